@@ -1,0 +1,30 @@
+// The subcommands. main.cc builds the CLI11 app and each Add* registers one subcommand
+// (one file each under src/cli/); a subcommand's callback sets the process exit code.
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace sitrep::cli {
+
+// Options every subcommand shares.
+struct Globals {
+  std::string db = "sitrep.db";  // --db PATH
+  bool json = false;             // --json
+};
+
+// The exit code main() returns; subcommands set it (0 ok, 1 failure, 2 usage).
+int& ExitCode();
+
+void AddIngest(CLI::App& app, Globals& g);
+void AddArticles(CLI::App& app, Globals& g);
+void AddShow(CLI::App& app, Globals& g);
+void AddSearch(CLI::App& app, Globals& g);
+void AddReport(CLI::App& app, Globals& g);
+
+// `sitrep eval ...`: each prints one JSON object.
+void AddEvalExtraction(CLI::App& eval);
+void AddEvalDates(CLI::App& eval);
+
+}  // namespace sitrep::cli

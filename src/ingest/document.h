@@ -1,0 +1,28 @@
+// What a reader hands on: one document as found in its container, before cleaning.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace sitrep {
+
+struct Document {
+  std::string origin;     // "path", "path#line-12", "path#record-3", "-" for stdin
+  std::string container;  // the reader: "text", "html", "jsonl", "warc", "arc", "feed"
+  bool is_html = false;   // body is HTML (charset still to be resolved) rather than text
+  std::string body;
+  std::string charset;    // declared by the container (HTTP header, XML prolog), may be empty
+
+  // Metadata the container states; empty when it does not. Dates stay strings here:
+  // the pipeline parses them and records where each came from.
+  std::string url, title, date, outlet, byline, language;
+};
+
+// A document or a whole input that cannot be read. The message names the reason; the
+// caller adds the file name.
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace sitrep

@@ -1,0 +1,6 @@
+// STUB: replaced by the sentence work.
+#include "text/segment.h"
+
+namespace sitrep {
+void Segment(Article& article) {}
+}  // namespace sitrep
