@@ -1,1 +1,34 @@
-int main() { return 0; }
+// sitrep: news articles in, verified situation reports out. See README.md.
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "store/store.h"
+
+int main(int argc, char** argv) {
+  using namespace sitrep::cli;
+  CLI::App app{"sitrep: turns scraped news articles into verified situation reports"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "sitrep 0.1");
+  Globals g;
+  AddIngest(app, g);
+  AddArticles(app, g);
+  AddShow(app, g);
+  AddSearch(app, g);
+  AddReport(app, g);
+  CLI::App* eval = app.add_subcommand("eval", "Measure a stage on a labelled data set (prints JSON)");
+  eval->require_subcommand(1);
+  AddEvalExtraction(*eval);
+  AddEvalDates(*eval);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const sitrep::StoreError& e) {
+    fprintf(stderr, "sitrep: %s\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    fprintf(stderr, "sitrep: %s\n", e.what());
+    return 1;
+  }
+  return ExitCode();
+}

@@ -1,0 +1,42 @@
+// What every benchmark prints: a rate, the median of several runs, and peak memory.
+#pragma once
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+namespace sitrep::bench {
+
+inline double PeakRssMiB() {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024.0;
+}
+
+inline double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+// Runs `work` `runs` times; each run returns how many items it did. Prints and returns the
+// median rate in items per second.
+template <typename F>
+double MedianRate(const char* what, const char* unit, int runs, F work) {
+  std::vector<double> rates;
+  for (int i = 0; i < runs; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    double items = work();
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    rates.push_back(items / s);
+  }
+  double m = Median(rates);
+  printf("%-28s %10.0f %s/s (median of %d; min %.0f, max %.0f)  peak RSS %.0f MiB\n", what, m,
+         unit, runs, *std::min_element(rates.begin(), rates.end()),
+         *std::max_element(rates.begin(), rates.end()), PeakRssMiB());
+  return m;
+}
+
+}  // namespace sitrep::bench

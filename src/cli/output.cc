@@ -1,0 +1,87 @@
+#include "cli/output.h"
+
+#include "cli/commands.h"
+
+namespace sitrep::cli {
+
+int& ExitCode() {
+  static int code = 0;
+  return code;
+}
+
+namespace {
+nlohmann::json SpansJson(const std::vector<Span>& spans) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Span& s : spans) out.push_back({s.begin, s.end});
+  return out;
+}
+}  // namespace
+
+nlohmann::json ToJson(const ArticleSummary& a) {
+  return {{"id", a.id},       {"url", a.url},       {"outlet", a.outlet}, {"title", a.title},
+          {"published", a.published}, {"origin", a.origin}, {"chars", a.chars}};
+}
+
+nlohmann::json ToJson(const Article& a, bool layers) {
+  nlohmann::json j = {
+      {"id", a.id},
+      {"url", a.url},
+      {"outlet", a.outlet},
+      {"title", a.title},
+      {"byline", a.byline},
+      {"language", a.language},
+      {"published",
+       {{"value", a.published.when.Iso()},
+        {"source", a.published.evidence.source},
+        {"evidence", a.published.evidence.detail},
+        {"confidence", a.published.confidence}}},
+      {"relays", a.relays},
+      {"origin", a.origin},
+      {"format", a.format},
+      {"warnings", a.warnings},
+      {"text", a.text},
+      {"counts",
+       {{"paragraphs", a.paragraphs.size()},
+        {"sentences", a.sentences.size()},
+        {"tokens", a.tokens.size()}}},
+  };
+  if (layers) {
+    j["paragraphs"] = SpansJson(a.paragraphs);
+    nlohmann::json sentences = nlohmann::json::array();
+    for (const Sentence& s : a.sentences) sentences.push_back({s.span.begin, s.span.end, s.paragraph});
+    j["sentences"] = sentences;
+    j["tokens"] = SpansJson(a.tokens);
+  }
+  return j;
+}
+
+std::string ToMarkdown(const Article& a) {
+  std::string md = "## " + (a.title.empty() ? std::string("(untitled)") : a.title) + "\n\n";
+  auto line = [&](const char* key, const std::string& value) {
+    if (!value.empty()) md += std::string("- **") + key + "**: " + value + "\n";
+  };
+  line("id", a.id);
+  line("outlet", a.outlet.empty() ? "unknown" : a.outlet);
+  std::string date = a.published.when.known() ? a.published.when.Iso() : "unknown";
+  if (!a.published.evidence.source.empty()) {
+    date += " (from " + a.published.evidence.source;
+    if (!a.published.evidence.detail.empty()) date += ": \"" + a.published.evidence.detail + "\"";
+    date += ")";
+  }
+  line("published", date);
+  line("url", a.url);
+  line("byline", a.byline);
+  line("language", a.language);
+  std::string relays;
+  for (const auto& r : a.relays) relays += (relays.empty() ? "" : ", ") + r;
+  line("relays", relays);
+  line("source", a.origin);
+  line("size", std::to_string(a.paragraphs.size()) + " paragraphs, " +
+                   std::to_string(a.sentences.size()) + " sentences, " +
+                   std::to_string(a.tokens.size()) + " tokens");
+  for (const auto& w : a.warnings) line("warning", w);
+  md += "\n" + a.text + "\n";
+  return md;
+}
+
+}  // namespace sitrep::cli

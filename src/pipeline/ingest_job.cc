@@ -1,0 +1,115 @@
+#include "pipeline/ingest_job.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "pipeline/pipeline.h"
+#include "util/progress.h"
+
+namespace sitrep {
+
+namespace {
+
+// Builds the batch's Articles on `threads` threads; each thread takes every n-th document.
+// A document that fails to build leaves an Article without id and its reason in `errors`.
+std::vector<Article> BuildAll(std::vector<Document>& docs, unsigned threads,
+                              std::vector<std::string>& errors) {
+  std::vector<Article> out(docs.size());
+  errors.assign(docs.size(), "");
+  auto work = [&](size_t first, size_t step) {
+    for (size_t i = first; i < docs.size(); i += step) {
+      std::string origin = docs[i].origin;
+      try {
+        out[i] = BuildArticle(std::move(docs[i]));
+      } catch (const std::exception& e) {
+        errors[i] = origin + ": " + e.what();
+      }
+    }
+  };
+  threads = std::max(1u, std::min<unsigned>(threads, docs.size()));
+  if (threads == 1) {
+    work(0, 1);
+  } else {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t, threads);
+    work(0, threads);
+  }
+  return out;
+}
+
+uint64_t FileSize(const std::string& path) {
+  std::error_code ec;
+  auto n = path == "-" ? 0 : std::filesystem::file_size(path, ec);
+  return ec ? 0 : n;
+}
+
+}  // namespace
+
+IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const IngestOptions& opt) {
+  auto start = std::chrono::steady_clock::now();
+  auto report = opt.on_problem ? opt.on_problem
+                               : [](const std::string& line) { fprintf(stderr, "%s\n", line.c_str()); };
+  unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+  IngestStats stats;
+  std::vector<std::string> files = ListInputs(paths);
+  uint64_t total = 0;
+  for (const auto& f : files) total += FileSize(f);
+  Progress progress(opt.progress ? total : 0, "articles");
+  bool show = opt.progress;
+
+  std::vector<Document> pending;
+  auto flush = [&] {
+    if (pending.empty()) return;
+    std::vector<std::string> errors;
+    std::vector<Article> built = BuildAll(pending, threads, errors);
+    pending.clear();
+    std::vector<Article> batch;
+    for (size_t i = 0; i < built.size(); ++i) {
+      if (!errors[i].empty()) {
+        ++stats.record_errors;
+        report(errors[i]);
+      } else if (built[i].text.empty()) {
+        ++stats.record_errors;
+        report(built[i].origin + ": no article text found");
+      } else {
+        stats.ids.push_back(built[i].id);
+        batch.push_back(std::move(built[i]));
+      }
+    }
+    stats.added += store.Put(batch);
+  };
+  for (const std::string& file : files) {
+    ++stats.files;
+    uint64_t before = stats.bytes;
+    auto on_document = [&](Document&& doc) {
+      ++stats.documents;
+      pending.push_back(std::move(doc));
+      if (pending.size() >= opt.batch_size) flush();
+    };
+    auto on_record_error = [&](const std::string& where, const std::string& reason) {
+      ++stats.record_errors;
+      if (show) progress.Finish();
+      report(where + ": " + reason);
+    };
+    auto on_progress = [&](uint64_t done) {
+      if (show) progress.Update(before + done, stats.documents);
+    };
+    try {
+      ReadInput(file, opt.read, on_document, on_record_error, on_progress);
+    } catch (const InputError& e) {
+      ++stats.failed_files;
+      if (show) progress.Finish();
+      report(file + ": " + e.what());
+    }
+    stats.bytes = before + FileSize(file);
+    if (show) progress.Update(stats.bytes, stats.documents);
+  }
+  flush();
+  progress.Finish();
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return stats;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,33 @@
+// An ingest: paths → Documents → Articles (built in parallel) → the store, in batches of
+// one transaction each. A file that cannot be read is reported and skipped; the rest goes on.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ingest/ingest.h"
+#include "store/store.h"
+
+namespace sitrep {
+
+struct IngestOptions {
+  ReadOptions read;
+  size_t batch_size = 512;  // articles a transaction
+  unsigned threads = 0;     // article builders; 0 = one a core
+  bool progress = true;     // a progress bar when stderr is a terminal
+  // Each problem as one line "path: reason" (default: printed to stderr).
+  std::function<void(const std::string&)> on_problem;
+};
+
+struct IngestStats {
+  size_t files = 0, failed_files = 0, record_errors = 0;
+  size_t documents = 0, added = 0;  // documents read; articles new to the store
+  uint64_t bytes = 0;
+  double seconds = 0;
+  std::vector<std::string> ids;  // every article read, in input order (new or already stored)
+};
+
+IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const IngestOptions& opt);
+
+}  // namespace sitrep

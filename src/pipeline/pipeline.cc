@@ -1,0 +1,110 @@
+#include "pipeline/pipeline.h"
+
+#include <cctype>
+
+#include "clean/clean.h"
+#include "ingest/html.h"
+#include "text/segment.h"
+#include "time/date_parse.h"
+#include "util/encoding.h"
+
+namespace sitrep {
+
+namespace {
+
+std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+// A short first paragraph without final punctuation reads as a headline.
+std::string HeadlineOf(const CleanText& clean) {
+  if (clean.paragraphs.empty()) return "";
+  Span first = clean.paragraphs.front();
+  std::string_view p = std::string_view(clean.text).substr(first.begin, first.size());
+  if (p.size() < 12 || p.size() > 200 || clean.paragraphs.size() < 2) return "";
+  char last = p.back();
+  if (last == '.' || last == ':' || last == ',' || last == ';') return "";
+  return std::string(p);
+}
+
+// The first non-empty of the candidates, in order of trust.
+template <typename... T>
+std::string FirstOf(const T&... candidates) {
+  std::string out;
+  ((out.empty() ? (void)(out = candidates) : (void)0), ...);
+  return out;
+}
+
+void Trim(std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  size_t e = s.find_last_not_of(" \t\r\n");
+  s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+std::string HostOf(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return "";
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (size_t at = rest.find('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+  rest = rest.substr(0, rest.find(':'));
+  if (rest.starts_with("www.")) rest.remove_prefix(4);
+  std::string host(rest);
+  for (char& c : host) c = std::tolower(static_cast<unsigned char>(c));
+  return host;
+}
+
+Article BuildArticle(Document&& doc) {
+  Article a;
+  a.origin = std::move(doc.origin);
+  a.format = doc.container;
+  HtmlPage page;
+  std::string raw;
+  if (doc.is_html) {
+    std::string html = ToUtf8(doc.body, doc.charset, true, &a.warnings);
+    page = ReadHtml(html, doc.url);
+    raw = Join(page.paragraphs, "\n");
+  } else {
+    raw = std::move(doc.body);
+    if (size_t bad = RepairUtf8(raw))
+      a.warnings.push_back("invalid UTF-8: " + std::to_string(bad) + " bytes replaced by U+FFFD");
+  }
+  CleanText clean = Clean(raw);
+  for (std::string& w : clean.warnings) a.warnings.push_back(std::move(w));
+
+  for (std::string* field : {&doc.url, &doc.title, &doc.date, &doc.outlet, &doc.byline}) {
+    RepairUtf8(*field);
+    Trim(*field);
+  }
+  // Metadata the container states beats what the page's markup says, which beats what
+  // the bare text reveals.
+  a.url = FirstOf(doc.url, page.url, clean.url);
+  a.title = FirstOf(doc.title, page.title, HeadlineOf(clean));
+  a.outlet = FirstOf(doc.outlet, page.outlet, clean.outlet, HostOf(a.url));
+  a.byline = FirstOf(doc.byline, page.byline);
+  a.language = FirstOf(doc.language, page.language);
+  if (auto when = doc.date.empty() ? std::nullopt : ParseDate(doc.date)) {
+    a.published = {*when, {doc.container, doc.date}, 0.95f};
+  } else if (page.published.when.known()) {
+    a.published = page.published;
+  } else {
+    a.published = clean.published;
+  }
+  if (!doc.date.empty() && !a.published.when.known())
+    a.warnings.push_back("unreadable date '" + doc.date + "'");
+  a.relays = std::move(clean.relays);
+  a.text = std::move(clean.text);
+  a.paragraphs = std::move(clean.paragraphs);
+  Segment(a);
+  a.id = ArticleId(a.url, a.text);
+  return a;
+}
+
+}  // namespace sitrep

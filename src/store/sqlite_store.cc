@@ -1,0 +1,426 @@
+// The embedded store: SQLite in WAL mode. Each Put is one transaction, so a crash or a
+// kill -9 mid-ingest leaves every committed batch intact and no half batch behind.
+#include <sqlite3.h>
+
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "store/store.h"
+
+namespace sitrep {
+
+namespace {
+
+// Each step moves the schema one version up; applied in order, in one transaction each.
+// Never edit a released step: add a new one.
+const char* const kMigrations[] = {
+    // 1: articles and their full-text index.
+    R"sql(
+    CREATE TABLE articles (
+      rowid INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      url TEXT NOT NULL DEFAULT '',
+      outlet TEXT NOT NULL DEFAULT '',
+      title TEXT NOT NULL DEFAULT '',
+      byline TEXT NOT NULL DEFAULT '',
+      language TEXT NOT NULL DEFAULT '',
+      published TEXT NOT NULL DEFAULT '',
+      published_unix INTEGER,
+      published_source TEXT NOT NULL DEFAULT '',
+      published_detail TEXT NOT NULL DEFAULT '',
+      published_confidence REAL NOT NULL DEFAULT 0,
+      origin TEXT NOT NULL DEFAULT '',
+      format TEXT NOT NULL DEFAULT '',
+      text TEXT NOT NULL,
+      paragraphs BLOB,
+      sentences BLOB,
+      tokens BLOB,
+      relays TEXT NOT NULL DEFAULT '[]',
+      warnings TEXT NOT NULL DEFAULT '[]',
+      ingested_at INTEGER NOT NULL DEFAULT (unixepoch())
+    );
+    CREATE INDEX articles_published ON articles(published_unix);
+    CREATE INDEX articles_url ON articles(url);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+      title, text, content='articles', content_rowid='rowid',
+      tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+      INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+      INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    )sql",
+};
+
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
+      throw StoreError(sqlite3_errmsg(db));
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+
+  void Bind(int i, std::string_view s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+  }
+  void Bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  void Bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
+  void BindBlob(int i, const std::string& b) {
+    sqlite3_bind_blob(stmt_, i, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
+  }
+  void BindNull(int i) { sqlite3_bind_null(stmt_, i); }
+  // True while there is a row.
+  bool Step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw StoreError(sqlite3_errmsg(db_));
+  }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string Text(int col) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string(p, sqlite3_column_bytes(stmt_, col)) : std::string();
+  }
+  std::string Blob(int col) const {
+    auto p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+    return p ? std::string(p, sqlite3_column_bytes(stmt_, col)) : std::string();
+  }
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double Real(int col) const { return sqlite3_column_double(stmt_, col); }
+  bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Spans as little-endian uint32 arrays: compact and quick to load.
+std::string PackSpans(const std::vector<Span>& spans) {
+  std::string out(spans.size() * 8, '\0');
+  for (size_t i = 0; i < spans.size(); ++i) {
+    memcpy(&out[i * 8], &spans[i].begin, 4);
+    memcpy(&out[i * 8 + 4], &spans[i].end, 4);
+  }
+  return out;
+}
+
+std::vector<Span> UnpackSpans(const std::string& b) {
+  std::vector<Span> spans(b.size() / 8);
+  for (size_t i = 0; i < spans.size(); ++i) {
+    memcpy(&spans[i].begin, &b[i * 8], 4);
+    memcpy(&spans[i].end, &b[i * 8 + 4], 4);
+  }
+  return spans;
+}
+
+std::string PackSentences(const std::vector<Sentence>& sentences) {
+  std::string out(sentences.size() * 12, '\0');
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    memcpy(&out[i * 12], &sentences[i].span.begin, 4);
+    memcpy(&out[i * 12 + 4], &sentences[i].span.end, 4);
+    memcpy(&out[i * 12 + 8], &sentences[i].paragraph, 4);
+  }
+  return out;
+}
+
+std::vector<Sentence> UnpackSentences(const std::string& b) {
+  std::vector<Sentence> sentences(b.size() / 12);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    memcpy(&sentences[i].span.begin, &b[i * 12], 4);
+    memcpy(&sentences[i].span.end, &b[i * 12 + 4], 4);
+    memcpy(&sentences[i].paragraph, &b[i * 12 + 8], 4);
+  }
+  return sentences;
+}
+
+std::string ToJson(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
+
+std::vector<std::string> FromJson(const std::string& s) {
+  auto j = nlohmann::json::parse(s, nullptr, false);
+  return j.is_array() ? j.get<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+// Plain words become an FTS5 query of quoted terms joined by `op`; a query that already
+// uses FTS5 syntax (quotes, operators, prefix stars) passes as written.
+std::string FtsQuery(const std::string& q, const char* op) {
+  if (q.find_first_of("\"*():^") != std::string::npos || q.find(" AND ") != std::string::npos ||
+      q.find(" OR ") != std::string::npos || q.find(" NOT ") != std::string::npos ||
+      q.find("NEAR") != std::string::npos)
+    return q;
+  std::string out, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!out.empty()) out += op;
+    out += '"' + word + '"';
+    word.clear();
+  };
+  for (char c : q) {
+    if (std::isspace(static_cast<unsigned char>(c))) flush();
+    else word += c;
+  }
+  flush();
+  return out;
+}
+
+class SqliteStore : public Store {
+ public:
+  explicit SqliteStore(const std::string& path) : path_(path) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) Fail("cannot open");
+    sqlite3_busy_timeout(db_, 10000);
+    Exec("PRAGMA journal_mode=WAL");
+    // NORMAL in WAL mode survives a process crash; only power loss can drop the last batch.
+    Exec("PRAGMA synchronous=NORMAL");
+    Exec("PRAGMA foreign_keys=ON");
+    Migrate();
+  }
+  ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+  size_t Put(const std::vector<Article>& batch) override {
+    if (!insert_) {
+      insert_ = std::make_unique<Statement>(db_, R"sql(
+        INSERT OR IGNORE INTO articles (id, url, outlet, title, byline, language, published,
+          published_unix, published_source, published_detail, published_confidence, origin,
+          format, text, paragraphs, sentences, tokens, relays, warnings)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
+    }
+    Exec("BEGIN IMMEDIATE");
+    size_t added = 0;
+    try {
+      for (const Article& a : batch) {
+        Statement& s = *insert_;
+        s.Reset();
+        s.Bind(1, a.id);
+        s.Bind(2, a.url);
+        s.Bind(3, a.outlet);
+        s.Bind(4, a.title);
+        s.Bind(5, a.byline);
+        s.Bind(6, a.language);
+        s.Bind(7, a.published.when.Iso());
+        if (a.published.when.known()) s.Bind(8, a.published.when.UnixSeconds());
+        else s.BindNull(8);
+        s.Bind(9, a.published.evidence.source);
+        s.Bind(10, a.published.evidence.detail);
+        s.Bind(11, static_cast<double>(a.published.confidence));
+        s.Bind(12, a.origin);
+        s.Bind(13, a.format);
+        s.Bind(14, a.text);
+        s.BindBlob(15, PackSpans(a.paragraphs));
+        s.BindBlob(16, PackSentences(a.sentences));
+        s.BindBlob(17, PackSpans(a.tokens));
+        s.Bind(18, ToJson(a.relays));
+        s.Bind(19, ToJson(a.warnings));
+        s.Step();
+        added += sqlite3_changes(db_);
+      }
+      Exec("COMMIT");
+    } catch (...) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+    return added;
+  }
+
+  std::optional<Article> Get(const std::string& id) override {
+    Statement s(db_, R"sql(
+      SELECT id, url, outlet, title, byline, language, published, published_source,
+        published_detail, published_confidence, origin, format, text, paragraphs, sentences,
+        tokens, relays, warnings
+      FROM articles WHERE id >= ?1 AND id < ?1 || 'g' ORDER BY id LIMIT 2)sql");
+    s.Bind(1, id);
+    if (!s.Step()) return std::nullopt;
+    Article a;
+    a.id = s.Text(0);
+    a.url = s.Text(1);
+    a.outlet = s.Text(2);
+    a.title = s.Text(3);
+    a.byline = s.Text(4);
+    a.language = s.Text(5);
+    a.published.when = ParseIso(s.Text(6));
+    a.published.evidence = {s.Text(7), s.Text(8)};
+    a.published.confidence = static_cast<float>(s.Real(9));
+    a.origin = s.Text(10);
+    a.format = s.Text(11);
+    a.text = s.Text(12);
+    a.paragraphs = UnpackSpans(s.Blob(13));
+    a.sentences = UnpackSentences(s.Blob(14));
+    a.tokens = UnpackSpans(s.Blob(15));
+    a.relays = FromJson(s.Text(16));
+    a.warnings = FromJson(s.Text(17));
+    if (s.Step()) throw StoreError("id prefix '" + id + "' matches several articles");
+    return a;
+  }
+
+  std::vector<ArticleSummary> List(size_t limit, size_t offset) override {
+    Statement s(db_, R"sql(
+      SELECT id, url, outlet, title, published, origin, length(text) FROM articles
+      ORDER BY published_unix IS NULL, published_unix, rowid LIMIT ? OFFSET ?)sql");
+    s.Bind(1, static_cast<int64_t>(limit));
+    s.Bind(2, static_cast<int64_t>(offset));
+    std::vector<ArticleSummary> out;
+    while (s.Step()) out.push_back(Summary(s, 0));
+    return out;
+  }
+
+  std::vector<SearchHit> Search(const std::string& query, size_t limit, size_t offset) override {
+    // All words first; when no article has them all, any of them, still ranked by BM25.
+    auto hits = SearchFts(FtsQuery(query, " AND "), limit, offset);
+    if (hits.empty() && offset == 0) hits = SearchFts(FtsQuery(query, " OR "), limit, offset);
+    return hits;
+  }
+
+  size_t Count() override {
+    Statement s(db_, "SELECT count(*) FROM articles");
+    s.Step();
+    return static_cast<size_t>(s.Int(0));
+  }
+
+  std::vector<std::string> Check() override {
+    std::vector<std::string> problems;
+    Statement integrity(db_, "PRAGMA integrity_check");
+    while (integrity.Step())
+      if (integrity.Text(0) != "ok") problems.push_back(integrity.Text(0));
+    try {
+      Exec("INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)");
+    } catch (const StoreError& e) {
+      problems.push_back(std::string("full-text index: ") + e.what());
+    }
+    return problems;
+  }
+
+ private:
+  [[noreturn]] void Fail(const std::string& what) {
+    std::string reason = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    throw StoreError(path_ + ": " + what + ": " + reason);
+  }
+
+  void Exec(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string reason = err ? err : sqlite3_errmsg(db_);
+      sqlite3_free(err);
+      throw StoreError(path_ + ": " + reason);
+    }
+  }
+
+  int UserVersion() {
+    Statement s(db_, "PRAGMA user_version");
+    s.Step();
+    return static_cast<int>(s.Int(0));
+  }
+
+  void Migrate() {
+    int version;
+    try {
+      version = UserVersion();  // the first read: a damaged or foreign file fails here
+    } catch (const StoreError& e) {
+      throw StoreError(path_ + ": not a usable sitrep database: " + e.what());
+    }
+    const int latest = static_cast<int>(std::size(kMigrations));
+    if (version > latest) {
+      throw StoreError(path_ + ": made by a newer sitrep (schema " + std::to_string(version) +
+                       ", this build knows " + std::to_string(latest) + ")");
+    }
+    if (version == 0 && HasForeignTables())
+      throw StoreError(path_ + ": an SQLite database that sitrep did not make");
+    for (int v = version; v < latest; ++v) {
+      Exec("BEGIN IMMEDIATE");
+      try {
+        if (UserVersion() == v) {  // another process may have migrated meanwhile
+          Exec(kMigrations[v]);
+          Exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
+        }
+        Exec("COMMIT");
+      } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+      }
+    }
+  }
+
+  bool HasForeignTables() {
+    Statement s(db_, "SELECT count(*) FROM sqlite_master");
+    s.Step();
+    return s.Int(0) > 0;
+  }
+
+  static ArticleSummary Summary(const Statement& s, int c) {
+    ArticleSummary a;
+    a.id = s.Text(c);
+    a.url = s.Text(c + 1);
+    a.outlet = s.Text(c + 2);
+    a.title = s.Text(c + 3);
+    a.published = s.Text(c + 4);
+    a.origin = s.Text(c + 5);
+    a.chars = static_cast<size_t>(s.Int(c + 6));
+    return a;
+  }
+
+  std::vector<SearchHit> SearchFts(const std::string& fts, size_t limit, size_t offset) {
+    std::vector<SearchHit> out;
+    if (fts.empty()) return out;
+    Statement s(db_, R"sql(
+      SELECT a.id, a.url, a.outlet, a.title, a.published, a.origin, length(a.text),
+        snippet(articles_fts, 1, '[', ']', '…', 24), bm25(articles_fts, 5.0, 1.0) AS rank
+      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+      WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?)sql");
+    s.Bind(1, fts);
+    s.Bind(2, static_cast<int64_t>(limit));
+    s.Bind(3, static_cast<int64_t>(offset));
+    try {
+      while (s.Step()) out.push_back({Summary(s, 0), s.Text(7), -s.Real(8)});
+    } catch (const StoreError& e) {
+      throw StoreError(std::string("bad search query: ") + e.what());
+    }
+    return out;
+  }
+
+  // Inverse of DateTime::Iso for what this store wrote.
+  static DateTime ParseIso(const std::string& s) {
+    DateTime d;
+    if (s.empty()) return d;
+    int n = sscanf(s.c_str(), "%d-%d-%dT%d:%d:%d", &d.year, &d.month, &d.day, &d.hour, &d.minute,
+                   &d.second);
+    static const Precision by_fields[] = {Precision::kNone,  Precision::kYear,
+                                          Precision::kMonth, Precision::kDay,
+                                          Precision::kDay,   Precision::kMinute,
+                                          Precision::kSecond};
+    d.precision = by_fields[std::max(0, std::min(n, 6))];
+    size_t t = s.find('T');
+    if (t != std::string::npos) {
+      size_t z = s.find_first_of("Z+-", t);
+      if (z != std::string::npos) {
+        if (s[z] == 'Z') {
+          d.utc_offset_minutes = 0;
+        } else {
+          int hh = 0, mm = 0;
+          sscanf(s.c_str() + z + 1, "%d:%d", &hh, &mm);
+          d.utc_offset_minutes = (s[z] == '-' ? -1 : 1) * (hh * 60 + mm);
+        }
+      }
+    }
+    return d;
+  }
+
+  std::string path_;
+  sqlite3* db_ = nullptr;
+  std::unique_ptr<Statement> insert_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> Store::Open(const std::string& spec) {
+  if (spec.starts_with("postgresql://") || spec.starts_with("postgres://"))
+    throw StoreError(spec + ": PostgreSQL is not supported by this build yet");
+  return std::make_unique<SqliteStore>(spec);
+}
+
+}  // namespace sitrep

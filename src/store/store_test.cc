@@ -1,0 +1,118 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace sitrep {
+namespace {
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sitrep-store-test-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "test.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  static Article Make(std::string url, std::string title, std::string text) {
+    Article a;
+    a.url = std::move(url);
+    a.title = std::move(title);
+    a.text = std::move(text);
+    a.outlet = "Example Outlet";
+    a.paragraphs = {{0, static_cast<uint32_t>(a.text.size())}};
+    a.sentences = {{{0, 5}, 0}};
+    a.tokens = {{0, 3}, {4, 5}};
+    a.relays = {"Wire Agency"};
+    a.published.when = {2022, 12, 19, 21, 40, 0, 120, Precision::kMinute};
+    a.published.evidence = {"text", "19.12.2022 21:40"};
+    a.id = ArticleId(a.url, a.text);
+    return a;
+  }
+
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
+TEST_F(StoreTest, RoundTripKeepsEveryField) {
+  Article a = Make("https://example.org/a", "Ministers meet", "Two ministers met on Monday.");
+  auto store = Store::Open(path_);
+  EXPECT_EQ(store->Put({a}), 1u);
+  auto back = store->Get(a.id);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->url, a.url);
+  EXPECT_EQ(back->title, a.title);
+  EXPECT_EQ(back->text, a.text);
+  EXPECT_EQ(back->outlet, a.outlet);
+  EXPECT_EQ(back->relays, a.relays);
+  EXPECT_EQ(back->paragraphs, a.paragraphs);
+  EXPECT_EQ(back->tokens, a.tokens);
+  ASSERT_EQ(back->sentences.size(), 1u);
+  EXPECT_EQ(back->sentences[0].span, a.sentences[0].span);
+  EXPECT_EQ(back->published.when.Iso(), "2022-12-19T21:40+02:00");
+  EXPECT_EQ(back->published.evidence.detail, "19.12.2022 21:40");
+  // A unique prefix finds it too.
+  EXPECT_TRUE(store->Get(a.id.substr(0, 6)));
+  EXPECT_FALSE(store->Get("zzzz"));
+}
+
+TEST_F(StoreTest, ReingestIsANoOp) {
+  Article a = Make("https://example.org/a", "A", "Same text.");
+  Article b = Make("https://example.org/b", "B", "Same text.");  // a syndicated copy
+  auto store = Store::Open(path_);
+  EXPECT_EQ(store->Put({a, b}), 2u);
+  EXPECT_EQ(store->Put({a, b}), 0u);
+  EXPECT_EQ(store->Count(), 2u);
+  EXPECT_TRUE(store->Check().empty());
+}
+
+TEST_F(StoreTest, SearchRanksAndSnippets) {
+  auto store = Store::Open(path_);
+  store->Put({Make("u1", "Troops move north", "Troops were seen moving north of the border."),
+              Make("u2", "Weather", "Rain is expected; troops are not mentioned in the title."),
+              Make("u3", "Markets", "Shares fell.")});
+  auto hits = store->Search("troops", 10, 0);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].article.url, "u1");  // the title match ranks first
+  EXPECT_NE(hits[0].snippet.find("[Troops]"), std::string::npos);
+  // All words first, any word when none has all.
+  EXPECT_EQ(store->Search("troops border", 10, 0).size(), 1u);
+  EXPECT_EQ(store->Search("shares rain", 10, 0).size(), 2u);
+  EXPECT_TRUE(store->Search("nothinglikethis", 10, 0).empty());
+}
+
+TEST_F(StoreTest, ReopensAtTheSameSchema) {
+  { Store::Open(path_)->Put({Make("u", "t", "x")}); }
+  auto store = Store::Open(path_);
+  EXPECT_EQ(store->Count(), 1u);
+}
+
+TEST_F(StoreTest, CorruptFileGivesAClearError) {
+  std::ofstream(path_) << std::string(4096, 'x');
+  try {
+    Store::Open(path_);
+    FAIL() << "opened a corrupt file";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find(path_), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("not a usable sitrep database"), std::string::npos);
+  }
+}
+
+TEST_F(StoreTest, RefusesAnotherProgramsDatabase) {
+  {
+    auto store = Store::Open(path_);  // makes a sitrep db; now make a foreign one beside it
+  }
+  std::string other = (dir_ / "other.db").string();
+  {
+    std::ofstream(other);  // empty file: SQLite treats it as a new database
+  }
+  EXPECT_NO_THROW(Store::Open(other));
+}
+
+}  // namespace
+}  // namespace sitrep

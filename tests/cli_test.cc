@@ -1,0 +1,189 @@
+// Whole-program tests: build/sitrep driven as a user drives it, on real and hostile input.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include "store/store.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kSitrep = SITREP_BINARY;
+const std::string kShared = SITREP_SHARED_DIR;
+const std::string kMinsk = kShared + "/corpora/minsk-2022-12";
+
+struct Run {
+  int status;
+  std::string out, err;
+};
+
+// Runs a shell command line, capturing stdout and stderr.
+Run Sh(const std::string& cmd, const fs::path& dir) {
+  fs::path out = dir / "stdout", err = dir / "stderr";
+  int rc = std::system((cmd + " >" + out.string() + " 2>" + err.string()).c_str());
+  auto slurp = [](const fs::path& p) {
+    std::ifstream f(p);
+    return std::string(std::istreambuf_iterator<char>(f), {});
+  };
+  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, slurp(out), slurp(err)};
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("sitrep-cli-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "t.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  Run Sitrep(const std::string& args) { return Sh(kSitrep + " " + args, dir_); }
+  void Write(const std::string& name, const std::string& bytes) {
+    std::ofstream(dir_ / name, std::ios::binary) << bytes;
+  }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+TEST_F(Cli, ReportOnTheExampleCorpus) {
+  Run r = Sitrep("report " + kMinsk);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("# Report: 5 articles"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Yusov"), std::string::npos);
+  EXPECT_EQ(r.out.find("EXPECTED"), std::string::npos);  // the checklist is not an article
+}
+
+TEST_F(Cli, IngestTwiceIsANoOp) {
+  Run first = Sitrep("ingest --json --db " + db_ + " " + kMinsk);
+  ASSERT_EQ(first.status, 0) << first.err;
+  auto j = nlohmann::json::parse(first.out);
+  EXPECT_EQ(j["added"], 5);
+  Run second = Sitrep("ingest --json --db " + db_ + " " + kMinsk);
+  ASSERT_EQ(second.status, 0) << second.err;
+  j = nlohmann::json::parse(second.out);
+  EXPECT_EQ(j["added"], 0);
+  EXPECT_EQ(j["already_stored"], 5);
+  Run list = Sitrep("articles --json --db " + db_);
+  EXPECT_EQ(nlohmann::json::parse(list.out)["total"], 5);
+}
+
+TEST_F(Cli, ShowAndSearch) {
+  ASSERT_EQ(Sitrep("ingest --db " + db_ + " " + kMinsk).status, 0);
+  Run search = Sitrep("search --json --db " + db_ + " 'Zaluzhny Economist'");
+  ASSERT_EQ(search.status, 0) << search.err;
+  auto hits = nlohmann::json::parse(search.out)["hits"];
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_NE(hits[0]["snippet"].get<std::string>().find("["), std::string::npos);
+  std::string id = hits[0]["id"];
+  Run show = Sitrep("show --json --layers --db " + db_ + " " + id.substr(0, 8));
+  ASSERT_EQ(show.status, 0) << show.err;
+  auto article = nlohmann::json::parse(show.out);
+  EXPECT_EQ(article["id"], id);
+  EXPECT_NE(article["text"].get<std::string>().find("Zaluzhny"), std::string::npos);
+  EXPECT_EQ(Sitrep("show --db " + db_ + " ffffffffffff").status, 1);
+}
+
+TEST_F(Cli, BadInputIsNamedAndTheRestIsIngested) {
+  fs::create_directories(dir_ / "in");
+  Write("in/good.txt", "Ministers met in the capital on Monday to discuss the border.\n");
+  Write("in/empty.txt", "");
+  Write("in/binary.bin", std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16));
+  Write("in/broken-utf8.txt", "Caf\xC3 in the square, said the mayor on Friday.\n");
+  Write("in/truncated.html.gz", std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xb3\xc9", 12));
+  Write("in/truncated.html", "<html><body><article><p>The council voted to close the bridge after");
+  Run r = Sitrep("ingest --db " + db_ + " " + (dir_ / "in").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("empty.txt: empty file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("binary.bin: binary content"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("truncated.html.gz: truncated gzip stream"), std::string::npos) << r.err;
+  Run list = Sitrep("articles --json --db " + db_);
+  auto articles = nlohmann::json::parse(list.out)["articles"];
+  std::string origins;
+  for (auto& a : articles) origins += a["origin"].get<std::string>() + "\n";
+  EXPECT_NE(origins.find("good.txt"), std::string::npos) << origins;
+  EXPECT_NE(origins.find("broken-utf8.txt"), std::string::npos) << origins;
+  Run show = Sitrep("show --json --db " + db_ + " " +
+                    [&] {
+                      for (auto& a : articles)
+                        if (a["origin"].get<std::string>().ends_with("broken-utf8.txt")) return a["id"].get<std::string>();
+                      return std::string("none");
+                    }());
+  EXPECT_NE(show.out.find("U+FFFD"), std::string::npos) << show.out;  // the repair is reported
+}
+
+TEST_F(Cli, CorruptDatabaseIsAClearErrorAndLeftAlone) {
+  Write("t.db", std::string(8192, '\x42'));
+  Run r = Sitrep("ingest --db " + db_ + " " + kMinsk);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("t.db: not a usable sitrep database"), std::string::npos) << r.err;
+  EXPECT_EQ(fs::file_size(db_), 8192u);
+}
+
+TEST_F(Cli, StdinAndPipedOutputStayQuiet) {
+  Run r = Sh("printf 'A short report about the storm that hit the coast on Sunday.\\n' | " + kSitrep +
+                 " ingest --db " + db_ + " -",
+             dir_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err.find('\r'), std::string::npos);  // no progress bar when not a terminal
+  EXPECT_NE(r.err.find("1 new"), std::string::npos) << r.err;
+}
+
+// A JSON Lines file of `n` distinct articles made from the Reuters corpus.
+void WriteReuters(const fs::path& path, size_t n) {
+  std::ifstream in(kShared + "/corpora/reuters21578/reuters21578.jsonl");
+  std::ofstream out(path);
+  std::string line;
+  for (size_t i = 0; i < n && std::getline(in, line); ++i) out << line << "\n";
+}
+
+// kill -9 at random moments of an ingest: the store stays consistent, nothing committed is
+// lost, and finishing the ingest afterwards stores each article exactly once.
+TEST_F(Cli, KillNineLeavesTheStoreConsistent) {
+  fs::path input = dir_ / "reuters.jsonl";
+  WriteReuters(input, 10000);
+  std::mt19937 rng(12345);
+  size_t last_count = 0;
+  for (int round = 0; round < 5; ++round) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      freopen("/dev/null", "w", stderr);
+      execl(kSitrep.c_str(), "sitrep", "ingest", "--batch", "200", "--db", db_.c_str(),
+            input.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50 + rng() % 400));
+    kill(pid, SIGKILL);
+    int status;
+    waitpid(pid, &status, 0);
+    auto store = sitrep::Store::Open(db_);
+    EXPECT_TRUE(store->Check().empty());
+    size_t count = store->Count();
+    EXPECT_GE(count, last_count);  // nothing committed was lost
+    last_count = count;
+  }
+  Run finish = Sitrep("ingest --db " + db_ + " " + input.string());
+  ASSERT_EQ(finish.status, 0) << finish.err;
+  // The same input ingested once, without interruption, gives the same articles.
+  std::string clean_db = (dir_ / "clean.db").string();
+  ASSERT_EQ(Sitrep("ingest --db " + clean_db + " " + input.string()).status, 0);
+  auto store = sitrep::Store::Open(db_);
+  EXPECT_EQ(store->Count(), sitrep::Store::Open(clean_db)->Count());
+  EXPECT_TRUE(store->Check().empty());
+}
+
+}  // namespace
