@@ -24,13 +24,13 @@ const std::string kSitrep = SITREP_BINARY;
 const std::string kShared = SITREP_SHARED_DIR;
 const std::string kMinsk = kShared + "/corpora/minsk-2022-12";
 
-struct Run {
+struct Result {
   int status;
   std::string out, err;
 };
 
 // Runs a shell command line, capturing stdout and stderr.
-Run Sh(const std::string& cmd, const fs::path& dir) {
+Result Sh(const std::string& cmd, const fs::path& dir) {
   fs::path out = dir / "stdout", err = dir / "stderr";
   int rc = std::system((cmd + " >" + out.string() + " 2>" + err.string()).c_str());
   auto slurp = [](const fs::path& p) {
@@ -51,7 +51,7 @@ class Cli : public ::testing::Test {
     db_ = (dir_ / "t.db").string();
   }
   void TearDown() override { fs::remove_all(dir_); }
-  Run Sitrep(const std::string& args) { return Sh(kSitrep + " " + args, dir_); }
+  Result Sitrep(const std::string& args) { return Sh(kSitrep + " " + args, dir_); }
   void Write(const std::string& name, const std::string& bytes) {
     std::ofstream(dir_ / name, std::ios::binary) << bytes;
   }
@@ -61,7 +61,7 @@ class Cli : public ::testing::Test {
 };
 
 TEST_F(Cli, ReportOnTheExampleCorpus) {
-  Run r = Sitrep("report " + kMinsk);
+  Result r = Sitrep("report " + kMinsk);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("# Report: 5 articles"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Yusov"), std::string::npos);
@@ -69,28 +69,28 @@ TEST_F(Cli, ReportOnTheExampleCorpus) {
 }
 
 TEST_F(Cli, IngestTwiceIsANoOp) {
-  Run first = Sitrep("ingest --json --db " + db_ + " " + kMinsk);
+  Result first = Sitrep("ingest --json --db " + db_ + " " + kMinsk);
   ASSERT_EQ(first.status, 0) << first.err;
   auto j = nlohmann::json::parse(first.out);
   EXPECT_EQ(j["added"], 5);
-  Run second = Sitrep("ingest --json --db " + db_ + " " + kMinsk);
+  Result second = Sitrep("ingest --json --db " + db_ + " " + kMinsk);
   ASSERT_EQ(second.status, 0) << second.err;
   j = nlohmann::json::parse(second.out);
   EXPECT_EQ(j["added"], 0);
   EXPECT_EQ(j["already_stored"], 5);
-  Run list = Sitrep("articles --json --db " + db_);
+  Result list = Sitrep("articles --json --db " + db_);
   EXPECT_EQ(nlohmann::json::parse(list.out)["total"], 5);
 }
 
 TEST_F(Cli, ShowAndSearch) {
   ASSERT_EQ(Sitrep("ingest --db " + db_ + " " + kMinsk).status, 0);
-  Run search = Sitrep("search --json --db " + db_ + " 'Zaluzhny Economist'");
+  Result search = Sitrep("search --json --db " + db_ + " 'Zaluzhny Economist'");
   ASSERT_EQ(search.status, 0) << search.err;
   auto hits = nlohmann::json::parse(search.out)["hits"];
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_NE(hits[0]["snippet"].get<std::string>().find("["), std::string::npos);
   std::string id = hits[0]["id"];
-  Run show = Sitrep("show --json --layers --db " + db_ + " " + id.substr(0, 8));
+  Result show = Sitrep("show --json --layers --db " + db_ + " " + id.substr(0, 8));
   ASSERT_EQ(show.status, 0) << show.err;
   auto article = nlohmann::json::parse(show.out);
   EXPECT_EQ(article["id"], id);
@@ -106,18 +106,18 @@ TEST_F(Cli, BadInputIsNamedAndTheRestIsIngested) {
   Write("in/broken-utf8.txt", "Caf\xC3 in the square, said the mayor on Friday.\n");
   Write("in/truncated.html.gz", std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xb3\xc9", 12));
   Write("in/truncated.html", "<html><body><article><p>The council voted to close the bridge after");
-  Run r = Sitrep("ingest --db " + db_ + " " + (dir_ / "in").string());
+  Result r = Sitrep("ingest --db " + db_ + " " + (dir_ / "in").string());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("empty.txt: empty file"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("binary.bin: binary content"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("truncated.html.gz: truncated gzip stream"), std::string::npos) << r.err;
-  Run list = Sitrep("articles --json --db " + db_);
+  Result list = Sitrep("articles --json --db " + db_);
   auto articles = nlohmann::json::parse(list.out)["articles"];
   std::string origins;
   for (auto& a : articles) origins += a["origin"].get<std::string>() + "\n";
   EXPECT_NE(origins.find("good.txt"), std::string::npos) << origins;
   EXPECT_NE(origins.find("broken-utf8.txt"), std::string::npos) << origins;
-  Run show = Sitrep("show --json --db " + db_ + " " +
+  Result show = Sitrep("show --json --db " + db_ + " " +
                     [&] {
                       for (auto& a : articles)
                         if (a["origin"].get<std::string>().ends_with("broken-utf8.txt")) return a["id"].get<std::string>();
@@ -128,14 +128,14 @@ TEST_F(Cli, BadInputIsNamedAndTheRestIsIngested) {
 
 TEST_F(Cli, CorruptDatabaseIsAClearErrorAndLeftAlone) {
   Write("t.db", std::string(8192, '\x42'));
-  Run r = Sitrep("ingest --db " + db_ + " " + kMinsk);
+  Result r = Sitrep("ingest --db " + db_ + " " + kMinsk);
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("t.db: not a usable sitrep database"), std::string::npos) << r.err;
   EXPECT_EQ(fs::file_size(db_), 8192u);
 }
 
 TEST_F(Cli, StdinAndPipedOutputStayQuiet) {
-  Run r = Sh("printf 'A short report about the storm that hit the coast on Sunday.\\n' | " + kSitrep +
+  Result r = Sh("printf 'A short report about the storm that hit the coast on Sunday.\\n' | " + kSitrep +
                  " ingest --db " + db_ + " -",
              dir_);
   ASSERT_EQ(r.status, 0) << r.err;
@@ -176,7 +176,7 @@ TEST_F(Cli, KillNineLeavesTheStoreConsistent) {
     EXPECT_GE(count, last_count);  // nothing committed was lost
     last_count = count;
   }
-  Run finish = Sitrep("ingest --db " + db_ + " " + input.string());
+  Result finish = Sitrep("ingest --db " + db_ + " " + input.string());
   ASSERT_EQ(finish.status, 0) << finish.err;
   // The same input ingested once, without interruption, gives the same articles.
   std::string clean_db = (dir_ / "clean.db").string();
