@@ -176,7 +176,12 @@ class SqliteStore : public Store {
                              nullptr);
     if (rc != SQLITE_OK) Fail("cannot open");
     sqlite3_busy_timeout(db_, 10000);
-    Exec("PRAGMA journal_mode=WAL");
+    try {
+      UserVersion();  // the first read: a damaged or foreign file fails here
+      Exec("PRAGMA journal_mode=WAL");
+    } catch (const StoreError& e) {
+      throw StoreError(path_ + ": not a usable sitrep database: " + sqlite3_errmsg(db_));
+    }
     // NORMAL in WAL mode survives a process crash; only power loss can drop the last batch.
     Exec("PRAGMA synchronous=NORMAL");
     Exec("PRAGMA foreign_keys=ON");
@@ -318,12 +323,7 @@ class SqliteStore : public Store {
   }
 
   void Migrate() {
-    int version;
-    try {
-      version = UserVersion();  // the first read: a damaged or foreign file fails here
-    } catch (const StoreError& e) {
-      throw StoreError(path_ + ": not a usable sitrep database: " + e.what());
-    }
+    int version = UserVersion();
     const int latest = static_cast<int>(std::size(kMigrations));
     if (version > latest) {
       throw StoreError(path_ + ": made by a newer sitrep (schema " + std::to_string(version) +

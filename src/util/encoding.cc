@@ -146,6 +146,7 @@ std::string ToUtf8(std::string_view bytes, std::string_view declared, bool is_ht
     out.assign(bytes.substr(3));
   } else if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
     if (!Convert(bytes, bytes[0] == '\xFF' ? "utf-16le" : "utf-16be", out)) out.assign(bytes);
+    if (out.starts_with("\xEF\xBB\xBF")) out.erase(0, 3);  // ICU keeps the BOM
   } else {
     std::string cs = Lower(declared);
     if (cs.empty() && is_html) cs = SniffDeclaredCharset(bytes);
