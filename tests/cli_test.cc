@@ -109,7 +109,7 @@ TEST_F(Cli, BadInputIsNamedAndTheRestIsIngested) {
   Result r = Sitrep("ingest --db " + db_ + " " + (dir_ / "in").string());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("empty.txt: empty file"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("binary.bin: binary content"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("binary.bin: an executable, not text"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("truncated.html.gz: truncated gzip stream"), std::string::npos) << r.err;
   Result list = Sitrep("articles --json --db " + db_);
   auto articles = nlohmann::json::parse(list.out)["articles"];
@@ -124,6 +124,24 @@ TEST_F(Cli, BadInputIsNamedAndTheRestIsIngested) {
                       return std::string("none");
                     }());
   EXPECT_NE(show.out.find("U+FFFD"), std::string::npos) << show.out;  // the repair is reported
+}
+
+// A 1 GB file is refused after reading a bounded prefix, never loaded whole.
+TEST_F(Cli, HugeFileIsRefusedWithoutLoadingIt) {
+  {
+    std::ofstream f(dir_ / "huge.txt");
+    f << "A report that goes on and on.\n";
+  }
+  fs::resize_file(dir_ / "huge.txt", 1ull << 30);  // sparse: costs no disk
+  Write("small.txt", "A short report about a ferry that docked late on Tuesday.\n");
+  Result r = Sh("/usr/bin/time -f 'rss=%M' " + kSitrep + " ingest --db " + db_ + " " +
+                    (dir_ / "huge.txt").string() + " " + (dir_ / "small.txt").string(),
+                dir_);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("huge.txt: too large for one document"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 new"), std::string::npos) << r.err;
+  size_t rss_kib = std::stoul(r.err.substr(r.err.find("rss=") + 4));
+  EXPECT_LT(rss_kib, 512u * 1024);
 }
 
 TEST_F(Cli, CorruptDatabaseIsAClearErrorAndLeftAlone) {

@@ -79,6 +79,24 @@ Format DetectFormat(std::string_view head, std::string_view name) {
   return Format::kText;
 }
 
+const char* DescribeBinary(std::string_view head) {
+  struct Magic {
+    std::string_view prefix;
+    const char* what;
+  };
+  static const Magic kMagics[] = {
+      {"%PDF", "a PDF document"},          {"PK\x03\x04", "a ZIP archive (or Office file)"},
+      {"\x89PNG", "a PNG image"},           {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF8", "a GIF image"},              {"\x7F" "ELF", "an executable"},
+      {"SQLite format 3", "an SQLite database"}, {"\x28\xB5\x2F\xFD", "a zstd archive"},
+      {"BZh", "a bzip2 archive"},           {"\xFD" "7zXZ", "an xz archive"},
+      {"7z\xBC\xAF", "a 7-Zip archive"},     {"\xD0\xCF\x11\xE0", "an old Office document"},
+  };
+  for (const Magic& m : kMagics)
+    if (head.starts_with(m.prefix)) return m.what;
+  return "binary content";
+}
+
 const char* FormatName(Format f) {
   switch (f) {
     case Format::kEmpty: return "empty";

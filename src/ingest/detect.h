@@ -10,5 +10,7 @@ enum class Format { kEmpty, kBinary, kText, kHtml, kJsonl, kWarc, kArc, kFeed };
 
 Format DetectFormat(std::string_view head, std::string_view name);
 const char* FormatName(Format f);
+// For binary content: what it looks like ("a PDF document", "a ZIP archive"), for the error.
+const char* DescribeBinary(std::string_view head);
 
 }  // namespace sitrep

@@ -77,7 +77,9 @@ void ReadInput(const std::string& path, const ReadOptions& options, const Docume
   }
   switch (format) {
     case Format::kEmpty: throw InputError("empty file");
-    case Format::kBinary: throw InputError("binary content, not a text, HTML, JSON Lines, WARC or feed file");
+    case Format::kBinary:
+      throw InputError(std::string(DescribeBinary(head)) +
+                       ", not text, HTML, JSON Lines, WARC or an RSS/Atom feed");
     case Format::kJsonl: ReadJsonl(*in, path, options.fields, counted, on_error); break;
     case Format::kWarc:
     case Format::kArc: ReadWarc(*in, path, counted, on_error); break;

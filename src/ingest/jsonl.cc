@@ -6,6 +6,9 @@ namespace sitrep {
 
 namespace {
 
+// One article's JSON above this is not an article but a broken file; its line is skipped.
+constexpr size_t kMaxLine = 64 << 20;
+
 // A field as a string: strings as they are, numbers and booleans in JSON notation, an
 // object with a "name" (as some dumps store the source) by that name.
 std::string Field(const nlohmann::json& row, const std::string& name) {
@@ -23,9 +26,14 @@ std::string Field(const nlohmann::json& row, const std::string& name) {
 void ReadJsonl(ByteSource& in, const std::string& origin, const JsonlFields& fields,
                const DocumentSink& sink, const RecordErrorSink& on_error) {
   std::string line;
-  for (size_t number = 1; in.ReadLine(line); ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+  bool too_long = false;
+  for (size_t number = 1; in.ReadLine(line, kMaxLine, &too_long); ++number) {
     std::string where = origin + "#line-" + std::to_string(number);
+    if (too_long) {
+      on_error(where, "line longer than " + std::to_string(kMaxLine >> 20) + " MiB, skipped");
+      continue;
+    }
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     nlohmann::json row = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (row.is_discarded()) {
       on_error(where, "not valid JSON");

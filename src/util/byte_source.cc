@@ -164,25 +164,30 @@ size_t ByteSource::Read(char* out, size_t n) {
   return k;
 }
 
-bool ByteSource::ReadLine(std::string& line) {
+bool ByteSource::ReadLine(std::string& line, size_t limit, bool* too_long) {
   Impl& s = *impl_;
   line.clear();
+  if (too_long) *too_long = false;
+  bool any = false;
   for (;;) {
     const char* begin = s.buf.data() + s.pos;
-    const char* nl = static_cast<const char*>(memchr(begin, '\n', s.buf.size() - s.pos));
+    size_t avail = s.buf.size() - s.pos;
+    const char* nl = static_cast<const char*>(memchr(begin, '\n', avail));
+    size_t take = nl ? static_cast<size_t>(nl - begin) : avail;
+    any = any || take > 0 || nl;
+    // Past the limit the rest of the line is read and dropped, never held.
+    size_t room = line.size() < limit ? limit - line.size() : 0;
+    if (take > room && too_long) *too_long = true;
+    line.append(begin, std::min(take, room));
     if (nl) {
-      line.append(begin, nl - begin);
       s.pos = nl - s.buf.data() + 1;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      return true;
+      break;
     }
-    line.append(begin, s.buf.size() - s.pos);
     s.pos = s.buf.size();
-    if (!Fill()) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      return !line.empty();
-    }
+    if (!Fill()) break;
   }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return any;
 }
 
 std::string_view ByteSource::Peek(size_t n) {

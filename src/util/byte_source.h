@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -20,8 +21,9 @@ class ByteSource {
   // Up to n decompressed bytes; 0 only at the end. Throws InputError on a damaged or
   // truncated gzip stream.
   size_t Read(char* out, size_t n);
-  // One line without its "\n" (and "\r"); false at the end of input.
-  bool ReadLine(std::string& line);
+  // One line without its "\n" (and "\r"); false at the end of input. A line longer than
+  // `limit` bytes is skipped to its end and comes back cut at `limit`, with *too_long set.
+  bool ReadLine(std::string& line, size_t limit = SIZE_MAX, bool* too_long = nullptr);
   // Up to n bytes from the current position without consuming them.
   std::string_view Peek(size_t n);
   // Reads everything left, failing with InputError past `limit` bytes.

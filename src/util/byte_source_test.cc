@@ -58,3 +58,24 @@ TEST(ByteSource, ReadAllRefusesWhatIsTooLarge) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(ByteSource, OverlongLinesAreCutNotHeld) {
+  auto in = ByteSource::FromString("short\n" + std::string(200000, 'x') + "\nnext");
+  std::string line;
+  bool too_long = false;
+  ASSERT_TRUE(in->ReadLine(line, 1000, &too_long));
+  EXPECT_EQ(line, "short");
+  EXPECT_FALSE(too_long);
+  ASSERT_TRUE(in->ReadLine(line, 1000, &too_long));
+  EXPECT_EQ(line.size(), 1000u);
+  EXPECT_TRUE(too_long);
+  ASSERT_TRUE(in->ReadLine(line, 1000, &too_long));
+  EXPECT_EQ(line, "next");
+  EXPECT_FALSE(in->ReadLine(line));
+}
+
+}  // namespace
+}  // namespace sitrep
