@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <thread>
 
@@ -77,6 +78,37 @@ TEST_F(Cli, ReportOnTheExampleCorpus) {
   EXPECT_NE(r.out.find("# Report: 5 articles"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Yusov"), std::string::npos);
   EXPECT_EQ(r.out.find("EXPECTED"), std::string::npos);  // the checklist is not an article
+}
+
+// EXPECTED.md's metadata table and boilerplate list, through the whole pipeline.
+TEST_F(Cli, ExampleCorpusMetadataAndBoilerplate) {
+  Result r = Sitrep("report --json " + kMinsk);
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::map<std::string, nlohmann::json> by_file;
+  for (auto& a : nlohmann::json::parse(r.out)["articles"])
+    by_file[fs::path(a["origin"].get<std::string>()).filename().string().substr(0, 3)] = a;
+  ASSERT_EQ(by_file.size(), 5u);
+  EXPECT_EQ(by_file["000"]["outlet"], "Censor.NET");
+  EXPECT_EQ(by_file["000"]["published"]["value"], "2022-12-20");
+  EXPECT_EQ(by_file["004"]["outlet"], "charter97.org");
+  EXPECT_TRUE(by_file["004"]["published"]["value"].get<std::string>().starts_with("2022-12-19"));
+  for (const char* file : {"001", "002", "003"})
+    EXPECT_EQ(by_file[file]["outlet"], "") << file << " reveals no outlet of its own";
+  auto relays = [&](const char* file) { return by_file[file]["relays"].dump(); };
+  EXPECT_NE(relays("000").find("Ukrainian Truth"), std::string::npos) << relays("000");
+  EXPECT_NE(relays("001").find("Ukrinform"), std::string::npos) << relays("001");
+  EXPECT_NE(relays("004").find("Ukrinform"), std::string::npos) << relays("004");
+
+  std::string all;
+  for (auto& [file, a] : by_file) all += a["text"].get<std::string>() + "\n";
+  for (const char* boilerplate :
+       {"Read more:", "Read also:", "MainNews -", "Photo: POW", "Read news on social networks",
+        ", , , , ,", "Dictator of Belarus Oleksandr\n", "NЕТ"})
+    EXPECT_EQ(all.find(boilerplate), std::string::npos) << boilerplate;
+  for (const char* kept :
+       {"instinct of self-preservation", "Ukrainians know what to do", "stupid and baseless fiction",
+        "a lot more unlikely than likely", "told Radio NV", "Censor.NET"})
+    EXPECT_NE(all.find(kept), std::string::npos) << kept;
 }
 
 TEST_F(Cli, IngestTwiceIsANoOp) {
