@@ -17,8 +17,9 @@ struct CleanText {
   std::vector<Span> paragraphs;  // into text
   // Metadata found in the text itself; empty / kNone when the text reveals none.
   PublicationTime published;
-  std::string url;
-  std::string outlet;
+  std::string url;     // the article's own: a source URL that ends the text
+  std::string outlet;  // "informs X", or the own URL's host ("charter97.org")
+  std::string title;   // a headline the page prints twice, kept once in the text
   std::vector<std::string> relays;   // outlets the text relays ("Ukrinform", "Ukrainian Truth")
   std::vector<std::string> removed;  // boilerplate lines dropped, for `sitrep show --removed`
   std::vector<std::string> warnings;
