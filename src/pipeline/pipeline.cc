@@ -46,6 +46,21 @@ void Trim(std::string& s) {
   s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
+// "charter97.org" and "Charter97" name one outlet.
+bool SameOutlet(std::string_view a, std::string_view b) {
+  auto key = [](std::string_view s) {
+    std::string k;
+    for (char c : s) if (std::isalnum(static_cast<unsigned char>(c))) k += std::tolower(static_cast<unsigned char>(c));
+    for (std::string_view tld : {"com", "org", "net", "info", "ua", "by", "ru"})
+      if (k.size() > tld.size() + 2 && k.ends_with(tld) && s.find('.') != std::string_view::npos) {
+        k.resize(k.size() - tld.size());
+        break;
+      }
+    return k;
+  };
+  return !a.empty() && !b.empty() && key(a) == key(b);
+}
+
 }  // namespace
 
 std::string HostOf(std::string_view url) {
@@ -86,7 +101,7 @@ Article BuildArticle(Document&& doc) {
   // Metadata the container states beats what the page's markup says, which beats what
   // the bare text reveals.
   a.url = FirstOf(doc.url, page.url, clean.url);
-  a.title = FirstOf(doc.title, page.title, HeadlineOf(clean));
+  a.title = FirstOf(doc.title, page.title, clean.title, HeadlineOf(clean));
   a.outlet = FirstOf(doc.outlet, page.outlet, clean.outlet, HostOf(a.url));
   a.byline = FirstOf(doc.byline, page.byline);
   a.language = FirstOf(doc.language, page.language);
@@ -99,7 +114,9 @@ Article BuildArticle(Document&& doc) {
   }
   if (!doc.date.empty() && !a.published.when.known())
     a.warnings.push_back("unreadable date '" + doc.date + "'");
-  a.relays = std::move(clean.relays);
+  // An outlet does not relay itself.
+  for (std::string& r : clean.relays)
+    if (!SameOutlet(r, a.outlet)) a.relays.push_back(std::move(r));
   a.text = std::move(clean.text);
   a.paragraphs = std::move(clean.paragraphs);
   Segment(a);
