@@ -85,7 +85,8 @@ TEST_F(Cli, ExampleCorpusMetadataAndBoilerplate) {
   Result r = Sitrep("report --json " + kMinsk);
   ASSERT_EQ(r.status, 0) << r.err;
   std::map<std::string, nlohmann::json> by_file;
-  for (auto& a : nlohmann::json::parse(r.out)["articles"])
+  nlohmann::json report = nlohmann::json::parse(r.out);
+  for (auto& a : report["articles"])
     by_file[fs::path(a["origin"].get<std::string>()).filename().string().substr(0, 3)] = a;
   ASSERT_EQ(by_file.size(), 5u);
   EXPECT_EQ(by_file["000"]["outlet"], "Censor.NET");
