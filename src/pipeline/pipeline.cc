@@ -4,6 +4,7 @@
 
 #include "clean/clean.h"
 #include "ingest/html.h"
+#include "text/language.h"
 #include "text/segment.h"
 #include "time/date_parse.h"
 #include "util/encoding.h"
@@ -105,6 +106,7 @@ Article BuildArticle(Document&& doc) {
   a.outlet = FirstOf(doc.outlet, page.outlet, clean.outlet, HostOf(a.url));
   a.byline = FirstOf(doc.byline, page.byline);
   a.language = FirstOf(doc.language, page.language);
+  if (a.language.empty()) a.language = GuessLanguage(clean.text);
   if (auto when = doc.date.empty() ? std::nullopt : ParseDate(doc.date)) {
     a.published = {*when, {doc.container, doc.date}, 0.95f};
   } else if (page.published.when.known()) {

@@ -1,0 +1,145 @@
+#include "text/language.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <unordered_map>
+#include <vector>
+
+namespace sitrep {
+
+namespace {
+
+// Function words: frequent everywhere in a language and rare in the others.
+struct Profile {
+  const char* code;
+  UScriptCode script;
+  std::vector<std::string_view> words;
+};
+
+const std::vector<Profile>& Profiles() {
+  static const std::vector<Profile> kProfiles = {
+      {"en", USCRIPT_LATIN, {"the", "and", "of", "to", "in", "is", "that", "was", "for", "with", "said", "he", "it", "on", "by"}},
+      {"de", USCRIPT_LATIN, {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "ein", "eine", "auf", "sich", "auch", "von", "zu"}},
+      {"fr", USCRIPT_LATIN, {"le", "la", "les", "et", "des", "est", "une", "dans", "pour", "que", "qui", "du", "pas", "sur", "au"}},
+      {"es", USCRIPT_LATIN, {"el", "los", "las", "y", "que", "del", "una", "por", "con", "para", "es", "se", "su", "como", "al"}},
+      {"it", USCRIPT_LATIN, {"il", "che", "di", "della", "per", "una", "sono", "non", "con", "gli", "del", "le", "nel", "alla", "è"}},
+      {"pt", USCRIPT_LATIN, {"o", "os", "que", "não", "uma", "do", "da", "em", "para", "com", "dos", "se", "as", "ao", "é"}},
+      {"nl", USCRIPT_LATIN, {"de", "het", "een", "en", "van", "is", "niet", "dat", "op", "voor", "met", "zijn", "te", "ook", "er"}},
+      {"pl", USCRIPT_LATIN, {"i", "w", "nie", "na", "się", "jest", "że", "z", "do", "to", "jak", "ale", "po", "od", "przez"}},
+      {"cs", USCRIPT_LATIN, {"a", "je", "se", "na", "že", "v", "to", "jsou", "také", "pro", "jako", "ale", "by", "od", "byl"}},
+      {"ru", USCRIPT_CYRILLIC, {"и", "в", "не", "на", "что", "с", "по", "это", "он", "как", "из", "для", "был", "его", "от"}},
+      {"uk", USCRIPT_CYRILLIC, {"і", "в", "не", "на", "що", "з", "у", "та", "це", "до", "як", "від", "для", "його", "який"}},
+      {"be", USCRIPT_CYRILLIC, {"і", "у", "не", "на", "што", "з", "гэта", "да", "як", "ад", "для", "яго", "але", "таксама", "быў"}},
+      {"bg", USCRIPT_CYRILLIC, {"и", "в", "на", "да", "се", "че", "не", "от", "за", "е", "с", "са", "по", "това", "като"}},
+  };
+  return kProfiles;
+}
+
+// Scripts other than Latin and Cyrillic decide the language by themselves.
+const char* LanguageOfScript(UScriptCode s) {
+  switch (s) {
+    case USCRIPT_GREEK: return "el";
+    case USCRIPT_ARABIC: return "ar";
+    case USCRIPT_HEBREW: return "he";
+    case USCRIPT_HAN: return "zh";
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA: return "ja";
+    case USCRIPT_HANGUL: return "ko";
+    case USCRIPT_THAI: return "th";
+    case USCRIPT_DEVANAGARI: return "hi";
+    case USCRIPT_GEORGIAN: return "ka";
+    case USCRIPT_ARMENIAN: return "hy";
+    default: return "";
+  }
+}
+
+struct Counts {
+  std::unordered_map<int, size_t> scripts;
+  std::unordered_map<std::string, size_t> words;
+  size_t letters = 0;
+  bool japanese_kana = false;
+};
+
+Counts Count(std::string_view text) {
+  Counts c;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) ++c.words[word];
+    word.clear();
+  };
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = 0, n = static_cast<int32_t>(std::min<size_t>(text.size(), 1 << 16));
+  while (i < n) {
+    int32_t start = i;
+    UChar32 ch;
+    U8_NEXT(s, i, n, ch);
+    if (ch < 0 || !u_isalpha(ch)) {
+      flush();
+      continue;
+    }
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(ch, &err);
+    if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA) c.japanese_kana = true;
+    ++c.scripts[script];
+    ++c.letters;
+    UChar32 lower = u_tolower(ch);
+    char buf[4];
+    int32_t k = 0;
+    U8_APPEND_UNSAFE(buf, k, lower);
+    word.append(buf, k);
+    (void)start;
+  }
+  flush();
+  return c;
+}
+
+// Letters only one Cyrillic language writes.
+const char* CyrillicByLetters(const Counts& c, std::string_view text) {
+  auto has = [&](std::string_view letter) { return text.find(letter) != std::string_view::npos; };
+  if (has("ў") || has("Ў")) return "be";
+  bool ukrainian = has("ї") || has("є") || has("ґ") || has("Ї") || has("Є");
+  bool russian = has("ы") || has("э") || has("ъ") || has("ё");
+  if (ukrainian && !russian) return "uk";
+  if (russian && !ukrainian && !has("і")) return "ru";
+  return "";
+}
+
+}  // namespace
+
+std::string GuessLanguage(std::string_view text) {
+  Counts c = Count(text);
+  if (c.letters < 20) return "";
+  int best_script = USCRIPT_COMMON;
+  size_t best = 0;
+  for (auto [script, n] : c.scripts)
+    if (n > best) best = n, best_script = script;
+  if (best * 2 < c.letters) return "";  // no script holds a majority
+  auto script = static_cast<UScriptCode>(best_script);
+  if (script == USCRIPT_HAN && c.japanese_kana) return "ja";
+  if (const char* lang = LanguageOfScript(script); *lang) return lang;
+  if (script != USCRIPT_LATIN && script != USCRIPT_CYRILLIC) return "";
+
+  // Score each language of the script by how much of the text its function words cover.
+  const char* winner = "";
+  size_t top = 0, second = 0;
+  for (const Profile& p : Profiles()) {
+    if (p.script != script) continue;
+    size_t hits = 0;
+    for (std::string_view w : p.words) {
+      auto it = c.words.find(std::string(w));
+      if (it != c.words.end()) hits += it->second;
+    }
+    if (hits > top) second = top, top = hits, winner = p.code;
+    else if (hits > second) second = hits;
+  }
+  if (script == USCRIPT_CYRILLIC)
+    if (const char* lang = CyrillicByLetters(c, text); *lang) return lang;
+  // Too few function words, or two languages too close to call.
+  if (top < 3 || top * 4 < second * 5) return "";
+  return winner;
+}
+
+}  // namespace sitrep
