@@ -25,16 +25,16 @@ void PrintIngestSummary(const IngestStats& s, bool json) {
   double rate = s.seconds > 0 ? s.documents / s.seconds : 0;
   if (json) {
     nlohmann::json j = {{"files", s.files},           {"failed_files", s.failed_files},
-                        {"record_errors", s.record_errors}, {"documents", s.documents},
+                        {"record_errors", s.record_errors}, {"documents", s.documents}, {"without_text", s.empty},
                         {"added", s.added},           {"already_stored", s.ids.size() - s.added},
                         {"seconds", s.seconds},       {"articles_per_s", rate}};
     printf("%s\n", j.dump().c_str());
     return;
   }
   fprintf(stderr,
-          "ingested %zu file%s: %zu articles (%zu new, %zu already stored), %zu failed file%s, "
-          "%zu record error%s, %.2fs (%.0f articles/s)\n",
-          s.files, s.files == 1 ? "" : "s", s.ids.size(), s.added, s.ids.size() - s.added,
+          "ingested %zu file%s: %zu articles (%zu new, %zu already stored), %zu without text, "
+          "%zu failed file%s, %zu record error%s, %.2fs (%.0f articles/s)\n",
+          s.files, s.files == 1 ? "" : "s", s.ids.size(), s.added, s.ids.size() - s.added, s.empty,
           s.failed_files, s.failed_files == 1 ? "" : "s", s.record_errors,
           s.record_errors == 1 ? "" : "s", s.seconds, rate);
 }

@@ -71,8 +71,11 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
         ++stats.record_errors;
         report(errors[i]);
       } else if (built[i].text.empty()) {
-        ++stats.record_errors;
-        report(built[i].origin + ": no article text found");
+        // A page without an article (an index, a login page) is normal inside a crawl or a
+        // feed; a file that is nothing but such a page deserves a line.
+        ++stats.empty;
+        if (built[i].format == "text" || built[i].format == "html")
+          report(built[i].origin + ": no article text found, skipped");
       } else {
         stats.ids.push_back(built[i].id);
         batch.push_back(std::move(built[i]));

@@ -23,6 +23,7 @@ struct IngestOptions {
 struct IngestStats {
   size_t files = 0, failed_files = 0, record_errors = 0;
   size_t documents = 0, added = 0;  // documents read; articles new to the store
+  size_t empty = 0;                 // documents without article text, skipped
   uint64_t bytes = 0;
   double seconds = 0;
   std::vector<std::string> ids;  // every article read, in input order (new or already stored)
