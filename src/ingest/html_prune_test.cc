@@ -1,0 +1,54 @@
+#include "ingest/html_prune.h"
+
+#include <gtest/gtest.h>
+
+namespace sitrep {
+namespace {
+
+TEST(PruneHtml, DropsScriptsStylesCommentsSvgAndMenus) {
+  EXPECT_EQ(PruneHtml("<p>a<script>x('</p>')</script>b<style>p{}</style>c<!-- d -->e</p>"),
+            "<p>abce</p>");
+  EXPECT_EQ(PruneHtml("<nav><nav>menu</nav>more</nav><p>story</p>"), "<p>story</p>");
+  EXPECT_EQ(PruneHtml("<svg><path d='M0'/></svg><p>x</p>"), "<p>x</p>");
+  EXPECT_EQ(PruneHtml("<SCRIPT type=text/javascript>1</SCRIPT >ok"), "ok");
+}
+
+TEST(PruneHtml, KeepsJsonLdForTheMetadata) {
+  std::string ld = R"(<script type="application/ld+json">{"headline":"H"}</script>)";
+  EXPECT_EQ(PruneHtml(ld + "<p>x</p>"), ld + "<p>x</p>");
+}
+
+TEST(PruneHtml, LeavesLookalikesAndRcdataAlone) {
+  EXPECT_EQ(PruneHtml("<scripts>a</scripts><navy>b</navy>"), "<scripts>a</scripts><navy>b</navy>");
+  EXPECT_EQ(PruneHtml("<title>Using <script> tags</title><p>x</p>"),
+            "<title>Using <script> tags</title><p>x</p>");
+}
+
+TEST(PruneHtml, TruncatedPagesLoseNothingButTheOpenScript) {
+  EXPECT_EQ(PruneHtml("<p>story</p><nav>menu"), "<p>story</p><nav>menu");
+  EXPECT_EQ(PruneHtml("<p>story</p><script>var x"), "<p>story</p>");
+  EXPECT_EQ(PruneHtml("<p>story</p><!-- note"), "<p>story</p>");
+  EXPECT_EQ(PruneHtml("<p>story<"), "<p>story<");
+  EXPECT_EQ(PruneHtml(""), "");
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(PruneHtml, KeepsOnlyAttributesReadersUse) {
+  EXPECT_EQ(PruneHtml("<a href=\"/x\" class='story' onclick=\"f('>')\">x</a>"),
+            "<a class='story'>x</a>");
+  EXPECT_EQ(PruneHtml(R"(<img src=a.jpg srcset="a 1x" alt=pic/>)"), "<img/>");
+  EXPECT_EQ(PruneHtml(R"(<link rel=canonical href="https://x.test/a">)"),
+            R"(<link rel=canonical href="https://x.test/a">)");
+  EXPECT_EQ(PruneHtml(R"(<time datetime="2022-12-19" data-utime=1 data-x=2>)"),
+            R"(<time datetime="2022-12-19" data-utime=1>)");
+  EXPECT_EQ(PruneHtml("<div hidden id = main>"), "<div hidden id = main>");
+  EXPECT_EQ(PruneHtml("<p class=\"cut off"), "<p class=\"cut off");
+}
+
+}  // namespace
+}  // namespace sitrep
