@@ -100,41 +100,73 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-// Spans as little-endian uint32 arrays: compact and quick to load.
+// Spans as varints: the gap since the previous span's end, then the length. Tokens are
+// most of an article's layers, and this stores them in about two bytes each.
+void PutVarint(std::string& out, uint32_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>(v | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+uint32_t GetVarint(const std::string& in, size_t& pos) {
+  uint32_t v = 0;
+  for (int shift = 0; pos < in.size() && shift < 35; shift += 7) {
+    uint8_t b = static_cast<uint8_t>(in[pos++]);
+    v |= static_cast<uint32_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) break;
+  }
+  return v;
+}
+
 std::string PackSpans(const std::vector<Span>& spans) {
-  std::string out(spans.size() * 8, '\0');
-  for (size_t i = 0; i < spans.size(); ++i) {
-    memcpy(&out[i * 8], &spans[i].begin, 4);
-    memcpy(&out[i * 8 + 4], &spans[i].end, 4);
+  std::string out;
+  out.reserve(spans.size() * 2);
+  uint32_t last = 0;
+  for (const Span& s : spans) {
+    PutVarint(out, s.begin - std::min(last, s.begin));
+    PutVarint(out, s.end - s.begin);
+    last = s.end;
   }
   return out;
 }
 
 std::vector<Span> UnpackSpans(const std::string& b) {
-  std::vector<Span> spans(b.size() / 8);
-  for (size_t i = 0; i < spans.size(); ++i) {
-    memcpy(&spans[i].begin, &b[i * 8], 4);
-    memcpy(&spans[i].end, &b[i * 8 + 4], 4);
+  std::vector<Span> spans;
+  uint32_t last = 0;
+  for (size_t pos = 0; pos < b.size();) {
+    Span s;
+    s.begin = last + GetVarint(b, pos);
+    s.end = s.begin + GetVarint(b, pos);
+    spans.push_back(s);
+    last = s.end;
   }
   return spans;
 }
 
 std::string PackSentences(const std::vector<Sentence>& sentences) {
-  std::string out(sentences.size() * 12, '\0');
-  for (size_t i = 0; i < sentences.size(); ++i) {
-    memcpy(&out[i * 12], &sentences[i].span.begin, 4);
-    memcpy(&out[i * 12 + 4], &sentences[i].span.end, 4);
-    memcpy(&out[i * 12 + 8], &sentences[i].paragraph, 4);
+  std::string out;
+  uint32_t last = 0;
+  for (const Sentence& s : sentences) {
+    PutVarint(out, s.span.begin - std::min(last, s.span.begin));
+    PutVarint(out, s.span.end - s.span.begin);
+    PutVarint(out, s.paragraph);
+    last = s.span.end;
   }
   return out;
 }
 
 std::vector<Sentence> UnpackSentences(const std::string& b) {
-  std::vector<Sentence> sentences(b.size() / 12);
-  for (size_t i = 0; i < sentences.size(); ++i) {
-    memcpy(&sentences[i].span.begin, &b[i * 12], 4);
-    memcpy(&sentences[i].span.end, &b[i * 12 + 4], 4);
-    memcpy(&sentences[i].paragraph, &b[i * 12 + 8], 4);
+  std::vector<Sentence> sentences;
+  uint32_t last = 0;
+  for (size_t pos = 0; pos < b.size();) {
+    Sentence s;
+    s.span.begin = last + GetVarint(b, pos);
+    s.span.end = s.span.begin + GetVarint(b, pos);
+    s.paragraph = GetVarint(b, pos);
+    sentences.push_back(s);
+    last = s.span.end;
   }
   return sentences;
 }

@@ -56,24 +56,41 @@ const char* LanguageOfScript(UScriptCode s) {
   }
 }
 
+// Each function word with the profiles (by index) it belongs to, built once.
+const std::unordered_map<std::string_view, std::vector<uint8_t>>& WordIndex() {
+  static const auto* index = [] {
+    auto* m = new std::unordered_map<std::string_view, std::vector<uint8_t>>();
+    const auto& profiles = Profiles();
+    for (size_t p = 0; p < profiles.size(); ++p)
+      for (std::string_view w : profiles[p].words) (*m)[w].push_back(static_cast<uint8_t>(p));
+    return m;
+  }();
+  return *index;
+}
+
 struct Counts {
-  std::unordered_map<int, size_t> scripts;
-  std::unordered_map<std::string, size_t> words;
+  std::array<size_t, USCRIPT_CODE_LIMIT> scripts{};
+  std::vector<size_t> hits = std::vector<size_t>(Profiles().size());  // per profile
   size_t letters = 0;
   bool japanese_kana = false;
 };
 
+// A sample is enough: the first few thousand bytes tell the language as well as the whole.
+constexpr int32_t kSampleBytes = 4096;
+
 Counts Count(std::string_view text) {
   Counts c;
+  const auto& index = WordIndex();
   std::string word;
   auto flush = [&] {
-    if (!word.empty()) ++c.words[word];
+    if (word.empty()) return;
+    if (auto it = index.find(word); it != index.end())
+      for (uint8_t p : it->second) ++c.hits[p];
     word.clear();
   };
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t i = 0, n = static_cast<int32_t>(std::min<size_t>(text.size(), 1 << 16));
+  int32_t i = 0, n = static_cast<int32_t>(std::min<size_t>(text.size(), kSampleBytes));
   while (i < n) {
-    int32_t start = i;
     UChar32 ch;
     U8_NEXT(s, i, n, ch);
     if (ch < 0 || !u_isalpha(ch)) {
@@ -83,21 +100,20 @@ Counts Count(std::string_view text) {
     UErrorCode err = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(ch, &err);
     if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA) c.japanese_kana = true;
-    ++c.scripts[script];
+    if (script >= 0 && script < USCRIPT_CODE_LIMIT) ++c.scripts[script];
     ++c.letters;
-    UChar32 lower = u_tolower(ch);
     char buf[4];
     int32_t k = 0;
-    U8_APPEND_UNSAFE(buf, k, lower);
+    U8_APPEND_UNSAFE(buf, k, u_tolower(ch));
     word.append(buf, k);
-    (void)start;
   }
   flush();
   return c;
 }
 
 // Letters only one Cyrillic language writes.
-const char* CyrillicByLetters(const Counts& c, std::string_view text) {
+const char* CyrillicByLetters(std::string_view text) {
+  text = text.substr(0, kSampleBytes);
   auto has = [&](std::string_view letter) { return text.find(letter) != std::string_view::npos; };
   if (has("ў") || has("Ў")) return "be";
   bool ukrainian = has("ї") || has("є") || has("ґ") || has("Ї") || has("Є");
@@ -114,8 +130,8 @@ std::string GuessLanguage(std::string_view text) {
   if (c.letters < 20) return "";
   int best_script = USCRIPT_COMMON;
   size_t best = 0;
-  for (auto [script, n] : c.scripts)
-    if (n > best) best = n, best_script = script;
+  for (int script = 0; script < USCRIPT_CODE_LIMIT; ++script)
+    if (c.scripts[script] > best) best = c.scripts[script], best_script = script;
   if (best * 2 < c.letters) return "";  // no script holds a majority
   auto script = static_cast<UScriptCode>(best_script);
   if (script == USCRIPT_HAN && c.japanese_kana) return "ja";
@@ -125,18 +141,15 @@ std::string GuessLanguage(std::string_view text) {
   // Score each language of the script by how much of the text its function words cover.
   const char* winner = "";
   size_t top = 0, second = 0;
-  for (const Profile& p : Profiles()) {
-    if (p.script != script) continue;
-    size_t hits = 0;
-    for (std::string_view w : p.words) {
-      auto it = c.words.find(std::string(w));
-      if (it != c.words.end()) hits += it->second;
-    }
-    if (hits > top) second = top, top = hits, winner = p.code;
+  const auto& profiles = Profiles();
+  for (size_t i = 0; i < profiles.size(); ++i) {
+    if (profiles[i].script != script) continue;
+    size_t hits = c.hits[i];
+    if (hits > top) second = top, top = hits, winner = profiles[i].code;
     else if (hits > second) second = hits;
   }
   if (script == USCRIPT_CYRILLIC)
-    if (const char* lang = CyrillicByLetters(c, text); *lang) return lang;
+    if (const char* lang = CyrillicByLetters(text); *lang) return lang;
   // Too few function words, or two languages too close to call.
   if (top < 3 || top * 4 < second * 5) return "";
   return winner;
