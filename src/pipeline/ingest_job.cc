@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <thread>
 
 #include "pipeline/pipeline.h"
@@ -45,6 +46,36 @@ uint64_t FileSize(const std::string& path) {
   return ec ? 0 : n;
 }
 
+// What building and storing one batch found; merged into IngestStats on the reading thread.
+struct BatchResult {
+  std::vector<std::string> ids, problems;
+  size_t added = 0, empty = 0, errors = 0;
+};
+
+BatchResult BuildAndStore(Store& store, std::vector<Document> docs, unsigned threads) {
+  BatchResult r;
+  std::vector<std::string> errors;
+  std::vector<Article> built = BuildAll(docs, threads, errors);
+  std::vector<Article> batch;
+  for (size_t i = 0; i < built.size(); ++i) {
+    if (!errors[i].empty()) {
+      ++r.errors;
+      r.problems.push_back(errors[i]);
+    } else if (built[i].text.empty()) {
+      // A page without an article (an index, a login page) is normal inside a crawl or a
+      // feed; a file that is nothing but such a page deserves a line.
+      ++r.empty;
+      if (built[i].format == "text" || built[i].format == "html")
+        r.problems.push_back(built[i].origin + ": no article text found, skipped");
+    } else {
+      r.ids.push_back(built[i].id);
+      batch.push_back(std::move(built[i]));
+    }
+  }
+  r.added = store.Put(batch);
+  return r;
+}
+
 }  // namespace
 
 IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const IngestOptions& opt) {
@@ -58,30 +89,29 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
   for (const auto& f : files) total += FileSize(f);
   Progress progress(opt.progress ? total : 0, "articles");
   bool show = opt.progress;
+  auto say = [&](const std::string& line) {
+    if (show) progress.Finish();
+    report(line);
+  };
 
+  // Reading overlaps with building and storing: while one batch is built and committed on
+  // another thread, the next is read. At most one batch is in flight, so memory stays flat.
   std::vector<Document> pending;
+  std::future<BatchResult> in_flight;
+  auto collect = [&] {
+    if (!in_flight.valid()) return;
+    BatchResult r = in_flight.get();
+    for (const std::string& line : r.problems) say(line);
+    stats.ids.insert(stats.ids.end(), r.ids.begin(), r.ids.end());
+    stats.added += r.added;
+    stats.empty += r.empty;
+    stats.record_errors += r.errors;
+  };
   auto flush = [&] {
+    collect();
     if (pending.empty()) return;
-    std::vector<std::string> errors;
-    std::vector<Article> built = BuildAll(pending, threads, errors);
+    in_flight = std::async(std::launch::async, BuildAndStore, std::ref(store), std::move(pending), threads);
     pending.clear();
-    std::vector<Article> batch;
-    for (size_t i = 0; i < built.size(); ++i) {
-      if (!errors[i].empty()) {
-        ++stats.record_errors;
-        report(errors[i]);
-      } else if (built[i].text.empty()) {
-        // A page without an article (an index, a login page) is normal inside a crawl or a
-        // feed; a file that is nothing but such a page deserves a line.
-        ++stats.empty;
-        if (built[i].format == "text" || built[i].format == "html")
-          report(built[i].origin + ": no article text found, skipped");
-      } else {
-        stats.ids.push_back(built[i].id);
-        batch.push_back(std::move(built[i]));
-      }
-    }
-    stats.added += store.Put(batch);
   };
   for (const std::string& file : files) {
     ++stats.files;
@@ -93,8 +123,7 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
     };
     auto on_record_error = [&](const std::string& where, const std::string& reason) {
       ++stats.record_errors;
-      if (show) progress.Finish();
-      report(where + ": " + reason);
+      say(where + ": " + reason);
     };
     auto on_progress = [&](uint64_t done) {
       if (show) progress.Update(before + done, stats.documents);
@@ -103,13 +132,13 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
       ReadInput(file, opt.read, on_document, on_record_error, on_progress);
     } catch (const InputError& e) {
       ++stats.failed_files;
-      if (show) progress.Finish();
-      report(file + ": " + e.what());
+      say(file + ": " + e.what());
     }
     stats.bytes = before + FileSize(file);
     if (show) progress.Update(stats.bytes, stats.documents);
   }
   flush();
+  collect();
   progress.Finish();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return stats;
