@@ -34,7 +34,9 @@ enum Score : int {
   kLabelledText = 55,     // "Published: 19.12.2022" in the text
   kScriptCreated = 50,    // "createdAt" in a script's state object
   kModified = 40,         // dateModified and friends: often the same day, never earlier
+  kPageImage = 35,        // the upload day in the path of og:image, the page's own picture
   kPlainText = 30,        // a date somewhere in the text
+  kTextImage = 25,        // the upload day in the path of a picture in the text
   kAsideText = 20,        // a date in a sidebar or footer, when the text has none
 };
 
@@ -46,6 +48,7 @@ struct Candidate {
   int score = 0;
   std::string source, detail;
   size_t order = 0;  // discovery order, for stable ties
+  std::optional<DateTime> swapped;  // the other reading of an ambiguous numeric date
 };
 
 int64_t NowSeconds() {
@@ -87,7 +90,23 @@ class Weigher {
            std::string_view detail) {
     if (!when || !Plausible(*when)) return;
     candidates_.push_back({*when, score, std::string(source), Clip(detail, 120),
-                           candidates_.size()});
+                           candidates_.size(), std::nullopt});
+  }
+
+  // A metadata value, remembering the other reading of an all-numeric day and month
+  // ("11/01/2023"): templates print dates in their authors' order, not the page language's.
+  void AddValue(std::string_view value, int score, std::string_view source,
+                std::string_view detail) {
+    size_t before = candidates_.size();
+    Add(ParseValue(value), score, source, detail);
+    if (candidates_.size() == before) return;
+    DateParseOptions other = options_;
+    other.order = options_.order == NumericOrder::kDayFirst ? NumericOrder::kMonthFirst
+                                                            : NumericOrder::kDayFirst;
+    auto swapped = ParseDate(value.substr(0, 300), other);
+    if (swapped && Plausible(*swapped) && !SameDay(*swapped, candidates_.back().when)) {
+      candidates_.back().swapped = swapped;
+    }
   }
 
   // Days the reader sees on the page, to read a UTC timestamp in the publisher's zone.
@@ -103,11 +122,24 @@ class Weigher {
     }
     best = BeforeModified(best);
     best = CheckedAgainstUrl(best);
+    const DateTime when = Disambiguated(*best);
     PublicationTime out;
-    out.when = best->source == "url" ? best->when : LocalDay(best->when);
+    out.when = best->source == "url" ? when : LocalDay(when);
     out.evidence = {best->source, best->detail};
     out.confidence = Confidence(*best);
     return out;
+  }
+
+  // An ambiguous "11/01/2023" is read the other way when only that reading is confirmed
+  // elsewhere on the page ("Erstellt am: 01.11.2023").
+  DateTime Disambiguated(const Candidate& best) const {
+    if (!best.swapped) return best.when;
+    auto named = [&](const DateTime& d) {
+      return std::any_of(candidates_.begin(), candidates_.end(), [&](const Candidate& c) {
+        return c.order != best.order && SameDay(c.when, d);
+      });
+    };
+    return named(*best.swapped) && !named(best.when) ? *best.swapped : best.when;
   }
 
   // A page is published before it is modified: when only a modified date is certain, a
@@ -258,7 +290,7 @@ std::string_view MetaSource(std::string_view key) {
 void WeighMetas(const page_date::PageSignals& page, Weigher& w) {
   for (const auto& m : page.metas) {
     if (int score = MetaScore(m.key)) {
-      w.Add(w.ParseValue(m.value), score, MetaSource(m.key), m.key + " " + m.value);
+      w.AddValue(m.value, score, MetaSource(m.key), m.key + " " + m.value);
     }
   }
   for (const auto& m : page.script_dates) {
@@ -266,7 +298,7 @@ void WeighMetas(const page_date::PageSignals& page, Weigher& w) {
     int score = m.key == "datemodified"                       ? kModified
                 : m.key == "createdat" || m.key == "created_at" ? kScriptCreated
                                                               : kScriptState;
-    w.Add(w.ParseValue(m.value), score, "script", m.key + " " + m.value);
+    w.AddValue(m.value, score, "script", m.key + " " + m.value);
   }
 }
 
@@ -299,7 +331,7 @@ void WalkLd(const nlohmann::json& j, Weigher& w, int depth) {
     int score = std::string_view(key) == "dateModified" ? kModified
                 : article                               ? kPublishedMeta
                                                         : kOtherLd;
-    w.Add(w.ParseValue(v), score, "json-ld", std::string(key) + " " + v);
+    w.AddValue(v, score, "json-ld", std::string(key) + " " + v);
   }
   for (const auto& [key, value] : j.items()) {
     // Comments and reviews carry their own dates.
@@ -324,7 +356,7 @@ void WeighJsonLd(const page_date::PageSignals& page, Weigher& w) {
       if (q2 == std::string::npos || q2 - q1 > 60) continue;
       std::string v = block.substr(q1 + 1, q2 - q1 - 1);
       int score = std::string_view(key) == "\"dateModified\"" ? kModified : kPublishedMeta;
-      w.Add(w.ParseValue(v), score, "json-ld", std::string(key) + " " + v);
+      w.AddValue(v, score, "json-ld", std::string(key) + " " + v);
     }
   }
 }
@@ -368,11 +400,12 @@ void WeighElements(const page_date::PageSignals& page, Weigher& w) {
                               : e.what.rfind("time", 0) == 0   ? "time-element"
                                                                : "html";
     if (e.from_attribute) {
-      w.Add(w.ParseValue(e.value), score, source, e.what + " " + e.value);
+      w.AddValue(e.value, score, source, e.what + " " + e.value);
       continue;
     }
     // Text such as "Posted 19.12.2022 | Updated 20.12.2022": the labels decide.
     for (const auto& d : page_date::FindTextDates(e.value, w.options(), 4)) {
+      if (d.label == Label::kOther) continue;
       w.AddVisibleDay(d.when);
       int s = d.label == Label::kModified    ? kModified
               : d.label == Label::kPublished ? std::max(score, int(kPublishedText))
@@ -380,6 +413,23 @@ void WeighElements(const page_date::PageSignals& page, Weigher& w) {
       w.Add(d.when, s, source, e.what + " " + d.match);
     }
   }
+}
+
+// The page's picture (og:image, twitter:image) and those in its text, when their path is
+// dated to the day; WordPress's "/uploads/2017/05/" month alone dates nothing.
+void WeighImages(const page_date::PageSignals& page, Weigher& w) {
+  auto add = [&](const std::string& src, int score) {
+    if (auto d = page_date::UrlDate(src); d && d->precision >= Precision::kDay) {
+      w.Add(d, score, "image", src);
+    }
+  };
+  for (const auto& m : page.metas) {
+    if (m.key == "og:image" || m.key == "twitter:image" || m.key == "twitter:image:src") {
+      add(m.value, kPageImage);
+    }
+  }
+  // A picture in the text may be an older one reused: below the text's own dates.
+  for (const std::string& src : page.images) add(src, kTextImage);
 }
 
 void WeighText(const page_date::PageSignals& page, Weigher& w) {
@@ -393,6 +443,7 @@ void WeighText(const page_date::PageSignals& page, Weigher& w) {
   }
   bool first_plain = true;
   for (const auto& d : dates) {
+    if (d.label == Label::kOther) continue;
     w.AddVisibleDay(d.when);
     if (d.label == Label::kPublished) {
       w.Add(d.when, kLabelledText, "text", d.match);
@@ -418,6 +469,7 @@ PublicationTime FindPageDate(const GumboNode* root, std::string_view url) {
   }
   WeighElements(page, w);
   WeighText(page, w);
+  WeighImages(page, w);
   return w.Decide();
 }
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "ingest/page_date.h"
+#include "ingest/page_date_scan.h"
 #include "util/byte_source.h"
 #include "util/encoding.h"
 
@@ -50,8 +51,10 @@ DateEval EvaluatePageDates(const std::vector<GoldPage>& pages) {
   DateEval ev;
   for (const GoldPage& p : pages) {
     auto start = std::chrono::steady_clock::now();
-    GumboOutput* doc = gumbo_parse_with_options(&kGumboDefaultOptions, p.html.data(),
-                                                p.html.size());
+    auto flat = FlattenDeepNesting(p.html);
+    std::string_view html = flat ? *flat : p.html;
+    GumboOutput* doc = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(),
+                                                html.size());
     PublicationTime t = FindPageDate(doc->root, p.url);
     gumbo_destroy_output(&kGumboDefaultOptions, doc);
     ev.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

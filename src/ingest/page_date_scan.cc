@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <utility>
 
 namespace sitrep::page_date {
@@ -14,6 +16,8 @@ namespace {
 constexpr size_t kMaxElementText = 200;
 // Pages are scanned whole, but text beyond this adds nothing but time.
 constexpr size_t kMaxText = 2 << 20;
+// The article's own pictures come first; later ones are teasers and badges.
+constexpr size_t kMaxImages = 10;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -58,9 +62,10 @@ bool HasWord(std::string_view names, std::initializer_list<std::string_view> wor
 // What a class, id or itemprop says about the date an element holds.
 Hint HintOf(std::string_view names) {
   // "updated published" (a common WordPress pairing) is the publication date.
+  // "submitted" is Drupal's byline: "Submitted by X on 24 July 2017".
   if (Contains(names, {"publish", "pubdate", "posted", "post-date", "post_date", "postdate",
                        "entry-date", "entry_date", "article-date", "article_date", "created",
-                       "dateline", "datecreated"})) {
+                       "dateline", "datecreated", "submitted"})) {
     return Hint::kPublished;
   }
   if (Contains(names, {"updat", "modif", "revis", "lastmod", "edited"})) return Hint::kModified;
@@ -68,6 +73,12 @@ Hint HintOf(std::string_view names) {
     return Hint::kDate;
   }
   return Hint::kNone;
+}
+
+// Dates of a person, not of the page: when a member joined, registered, was born.
+bool IsPersonDate(std::string_view names) {
+  return Contains(names, {"joindate", "join-date", "join_date", "joined", "registered",
+                          "regdate", "member-since", "membersince", "birth"});
 }
 
 // Page-wide containers describe the page in their classes ("single sidebar-right
@@ -93,9 +104,11 @@ bool IsOffTopic(const GumboNode* node) {
       break;
   }
   // Not "widget" nor "footer": Blogger wraps the post in "widget Blog" and puts its date in
-  // "post-footer".
-  return !IsContainer(node) && HasWord(ClassAndId(node), {"sidebar", "related", "recent",
-                                                         "popular"});
+  // "post-footer". A clock ("clock", German "uhr", "today", "current-date") shows the day
+  // the page was fetched.
+  return !IsContainer(node) &&
+         HasWord(ClassAndId(node), {"sidebar", "related", "recent", "popular", "clock", "uhr",
+                                    "today", "current-date", "current_date", "currentdate"});
 }
 
 // Elements whose text no reader sees.
@@ -198,6 +211,13 @@ class Scanner {
       out_.metas.push_back({Lower(property), content});
     }
     if (!in_comments) CollectElement(node, off_topic);
+    if (node->v.element.tag == GUMBO_TAG_IMG && !off_topic) CollectImage(node);
+  }
+
+  // Image paths of CMSes carry the upload day ("/files/2016/05/04/"), close to publication.
+  void CollectImage(const GumboNode* node) {
+    if (out_.images.size() >= kMaxImages) return;
+    if (const char* src = Attr(node, "src"); src && *src) out_.images.emplace_back(src);
   }
 
   void CollectMeta(const GumboNode* node) {
@@ -234,6 +254,7 @@ class Scanner {
     GumboTag tag = node->v.element.tag;
     const char* itemprop = Attr(node, "itemprop");
     std::string names = ClassAndId(node);
+    if (IsPersonDate(names)) return;
     if (itemprop) {
       Hint h = HintOf(Lower(itemprop));
       if (h == Hint::kPublished || h == Hint::kModified) {
@@ -278,6 +299,103 @@ class Scanner {
 PageSignals ScanPage(const GumboNode* root) {
   if (!root) return {};
   return Scanner().Run(root);
+}
+
+namespace {
+
+// Elements that never hold others, or that the parser closes by itself when the next one
+// opens: they do not deepen the tree however they are written.
+bool NestsNothing(std::string_view name) {
+  static constexpr std::string_view kFlat[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+      "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
+      "th", "thead", "tbody", "tfoot", "rp", "rt", "!doctype"};
+  return std::find(std::begin(kFlat), std::end(kFlat), name) != std::end(kFlat);
+}
+
+// Elements whose content is text, where "<" starts no tag.
+bool IsRawText(std::string_view name) {
+  return name == "script" || name == "style" || name == "textarea" || name == "title" ||
+         name == "xmp" || name == "noembed" || name == "plaintext";
+}
+
+// One tag at html[at] == '<': its lowercased name, whether it closes, whether it ends "/>",
+// and where it ends. False when '<' starts no tag.
+struct Tag {
+  std::string name;
+  bool closing = false, self_closing = false;
+  size_t end = 0;  // one past '>'
+};
+
+bool ReadTag(std::string_view html, size_t at, Tag& tag) {
+  size_t i = at + 1;
+  tag.closing = i < html.size() && html[i] == '/';
+  i += tag.closing;
+  size_t name_start = i;
+  while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) ||
+                             (i == name_start && html[i] == '!'))) {
+    ++i;
+  }
+  if (i == name_start) return false;
+  tag.name = Lower(html.substr(name_start, i - name_start));
+  size_t gt = html.find('>', i);
+  tag.end = gt == std::string_view::npos ? html.size() : gt + 1;
+  tag.self_closing = gt != std::string_view::npos && gt > i && html[gt - 1] == '/';
+  return true;
+}
+
+// Where raw text that `tag` opened ends: at its closing tag, or the end of the page.
+size_t SkipRawText(std::string_view html, const Tag& tag) {
+  std::string close = "</" + tag.name;
+  for (size_t p = html.find("</", tag.end); p != std::string_view::npos;
+       p = html.find("</", p + 2)) {
+    if (Lower(html.substr(p, close.size())) == close) return p;
+  }
+  return html.size();
+}
+
+}  // namespace
+
+std::optional<std::string> FlattenDeepNesting(std::string_view html, size_t max_depth) {
+  std::string out;
+  size_t depth = 0, dropped = 0, copied = 0;  // copied: html before this is in `out`
+  bool deep = false;
+  for (size_t at = html.find('<'); at != std::string_view::npos; at = html.find('<', at)) {
+    if (html.compare(at, 4, "<!--") == 0) {
+      size_t end = html.find("-->", at + 4);
+      at = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    Tag tag;
+    if (!ReadTag(html, at, tag)) {
+      ++at;
+      continue;
+    }
+    bool drop = false;
+    if (tag.closing) {
+      if (dropped > 0) {
+        drop = true;
+        --dropped;
+      } else if (depth > 0 && !NestsNothing(tag.name)) {
+        --depth;
+      }
+    } else if (!tag.self_closing && !NestsNothing(tag.name)) {
+      if (depth >= max_depth) {
+        drop = deep = true;
+        ++dropped;
+      } else {
+        ++depth;
+      }
+    }
+    if (drop) {
+      out.append(html.substr(copied, at - copied));
+      copied = tag.end;
+    }
+    at = !tag.closing && IsRawText(tag.name) ? SkipRawText(html, tag) : tag.end;
+  }
+  if (!deep) return std::nullopt;
+  out.append(html.substr(copied));
+  return out;
 }
 
 }  // namespace sitrep::page_date

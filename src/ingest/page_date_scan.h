@@ -3,7 +3,9 @@
 // a date, and the visible text. page_date.cc weighs what this finds.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gumbo.h>
@@ -31,10 +33,19 @@ struct PageSignals {
   std::vector<std::string> json_ld;        // script bodies of type application/ld+json
   std::vector<MetaPair> script_dates;      // "datePublished":"..." found in other scripts
   std::vector<DatedElement> elements;      // <time>, <abbr>, itemprop and class-hinted ones
+  std::vector<std::string> images;         // src of <img> outside asides, in order, a few
   std::string text;        // visible text outside navigation, asides, footers and comments
   std::string aside_text;  // visible text of navigation, asides and footers
 };
 
 PageSignals ScanPage(const GumboNode* root);
+
+// Gumbo takes time quadratic in the nesting depth (20,000 nested <div> take seconds). When
+// the markup nests deeper than `max_depth` (Blink caps its trees at 512), returns the page
+// with the opening tags beyond that depth, and as many closing tags, left out: the text and
+// the shallower markup stay. Nothing when the page is fine as it is. Call before parsing:
+//   auto flat = FlattenDeepNesting(html);
+//   std::string_view in = flat ? *flat : html;
+std::optional<std::string> FlattenDeepNesting(std::string_view html, size_t max_depth = 512);
 
 }  // namespace sitrep::page_date

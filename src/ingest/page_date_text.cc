@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace sitrep::page_date {
@@ -22,18 +23,23 @@ std::string MonthAlternation() {
   return alt;
 }
 
-// The written and numeric shapes of a full date, over folded text.
+// The written and numeric shapes of a full date, over folded text. Spaces include the
+// no-break and thin spaces typesetters put inside dates ("4.&thinsp;2.&thinsp;2022").
 const RE2& DatePattern() {
   static const RE2* re = [] {
     const std::string m = "(?:" + MonthAlternation() + ")";
+    const std::string sp = R"([\s\x{00A0}\x{2000}-\x{200B}\x{202F}])";
     const std::string shapes[] = {
         R"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})",
         R"(\d{1,2}[./-]\d{1,2}[./-]\d{4})",
-        R"(\d{1,2}(?:st|nd|rd|th|er|º|o)?\.?\s*(?:de\s+|of\s+)?)" + m +
-            R"((?:\s*/\s*)" + m + R"()?\.?,?\s*(?:de\s+|del\s+)?\d{4})",
-        m + R"(\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})",
-        R"(\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2})",
-        R"(\d{4}\.?\s+)" + m + R"(\.?\s+\d{1,2})",
+        // "4. 2. 2022": the spaced dotted form of Czech, Slovak and German typesetting.
+        R"(\d{1,2}\.)" + sp + R"(?\d{1,2}\.)" + sp + R"(?\d{4})",
+        R"(\d{1,2}(?:st|nd|rd|th|er|º|o)?\.?)" + sp + "*(?:de" + sp + "+|of" + sp + "+)?" + m +
+            "(?:" + sp + "*/" + sp + "*" + m + R"()?\.?,?)" + sp + "*(?:de" + sp + "+|del" + sp +
+            R"(+)?\d{4})",
+        m + R"(\.?)" + sp + R"(+\d{1,2}(?:st|nd|rd|th)?,?)" + sp + R"(+\d{4})",
+        R"(\d{4})" + sp + R"(*[年년])" + sp + R"(*\d{1,2})" + sp + R"(*[月월])" + sp + R"(*\d{1,2})",
+        R"(\d{4}\.?)" + sp + "+" + m + R"(\.?)" + sp + R"(+\d{1,2})",
     };
     std::string all;
     for (const auto& s : shapes) all += (all.empty() ? "" : "|") + s;
@@ -46,37 +52,56 @@ const RE2& DatePattern() {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// The label nearest before the date wins: "Published 1.2.2020, updated 3.4.2021".
-Label LabelBefore(std::string_view folded, size_t offset) {
-  size_t from = offset > kLabelWindow ? offset - kLabelWindow : 0;
+// Words that say what the date after them is. "date:" alone counts as the publication.
+struct LabelWords {
+  Label label;
+  std::vector<std::string_view> words;
+};
+
+const std::vector<LabelWords>& Labels() {
+  static const auto* labels = new std::vector<LabelWords>{
+      {Label::kPublished,
+       {"publi", "posted", "veroffentlicht", "erschienen", "opublikowano", "опубликован",
+        "опубліковано", "created", "erstellt", "gepubliceerd", "geplaatst", "date:", "datum:",
+        "дата:", "data:", "fecha:", "written", "geschrieben"}},
+      {Label::kModified,
+       {"updated", "update:", "aktualisiert", "geandert", "modifi", "mis a jour", "actualiza",
+        "aggiornat", "обновлен", "оновлено", "zaktualizowano", "bijgewerkt", "revised",
+        "edited", "stand:", "last change"}},
+      // Forums and portals show the reader's clock ("It is currently ...", "Aktuelle Zeit:")
+      // and when each poster joined ("Registriert: ...").
+      {Label::kOther,
+       {"joined", "member since", "registered", "registriert", "mitglied seit", "dabei seit",
+        "inscrit", "registrado", "iscritto", "lid sinds", "зарегистрирован",
+        "it is currently", "current time", "current date", "aktuelle zeit", "aktuelles datum",
+        "heute ist", "today is", "es ist jetzt", "nous sommes le", "hoy es", "сегодня",
+        "date du jour", "heure actuelle", "ora attuale", "huidige tijd"}},
+  };
+  return *labels;
+}
+
+// The label nearest before the date wins: "Published 1.2.2020, updated 3.4.2021". A label
+// never reaches back over an earlier date (`floor`, where that date ends): in "Joined:
+// 18.09.2008 by admin 21.01.2009" the second date is not a join date.
+Label LabelBefore(std::string_view folded, size_t offset, size_t floor) {
+  size_t from = std::max(offset > kLabelWindow ? offset - kLabelWindow : 0, floor);
   std::string_view window = folded.substr(from, offset - from);
-  static const char* const kPublished[] = {
-      "publi", "posted", "veroffentlicht", "erschienen", "opublikowano", "опубликован",
-      "опубліковано", "created", "erstellt", "gepubliceerd", "geplaatst", "date:", "datum:",
-      "дата:", "data:", "fecha:", "written", "geschrieben"};
-  static const char* const kModified[] = {
-      "updated", "update:", "aktualisiert", "geandert", "modifi", "mis a jour", "actualiza",
-      "aggiornat", "обновлен", "оновлено", "zaktualizowano", "bijgewerkt", "revised",
-      "edited", "stand:", "last change"};
-  size_t best_pub = std::string_view::npos, best_mod = std::string_view::npos;
-  for (const char* w : kPublished) {
-    size_t p = window.rfind(w);
-    if (p != std::string_view::npos && (best_pub == std::string_view::npos || p > best_pub)) {
-      best_pub = p;
+  Label best = Label::kNone;
+  size_t best_start = 0, best_end = 0;
+  for (const LabelWords& l : Labels()) {
+    for (std::string_view w : l.words) {
+      size_t p = window.rfind(w);
+      if (p == std::string_view::npos) continue;
+      // Among labels ending at the same place the longer one is meant: "update:", not "date:".
+      size_t end = p + w.size();
+      if (best == Label::kNone || end > best_end || (end == best_end && p < best_start)) {
+        best = l.label;
+        best_start = p;
+        best_end = end;
+      }
     }
   }
-  for (const char* w : kModified) {
-    size_t p = window.rfind(w);
-    if (p != std::string_view::npos && (best_mod == std::string_view::npos || p > best_mod)) {
-      best_mod = p;
-    }
-  }
-  if (best_pub == std::string_view::npos && best_mod == std::string_view::npos) {
-    return Label::kNone;
-  }
-  if (best_mod == std::string_view::npos) return Label::kPublished;
-  if (best_pub == std::string_view::npos) return Label::kModified;
-  return best_mod > best_pub ? Label::kModified : Label::kPublished;
+  return best;
 }
 
 }  // namespace
@@ -88,7 +113,7 @@ std::vector<TextDate> FindTextDates(std::string_view text, const DateParseOption
   const RE2& re = DatePattern();
   re2::StringPiece whole(folded);
   re2::StringPiece groups[2];  // the match with its leading separator, and the date alone
-  size_t pos = 0;
+  size_t pos = 0, previous_end = 0;
   while (out.size() < limit && pos < folded.size() &&
          re.Match(whole, pos, folded.size(), RE2::UNANCHORED, groups, 2)) {
     size_t begin = groups[1].data() - folded.data();
@@ -97,7 +122,9 @@ std::vector<TextDate> FindTextDates(std::string_view text, const DateParseOption
     if (end < folded.size() && IsDigit(folded[end])) continue;  // part of a longer number
     auto when = ParseDate(std::string_view(groups[1].data(), groups[1].size()), options);
     if (!when || when->precision < Precision::kDay) continue;
-    out.push_back({*when, begin, LabelBefore(folded, begin), std::string(groups[1])});
+    out.push_back({*when, begin, LabelBefore(folded, begin, previous_end),
+                   std::string(groups[1])});
+    previous_end = end;
   }
   return out;
 }

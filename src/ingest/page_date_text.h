@@ -11,8 +11,9 @@
 
 namespace sitrep::page_date {
 
-// What the words just before a date say about it.
-enum class Label { kNone, kPublished, kModified };
+// What the words just before a date say about it. kOther dates something else: the reader's
+// clock ("Current time: ..."), a member's registration ("Joined: ...").
+enum class Label { kNone, kPublished, kModified, kOther };
 
 struct TextDate {
   DateTime when;
