@@ -82,7 +82,8 @@ bool BodyIsFuller(const std::string& body, const std::vector<std::string>& shown
 }  // namespace
 
 HtmlPage ReadHtml(std::string_view html, std::string_view url) {
-  std::string pruned = PruneHtml(html);
+  auto flat = FlattenDeepNesting(html);
+  std::string pruned = PruneHtml(flat ? *flat : html);
   Arena arena;
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = &Arena::Allocate;

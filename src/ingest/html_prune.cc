@@ -1,9 +1,13 @@
 #include "ingest/html_prune.h"
 
+#include "ingest/page_date_scan.h"
+
 #include <strings.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <optional>
 #include <string>
 
 namespace sitrep {
@@ -72,6 +76,9 @@ bool KeepAttribute(std::string_view tag, std::string_view name) {
       "charset", "pubdate", "role",   "style"};
   for (std::string_view k : kKept)
     if (name.size() == k.size() && strncasecmp(name.data(), k.data(), k.size()) == 0) return true;
+  // Image paths often carry the publication day (/2017/05/14/photo.jpg).
+  if (strncasecmp(name.data(), "src", 3) == 0 && name.size() == 3)
+    return tag.size() == 3 && strncasecmp(tag.data(), "img", 3) == 0;
   // href matters on <link rel=canonical> and <base>; on <a> only the tag itself counts.
   if (strncasecmp(name.data(), "href", 4) == 0 && name.size() == 4)
     return !(tag.size() == 1 && (tag[0] == 'a' || tag[0] == 'A'));
@@ -218,9 +225,20 @@ class Pruner {
     size_t end = close == npos ? html_.size() : After(html_, close);
     if (name == "script" && IsJsonLd(html_.substr(at, gt - at))) {
       pos_ = end;  // copied later, untouched
-    } else {
-      Skip(end);
+      return;
     }
+    if (name == "script") KeepScriptDates(html_.substr(gt + 1, (close == npos ? html_.size() : close) - gt - 1));
+    Skip(end);
+  }
+
+  // A script's state object may be the only place a page states its dates: what the date
+  // finder reads of it ("datePublished":"...") survives as a small script of its own.
+  void KeepScriptDates(std::string_view body) {
+    auto dates = page_date::ScriptDates(body);
+    if (dates.empty()) return;
+    out_ += "<script>";
+    for (const auto& [key, value] : dates) out_ += "\"" + key + "\":\"" + value + "\"\n";
+    out_ += "</script>";
   }
 
   // <title>x<script>y</title> is text, not a script: step over it whole.
@@ -249,5 +267,103 @@ class Pruner {
 }  // namespace
 
 std::string PruneHtml(std::string_view html) { return Pruner(html).Run(); }
+
+namespace {
+
+// Elements that never hold others, or that the parser closes by itself when the next one
+// opens: they do not deepen the tree however they are written.
+bool NestsNothing(std::string_view name) {
+  static constexpr std::string_view kFlat[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+      "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
+      "th", "thead", "tbody", "tfoot", "rp", "rt", "!doctype"};
+  return std::find(std::begin(kFlat), std::end(kFlat), name) != std::end(kFlat);
+}
+
+// Elements whose content is text, where "<" starts no tag.
+bool IsRawText(std::string_view name) {
+  return name == "script" || name == "style" || name == "textarea" || name == "title" ||
+         name == "xmp" || name == "noembed" || name == "plaintext";
+}
+
+// One tag at html[at] == '<': its lowercased name, whether it closes, whether it ends "/>",
+// and where it ends. False when '<' starts no tag.
+struct Tag {
+  std::string name;
+  bool closing = false, self_closing = false;
+  size_t end = 0;  // one past '>'
+};
+
+bool ReadTag(std::string_view html, size_t at, Tag& tag) {
+  size_t i = at + 1;
+  tag.closing = i < html.size() && html[i] == '/';
+  i += tag.closing;
+  size_t name_start = i;
+  while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) ||
+                             (i == name_start && html[i] == '!'))) {
+    ++i;
+  }
+  if (i == name_start) return false;
+  tag.name = Lower(html.substr(name_start, i - name_start));
+  size_t gt = html.find('>', i);
+  tag.end = gt == std::string_view::npos ? html.size() : gt + 1;
+  tag.self_closing = gt != std::string_view::npos && gt > i && html[gt - 1] == '/';
+  return true;
+}
+
+// Where raw text that `tag` opened ends: at its closing tag, or the end of the page.
+size_t SkipRawText(std::string_view html, const Tag& tag) {
+  std::string close = "</" + tag.name;
+  for (size_t p = html.find("</", tag.end); p != std::string_view::npos;
+       p = html.find("</", p + 2)) {
+    if (Lower(html.substr(p, close.size())) == close) return p;
+  }
+  return html.size();
+}
+
+}  // namespace
+
+std::optional<std::string> FlattenDeepNesting(std::string_view html, size_t max_depth) {
+  std::string out;
+  size_t depth = 0, dropped = 0, copied = 0;  // copied: html before this is in `out`
+  bool deep = false;
+  for (size_t at = html.find('<'); at != std::string_view::npos; at = html.find('<', at)) {
+    if (html.compare(at, 4, "<!--") == 0) {
+      size_t end = html.find("-->", at + 4);
+      at = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    Tag tag;
+    if (!ReadTag(html, at, tag)) {
+      ++at;
+      continue;
+    }
+    bool drop = false;
+    if (tag.closing) {
+      if (dropped > 0) {
+        drop = true;
+        --dropped;
+      } else if (depth > 0 && !NestsNothing(tag.name)) {
+        --depth;
+      }
+    } else if (!tag.self_closing && !NestsNothing(tag.name)) {
+      if (depth >= max_depth) {
+        drop = deep = true;
+        ++dropped;
+      } else {
+        ++depth;
+      }
+    }
+    if (drop) {
+      out.append(html.substr(copied, at - copied));
+      copied = tag.end;
+    }
+    at = !tag.closing && IsRawText(tag.name) ? SkipRawText(html, tag) : tag.end;
+  }
+  if (!deep) return std::nullopt;
+  out.append(html.substr(copied));
+  return out;
+}
+
 
 }  // namespace sitrep

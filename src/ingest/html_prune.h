@@ -4,6 +4,7 @@
 // changes nothing a reader of the article or its metadata would use.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,5 +16,13 @@ namespace sitrep {
 // runs of white space between tags made one character. An element left unclosed is kept as it is, so
 // truncated pages lose nothing; RCDATA (<title>, <textarea>) is copied untouched.
 std::string PruneHtml(std::string_view html);
+
+// Gumbo takes time quadratic in the nesting depth (20,000 nested <div> take seconds). When
+// the markup nests deeper than `max_depth` (Blink caps its trees at 512), returns the page
+// with the opening tags beyond that depth, and as many closing tags, left out: the text and
+// the shallower markup stay. Nothing when the page is fine as it is. Call before parsing:
+//   auto flat = FlattenDeepNesting(html);
+//   std::string_view in = flat ? *flat : html;
+std::optional<std::string> FlattenDeepNesting(std::string_view html, size_t max_depth = 512);
 
 }  // namespace sitrep

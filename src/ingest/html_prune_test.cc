@@ -50,5 +50,36 @@ TEST(PruneHtml, KeepsOnlyAttributesReadersUse) {
   EXPECT_EQ(PruneHtml("<p class=\"cut off"), "<p class=\"cut off");
 }
 
+TEST(FlattenDeepNesting, OrdinaryPagesUntouched) {
+  EXPECT_FALSE(FlattenDeepNesting("<html><body><p>a<p>b<br><img src=x></body>"));
+  std::string lists;
+  for (int i = 0; i < 3000; ++i) lists += "<li>item<p>para<td>cell<br>";
+  EXPECT_FALSE(FlattenDeepNesting(lists, 100));
+  // "<" in scripts and comments opens nothing.
+  std::string script = "<script>";
+  for (int i = 0; i < 3000; ++i) script += "if (a<b) x = '<div>';";
+  script += "</script><!-- <div><div><div> -->";
+  EXPECT_FALSE(FlattenDeepNesting(script, 100));
+}
+
+TEST(FlattenDeepNesting, DeepPagesKeepTextAndShallowMarkup) {
+  std::string deep = R"(<html><head><meta name="date" content="2022-12-19"></head><body>)";
+  for (int i = 0; i < 200000; ++i) deep += "<div><span>";
+  deep += "deep text";
+  for (int i = 0; i < 200000; ++i) deep += "</span></div>";
+  deep += "<p>after</p></body></html>";
+  auto flat = FlattenDeepNesting(deep, 512);
+  ASSERT_TRUE(flat);
+  EXPECT_LT(flat->size(), 20000u);
+  EXPECT_NE(flat->find("deep text"), std::string::npos);
+  EXPECT_NE(flat->find("<p>after</p>"), std::string::npos);
+  auto d = Date(*flat);
+  EXPECT_EQ(d.day, "2022-12-19");
+  // Broken tails never crash it.
+  for (const char* tail : {"<", "</", "<!--", "<script>", "<a href='x", "<!doctype"}) {
+    FlattenDeepNesting(std::string(deep.substr(0, 7000)) + tail, 10);
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

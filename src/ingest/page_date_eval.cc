@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "ingest/page_date.h"
+#include "ingest/html.h"
 #include "ingest/page_date_scan.h"
 #include "util/byte_source.h"
 #include "util/encoding.h"
@@ -51,12 +51,8 @@ DateEval EvaluatePageDates(const std::vector<GoldPage>& pages) {
   DateEval ev;
   for (const GoldPage& p : pages) {
     auto start = std::chrono::steady_clock::now();
-    auto flat = FlattenDeepNesting(p.html);
-    std::string_view html = flat ? *flat : p.html;
-    GumboOutput* doc = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(),
-                                                html.size());
-    PublicationTime t = FindPageDate(doc->root, p.url);
-    gumbo_destroy_output(&kGumboDefaultOptions, doc);
+    // The page is read as ingest reads it, so the figure is the pipeline's own.
+    PublicationTime t = ReadHtml(p.html, p.url).published;
     ev.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::string day = DayOf(t.when);
     ++ev.pages;

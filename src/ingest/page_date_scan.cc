@@ -238,15 +238,9 @@ class Scanner {
       out_.json_ld.push_back(std::move(body));
       return;
     }
-    // Sites that render with JavaScript often carry the article's dates in a state object.
-    static const RE2 kKeyed(
-        R"re("(datePublished|dateCreated|publishedAt|published_at|publishDate|publish_date|)re"
-        R"re(pubDate|date_published|firstPublished|publishedDate|publicationDate|dateModified|)re"
-        R"re(createdAt|created_at)"\s*:\s*"([^"]{4,40})")re");
-    re2::StringPiece in(body);
-    std::string key, value;
-    while (out_.script_dates.size() < 50 && RE2::FindAndConsume(&in, kKeyed, &key, &value)) {
-      out_.script_dates.push_back({Lower(key), value});
+    for (auto& [key, value] : ScriptDates(body)) {
+      if (out_.script_dates.size() >= 50) break;
+      out_.script_dates.push_back({Lower(key), std::move(value)});
     }
   }
 
@@ -296,106 +290,23 @@ class Scanner {
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> ScriptDates(std::string_view body) {
+  // Sites that render with JavaScript often carry the article's dates in a state object.
+  static const RE2 kKeyed(
+      R"re("(datePublished|dateCreated|publishedAt|published_at|publishDate|publish_date|)re"
+      R"re(pubDate|date_published|firstPublished|publishedDate|publicationDate|dateModified|)re"
+      R"re(createdAt|created_at)"\s*:\s*"([^"]{4,40})")re");
+  std::vector<std::pair<std::string, std::string>> out;
+  re2::StringPiece in(body.data(), body.size());
+  std::string key, value;
+  while (out.size() < 50 && RE2::FindAndConsume(&in, kKeyed, &key, &value))
+    out.emplace_back(key, value);
+  return out;
+}
+
 PageSignals ScanPage(const GumboNode* root) {
   if (!root) return {};
   return Scanner().Run(root);
-}
-
-namespace {
-
-// Elements that never hold others, or that the parser closes by itself when the next one
-// opens: they do not deepen the tree however they are written.
-bool NestsNothing(std::string_view name) {
-  static constexpr std::string_view kFlat[] = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
-      "th", "thead", "tbody", "tfoot", "rp", "rt", "!doctype"};
-  return std::find(std::begin(kFlat), std::end(kFlat), name) != std::end(kFlat);
-}
-
-// Elements whose content is text, where "<" starts no tag.
-bool IsRawText(std::string_view name) {
-  return name == "script" || name == "style" || name == "textarea" || name == "title" ||
-         name == "xmp" || name == "noembed" || name == "plaintext";
-}
-
-// One tag at html[at] == '<': its lowercased name, whether it closes, whether it ends "/>",
-// and where it ends. False when '<' starts no tag.
-struct Tag {
-  std::string name;
-  bool closing = false, self_closing = false;
-  size_t end = 0;  // one past '>'
-};
-
-bool ReadTag(std::string_view html, size_t at, Tag& tag) {
-  size_t i = at + 1;
-  tag.closing = i < html.size() && html[i] == '/';
-  i += tag.closing;
-  size_t name_start = i;
-  while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) ||
-                             (i == name_start && html[i] == '!'))) {
-    ++i;
-  }
-  if (i == name_start) return false;
-  tag.name = Lower(html.substr(name_start, i - name_start));
-  size_t gt = html.find('>', i);
-  tag.end = gt == std::string_view::npos ? html.size() : gt + 1;
-  tag.self_closing = gt != std::string_view::npos && gt > i && html[gt - 1] == '/';
-  return true;
-}
-
-// Where raw text that `tag` opened ends: at its closing tag, or the end of the page.
-size_t SkipRawText(std::string_view html, const Tag& tag) {
-  std::string close = "</" + tag.name;
-  for (size_t p = html.find("</", tag.end); p != std::string_view::npos;
-       p = html.find("</", p + 2)) {
-    if (Lower(html.substr(p, close.size())) == close) return p;
-  }
-  return html.size();
-}
-
-}  // namespace
-
-std::optional<std::string> FlattenDeepNesting(std::string_view html, size_t max_depth) {
-  std::string out;
-  size_t depth = 0, dropped = 0, copied = 0;  // copied: html before this is in `out`
-  bool deep = false;
-  for (size_t at = html.find('<'); at != std::string_view::npos; at = html.find('<', at)) {
-    if (html.compare(at, 4, "<!--") == 0) {
-      size_t end = html.find("-->", at + 4);
-      at = end == std::string_view::npos ? html.size() : end + 3;
-      continue;
-    }
-    Tag tag;
-    if (!ReadTag(html, at, tag)) {
-      ++at;
-      continue;
-    }
-    bool drop = false;
-    if (tag.closing) {
-      if (dropped > 0) {
-        drop = true;
-        --dropped;
-      } else if (depth > 0 && !NestsNothing(tag.name)) {
-        --depth;
-      }
-    } else if (!tag.self_closing && !NestsNothing(tag.name)) {
-      if (depth >= max_depth) {
-        drop = deep = true;
-        ++dropped;
-      } else {
-        ++depth;
-      }
-    }
-    if (drop) {
-      out.append(html.substr(copied, at - copied));
-      copied = tag.end;
-    }
-    at = !tag.closing && IsRawText(tag.name) ? SkipRawText(html, tag) : tag.end;
-  }
-  if (!deep) return std::nullopt;
-  out.append(html.substr(copied));
-  return out;
 }
 
 }  // namespace sitrep::page_date

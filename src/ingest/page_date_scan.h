@@ -40,12 +40,9 @@ struct PageSignals {
 
 PageSignals ScanPage(const GumboNode* root);
 
-// Gumbo takes time quadratic in the nesting depth (20,000 nested <div> take seconds). When
-// the markup nests deeper than `max_depth` (Blink caps its trees at 512), returns the page
-// with the opening tags beyond that depth, and as many closing tags, left out: the text and
-// the shallower markup stay. Nothing when the page is fine as it is. Call before parsing:
-//   auto flat = FlattenDeepNesting(html);
-//   std::string_view in = flat ? *flat : html;
-std::optional<std::string> FlattenDeepNesting(std::string_view html, size_t max_depth = 512);
+// The `"key":"value"` date pairs of a script's text (a page's state object), at most 50.
+std::vector<std::pair<std::string, std::string>> ScriptDates(std::string_view body);
+
+
 
 }  // namespace sitrep::page_date
