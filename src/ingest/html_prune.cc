@@ -270,6 +270,12 @@ std::string PruneHtml(std::string_view html) { return Pruner(html).Run(); }
 
 namespace {
 
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 // Elements that never hold others, or that the parser closes by itself when the next one
 // opens: they do not deepen the tree however they are written.
 bool NestsNothing(std::string_view name) {
