@@ -39,10 +39,17 @@ TEST(PruneHtml, TruncatedPagesLoseNothingButTheOpenScript) {
 namespace sitrep {
 namespace {
 
+TEST(PruneHtml, ScriptsShrinkToTheirDates) {
+  EXPECT_EQ(PruneHtml(R"(<script>var s = {"title":"x","datePublished":"2022-12-19T10:00"};</script>)"),
+            "<script>\"datePublished\":\"2022-12-19T10:00\"\n</script>");
+}
+
 TEST(PruneHtml, KeepsOnlyAttributesReadersUse) {
   EXPECT_EQ(PruneHtml("<a href=\"/x\" class='story' onclick=\"f('>')\">x</a>"),
             "<a class='story'>x</a>");
-  EXPECT_EQ(PruneHtml(R"(<img src=a.jpg srcset="a 1x" alt=pic/>)"), "<img/>");
+  // An image keeps its path (it may hold the day), nothing else.
+  EXPECT_EQ(PruneHtml(R"(<img src="a.jpg" srcset="a 1x" alt=pic/>)"), R"(<img src="a.jpg"/>)");
+  EXPECT_EQ(PruneHtml(R"(<script src="a.js"></script>)"), "");
   EXPECT_EQ(PruneHtml(R"(<link rel=canonical href="https://x.test/a">)"),
             R"(<link rel=canonical href="https://x.test/a">)");
   EXPECT_EQ(PruneHtml(R"(<time datetime="2022-12-19" data-utime=1 data-x=2>)"),
