@@ -150,10 +150,11 @@ class Pruner {
     }
   }
 
-  // Elements that hold nothing for the text, the metadata or the date: menus, sidebars,
-  // fallbacks for browsers without scripts, drop-down lists, frames.
+  // Elements that hold nothing for the text, the metadata or the date: menus, fallbacks
+  // for browsers without scripts, drop-down lists, frames. (Asides stay: many pages put the
+  // byline and the date in an <aside class="meta">.)
   const char* DroppedElement(size_t at) const {
-    for (const char* name : {"nav", "aside", "noscript", "template", "select", "iframe"})
+    for (const char* name : {"nav", "noscript", "template", "select", "iframe"})
       if (TagAt(html_, at, name)) return name;
     return nullptr;
   }

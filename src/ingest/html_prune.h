@@ -11,7 +11,7 @@
 namespace sitrep {
 
 // `html` with <script> (except JSON-LD, which carries metadata), <style>, <svg>, <nav>,
-// <aside>, <noscript>, <template>, <select>, <iframe>, <!-- comments -->, <link>s other
+// <noscript>, <template>, <select>, <iframe>, <!-- comments -->, <link>s other
 // than canonical and author, and attributes no reader uses (src, data-*, on*) removed, and
 // runs of white space between tags made one character. An element left unclosed is kept as it is, so
 // truncated pages lose nothing; RCDATA (<title>, <textarea>) is copied untouched.
