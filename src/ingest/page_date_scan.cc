@@ -103,6 +103,11 @@ bool IsOffTopic(const GumboNode* node) {
     default:
       break;
   }
+  // The ARIA landmarks for the site's banner, menus, sidebars and footer say the same.
+  if (const char* role = Attr(node, "role")) {
+    std::string r = Lower(role);
+    if (r == "banner" || r == "navigation" || r == "complementary" || r == "contentinfo") return true;
+  }
   // Not "widget" nor "footer": Blogger wraps the post in "widget Blog" and puts its date in
   // "post-footer". A clock ("clock", German "uhr", "today", "current-date") shows the day
   // the page was fetched.

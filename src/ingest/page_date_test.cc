@@ -202,5 +202,12 @@ TEST(FindPageDate, HtmldateEvaluationSet) {
   EXPECT_GE(accuracy, 0.91);
 }
 
+TEST(FindPageDate, IgnoresTheDayInTheSiteBanner) {
+  auto d = Date(R"(<html><body><header role="banner"><span class="date">Monday 5 August 2019</span>
+    </header><article><p>Words of the story, written long before.</p>
+    <p class="date">27 June 2019</p></article></body></html>)");
+  EXPECT_EQ(d.day, "2019-06-27");
+}
+
 }  // namespace
 }  // namespace sitrep
