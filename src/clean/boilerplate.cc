@@ -1,4 +1,5 @@
 #include "clean/boilerplate.h"
+#include "util/strings.h"
 
 #include <re2/re2.h>
 #include <unicode/uchar.h>
@@ -130,13 +131,6 @@ bool IsClosing(UChar32 c) {
          c == 0xBB || c == 0x201C || c == 0x203A;
 }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // Words after which an English, Ukrainian or Russian phrase cannot end.
 bool IsFunctionWord(std::string_view word) {
   static const std::unordered_set<std::string_view> kWords = {
@@ -147,7 +141,7 @@ bool IsFunctionWord(std::string_view word) {
       "who", "whose", "whom", "whether", "if", "because", "while", "when", "where", "so",
       "about", "between", "during", "through", "against", "not", "very", "such",
       "і", "й", "та", "що", "на", "до", "від", "для", "з", "із", "про", "у", "в", "и", "что"};
-  return kWords.count(LowerAscii(word)) > 0;
+  return kWords.count(AsciiLower(word)) > 0;
 }
 
 }  // namespace

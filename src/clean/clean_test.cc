@@ -1,4 +1,5 @@
 #include "clean/clean.h"
+#include "util/test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -106,21 +107,10 @@ TEST(Clean, LatestTimedDateWithoutMarker) {
 
 // ---- the user's example corpus ----
 
-std::string ReadCorpusFile(const std::string& name) {
-  const std::string path = std::string(SITREP_SHARED_DIR) + "/corpora/minsk-2022-12/" + name;
-  FILE* f = fopen(path.c_str(), "rb");
-  if (!f) return "";
-  std::string s;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, f)) > 0;) s.append(buf, n);
-  fclose(f);
-  return s;
-}
-
 class Minsk : public ::testing::Test {
  protected:
   CleanText Load(const std::string& name) {
-    const std::string raw = ReadCorpusFile(name);
+    const std::string raw = testing::ReadShared("corpora/minsk-2022-12/" + name);
     if (raw.empty()) ADD_FAILURE() << "missing corpus file " << name;
     return Clean(raw);
   }

@@ -1,6 +1,7 @@
 #include "clean/text_metadata.h"
 
 #include "clean/boilerplate.h"
+#include "util/strings.h"
 
 #include <re2/re2.h>
 #include <unicode/uchar.h>
@@ -16,20 +17,6 @@ namespace sitrep {
 namespace {
 
 using Piece = re2::StringPiece;
-
-std::string Lower(std::string_view s) {
-  bool ascii = true;
-  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
-  std::string out;
-  if (ascii) {
-    out.assign(s);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size())).toLower().toUTF8String(out);
-  return out;
-}
 
 int ToInt(Piece p) {
   int v = 0;
@@ -56,7 +43,7 @@ int MonthNumber(std::string_view name) {
     m["sept"] = 9;
     return m;
   }();
-  auto it = kMonths.find(Lower(name));
+  auto it = kMonths.find(UnicodeLower(name));
   return it == kMonths.end() ? 0 : it->second;
 }
 
@@ -183,7 +170,7 @@ std::vector<UrlMention> FindUrls(std::string_view line) {
     std::string_view host = url;
     if (const size_t scheme = host.find("://"); scheme != std::string_view::npos) host.remove_prefix(scheme + 3);
     host = host.substr(0, host.find_first_of("/?#"));
-    m.host = Lower(host);
+    m.host = UnicodeLower(host);
     for (std::string_view prefix : {"www.", "m."})
       if (m.host.starts_with(prefix)) m.host.erase(0, prefix.size());
     if (m.host.find('.') == std::string::npos) continue;
@@ -342,7 +329,7 @@ bool LooksLikeOutlet(std::string_view name) {
                                                           "інформ", "информ"};
   for (std::string_view rest = name; !rest.empty();) {
     const size_t space = rest.find(' ');
-    const std::string word = Lower(rest.substr(0, space));
+    const std::string word = UnicodeLower(rest.substr(0, space));
     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
     if (kMediaWords.count(word)) return true;
     for (const std::string& suffix : kMediaSuffixes)
@@ -357,10 +344,10 @@ namespace {
 // and "Ukrinform" both give "ukrinform".
 std::string RelayKey(std::string_view name) {
   const bool domain = name.find(' ') == std::string_view::npos && name.find('.') != std::string_view::npos &&
-                      Lower(name) == name;
+                      UnicodeLower(name) == name;
   if (domain) name = name.substr(0, name.find('.'));
   std::string key;
-  for (char c : Lower(name))
+  for (char c : UnicodeLower(name))
     if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) key += c;
   return key;
 }
@@ -429,7 +416,7 @@ void AddRelay(std::vector<std::string>& relays, std::string_view name) {
   if (key.empty()) return;
   const auto is_domain = [](std::string_view s) {
     return s.find('.') != std::string_view::npos && s.find(' ') == std::string_view::npos &&
-           Lower(s) == s;
+           UnicodeLower(s) == s;
   };
   for (std::string& r : relays) {
     if (RelayKey(r) != key) continue;

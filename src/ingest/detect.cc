@@ -5,16 +5,11 @@
 #include <string>
 
 #include "util/encoding.h"
+#include "util/strings.h"
 
 namespace sitrep {
 
 namespace {
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = std::tolower(static_cast<unsigned char>(c));
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -40,7 +35,7 @@ std::string FirstElement(std::string_view s) {
     size_t j = 0;
     while (j < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[j])) || rest[j] == ':'))
       ++j;
-    return LowerAscii(rest.substr(0, j));
+    return AsciiLower(rest.substr(0, j));
   }
   return "";
 }
@@ -55,7 +50,7 @@ bool LooksLikeJsonLines(std::string_view s) {
 }  // namespace
 
 Format DetectFormat(std::string_view head, std::string_view name) {
-  std::string lname = LowerAscii(name);
+  std::string lname = AsciiLower(name);
   if (EndsWith(lname, ".gz")) lname.resize(lname.size() - 3);
   std::string_view s = SkipSpaceAndBom(head);
   if (s.empty()) return Format::kEmpty;
@@ -66,7 +61,7 @@ Format DetectFormat(std::string_view head, std::string_view name) {
   if (s.starts_with("<")) {
     std::string root = FirstElement(s.substr(0, 8192));
     if (root == "rss" || root == "feed" || root == "rdf:rdf" || root == "channel") return Format::kFeed;
-    std::string low = LowerAscii(s.substr(0, 8192));
+    std::string low = AsciiLower(s.substr(0, 8192));
     if (root == "html" || low.find("<html") != std::string::npos ||
         low.find("<body") != std::string::npos || low.find("<p") != std::string::npos ||
         low.find("<div") != std::string::npos)

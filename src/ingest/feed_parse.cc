@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "util/encoding.h"
+#include "util/strings.h"
 
 namespace sitrep {
 
@@ -43,18 +44,6 @@ std::string Take(xmlChar* s) {
   return s ? std::string(reinterpret_cast<const char*>(s)) : std::string();
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = std::tolower(static_cast<unsigned char>(c));
-  return out;
-}
-
 std::string_view Name(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
 std::string_view Ns(const xmlNode* n) {
   return n->ns && n->ns->href ? reinterpret_cast<const char*>(n->ns->href) : "";
@@ -63,7 +52,7 @@ std::string Attr(xmlNode* n, const char* name) {
   return Take(xmlGetProp(n, reinterpret_cast<const xmlChar*>(name)));
 }
 std::string Content(xmlNode* n) { return Take(xmlNodeGetContent(n)); }
-std::string TrimmedContent(xmlNode* n) { return std::string(Trim(Content(n))); }
+std::string TrimmedContent(xmlNode* n) { return std::string(TrimSpace(Content(n))); }
 
 bool HasElementChild(const xmlNode* n) {
   for (const xmlNode* c = n->children; c; c = c->next) {
@@ -249,7 +238,7 @@ class FeedReader {
       if (core && name == "link") TakeLink(c, it.link, have_link);
       if (core && (name == "guid" || name == "id")) {
         it.id = TrimmedContent(c);
-        guid_is_link = name == "guid" && Lower(Attr(c, "isPermaLink")) != "false";
+        guid_is_link = name == "guid" && AsciiLower(Attr(c, "isPermaLink")) != "false";
         guid = it.id;
       }
       if ((core && (name == "description" || name == "summary")) || (ns == kDc && name == "description")) {
@@ -284,7 +273,7 @@ class FeedReader {
   FeedText XhtmlBody(xmlNode* n) {
     FeedText t{"", "application/xhtml+xml"};
     SerializeChildren(doc_, n, t.value);
-    t.value = std::string(Trim(t.value));
+    t.value = std::string(TrimSpace(t.value));
     return t;
   }
 
@@ -363,8 +352,8 @@ class FeedReader {
     for (std::string_view empty : {"()", "<>", "mailto:"}) {
       for (size_t i; (i = rest.find(empty)) != std::string::npos;) rest.erase(i, empty.size());
     }
-    std::string_view name = Trim(rest);
-    if (name.size() >= 2 && name.front() == '(' && name.back() == ')') name = Trim(name.substr(1, name.size() - 2));
+    std::string_view name = TrimSpace(rest);
+    if (name.size() >= 2 && name.front() == '(' && name.back() == ')') name = TrimSpace(name.substr(1, name.size() - 2));
     p.name = std::string(name);
     return p;
   }
@@ -374,8 +363,8 @@ class FeedReader {
   // base64); RSS gives neither, so `rss_type` says what the element holds.
   FeedText ReadText(xmlNode* n, const char* rss_type) {
     Dialect dialect = DialectOf(n);
-    std::string type = Lower(Trim(Attr(n, "type")));
-    std::string mode = Lower(Trim(Attr(n, "mode")));
+    std::string type = AsciiLower(TrimSpace(Attr(n, "type")));
+    std::string mode = AsciiLower(TrimSpace(Attr(n, "mode")));
     if (dialect == Dialect::kRss) {
       type = rss_type;
     } else if (type.empty() || type == "text") {
@@ -398,7 +387,7 @@ class FeedReader {
       t.value = InlineMarkup(n, dialect == Dialect::kAtom10 && type == "application/xhtml+xml");
       if (type == "text/plain") t.type = "text/html";  // naked markup where text was promised
     }
-    t.value = std::string(Trim(t.value));
+    t.value = std::string(TrimSpace(t.value));
     return t;
   }
 
@@ -438,7 +427,7 @@ XmlDoc ParseXml(std::string_view xml, int extra_options, bool& bozo, std::string
   bozo = !ctxt->wellFormed || !ctxt->nsWellFormed;
   if (bozo) {
     const xmlError* e = xmlCtxtGetLastError(ctxt.get());
-    reason = e && e->message ? std::string(Trim(e->message)) : "not well-formed XML";
+    reason = e && e->message ? std::string(TrimSpace(e->message)) : "not well-formed XML";
     if (e) reason += " (line " + std::to_string(e->line) + ")";
   }
   return doc;
@@ -475,7 +464,7 @@ Feed ParseFeed(std::string_view xml) {
 
 std::string HtmlToPlainText(std::string_view html) {
   if (html.find('<') == std::string_view::npos && html.find('&') == std::string_view::npos) {
-    return std::string(Trim(html));
+    return std::string(TrimSpace(html));
   }
   std::string wrapped = "<html><body><div>" + std::string(html) + "</div></body></html>";
   XmlDoc doc(htmlReadMemory(wrapped.data(), int(wrapped.size()), nullptr, "UTF-8",

@@ -13,6 +13,7 @@
 #include "ingest/html.h"
 #include "util/byte_source.h"
 #include "util/encoding.h"
+#include "util/strings.h"
 
 namespace sitrep {
 
@@ -24,17 +25,6 @@ bool IsAscii(std::string_view s) {
   for (unsigned char c : s)
     if (c >= 0x80) return false;
   return true;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out;
-  if (IsAscii(s)) {
-    out.assign(s);
-    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-  } else {
-    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size())).toLower().toUTF8String(out);
-  }
-  return out;
 }
 
 // Multiset of shingles, each keyed by its tokens joined with a separator no token holds.
@@ -113,7 +103,7 @@ ExtractionRun EvaluateExtraction(const std::string& html_dir, const std::string&
 
 std::vector<std::string> ShingleTokens(std::string_view text) {
   std::vector<std::string> tokens;
-  std::string lower = Lower(text);
+  std::string lower = UnicodeLower(text);
   std::string token;
   int32_t i = 0, n = lower.size();
   while (i < n) {

@@ -1,6 +1,7 @@
 #include "ingest/html_prune.h"
 
 #include "ingest/page_date_scan.h"
+#include "util/strings.h"
 
 #include <strings.h>
 
@@ -271,12 +272,6 @@ std::string PruneHtml(std::string_view html) { return Pruner(html).Run(); }
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Elements that never hold others, or that the parser closes by itself when the next one
 // opens: they do not deepen the tree however they are written.
 bool NestsNothing(std::string_view name) {
@@ -311,7 +306,7 @@ bool ReadTag(std::string_view html, size_t at, Tag& tag) {
     ++i;
   }
   if (i == name_start) return false;
-  tag.name = Lower(html.substr(name_start, i - name_start));
+  tag.name = AsciiLower(html.substr(name_start, i - name_start));
   size_t gt = html.find('>', i);
   tag.end = gt == std::string_view::npos ? html.size() : gt + 1;
   tag.self_closing = gt != std::string_view::npos && gt > i && html[gt - 1] == '/';
@@ -323,7 +318,7 @@ size_t SkipRawText(std::string_view html, const Tag& tag) {
   std::string close = "</" + tag.name;
   for (size_t p = html.find("</", tag.end); p != std::string_view::npos;
        p = html.find("</", p + 2)) {
-    if (Lower(html.substr(p, close.size())) == close) return p;
+    if (AsciiLower(html.substr(p, close.size())) == close) return p;
   }
   return html.size();
 }

@@ -1,4 +1,5 @@
 #include "ingest/page_date_scan.h"
+#include "util/strings.h"
 
 #include <re2/re2.h>
 
@@ -19,12 +20,6 @@ constexpr size_t kMaxText = 2 << 20;
 // The article's own pictures come first; later ones are teasers and badges.
 constexpr size_t kMaxImages = 10;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-  return out;
-}
-
 const char* Attr(const GumboNode* node, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
   return a ? a->value : nullptr;
@@ -35,7 +30,7 @@ std::string ClassAndId(const GumboNode* node) {
   if (const char* c = Attr(node, "class")) s += c;
   s += ' ';
   if (const char* id = Attr(node, "id")) s += id;
-  return Lower(s);
+  return AsciiLower(s);
 }
 
 bool Contains(std::string_view hay, std::initializer_list<std::string_view> needles) {
@@ -105,7 +100,7 @@ bool IsOffTopic(const GumboNode* node) {
   }
   // The ARIA landmarks for the site's banner, menus, sidebars and footer say the same.
   if (const char* role = Attr(node, "role")) {
-    std::string r = Lower(role);
+    std::string r = AsciiLower(role);
     if (r == "banner" || r == "navigation" || r == "complementary" || r == "contentinfo") return true;
   }
   // Not "widget" nor "footer": Blogger wraps the post in "widget Blog" and puts its date in
@@ -203,7 +198,7 @@ class Scanner {
   void Collect(const GumboNode* node, bool off_topic, bool in_comments) {
     switch (node->v.element.tag) {
       case GUMBO_TAG_HTML:
-        if (const char* lang = Attr(node, "lang")) out_.lang = Lower(lang);
+        if (const char* lang = Attr(node, "lang")) out_.lang = AsciiLower(lang);
         return;
       case GUMBO_TAG_META: return CollectMeta(node);
       case GUMBO_TAG_SCRIPT: return CollectScript(node);
@@ -213,7 +208,7 @@ class Scanner {
     const char* property = Attr(node, "property");
     const char* content = Attr(node, "content");
     if (property && content && *content && !in_comments) {
-      out_.metas.push_back({Lower(property), content});
+      out_.metas.push_back({AsciiLower(property), content});
     }
     if (!in_comments) CollectElement(node, off_topic);
     if (node->v.element.tag == GUMBO_TAG_IMG && !off_topic) CollectImage(node);
@@ -230,7 +225,7 @@ class Scanner {
     if (!content || !*content) return;
     for (const char* key_attr : {"property", "name", "itemprop", "http-equiv"}) {
       if (const char* key = Attr(node, key_attr)) {
-        out_.metas.push_back({Lower(key), content});
+        out_.metas.push_back({AsciiLower(key), content});
         return;
       }
     }
@@ -239,13 +234,13 @@ class Scanner {
   void CollectScript(const GumboNode* node) {
     const char* type = Attr(node, "type");
     std::string body = ScriptText(node);
-    if (type && Lower(type).find("ld+json") != std::string::npos) {
+    if (type && AsciiLower(type).find("ld+json") != std::string::npos) {
       out_.json_ld.push_back(std::move(body));
       return;
     }
     for (auto& [key, value] : ScriptDates(body)) {
       if (out_.script_dates.size() >= 50) break;
-      out_.script_dates.push_back({Lower(key), std::move(value)});
+      out_.script_dates.push_back({AsciiLower(key), std::move(value)});
     }
   }
 
@@ -255,7 +250,7 @@ class Scanner {
     std::string names = ClassAndId(node);
     if (IsPersonDate(names)) return;
     if (itemprop) {
-      Hint h = HintOf(Lower(itemprop));
+      Hint h = HintOf(AsciiLower(itemprop));
       if (h == Hint::kPublished || h == Hint::kModified) {
         return AddElement(node, h, std::string("itemprop ") + itemprop);
       }

@@ -9,6 +9,7 @@
 
 #include "ingest/readers.h"
 #include "ingest/warc_http.h"
+#include "util/strings.h"
 
 namespace sitrep {
 
@@ -19,23 +20,11 @@ constexpr size_t kMaxHeadLines = 1000;        // a WARC head with more fields is
 constexpr uint64_t kMaxBlock = 64ull << 20;   // HTML records above this are skipped, reported
 constexpr size_t kMaxInflated = 64ull << 20;  // bound on a decoded payload (zip bombs)
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = std::tolower(static_cast<unsigned char>(c));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool IsBlank(std::string_view s) { return Trim(s).empty(); }
+bool IsBlank(std::string_view s) { return TrimSpace(s).empty(); }
 
 // Line and block reads over a ByteSource with bounded memory, counting the decompressed
 // offset for messages. A damaged gzip stream reads as the end of input, so the record it
@@ -138,7 +127,7 @@ struct RecordHead {
 
 // "<http://x/>" (a wget bug) and spaces (never valid in a URI) are repaired.
 std::string CleanUri(std::string_view uri) {
-  uri = Trim(uri);
+  uri = TrimSpace(uri);
   if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);
   std::string out;
   for (char c : uri) {
@@ -189,7 +178,7 @@ bool DateLike(std::string_view s) { return AllDigits(s) && s.size() >= 8; }
 // (v2), or the Alexa short form with an empty or missing mime. Fields are taken from the
 // right because URLs in old crawls contain spaces. Nothing when the line is not one.
 std::optional<RecordHead> ParseArcLine(std::string_view line) {
-  auto t = SplitSpaces(Trim(line));
+  auto t = SplitSpaces(TrimSpace(line));
   size_t n = t.size();
   if (n < 4) return std::nullopt;
   size_t url_fields = 0, date = 0, mime = 0;
@@ -290,9 +279,9 @@ class WarcReader {
       if ((line[0] == ' ' || line[0] == '\t') && !name.empty()) continue;  // folded value
       size_t colon = line.find(':');
       if (colon == std::string::npos) continue;
-      name = Lower(Trim(std::string_view(line).substr(0, colon)));
-      std::string_view value = Trim(std::string_view(line).substr(colon + 1));
-      if (name == "warc-type") head.type = Lower(value);
+      name = AsciiLower(TrimSpace(std::string_view(line).substr(0, colon)));
+      std::string_view value = TrimSpace(std::string_view(line).substr(colon + 1));
+      if (name == "warc-type") head.type = AsciiLower(value);
       if (name == "warc-target-uri") head.url = CleanUri(value);
       if (name == "warc-date") head.date = std::string(value);
       if (name == "content-type") head.content_type = std::string(value);
@@ -367,7 +356,7 @@ class WarcReader {
     if (!warc::IsHtmlMime(mime) && !sniff) return std::nullopt;
     std::optional<std::string> decoded = DecodeBody(body, transfer, encoding, reason);
     if (!decoded) return std::nullopt;
-    if (Trim(*decoded).empty()) return std::nullopt;
+    if (TrimSpace(*decoded).empty()) return std::nullopt;
     if (!warc::IsHtmlMime(mime) && !warc::SniffHtml(*decoded)) return std::nullopt;
     Document doc;
     doc.origin = Where();
@@ -394,7 +383,7 @@ class WarcReader {
     if (compressed && !out.empty()) {
       if (auto inflated = warc::Inflate(out, kMaxInflated)) {
         out = std::move(*inflated);
-      } else if (!warc::SniffHtml(out) && Trim(out).rfind("<", 0) != 0) {
+      } else if (!warc::SniffHtml(out) && TrimSpace(out).rfind("<", 0) != 0) {
         reason = "HTML payload with Content-Encoding \"" + encoding + "\" could not be decoded";
         return std::nullopt;
       }

@@ -1,4 +1,5 @@
 #include "ingest/warc_http.h"
+#include "util/strings.h"
 
 #include <zlib.h>
 
@@ -8,18 +9,6 @@
 namespace sitrep::warc {
 
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = std::tolower(static_cast<unsigned char>(c));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -45,7 +34,7 @@ std::optional<int> StatusCode(std::string_view line) {
   if (!StartsWithNoCase(line, "http/")) return std::nullopt;
   size_t sp = line.find(' ');
   if (sp == std::string_view::npos) return std::nullopt;
-  std::string_view rest = Trim(line.substr(sp + 1));
+  std::string_view rest = TrimSpace(line.substr(sp + 1));
   if (rest.size() < 3) return std::nullopt;
   int code = 0;
   for (size_t i = 0; i < 3; ++i) {
@@ -58,16 +47,16 @@ std::optional<int> StatusCode(std::string_view line) {
 void TakeHeader(std::string_view line, HttpHead& head) {
   size_t colon = line.find(':');
   if (colon == std::string_view::npos) return;
-  std::string name = Lower(Trim(line.substr(0, colon)));
-  std::string_view value = Trim(line.substr(colon + 1));
+  std::string name = AsciiLower(TrimSpace(line.substr(0, colon)));
+  std::string_view value = TrimSpace(line.substr(colon + 1));
   if (name == "content-type") head.content_type = std::string(value);
-  if (name == "transfer-encoding") head.transfer_encoding = Lower(value);
-  if (name == "content-encoding") head.content_encoding = Lower(value);
+  if (name == "transfer-encoding") head.transfer_encoding = AsciiLower(value);
+  if (name == "content-encoding") head.content_encoding = AsciiLower(value);
 }
 
 // Parses a chunk-size line ("1a3f", "1a3f;ext=1"); nothing when it is not hex.
 std::optional<size_t> ChunkSize(std::string_view line) {
-  line = Trim(line.substr(0, line.find(';')));
+  line = TrimSpace(line.substr(0, line.find(';')));
   if (line.empty() || line.size() > 15) return std::nullopt;
   size_t n = 0;
   for (char c : line) {
@@ -156,15 +145,15 @@ std::optional<std::string> Inflate(std::string_view data, size_t limit) {
 }
 
 std::string MimeType(std::string_view content_type) {
-  return Lower(Trim(content_type.substr(0, content_type.find(';'))));
+  return AsciiLower(TrimSpace(content_type.substr(0, content_type.find(';'))));
 }
 
 std::string CharsetParam(std::string_view content_type) {
-  std::string lower = Lower(content_type);
+  std::string lower = AsciiLower(content_type);
   size_t at = lower.find("charset=");
   if (at == std::string::npos) return "";
   std::string_view value = content_type.substr(at + 8);
-  value = Trim(value.substr(0, value.find(';')));
+  value = TrimSpace(value.substr(0, value.find(';')));
   while (!value.empty() && (value.front() == '"' || value.front() == '\'')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == '"' || value.back() == '\'')) value.remove_suffix(1);
   return std::string(value);
@@ -175,7 +164,7 @@ bool IsHtmlMime(std::string_view mime) {
 }
 
 bool SniffHtml(std::string_view body) {
-  std::string head = Lower(body.substr(0, 1024));
+  std::string head = AsciiLower(body.substr(0, 1024));
   size_t i = head.rfind("\xef\xbb\xbf", 0) == 0 ? 3 : 0;
   while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
   std::string_view start = std::string_view(head).substr(i);

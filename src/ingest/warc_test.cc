@@ -8,6 +8,7 @@
 
 #include "ingest/readers.h"
 #include "ingest/warc_http.h"
+#include "util/test_support.h"
 
 namespace sitrep {
 namespace {
@@ -31,20 +32,6 @@ Result Read(std::unique_ptr<ByteSource> in, const std::string& origin = "in.warc
 }
 
 Result ReadString(const std::string& bytes) { return Read(ByteSource::FromString(bytes)); }
-
-std::string Gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = data.size();
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = out.size();
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 std::string WarcRecord(const std::string& type, const std::string& uri, const std::string& block,
                        const std::string& content_type = "application/http; msgtype=response") {
@@ -77,9 +64,9 @@ TEST(WarcHttp, Dechunks) {
 }
 
 TEST(WarcHttp, InflatesGzipAndRejectsGarbage) {
-  EXPECT_EQ(warc::Inflate(Gzip(kPage), 1 << 20), kPage);
+  EXPECT_EQ(warc::Inflate(testing::Gzip(kPage), 1 << 20), kPage);
   EXPECT_FALSE(warc::Inflate("definitely not deflate data", 1 << 20));
-  EXPECT_FALSE(warc::Inflate(Gzip(std::string(100000, 'a')), 1000));  // over the limit
+  EXPECT_FALSE(warc::Inflate(testing::Gzip(std::string(100000, 'a')), 1000));  // over the limit
 }
 
 TEST(Warc, ReadsHtmlResponsesAndSkipsTheRest) {
@@ -106,14 +93,14 @@ TEST(Warc, ReadsHtmlResponsesAndSkipsTheRest) {
 }
 
 TEST(Warc, DecodesChunkedGzipPayloadsAndGzipPerRecord) {
-  std::string gz = Gzip(kPage);
+  std::string gz = testing::Gzip(kPage);
   char size[32];
   snprintf(size, sizeof(size), "%zx\r\n", gz.size());
   std::string chunked = size + gz + "\r\n0\r\n\r\n";
   std::string record = WarcRecord(
       "response", "http://a.example/",
       HttpResponse("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n", chunked));
-  Result r = Read(ByteSource::FromString(Gzip(record) + Gzip(record)));
+  Result r = Read(ByteSource::FromString(testing::Gzip(record) + testing::Gzip(record)));
   EXPECT_EQ(r.thrown, "");
   ASSERT_EQ(r.docs.size(), 2u);
   EXPECT_EQ(r.docs[1].body, kPage);
@@ -159,7 +146,7 @@ TEST(Warc, ReportsACutOffRecordAndADamagedGzipStream) {
   EXPECT_EQ(cut.thrown, "");
   EXPECT_EQ(cut.errors.size(), 1u);
   EXPECT_EQ(cut.docs.size(), 2u);
-  std::string gz = Gzip(good) + Gzip(good);
+  std::string gz = testing::Gzip(good) + testing::Gzip(good);
   Result damaged = Read(ByteSource::FromString(gz.substr(0, gz.size() - 40)));
   EXPECT_NE(damaged.thrown, "");
   ASSERT_GE(damaged.docs.size(), 1u);

@@ -8,6 +8,7 @@
 #include "text/segment.h"
 #include "time/date_parse.h"
 #include "util/encoding.h"
+#include "util/strings.h"
 
 namespace sitrep {
 
@@ -39,12 +40,6 @@ std::string FirstOf(const T&... candidates) {
   std::string out;
   ((out.empty() ? (void)(out = candidates) : (void)0), ...);
   return out;
-}
-
-void Trim(std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  size_t e = s.find_last_not_of(" \t\r\n");
-  s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
 // "charter97.org" and "Charter97" name one outlet.
@@ -97,7 +92,7 @@ Article BuildArticle(Document&& doc) {
 
   for (std::string* field : {&doc.url, &doc.title, &doc.date, &doc.outlet, &doc.byline}) {
     RepairUtf8(*field);
-    Trim(*field);
+    *field = std::string(TrimSpace(*field));
   }
   // Metadata the container states beats what the page's markup says, which beats what
   // the bare text reveals.

@@ -4,6 +4,7 @@
 
 #include "clean/clean.h"
 #include "text/abbreviations.h"
+#include "util/test_support.h"
 
 namespace sitrep {
 namespace {
@@ -129,19 +130,8 @@ TEST(Abbreviations, Shapes) {
 
 // ---- the user's example, through Clean and Segment ----
 
-std::string ReadCorpusFile(const std::string& name) {
-  const std::string path = std::string(SITREP_SHARED_DIR) + "/corpora/minsk-2022-12/" + name;
-  FILE* f = fopen(path.c_str(), "rb");
-  if (!f) return "";
-  std::string s;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, f)) > 0;) s.append(buf, n);
-  fclose(f);
-  return s;
-}
-
 Article CleanAndSegment(const std::string& name) {
-  CleanText c = Clean(ReadCorpusFile(name));
+  CleanText c = Clean(testing::ReadShared("corpora/minsk-2022-12/" + name));
   Article a;
   a.text = c.text;
   a.paragraphs = c.paragraphs;

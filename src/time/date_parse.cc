@@ -1,4 +1,5 @@
 #include "time/date_parse.h"
+#include "util/strings.h"
 
 #include <re2/re2.h>
 #include <unicode/normalizer2.h>
@@ -598,13 +599,6 @@ std::optional<DateTime> ParseTruncatedIso(std::string_view s) {
   return dt;
 }
 
-std::string_view Trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 std::string FoldDateText(std::string_view s) {
@@ -638,7 +632,7 @@ const std::vector<std::string>& MonthWords() { return Lex().month_words; }
 std::optional<DateTime> ParseDate(std::string_view s) { return ParseDate(s, {}); }
 
 std::optional<DateTime> ParseDate(std::string_view s, const DateParseOptions& options) {
-  s = Trim(s);
+  s = TrimSpace(s);
   if (s.empty() || s.size() > kMaxInput) return std::nullopt;
   if (s[0] == '-') return ParseTruncatedIso(s);
   auto parsed = GeneralParser(Tokenize(s), options).Run();

@@ -1,26 +1,12 @@
 #include "util/byte_source.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include "ingest/document.h"
+#include "util/test_support.h"
 
 namespace sitrep {
 namespace {
-
-std::string Gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = data.size();
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = out.size();
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 TEST(ByteSource, ReadsLinesOfPlainInput) {
   auto in = ByteSource::FromString("one\r\ntwo\n\nthree");
@@ -32,20 +18,20 @@ TEST(ByteSource, ReadsLinesOfPlainInput) {
 }
 
 TEST(ByteSource, GunzipsEveryMember) {
-  auto in = ByteSource::FromString(Gzip("first member\n") + Gzip("second member\n"));
+  auto in = ByteSource::FromString(testing::Gzip("first member\n") + testing::Gzip("second member\n"));
   EXPECT_EQ(in->Peek(5), "first");
   EXPECT_EQ(in->ReadAll(1 << 20), "first member\nsecond member\n");
   EXPECT_TRUE(in->gzipped());
 }
 
 TEST(ByteSource, TruncatedGzipIsAnError) {
-  std::string gz = Gzip(std::string(100000, 'a') + "tail");
+  std::string gz = testing::Gzip(std::string(100000, 'a') + "tail");
   auto in = ByteSource::FromString(gz.substr(0, gz.size() / 2));
   EXPECT_THROW(in->ReadAll(1 << 20), InputError);
 }
 
 TEST(ByteSource, DamagedGzipIsAnError) {
-  std::string gz = Gzip("some text that compresses");
+  std::string gz = testing::Gzip("some text that compresses");
   for (size_t i = 12; i < gz.size() - 8; ++i) gz[i] = static_cast<char>(0xA5);
   auto in = ByteSource::FromString(gz);
   EXPECT_THROW(in->ReadAll(1 << 20), InputError);

@@ -1,4 +1,5 @@
 #include "util/encoding.h"
+#include "util/strings.h"
 
 #include <unicode/ucnv.h>
 #include <uchardet/uchardet.h>
@@ -10,12 +11,6 @@
 namespace sitrep {
 
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = std::tolower(static_cast<unsigned char>(c));
-  return out;
-}
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
 size_t Utf8SequenceLength(std::string_view s, size_t i) {
@@ -46,7 +41,7 @@ bool IsValidUtf8(std::string_view s) {
 // The charset a page declares in its first bytes: <meta charset="x"> or
 // <meta http-equiv="Content-Type" content="text/html; charset=x">, or an XML prolog.
 std::string SniffDeclaredCharset(std::string_view bytes) {
-  std::string head = Lower(bytes.substr(0, 4096));
+  std::string head = AsciiLower(bytes.substr(0, 4096));
   size_t at = head.find("charset");
   while (at != std::string::npos) {
     size_t i = at + 7;
@@ -100,7 +95,7 @@ std::string Guess(std::string_view bytes) {
   uchardet_t ud = uchardet_new();
   uchardet_handle_data(ud, bytes.data(), std::min<size_t>(bytes.size(), 1 << 16));
   uchardet_data_end(ud);
-  std::string cs = Lower(uchardet_get_charset(ud));
+  std::string cs = AsciiLower(uchardet_get_charset(ud));
   uchardet_delete(ud);
   return cs;
 }
@@ -148,7 +143,7 @@ std::string ToUtf8(std::string_view bytes, std::string_view declared, bool is_ht
     if (!Convert(bytes, bytes[0] == '\xFF' ? "utf-16le" : "utf-16be", out)) out.assign(bytes);
     if (out.starts_with("\xEF\xBB\xBF")) out.erase(0, 3);  // ICU keeps the BOM
   } else {
-    std::string cs = Lower(declared);
+    std::string cs = AsciiLower(declared);
     if (cs.empty() && is_html) cs = SniffDeclaredCharset(bytes);
     if (cs.empty() || IsUtf8Name(cs)) {
       // Pages often declare UTF-8 and are not, or declare nothing: valid UTF-8 wins.

@@ -1,0 +1,16 @@
+// Small string helpers every stage needs; one definition each.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sitrep {
+
+// A-Z to a-z; other bytes (UTF-8 included) unchanged. For tags, keys, names of things.
+std::string AsciiLower(std::string_view s);
+// Full Unicode lower case (ICU), for text a reader wrote: "ДАТА" → "дата".
+std::string UnicodeLower(std::string_view s);
+// Without leading and trailing ASCII white space.
+std::string_view TrimSpace(std::string_view s);
+
+}  // namespace sitrep
