@@ -21,12 +21,6 @@ namespace {
 
 constexpr size_t kShingle = 4;
 
-bool IsAscii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return false;
-  return true;
-}
-
 // Multiset of shingles, each keyed by its tokens joined with a separator no token holds.
 std::unordered_map<std::string, int> Shingles(const std::vector<std::string>& tokens) {
   std::unordered_map<std::string, int> bag;
