@@ -1,7 +1,6 @@
 #include "ingest/html_eval.h"
 
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 
 #include <chrono>
 #include <filesystem>
