@@ -5,6 +5,8 @@
 #include <uchardet/uchardet.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <cctype>
 #include <memory>
 
@@ -31,6 +33,15 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
 
 bool IsValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
+    // Web pages are mostly ASCII markup: skip eight such bytes at a time.
+    if (i + 8 <= s.size()) {
+      uint64_t word;
+      memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     size_t n = Utf8SequenceLength(s, i);
     if (n == 0) return false;
     i += n;
