@@ -26,5 +26,6 @@ void AddReport(CLI::App& app, Globals& g);
 // `sitrep eval ...`: each prints one JSON object.
 void AddEvalExtraction(CLI::App& eval);
 void AddEvalDates(CLI::App& eval);
+void AddEvalClusters(CLI::App& eval);
 
 }  // namespace sitrep::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   eval->require_subcommand(1);
   AddEvalExtraction(*eval);
   AddEvalDates(*eval);
+  AddEvalClusters(*eval);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,55 @@
+// Stories: articles clustered online, as they arrive, into the events they report. TF-IDF
+// over stemmed content words, with names, places, numbers and the title weighted, compared
+// with the stories active in a time window; candidates come from an inverted index, so the
+// cost per article stays flat as the store grows. Stories that converge merge. Every
+// assignment can be explained.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "article.h"
+
+namespace sitrep {
+
+using StoryId = uint32_t;  // from 1, in order of creation
+
+struct StoryAssignment {
+  StoryId story = 0;
+  bool new_story = false;
+  double similarity = 0;  // to the story it joined (0 for a new story)
+  double threshold = 0;   // what the similarity had to reach
+  std::vector<std::string> shared_terms;     // the terms that weighed most in the match
+  std::vector<std::string> shared_entities;  // names, places and numbers in common
+  std::vector<StoryId> merged;               // stories this article brought together into `story`
+};
+
+struct StoryOptions {
+  double threshold = 0;   // 0: the tuned default
+  int window_days = 0;    // 0: the tuned default; articles without dates ignore the window
+};
+
+class StoryClusterer {
+ public:
+  explicit StoryClusterer(StoryOptions options = {});
+  ~StoryClusterer();
+  StoryClusterer(const StoryClusterer&) = delete;
+
+  // Adds `article` (with tokens; its id, title, date) and assigns it to a story.
+  // Deterministic for a given order of arrival.
+  StoryAssignment Add(const Article& article);
+
+  // Where a story that was merged away lives now.
+  StoryId Resolve(StoryId story) const;
+  // A short readable label: the story's most telling terms ("Putin Lukashenko Minsk visit").
+  std::string Label(StoryId story) const;
+  size_t size() const;  // articles added
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sitrep
