@@ -52,6 +52,38 @@ const char* const kMigrations[] = {
         VALUES ('delete', old.rowid, old.title, old.text);
     END;
     )sql",
+    // 2: stories, copies and reused passages, decided as each article arrived.
+    R"sql(
+    CREATE TABLE stories (
+      id INTEGER PRIMARY KEY,
+      label TEXT NOT NULL DEFAULT '',
+      merged_into INTEGER
+    );
+    CREATE TABLE placements (
+      article TEXT PRIMARY KEY REFERENCES articles(id),
+      story INTEGER NOT NULL,        -- where the article is now, after merges
+      first_story INTEGER NOT NULL,  -- where it was first placed
+      new_story INTEGER NOT NULL,
+      similarity REAL NOT NULL,
+      threshold REAL NOT NULL,
+      shared_terms TEXT NOT NULL,
+      shared_entities TEXT NOT NULL,
+      merged TEXT NOT NULL,
+      upstream TEXT,
+      copy_similarity REAL
+    );
+    CREATE INDEX placements_story ON placements(story);
+    CREATE INDEX placements_upstream ON placements(upstream);
+    CREATE TABLE passages (
+      article TEXT NOT NULL REFERENCES articles(id),
+      here_begin INTEGER NOT NULL, here_end INTEGER NOT NULL,
+      other TEXT NOT NULL,
+      there_begin INTEGER NOT NULL, there_end INTEGER NOT NULL,
+      similarity REAL NOT NULL
+    );
+    CREATE INDEX passages_article ON passages(article);
+    CREATE INDEX passages_other ON passages(other);
+    )sql",
 };
 
 class Statement {
@@ -224,42 +256,24 @@ class SqliteStore : public Store {
   }
   ~SqliteStore() override { sqlite3_close_v2(db_); }
 
-  size_t Put(const std::vector<Article>& batch) override {
-    if (!insert_) {
-      insert_ = std::make_unique<Statement>(db_, R"sql(
-        INSERT OR IGNORE INTO articles (id, url, outlet, title, byline, language, published,
-          published_unix, published_source, published_detail, published_confidence, origin,
-          format, text, paragraphs, sentences, tokens, relays, warnings)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
-    }
+  size_t Put(const std::vector<Article>& batch, const std::vector<ArticleLinks>& links,
+             const std::vector<std::pair<StoryId, std::string>>& labels) override {
     Exec("BEGIN IMMEDIATE");
     size_t added = 0;
     try {
-      for (const Article& a : batch) {
-        Statement& s = *insert_;
-        s.Reset();
-        s.Bind(1, a.id);
-        s.Bind(2, a.url);
-        s.Bind(3, a.outlet);
-        s.Bind(4, a.title);
-        s.Bind(5, a.byline);
-        s.Bind(6, a.language);
-        s.Bind(7, a.published.when.Iso());
-        if (a.published.when.known()) s.Bind(8, a.published.when.UnixSeconds());
-        else s.BindNull(8);
-        s.Bind(9, a.published.evidence.source);
-        s.Bind(10, a.published.evidence.detail);
-        s.Bind(11, static_cast<double>(a.published.confidence));
-        s.Bind(12, a.origin);
-        s.Bind(13, a.format);
-        s.Bind(14, a.text);
-        s.BindBlob(15, PackSpans(a.paragraphs));
-        s.BindBlob(16, PackSentences(a.sentences));
-        s.BindBlob(17, PackSpans(a.tokens));
-        s.Bind(18, ToJson(a.relays));
-        s.Bind(19, ToJson(a.warnings));
-        s.Step();
-        added += sqlite3_changes(db_);
+      for (size_t i = 0; i < batch.size(); ++i) {
+        bool added_now = InsertArticle(batch[i]);
+        added += added_now;
+        // Links belong to the arrival that made them: an article stored before keeps its own.
+        if (i < links.size() && (added_now || !HasPlacement(batch[i].id)))
+          InsertLinks(batch[i].id, links[i]);
+      }
+      for (const auto& [story, label] : labels) {
+        Statement st(db_, "INSERT INTO stories(id, label) VALUES (?1, ?2) "
+                          "ON CONFLICT(id) DO UPDATE SET label = excluded.label");
+        st.Bind(1, static_cast<int64_t>(story));
+        st.Bind(2, label);
+        st.Step();
       }
       Exec("COMMIT");
     } catch (...) {
@@ -269,34 +283,93 @@ class SqliteStore : public Store {
     return added;
   }
 
+  std::vector<bool> Contains(const std::vector<std::string>& ids) override {
+    Statement s(db_, "SELECT 1 FROM articles WHERE id = ?");
+    std::vector<bool> out;
+    for (const std::string& id : ids) {
+      s.Reset();
+      s.Bind(1, id);
+      out.push_back(s.Step());
+    }
+    return out;
+  }
+
+  void ForEachArticle(const std::function<void(const Article&, bool)>& fn) override {
+    Statement s(db_, (std::string("SELECT ") + kArticleColumns +
+                      ", p.article IS NOT NULL FROM articles a LEFT JOIN placements p "
+                      "ON p.article = a.id ORDER BY a.rowid").c_str());
+    while (s.Step()) fn(ReadArticle(s), s.Int(kArticleColumnCount) != 0);
+  }
+
   std::optional<Article> Get(const std::string& id) override {
-    Statement s(db_, R"sql(
-      SELECT id, url, outlet, title, byline, language, published, published_source,
-        published_detail, published_confidence, origin, format, text, paragraphs, sentences,
-        tokens, relays, warnings
-      FROM articles WHERE id >= ?1 AND id < ?1 || 'g' ORDER BY id LIMIT 2)sql");
+    Statement s(db_, (std::string("SELECT ") + kArticleColumns +
+                      " FROM articles a WHERE id >= ?1 AND id < ?1 || 'g' ORDER BY id LIMIT 2").c_str());
     s.Bind(1, id);
     if (!s.Step()) return std::nullopt;
-    Article a;
-    a.id = s.Text(0);
-    a.url = s.Text(1);
-    a.outlet = s.Text(2);
-    a.title = s.Text(3);
-    a.byline = s.Text(4);
-    a.language = s.Text(5);
-    a.published.when = ParseIso(s.Text(6));
-    a.published.evidence = {s.Text(7), s.Text(8)};
-    a.published.confidence = static_cast<float>(s.Real(9));
-    a.origin = s.Text(10);
-    a.format = s.Text(11);
-    a.text = s.Text(12);
-    a.paragraphs = UnpackSpans(s.Blob(13));
-    a.sentences = UnpackSentences(s.Blob(14));
-    a.tokens = UnpackSpans(s.Blob(15));
-    a.relays = FromJson(s.Text(16));
-    a.warnings = FromJson(s.Text(17));
+    Article a = ReadArticle(s);
     if (s.Step()) throw StoreError("id prefix '" + id + "' matches several articles");
     return a;
+  }
+
+  std::vector<StorySummary> Stories(size_t limit, size_t offset) override {
+    Statement s(db_, (std::string(kStorySummary) +
+                      " GROUP BY p.story ORDER BY count(*) DESC, max(a.rowid) DESC LIMIT ? OFFSET ?").c_str());
+    s.Bind(1, static_cast<int64_t>(limit));
+    s.Bind(2, static_cast<int64_t>(offset));
+    std::vector<StorySummary> out;
+    while (s.Step()) out.push_back(ReadStory(s));
+    return out;
+  }
+
+  std::optional<StorySummary> Story(StoryId id) override {
+    Statement s(db_, (std::string(kStorySummary) + " WHERE p.story = ? GROUP BY p.story").c_str());
+    s.Bind(1, static_cast<int64_t>(id));
+    if (!s.Step()) return std::nullopt;
+    return ReadStory(s);
+  }
+
+  std::vector<StoryMember> StoryMembers(StoryId id) override {
+    Statement s(db_, R"sql(
+      SELECT a.id, a.url, a.outlet, a.title, a.published, a.origin, length(a.text), p.upstream
+      FROM placements p JOIN articles a ON a.id = p.article
+      WHERE p.story = ? ORDER BY a.rowid)sql");
+    s.Bind(1, static_cast<int64_t>(id));
+    std::vector<StoryMember> out;
+    while (s.Step()) out.push_back({Summary(s, 0), s.Text(7)});
+    return out;
+  }
+
+  std::optional<Placement> PlacementOf(const std::string& article_id) override {
+    Statement s(db_, R"sql(
+      SELECT article, story, first_story, new_story, similarity, threshold, shared_terms,
+        shared_entities, merged, upstream, copy_similarity FROM placements WHERE article = ?)sql");
+    s.Bind(1, article_id);
+    if (!s.Step()) return std::nullopt;
+    Placement p;
+    p.article = s.Text(0);
+    p.story.story = static_cast<StoryId>(s.Int(1));
+    p.first_story = static_cast<StoryId>(s.Int(2));
+    p.story.new_story = s.Int(3) != 0;
+    p.story.similarity = s.Real(4);
+    p.story.threshold = s.Real(5);
+    p.story.shared_terms = FromJson(s.Text(6));
+    p.story.shared_entities = FromJson(s.Text(7));
+    for (const auto& m : FromJson(s.Text(8))) p.story.merged.push_back(static_cast<StoryId>(std::stoul(m)));
+    if (!s.IsNull(9)) p.copy_of = CopyOf{s.Text(9), s.Real(10)};
+    Statement ps(db_, R"sql(
+      SELECT here_begin, here_end, other, there_begin, there_end, similarity
+        FROM passages WHERE article = ?1
+      UNION ALL
+      SELECT there_begin, there_end, article, here_begin, here_end, similarity
+        FROM passages WHERE other = ?1)sql");
+    ps.Bind(1, article_id);
+    while (ps.Step()) {
+      p.passages.push_back({{static_cast<uint32_t>(ps.Int(0)), static_cast<uint32_t>(ps.Int(1))},
+                            ps.Text(2),
+                            {static_cast<uint32_t>(ps.Int(3)), static_cast<uint32_t>(ps.Int(4))},
+                            ps.Real(5)});
+    }
+    return p;
   }
 
   std::vector<ArticleSummary> List(size_t limit, size_t offset) override {
@@ -385,6 +458,144 @@ class SqliteStore : public Store {
     Statement s(db_, "SELECT count(*) FROM sqlite_master");
     s.Step();
     return s.Int(0) > 0;
+  }
+
+  static constexpr const char* kArticleColumns =
+      "a.id, a.url, a.outlet, a.title, a.byline, a.language, a.published, a.published_source, "
+      "a.published_detail, a.published_confidence, a.origin, a.format, a.text, a.paragraphs, "
+      "a.sentences, a.tokens, a.relays, a.warnings";
+  static constexpr int kArticleColumnCount = 18;
+
+  // A story's size, outlets, copies and time span, from its members.
+  static constexpr const char* kStorySummary = R"sql(
+      SELECT p.story, coalesce(st.label, ''), count(*), count(DISTINCT nullif(a.outlet, '')),
+        count(p.upstream),
+        coalesce(min(nullif(a.published, '')), datetime(min(a.ingested_at), 'unixepoch')),
+        coalesce(max(nullif(a.published, '')), datetime(max(a.ingested_at), 'unixepoch'))
+      FROM placements p JOIN articles a ON a.id = p.article LEFT JOIN stories st ON st.id = p.story)sql";
+
+  static StorySummary ReadStory(const Statement& s) {
+    StorySummary st;
+    st.id = static_cast<StoryId>(s.Int(0));
+    st.label = s.Text(1);
+    st.articles = static_cast<size_t>(s.Int(2));
+    st.outlets = static_cast<size_t>(s.Int(3));
+    st.copies = static_cast<size_t>(s.Int(4));
+    st.first_seen = s.Text(5);
+    st.last_seen = s.Text(6);
+    return st;
+  }
+
+  static Article ReadArticle(const Statement& s) {
+    Article a;
+    a.id = s.Text(0);
+    a.url = s.Text(1);
+    a.outlet = s.Text(2);
+    a.title = s.Text(3);
+    a.byline = s.Text(4);
+    a.language = s.Text(5);
+    a.published.when = ParseIso(s.Text(6));
+    a.published.evidence = {s.Text(7), s.Text(8)};
+    a.published.confidence = static_cast<float>(s.Real(9));
+    a.origin = s.Text(10);
+    a.format = s.Text(11);
+    a.text = s.Text(12);
+    a.paragraphs = UnpackSpans(s.Blob(13));
+    a.sentences = UnpackSentences(s.Blob(14));
+    a.tokens = UnpackSpans(s.Blob(15));
+    a.relays = FromJson(s.Text(16));
+    a.warnings = FromJson(s.Text(17));
+    return a;
+  }
+
+  // True when the article was new.
+  bool InsertArticle(const Article& a) {
+    if (!insert_) {
+      insert_ = std::make_unique<Statement>(db_, R"sql(
+        INSERT OR IGNORE INTO articles (id, url, outlet, title, byline, language, published,
+          published_unix, published_source, published_detail, published_confidence, origin,
+          format, text, paragraphs, sentences, tokens, relays, warnings)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
+    }
+    Statement& s = *insert_;
+    s.Reset();
+    s.Bind(1, a.id);
+    s.Bind(2, a.url);
+    s.Bind(3, a.outlet);
+    s.Bind(4, a.title);
+    s.Bind(5, a.byline);
+    s.Bind(6, a.language);
+    s.Bind(7, a.published.when.Iso());
+    if (a.published.when.known()) s.Bind(8, a.published.when.UnixSeconds());
+    else s.BindNull(8);
+    s.Bind(9, a.published.evidence.source);
+    s.Bind(10, a.published.evidence.detail);
+    s.Bind(11, static_cast<double>(a.published.confidence));
+    s.Bind(12, a.origin);
+    s.Bind(13, a.format);
+    s.Bind(14, a.text);
+    s.BindBlob(15, PackSpans(a.paragraphs));
+    s.BindBlob(16, PackSentences(a.sentences));
+    s.BindBlob(17, PackSpans(a.tokens));
+    s.Bind(18, ToJson(a.relays));
+    s.Bind(19, ToJson(a.warnings));
+    s.Step();
+    return sqlite3_changes(db_) > 0;
+  }
+
+  bool HasPlacement(const std::string& id) {
+    Statement s(db_, "SELECT 1 FROM placements WHERE article = ?");
+    s.Bind(1, id);
+    return s.Step();
+  }
+
+  void InsertLinks(const std::string& id, const ArticleLinks& l) {
+    const StoryAssignment& st = l.story;
+    // A merge moves every member of the merged stories to the one that absorbed them.
+    for (StoryId gone : st.merged) {
+      Statement m(db_, "UPDATE placements SET story = ?1 WHERE story = ?2");
+      m.Bind(1, static_cast<int64_t>(st.story));
+      m.Bind(2, static_cast<int64_t>(gone));
+      m.Step();
+      Statement r(db_, "INSERT INTO stories(id, merged_into) VALUES (?2, ?1) "
+                       "ON CONFLICT(id) DO UPDATE SET merged_into = excluded.merged_into");
+      r.Bind(1, static_cast<int64_t>(st.story));
+      r.Bind(2, static_cast<int64_t>(gone));
+      r.Step();
+    }
+    std::vector<std::string> merged;
+    for (StoryId m : st.merged) merged.push_back(std::to_string(m));
+    Statement p(db_, R"sql(
+      INSERT OR REPLACE INTO placements (article, story, first_story, new_story, similarity,
+        threshold, shared_terms, shared_entities, merged, upstream, copy_similarity)
+      VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
+    p.Bind(1, id);
+    p.Bind(2, static_cast<int64_t>(st.story));
+    p.Bind(3, static_cast<int64_t>(st.new_story));
+    p.Bind(4, st.similarity);
+    p.Bind(5, st.threshold);
+    p.Bind(6, ToJson(st.shared_terms));
+    p.Bind(7, ToJson(st.shared_entities));
+    p.Bind(8, ToJson(merged));
+    if (l.copy_of) {
+      p.Bind(9, l.copy_of->upstream);
+      p.Bind(10, l.copy_of->similarity);
+    } else {
+      p.BindNull(9);
+      p.BindNull(10);
+    }
+    p.Step();
+    for (const ReusedPassage& r : l.passages) {
+      Statement q(db_, "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?)");
+      q.Bind(1, id);
+      q.Bind(2, static_cast<int64_t>(r.here.begin));
+      q.Bind(3, static_cast<int64_t>(r.here.end));
+      q.Bind(4, r.other);
+      q.Bind(5, static_cast<int64_t>(r.there.begin));
+      q.Bind(6, static_cast<int64_t>(r.there.end));
+      q.Bind(7, r.similarity);
+      q.Step();
+    }
   }
 
   static ArticleSummary Summary(const Statement& s, int c) {

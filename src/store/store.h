@@ -2,6 +2,7 @@
 // interface, so PostgreSQL can sit beside the embedded SQLite default.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -9,6 +10,8 @@
 #include <vector>
 
 #include "article.h"
+#include "dedup/copies.h"
+#include "stories/stories.h"
 
 namespace sitrep {
 
@@ -30,6 +33,35 @@ struct SearchHit {
   double score = 0;     // higher is better
 };
 
+// What the story-level stages decided for one article as it arrived; stored with it.
+struct ArticleLinks {
+  StoryAssignment story;
+  std::optional<CopyOf> copy_of;
+  std::vector<ReusedPassage> passages;
+};
+
+struct StorySummary {
+  StoryId id = 0;
+  std::string label;
+  size_t articles = 0, outlets = 0, copies = 0;
+  std::string first_seen, last_seen;  // publication dates (ISO), else when ingested
+};
+
+// A member of a story, in the order it arrived.
+struct StoryMember {
+  ArticleSummary article;
+  std::string upstream;  // the article it copies, empty when it is no copy
+};
+
+// How an article came to be where it is: `sitrep why`.
+struct Placement {
+  std::string article;
+  StoryAssignment story;  // `story.story` is where the article is now, after merges
+  StoryId first_story = 0;  // where it was first placed
+  std::optional<CopyOf> copy_of;
+  std::vector<ReusedPassage> passages;  // both ways: passages it shares with earlier and later articles
+};
+
 class Store {
  public:
   // `spec` is a file path (SQLite, created when missing). Throws StoreError.
@@ -38,7 +70,16 @@ class Store {
 
   // Stores a batch in one transaction: all of it or none. Articles already stored (same
   // id) are left as they are. Returns how many were new.
-  virtual size_t Put(const std::vector<Article>& batch) = 0;
+  size_t Put(const std::vector<Article>& batch) { return Put(batch, {}, {}); }
+  // The same with each article's story placement, copy link and reused passages (`links`
+  // aligned with `batch`, or empty), and the current labels of the stories they touched.
+  virtual size_t Put(const std::vector<Article>& batch, const std::vector<ArticleLinks>& links,
+                     const std::vector<std::pair<StoryId, std::string>>& labels) = 0;
+  // Which of `ids` are stored already.
+  virtual std::vector<bool> Contains(const std::vector<std::string>& ids) = 0;
+  // Every stored article in the order it arrived, with whether it has links yet; for
+  // rebuilding the online indexes when a new ingest starts.
+  virtual void ForEachArticle(const std::function<void(const Article&, bool linked)>& fn) = 0;
   // By id or by a unique id prefix.
   virtual std::optional<Article> Get(const std::string& id) = 0;
   virtual std::vector<ArticleSummary> List(size_t limit, size_t offset) = 0;
@@ -46,6 +87,12 @@ class Store {
   // FTS5 syntax when it uses quotes or operators.
   virtual std::vector<SearchHit> Search(const std::string& query, size_t limit, size_t offset) = 0;
   virtual size_t Count() = 0;
+
+  // Stories, largest first (ties: newest first).
+  virtual std::vector<StorySummary> Stories(size_t limit, size_t offset) = 0;
+  virtual std::optional<StorySummary> Story(StoryId id) = 0;
+  virtual std::vector<StoryMember> StoryMembers(StoryId id) = 0;
+  virtual std::optional<Placement> PlacementOf(const std::string& article_id) = 0;
   // Checks that the indexes agree with the articles; empty when all is well.
   virtual std::vector<std::string> Check() = 0;
 };
