@@ -4,9 +4,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <future>
+#include <set>
 #include <thread>
 
 #include "pipeline/pipeline.h"
+#include "pipeline/story_desk.h"
 #include "util/progress.h"
 
 namespace sitrep {
@@ -52,7 +54,19 @@ struct BatchResult {
   size_t added = 0, empty = 0, errors = 0;
 };
 
-BatchResult BuildAndStore(Store& store, std::vector<Document> docs, unsigned threads) {
+// Which articles of a batch are new: not stored yet and not seen earlier in the batch.
+std::vector<bool> NewArticles(Store& store, const std::vector<Article>& batch) {
+  std::vector<std::string> ids;
+  for (const Article& a : batch) ids.push_back(a.id);
+  std::vector<bool> known = store.Contains(ids);
+  std::set<std::string> seen;
+  std::vector<bool> is_new(batch.size());
+  for (size_t i = 0; i < batch.size(); ++i) is_new[i] = !known[i] && seen.insert(ids[i]).second;
+  return is_new;
+}
+
+BatchResult BuildAndStore(Store& store, StoryDesk& desk, std::vector<Document> docs,
+                          unsigned threads) {
   BatchResult r;
   std::vector<std::string> errors;
   std::vector<Article> built = BuildAll(docs, threads, errors);
@@ -72,7 +86,10 @@ BatchResult BuildAndStore(Store& store, std::vector<Document> docs, unsigned thr
       batch.push_back(std::move(built[i]));
     }
   }
-  r.added = store.Put(batch);
+  // Articles and where they were placed commit together, so a kill never leaves one
+  // without the other.
+  StoryDesk::Decisions d = desk.Place(batch, NewArticles(store, batch));
+  r.added = store.Put(batch, d.links, d.labels);
   return r;
 }
 
@@ -87,6 +104,7 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
   std::vector<std::string> files = ListInputs(paths);
   uint64_t total = 0;
   for (const auto& f : files) total += FileSize(f);
+  StoryDesk desk(store);
   Progress progress(opt.progress ? total : 0, "articles");
   bool show = opt.progress;
   auto say = [&](const std::string& line) {
@@ -110,7 +128,8 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
   auto flush = [&] {
     collect();
     if (pending.empty()) return;
-    in_flight = std::async(std::launch::async, BuildAndStore, std::ref(store), std::move(pending), threads);
+    in_flight = std::async(std::launch::async, BuildAndStore, std::ref(store), std::ref(desk),
+                           std::move(pending), threads);
     pending.clear();
   };
   for (const std::string& file : files) {
