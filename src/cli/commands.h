@@ -22,6 +22,9 @@ void AddArticles(CLI::App& app, Globals& g);
 void AddShow(CLI::App& app, Globals& g);
 void AddSearch(CLI::App& app, Globals& g);
 void AddReport(CLI::App& app, Globals& g);
+void AddStories(CLI::App& app, Globals& g);
+void AddStory(CLI::App& app, Globals& g);
+void AddWhy(CLI::App& app, Globals& g);
 
 // `sitrep eval ...`: each prints one JSON object.
 void AddEvalExtraction(CLI::App& eval);

@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
   AddShow(app, g);
   AddSearch(app, g);
   AddReport(app, g);
+  AddStories(app, g);
+  AddStory(app, g);
+  AddWhy(app, g);
   CLI::App* eval = app.add_subcommand("eval", "Measure a stage on a labelled data set (prints JSON)");
   eval->require_subcommand(1);
   AddEvalExtraction(*eval);
