@@ -55,8 +55,9 @@ nlohmann::json ToJson(const Article& a, bool layers) {
   return j;
 }
 
-std::string ToMarkdown(const Article& a) {
-  std::string md = "## " + (a.title.empty() ? std::string("(untitled)") : a.title) + "\n\n";
+std::string ToMarkdown(const Article& a, int level) {
+  std::string md = std::string(level, '#') + " " +
+                   (a.title.empty() ? std::string("(untitled)") : a.title) + "\n\n";
   auto line = [&](const char* key, const std::string& value) {
     if (!value.empty()) md += std::string("- **") + key + "**: " + value + "\n";
   };

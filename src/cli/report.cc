@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 
 #include "cli/commands.h"
 #include "cli/ingest_options.h"
@@ -29,6 +30,27 @@ class TemporaryStore {
  private:
   std::string path_;
 };
+
+// The articles grouped by story, stories in the order they first appear.
+void PrintByStory(Store& store, const std::vector<Article>& articles) {
+  std::vector<StoryId> order;
+  std::map<StoryId, std::vector<const Article*>> members;
+  for (const Article& a : articles) {
+    auto p = store.PlacementOf(a.id);
+    StoryId s = p ? p->story.story : 0;
+    if (!members.count(s)) order.push_back(s);
+    members[s].push_back(&a);
+  }
+  printf("# Report: %zu article%s in %zu stor%s\n\n", articles.size(),
+         articles.size() == 1 ? "" : "s", order.size(), order.size() == 1 ? "y" : "ies");
+  for (StoryId s : order) {
+    auto story = store.Story(s);
+    std::string label = story && !story->label.empty() ? story->label : "(unlabelled)";
+    printf("## Story %u: %s (%zu article%s)\n\n", s, label.c_str(), members[s].size(),
+           members[s].size() == 1 ? "" : "s");
+    for (const Article* a : members[s]) printf("%s\n", ToMarkdown(*a, 3).c_str());
+  }
+}
 
 }  // namespace
 
@@ -56,8 +78,7 @@ void AddReport(CLI::App& app, Globals& g) {
       return;
     }
     PrintIngestSummary(stats, false);
-    printf("# Report: %zu article%s\n\n", articles.size(), articles.size() == 1 ? "" : "s");
-    for (const auto& a : articles) printf("%s\n", ToMarkdown(a).c_str());
+    PrintByStory(*store, articles);
   });
 }
 
