@@ -113,6 +113,33 @@ TEST_F(Cli, ExampleCorpusMetadataAndBoilerplate) {
     EXPECT_NE(all.find(kept), std::string::npos) << kept;
 }
 
+// Stories placed over two ingests equal those placed in one: a new ingest replays the store.
+TEST_F(Cli, StoriesDoNotDependOnHowIngestsAreSplit) {
+  fs::create_directories(dir_ / "a");
+  fs::create_directories(dir_ / "b");
+  for (const auto& e : fs::directory_iterator(kMinsk)) {
+    std::string name = e.path().filename().string();
+    if (!name.ends_with(".txt")) continue;
+    fs::copy_file(e.path(), dir_ / (name < "002" ? "a" : "b") / name);
+  }
+  std::string split_db = (dir_ / "split.db").string();
+  ASSERT_EQ(Sitrep("ingest --db " + split_db + " " + (dir_ / "a").string()).status, 0);
+  ASSERT_EQ(Sitrep("ingest --db " + split_db + " " + (dir_ / "b").string()).status, 0);
+  ASSERT_EQ(Sitrep("ingest --db " + db_ + " " + (dir_ / "a").string() + " " + (dir_ / "b").string()).status, 0);
+  auto stories = [&](const std::string& db) {
+    Result r = Sitrep("stories --json --db " + db);
+    nlohmann::json j = nlohmann::json::parse(r.out);
+    std::vector<std::pair<int, int>> out;
+    for (auto& s : j["stories"]) out.emplace_back(s["id"].get<int>(), s["articles"].get<int>());
+    return out;
+  };
+  EXPECT_EQ(stories(split_db), stories(db_));
+  Result why = Sitrep("why --json --db " + db_ + " " +
+                      nlohmann::json::parse(Sitrep("articles --json --db " + db_).out)["articles"][0]["id"].get<std::string>());
+  ASSERT_EQ(why.status, 0) << why.err;
+  EXPECT_TRUE(nlohmann::json::parse(why.out).contains("threshold"));
+}
+
 TEST_F(Cli, IngestTwiceIsANoOp) {
   Result first = Sitrep("ingest --json --db " + db_ + " " + kMinsk);
   ASSERT_EQ(first.status, 0) << first.err;

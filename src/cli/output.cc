@@ -10,6 +10,19 @@ int& ExitCode() {
 }
 
 namespace {
+
+// The title, or for an untitled article the start of its first sentence, marked as such.
+std::string Headline(const Article& a) {
+  if (!a.title.empty()) return a.title;
+  if (a.sentences.empty()) return "(untitled)";
+  std::string first(a.Text(a.sentences.front().span));
+  if (first.size() > 100) {
+    size_t cut = first.rfind(' ', 100);
+    first = first.substr(0, cut == std::string::npos ? 100 : cut) + " …";
+  }
+  return "(untitled) " + first;
+}
+
 nlohmann::json SpansJson(const std::vector<Span>& spans) {
   nlohmann::json out = nlohmann::json::array();
   for (const Span& s : spans) out.push_back({s.begin, s.end});
@@ -56,8 +69,7 @@ nlohmann::json ToJson(const Article& a, bool layers) {
 }
 
 std::string ToMarkdown(const Article& a, int level) {
-  std::string md = std::string(level, '#') + " " +
-                   (a.title.empty() ? std::string("(untitled)") : a.title) + "\n\n";
+  std::string md = std::string(level, '#') + " " + Headline(a) + "\n\n";
   auto line = [&](const char* key, const std::string& value) {
     if (!value.empty()) md += std::string("- **") + key + "**: " + value + "\n";
   };

@@ -86,6 +86,62 @@ TEST_F(StoreTest, SearchRanksAndSnippets) {
   EXPECT_TRUE(store->Search("nothinglikethis", 10, 0).empty());
 }
 
+TEST_F(StoreTest, StoriesPlacementsAndMerges) {
+  auto store = Store::Open(path_);
+  Article a = Make("u1", "Quake hits coast", "A strong quake hit the coast on Monday.");
+  Article b = Make("u2", "Quake toll rises", "The toll of Monday's quake rose to twelve.");
+  Article c = Make("u3", "Quake copy", "A strong quake hit the coast on Monday.");
+  ArticleLinks la, lb, lc;
+  la.story = {1, true, 0, 0.3, {}, {}, {}};
+  lb.story = {2, true, 0.1, 0.3, {}, {}, {}};
+  lc.story = {1, false, 0.9, 0.3, {"quake", "coast"}, {"Monday"}, {2}};  // brings 2 into 1
+  lc.copy_of = CopyOf{a.id, 1.0};
+  lc.passages = {{{0, 10}, b.id, {4, 14}, 0.8}};
+  store->Put({a, b}, {la, lb}, {{1, "quake coast"}, {2, "quake toll"}});
+  store->Put({c}, {lc}, {{1, "quake coast Monday"}});
+
+  auto stories = store->Stories(10, 0);
+  ASSERT_EQ(stories.size(), 1u);  // 2 was merged into 1
+  EXPECT_EQ(stories[0].id, 1u);
+  EXPECT_EQ(stories[0].articles, 3u);
+  EXPECT_EQ(stories[0].copies, 1u);
+  EXPECT_EQ(stories[0].label, "quake coast Monday");
+  auto members = store->StoryMembers(1);
+  ASSERT_EQ(members.size(), 3u);
+  EXPECT_EQ(members[2].upstream, a.id);
+
+  auto pb = store->PlacementOf(b.id);
+  ASSERT_TRUE(pb);
+  EXPECT_EQ(pb->story.story, 1u);  // moved by the merge
+  EXPECT_EQ(pb->first_story, 2u);
+  ASSERT_EQ(pb->passages.size(), 1u);  // seen from the other side too
+  EXPECT_EQ(pb->passages[0].other, c.id);
+  EXPECT_EQ(pb->passages[0].here, (Span{4, 14}));
+  auto pc = store->PlacementOf(c.id);
+  ASSERT_TRUE(pc);
+  EXPECT_EQ(pc->story.shared_terms, (std::vector<std::string>{"quake", "coast"}));
+  EXPECT_EQ(pc->story.merged, (std::vector<StoryId>{2}));
+  ASSERT_TRUE(pc->copy_of);
+  EXPECT_EQ(pc->copy_of->upstream, a.id);
+
+  // Stored again, an article keeps the links of its first arrival.
+  ArticleLinks other;
+  other.story = {7, true, 0, 0.3, {}, {}, {}};
+  store->Put({a}, {other}, {});
+  EXPECT_EQ(store->PlacementOf(a.id)->story.story, 1u);
+}
+
+TEST_F(StoreTest, ForEachArticleInArrivalOrder) {
+  auto store = Store::Open(path_);
+  store->Put({Make("u2", "b", "second text")});
+  ArticleLinks l;
+  l.story = {1, true, 0, 0.3, {}, {}, {}};
+  store->Put({Make("u1", "a", "first text")}, {l}, {});
+  std::vector<std::pair<std::string, bool>> seen;
+  store->ForEachArticle([&](const Article& a, bool linked) { seen.emplace_back(a.url, linked); });
+  EXPECT_EQ(seen, (std::vector<std::pair<std::string, bool>>{{"u2", false}, {"u1", true}}));
+}
+
 TEST_F(StoreTest, ReopensAtTheSameSchema) {
   { Store::Open(path_)->Put({Make("u", "t", "x")}); }
   auto store = Store::Open(path_);
