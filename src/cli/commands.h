@@ -30,5 +30,6 @@ void AddWhy(CLI::App& app, Globals& g);
 void AddEvalExtraction(CLI::App& eval);
 void AddEvalDates(CLI::App& eval);
 void AddEvalClusters(CLI::App& eval);
+void AddEvalTime(CLI::App& eval);
 
 }  // namespace sitrep::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   AddEvalExtraction(*eval);
   AddEvalDates(*eval);
   AddEvalClusters(*eval);
+  AddEvalTime(*eval);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
