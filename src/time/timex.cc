@@ -1,0 +1,981 @@
+// The tagger: text -> tokens -> at each token the longest expression any rule matches.
+// Rules are small functions over the token list; each returns where its match ends and the
+// TIMEX3 attributes, or nothing. Normalisation reads the anchor and, for bare weekdays and
+// months, the tense of the surrounding words.
+#include "time/timex.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <unordered_map>
+
+#include "time/timex_calendar.h"
+
+namespace sitrep {
+
+namespace {
+
+using namespace timex_cal;
+
+struct Tok {
+  uint32_t b = 0, e = 0;
+  std::string low;  // lower-cased text
+  char kind = 'p';  // 'w' word, 'd' digits, 'p' punctuation, 'n' line break
+  bool cap = false;
+  bool space = true;  // whitespace before it
+};
+
+std::vector<Tok> Tokenize(std::string_view s) {
+  std::vector<Tok> out;
+  size_t i = 0;
+  bool space = true;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    if (c == '\n' && i + 1 < s.size() && s[i + 1] == '\n') {
+      out.push_back({uint32_t(i), uint32_t(i + 1), "\n", 'n', false, true});
+    }
+    if (std::isspace(c)) {
+      space = true;
+      ++i;
+      continue;
+    }
+    Tok t;
+    t.b = uint32_t(i);
+    t.space = space;
+    space = false;
+    if (std::isalpha(c) || c >= 0x80) {
+      while (i < s.size() && (std::isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) ++i;
+      t.kind = 'w';
+      t.cap = std::isupper(c);
+    } else if (std::isdigit(c)) {
+      while (i < s.size() && std::isdigit((unsigned char)s[i])) ++i;
+      t.kind = 'd';
+    } else {
+      ++i;
+    }
+    t.e = uint32_t(i);
+    t.low.assign(s.substr(t.b, t.e - t.b));
+    for (auto& ch : t.low) ch = char(std::tolower((unsigned char)ch));
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+struct Match {
+  size_t end = 0;  // one past the last token
+  std::string type, value, mod;
+  size_t begin = SIZE_MAX;  // set when the expression starts after the token tried
+};
+
+const std::unordered_map<std::string, int>& Months() {
+  static const std::unordered_map<std::string, int> m = {
+      {"january", 1}, {"jan", 1},  {"february", 2}, {"feb", 2},      {"march", 3},
+      {"mar", 3},     {"april", 4}, {"apr", 4},     {"may", 5},      {"june", 6},
+      {"jun", 6},     {"july", 7},  {"jul", 7},     {"august", 8},   {"aug", 8},
+      {"september", 9}, {"sept", 9}, {"sep", 9},    {"october", 10}, {"oct", 10},
+      {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12}};
+  return m;
+}
+
+const std::unordered_map<std::string, int>& Weekdays() {
+  static const std::unordered_map<std::string, int> m = {
+      {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4},
+      {"friday", 5}, {"saturday", 6}, {"sunday", 7}};
+  return m;
+}
+
+const std::unordered_map<std::string, int>& NumberWords() {
+  static const std::unordered_map<std::string, int> m = {
+      {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+      {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+      {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+      {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+      {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
+      {"eighty", 80},  {"ninety", 90},    {"hundred", 100}, {"dozen", 12}};
+  return m;
+}
+
+const std::unordered_map<std::string, int>& Ordinals() {
+  static const std::unordered_map<std::string, int> m = {
+      {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6},
+      {"seventh", 7}, {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {"eleventh", 11},
+      {"twelfth", 12}};
+  return m;
+}
+
+// A unit of time as TIMEX3 writes it in durations ("Y" in P3Y, "H" in PT3H).
+struct Unit {
+  std::string code;
+  bool time = false;    // written after "T"
+  bool plural = false;
+};
+
+std::optional<Unit> UnitOf(const std::string& w) {
+  static const std::unordered_map<std::string, Unit> m = {
+      {"year", {"Y"}},    {"years", {"Y", false, true}},   {"month", {"M"}},
+      {"months", {"M", false, true}},  {"week", {"W"}},    {"weeks", {"W", false, true}},
+      {"day", {"D"}},     {"days", {"D", false, true}},    {"hour", {"H", true}},
+      {"hours", {"H", true, true}},    {"minute", {"M", true}}, {"minutes", {"M", true, true}},
+      {"second", {"S", true}},         {"seconds", {"S", true, true}},
+      {"decade", {"DE"}}, {"decades", {"DE", false, true}}, {"century", {"CE"}},
+      {"centuries", {"CE", false, true}}, {"quarter", {"Q"}}, {"quarters", {"Q", false, true}},
+      {"weekend", {"WE"}}, {"weekends", {"WE", false, true}},
+      {"yr", {"Y"}}, {"yrs", {"Y", false, true}}, {"hrs", {"H", true, true}},
+      {"mins", {"M", true, true}}};
+  auto it = m.find(w);
+  if (it == m.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string DurationValue(const std::string& n, const Unit& u) {
+  if (u.code == "WE") return "P" + n + "WE";
+  if (u.code == "Q") return "P" + n + "Q";
+  return std::string("P") + (u.time ? "T" : "") + n + u.code;
+}
+
+std::string Num(int n) { return n < 0 ? "X" : std::to_string(n); }
+
+bool IsAbbrevBeforeDot(const std::string& w) {
+  return Months().count(w) || w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "st" ||
+         w == "gen" || w == "sen" || w == "rep" || w == "gov" || w == "u" || w == "s" ||
+         w == "co" || w == "inc" || w == "corp" || w == "no" || w == "vs" || w.size() == 1;
+}
+
+class Tagger {
+ public:
+  Tagger(std::string_view text, const DateTime& anchor)
+      : text_(text), t_(Tokenize(text)), anchor_(anchor) {
+    known_ = anchor.known();
+    if (known_) {
+      ay_ = anchor.year;
+      am_ = anchor.precision >= Precision::kMonth ? anchor.month : 1;
+      ad_ = anchor.precision >= Precision::kDay ? anchor.day : 1;
+      aday_ = DaysFromCivil(ay_, am_, ad_);
+    }
+  }
+
+  std::vector<Timex> Run() {
+    std::vector<Timex> out;
+    size_t i = 0;
+    while (i < t_.size()) {
+      std::optional<Match> m = Best(i);
+      if (!m || m->end <= i) {
+        ++i;
+        continue;
+      }
+      size_t b = m->begin == SIZE_MAX ? i : m->begin;
+      out.push_back({{t_[b].b, t_[m->end - 1].e}, m->type, m->value, m->mod});
+      i = m->end;
+    }
+    return out;
+  }
+
+ private:
+  // ---- token access ----
+  const std::string& W(size_t i) const {
+    static const std::string kEmpty;
+    return i < t_.size() ? t_[i].low : kEmpty;
+  }
+  bool Is(size_t i, std::string_view w) const { return i < t_.size() && t_[i].low == w; }
+  bool Digit(size_t i) const { return i < t_.size() && t_[i].kind == 'd'; }
+  bool Glued(size_t i) const { return i < t_.size() && !t_[i].space; }
+  int IntAt(size_t i) const { return Digit(i) && t_[i].low.size() <= 9 ? std::stoi(t_[i].low) : -1; }
+  // "Jan." / "Jan": a month name and where it ends.
+  std::optional<std::pair<int, size_t>> MonthAt(size_t i) const {
+    if (i >= t_.size() || t_[i].kind != 'w') return std::nullopt;
+    auto it = Months().find(W(i));
+    if (it == Months().end()) return std::nullopt;
+    bool abbrev = W(i).size() <= 4 && W(i) != "june" && W(i) != "july" && W(i) != "may";
+    size_t end = i + 1;
+    if (abbrev && Is(end, ".") && Glued(end) && !SentenceEndDot(end)) ++end;
+    if (!t_[i].cap && !(abbrev && end > i + 1)) return std::nullopt;  // "may", "march"
+    return std::make_pair(it->second, end);
+  }
+
+  // A dot that ends the sentence rather than an abbreviation: "in Dec. 2022" vs "in Dec."
+  bool SentenceEndDot(size_t j) const {
+    return j + 1 >= t_.size() || t_[j + 1].kind == 'n' || (t_[j + 1].cap && !Digit(j + 1) &&
+           !Weekdays().count(W(j + 1)));
+  }
+
+  // ---- the tense of the clause around tokens [b, e): -1 past, +1 future, 0 unknown ----
+  int Tense(size_t b, size_t e) const {
+    int best = 0;
+    size_t best_dist = 99;
+    auto consider = [&](size_t j, size_t dist) {
+      const std::string& w = W(j);
+      int t = 0;
+      if (w == "will" || w == "shall" || w == "ll" || w == "tomorrow" || w == "next" ||
+          w == "upcoming" || w == "scheduled" || w == "planned" || w == "plans" ||
+          w == "expected" || w == "expects" || w == "coming" || w == "until" || w == "due")
+        t = 1;
+      else if (w == "going" && Is(j + 1, "to"))
+        t = 1;
+      else if (w == "was" || w == "were" || w == "had" || w == "did" || w == "said" ||
+               w == "ago" || w == "last" || w == "yesterday" || w == "since" ||
+               (w.size() > 4 && w.ends_with("ed") && t_[j].kind == 'w'))
+        t = -1;
+      if (t && dist < best_dist) {
+        best = t;
+        best_dist = dist;
+      }
+    };
+    for (size_t k = 1; k <= 10 && b >= k; ++k) {
+      size_t j = b - k;
+      if (SentenceBreak(j)) break;
+      consider(j, k);
+    }
+    for (size_t j = e; j < t_.size() && j < e + 10; ++j) {
+      if (SentenceBreak(j)) break;
+      consider(j, j - e + 1);
+    }
+    return best;
+  }
+  bool SentenceBreak(size_t j) const {
+    if (t_[j].kind == 'n' || W(j) == "!" || W(j) == "?") return true;
+    return W(j) == "." && j > 0 && !IsAbbrevBeforeDot(W(j - 1));
+  }
+
+  // Of a date's readings a year apart, the one nearest the anchor that the tense allows.
+  int PickYear(int m, int d, size_t b, size_t e) const {
+    int tense = Tense(b, e);
+    int best = ay_;
+    double best_cost = 1e18;
+    for (int y = ay_ - 1; y <= ay_ + 1; ++y) {
+      int dd = std::min(d, DaysInMonth(y, m));
+      double diff = double(DaysFromCivil(y, m, dd) - aday_);
+      double cost = std::abs(diff);
+      if (tense < 0 && diff > 0) cost += 200;  // the tense outweighs some nearness
+      if (tense > 0 && diff < (d ? 0 : -31)) cost += 200;
+      if (cost < best_cost) best_cost = cost, best = y;
+    }
+    return best;
+  }
+
+  // ---- numbers ----
+  // "3", "three", "twenty-four", "twenty four", "a" / "an" (when allowed), "several" (X).
+  std::optional<std::pair<int, size_t>> Number(size_t i, bool allow_a) const {
+    if (Digit(i)) {
+      if (Glued(i + 1) && (Is(i + 1, ".") || Is(i + 1, ",")) && Digit(i + 2)) return std::nullopt;
+      return std::make_pair(IntAt(i), i + 1);
+    }
+    const std::string& w = W(i);
+    auto it = NumberWords().find(w);
+    if (it != NumberWords().end()) {
+      int v = it->second;
+      size_t end = i + 1;
+      if (v >= 20 && v < 100) {
+        size_t j = Is(end, "-") ? end + 1 : end;
+        auto u = NumberWords().find(W(j));
+        if (u != NumberWords().end() && u->second < 10) v += u->second, end = j + 1;
+      }
+      if (Is(end, "hundred")) v *= 100, ++end;
+      return std::make_pair(v, end);
+    }
+    if (allow_a && (w == "a" || w == "an")) {
+      if (Is(i + 1, "few")) return std::make_pair(-1, i + 2);
+      if (Is(i + 1, "couple") && Is(i + 2, "of")) return std::make_pair(2, i + 3);
+      return std::make_pair(1, i + 1);
+    }
+    if (w == "several" || w == "few" || w == "many") return std::make_pair(-1, i + 1);
+    return std::nullopt;
+  }
+
+  // ---- the rules ----
+  std::optional<Match> Best(size_t i) const {
+    std::optional<Match> best;
+    auto take = [&](std::optional<Match> m) {
+      if (m && (!best || m->end > best->end)) best = std::move(m);
+    };
+    if (t_[i].kind == 'n' || t_[i].kind == 'p') {
+      if (W(i) == "'" && Digit(i + 1)) take(Decade(i));
+      return best;
+    }
+    take(NumericDate(i));
+    take(MonthDate(i));
+    take(Year(i));
+    take(Decade(i));
+    take(Modified(i));
+    take(Relative(i));
+    take(Duration(i));
+    take(WeekdayRule(i));
+    take(ClockTime(i));
+    take(Word(i));
+    take(Quarter(i));
+    take(Set(i));
+    take(Holiday(i));
+    return best;
+  }
+
+  std::string DayValue(int64_t days) const { return known_ ? Date(days) : "XXXX-XX-XX"; }
+
+  // "2022-12-20", "19.12.2022", "11/02/89", optionally with "21:40".
+  std::optional<Match> NumericDate(size_t i) const {
+    if (!Digit(i)) return std::nullopt;
+    std::string sep = W(i + 1);
+    if (!(sep == "-" || sep == "/" || sep == ".") || !Glued(i + 1) || !Digit(i + 2) ||
+        !Glued(i + 2) || !Is(i + 3, sep) || !Glued(i + 3) || !Digit(i + 4) || !Glued(i + 4))
+      return std::nullopt;
+    int a = IntAt(i), b = IntAt(i + 2), c = IntAt(i + 4);
+    int y, m, d;
+    if (W(i).size() == 4) y = a, m = b, d = c;
+    else if (sep == "/" && a <= 12) m = a, d = b, y = c;  // US news: month first
+    else d = a, m = b, y = c;
+    if (W(i).size() != 4 && W(i + 4).size() == 2) y += y < 70 ? 2000 : 1900;
+    else if (W(i).size() != 4 && W(i + 4).size() != 4) return std::nullopt;
+    if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return std::nullopt;
+    Match r{i + 5, "DATE", Date(DaysFromCivil(y, m, d)), ""};
+    AppendClock(r);
+    return r;
+  }
+
+  // A clock time right after a date ("21:40", "at 9:40 p.m.") turns it into a TIME.
+  void AppendClock(Match& r) const {
+    size_t j = r.end;
+    if (Is(j, "at")) ++j;
+    if (Is(j, ",")) ++j;
+    auto clock = Clock(j);
+    if (!clock) return;
+    r.value += "T" + clock->first;
+    r.type = "TIME";
+    r.end = clock->second;
+  }
+
+  // "21:40", "9:40 p.m.", "9 a.m.", "noon", "midnight": "21:40" / "12:00" and the end.
+  std::optional<std::pair<std::string, size_t>> Clock(size_t i) const {
+    if (Is(i, "noon") || Is(i, "midday")) return std::make_pair(std::string("12:00"), i + 1);
+    if (Is(i, "midnight")) return std::make_pair(std::string("24:00"), i + 1);
+    if (!Digit(i) || W(i).size() > 2) return std::nullopt;
+    int h = IntAt(i), m = 0;
+    size_t j = i + 1;
+    bool colon = Is(j, ":") && Glued(j) && Digit(j + 1) && W(j + 1).size() == 2;
+    if (colon) m = IntAt(j + 1), j += 2;
+    size_t k = j;
+    int ampm = 0;
+    if ((Is(k, "a") || Is(k, "p")) && Is(k + 1, ".") && Is(k + 2, "m")) {
+      ampm = Is(k, "a") ? 1 : 2;
+      k += 3;
+      if (Is(k, ".") && Glued(k)) ++k;
+    } else if (Is(k, "am") || Is(k, "pm")) {
+      ampm = Is(k, "am") ? 1 : 2;
+      ++k;
+    }
+    if (!colon && !ampm) {
+      if (Is(k, "o") && Is(k + 1, "'") && Is(k + 2, "clock")) k += 3;
+      else return std::nullopt;
+    }
+    if (h > 24 || m > 59) return std::nullopt;
+    if (ampm == 2 && h < 12) h += 12;
+    if (ampm == 1 && h == 12) h = 0;
+    static const char* kZones[] = {"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "et", "bst", "cet"};
+    bool utc = Is(k, "gmt") || Is(k, "utc");
+    for (auto* z : kZones)
+      if (Is(k, z)) ++k;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d%s", h, m, utc ? "Z" : "");
+    return std::make_pair(std::string(buf), k);
+  }
+
+  std::optional<Match> ClockTime(size_t i) const {
+    auto c = Clock(i);
+    if (!c) return std::nullopt;
+    Match r{c->second, "TIME", (known_ ? Date(aday_) : "XXXX-XX-XX") + "T" + c->first, ""};
+    // "9 a.m. Friday", "noon yesterday", "4 in the morning"
+    size_t j = r.end;
+    if (auto d = DayWord(j)) r.value = d->first + "T" + c->first, r.end = d->second;
+    return r;
+  }
+
+  // "Friday", "yesterday", "today", "tomorrow" as a day, for composing times.
+  std::optional<std::pair<std::string, size_t>> DayWord(size_t j) const {
+    if (!known_) return std::nullopt;
+    if (Is(j, "yesterday")) return std::make_pair(Date(aday_ - 1), j + 1);
+    if (Is(j, "today")) return std::make_pair(Date(aday_), j + 1);
+    if (Is(j, "tomorrow")) return std::make_pair(Date(aday_ + 1), j + 1);
+    auto wd = Weekdays().find(W(j));
+    if (wd != Weekdays().end() && t_[j].cap) return std::make_pair(Date(WeekdayDays(wd->second, j, j + 1)), j + 1);
+    return std::nullopt;
+  }
+
+  int64_t WeekdayDays(int wd, size_t b, size_t e) const {
+    int delta = wd - Weekday(aday_);
+    int tense = Tense(b, e);
+    // the article's own weekday is, in wire copy, mostly the day itself
+    if (delta == 0) return aday_;
+    if (tense > 0) return aday_ + (delta > 0 ? delta : delta + 7);
+    return aday_ + (delta < 0 ? delta : delta - 7);  // news reports the past
+  }
+
+  // "Friday", "last Friday", "next Monday", "Friday morning", "Sunday night".
+  std::optional<Match> WeekdayRule(size_t i) const {
+    size_t j = i;
+    int shift = 0;
+    if (Is(j, "last") || Is(j, "past")) shift = -1, ++j;
+    else if (Is(j, "next") || Is(j, "coming")) shift = 1, ++j;
+    else if (Is(j, "this")) ++j;
+    auto wd = Weekdays().find(W(j));
+    if (wd == Weekdays().end()) {
+      if (W(j).size() == 3 || W(j) == "tues" || W(j) == "thurs") {
+        static const std::unordered_map<std::string, int> ab = {{"mon", 1}, {"tue", 2}, {"tues", 2}, {"wed", 3}, {"thu", 4}, {"thurs", 4}, {"fri", 5}, {"sat", 6}, {"sun", 7}};
+        auto a = ab.find(W(j));
+        if (a == ab.end() || !t_[j].cap || !Is(j + 1, ".")) return std::nullopt;
+        wd = Weekdays().begin();
+        int n = a->second;
+        for (auto it = Weekdays().begin(); it != Weekdays().end(); ++it)
+          if (it->second == n) wd = it;
+        ++j;  // swallow the dot below with the name
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (!t_[j].cap && t_[j].kind == 'w' && Weekdays().count(W(j))) return std::nullopt;
+    size_t end = j + 1;
+    if (!known_) return Match{end, "DATE", "XXXX-WXX-" + std::to_string(wd->second), ""};
+    int64_t days;
+    if (shift < 0) {
+      int delta = wd->second - Weekday(aday_);
+      days = aday_ + (delta < 0 ? delta : delta - 7);
+    } else if (shift > 0) {
+      int delta = wd->second - Weekday(aday_);
+      days = aday_ + (delta > 0 ? delta : delta + 7);
+    } else {
+      days = WeekdayDays(wd->second, i, end);
+    }
+    Match r{end, "DATE", Date(days), ""};
+    // "Friday, Dec. 19": the date that follows says which Friday
+    size_t k = Is(end, ",") ? end + 1 : end;
+    if (auto date = MonthDate(k); date && date->value.size() >= 10) return date;
+    if (auto part = DayPart(end)) {
+      r.value += part->first;
+      r.type = "TIME";
+      r.end = part->second;
+    }
+    return r;
+  }
+
+  // "morning" -> "TMO": a part of the day after a day word.
+  std::optional<std::pair<std::string, size_t>> DayPart(size_t j) const {
+    static const std::unordered_map<std::string, std::string> parts = {
+        {"morning", "TMO"}, {"afternoon", "TAF"}, {"evening", "TEV"}, {"night", "TNI"},
+        {"nights", "TNI"}};
+    auto it = parts.find(W(j));
+    if (it == parts.end()) return std::nullopt;
+    return std::make_pair(it->second, j + 1);
+  }
+
+  // "December 19, 2022", "Dec. 19", "19 December 2022", "December 2022", "December",
+  // "mid-November", "early December".
+  std::optional<Match> MonthDate(size_t i) const {
+    if (Is(i, "last") || Is(i, "next") || Is(i, "this")) return ShiftedMonth(i);
+    size_t j = i;
+    int day = 0;
+    // "the 19th of December", "19 December"
+    if (Is(j, "the") && Digit(j + 1)) ++j;
+    if (Digit(j) && W(j).size() <= 2) {
+      size_t k = j + 1;
+      if (Is(k, "st") || Is(k, "nd") || Is(k, "rd") || Is(k, "th")) ++k;
+      if (Is(k, "of")) ++k;
+      if (MonthAt(k)) day = IntAt(j), j = k;
+      else return std::nullopt;
+    } else if (j != i) {
+      return std::nullopt;
+    }
+    auto month = MonthAt(j);
+    if (!month) return std::nullopt;
+    int m = month->first;
+    size_t end = month->second;
+    if (!day && Digit(end) && W(end).size() <= 2) {
+      day = IntAt(end);
+      ++end;
+      if (Is(end, "st") || Is(end, "nd") || Is(end, "rd") || Is(end, "th")) ++end;
+    }
+    int year = 0;
+    size_t y = end;
+    if (Is(y, ",")) ++y;
+    if (Is(y, "of") && !day) ++y;
+    if (Digit(y) && W(y).size() == 4) year = IntAt(y), end = y + 1;
+    else if (Is(y, "'") && Digit(y + 1) && W(y + 1).size() == 2) year = 1900 + IntAt(y + 1), end = y + 2;
+    if (day > 31) return std::nullopt;
+    // A lone "May" / "March" needs a date around it or a capital away from sentence start.
+    if (!day && !year && (W(j) == "may" || W(j) == "march") && !MonthContext(i)) return std::nullopt;
+    Match r{end, "DATE", "", ""};
+    if (!year) year = known_ ? PickYear(m, day, i, end) : 0;
+    std::string ys = year ? std::to_string(year) : "XXXX";
+    char buf[16];
+    if (day) {
+      std::snprintf(buf, sizeof buf, "-%02d-%02d", m, day);
+      r.value = ys + buf;
+      AppendClock(r);
+    } else {
+      std::snprintf(buf, sizeof buf, "-%02d", m);
+      r.value = ys + buf;
+    }
+    return r;
+  }
+  // "last November", "next March", "this April": the month's nearest occurrence that way.
+  std::optional<Match> ShiftedMonth(size_t i) const {
+    auto month = MonthAt(i + 1);
+    if (!month || !known_ || Digit(month->second)) return std::nullopt;
+    int m = month->first, y = ay_;
+    if (Is(i, "last") && m >= am_) --y;
+    if (Is(i, "next") && m <= am_) ++y;
+    return Match{month->second, "DATE", Month(y, m), ""};
+  }
+
+  bool MonthContext(size_t i) const {
+    if (i == 0) return false;
+    const std::string& p = W(i - 1);
+    return p == "in" || p == "since" || p == "until" || p == "by" || p == "of" || p == "last" ||
+           p == "next" || p == "early" || p == "late" || p == "mid" || p == "through" ||
+           p == "from" || p == "before" || p == "after" || p == "this" || p == "-";
+  }
+
+  // "1990", "fiscal 1989", "1990s"-free 4-digit years that read as years.
+  std::optional<Match> Year(size_t i) const {
+    size_t j = i;
+    if (Is(j, "fiscal") || Is(j, "calendar")) ++j;
+    if (!Digit(j) || W(j).size() != 4) return std::nullopt;
+    int y = IntAt(j);
+    if (y < 1000 || y > 2100) return std::nullopt;
+    if (Glued(j + 1) && (Is(j + 1, "s") || Is(j + 1, "-") || Is(j + 1, ".") || Is(j + 1, ",") ) && (Is(j + 1, "s") || Digit(j + 2)))
+      return std::nullopt;
+    if (j > 0 && (Is(j - 1, "$") || Is(j - 1, "#") || (Is(j - 1, "-") && Glued(j)))) return std::nullopt;
+    if (Is(j + 1, "%")) return std::nullopt;
+    // "2000 people": a year is not followed by a plural noun it counts.
+    if (j + 1 < t_.size() && t_[j + 1].kind == 'w' && !t_[j + 1].cap && !YearFollower(W(j + 1)))
+      return std::nullopt;
+    if (j == i && y < 1900 && !MonthContext(i) && !(j > 0 && Is(j - 1, "in"))) return std::nullopt;
+    return Match{j + 1, "DATE", std::to_string(y), ""};
+  }
+
+  // A word that may follow a year ("in 1990 the", "1990 levels"); other lower-case words
+  // after a number mostly mean it counts something ("2000 people").
+  static bool YearFollower(const std::string& w) {
+    static const char* kWords[] = {
+        "and", "or", "to", "when", "as", "after", "before", "until", "through", "in", "on",
+        "at", "the", "but", "for", "with", "was", "were", "is", "are", "has", "had", "have",
+        "that", "which", "while", "because", "so", "than", "if", "he", "she", "it", "they",
+        "we", "a", "an", "compared", "levels", "level", "results", "earnings", "sales",
+        "election", "elections", "season", "budget", "census", "model", "models", "figures",
+        "figure", "fiscal", "by", "from", "of", "its", "their", "his", "her", "this", "there",
+        "also", "did", "would", "will", "could", "amid", "during", "since", "alone", "ended",
+        "began", "period", "high", "low", "peak", "agreement", "deal", "law", "act", "plan",
+        "crisis", "war", "report", "survey", "estimate", "estimates", "forecast", "olympics",
+        "games", "campaign", "round", "edition", "version", "due", "ago"};
+    for (auto* k : kWords)
+      if (w == k) return true;
+    return false;
+  }
+
+  // "the 1990s" -> 199, "the '90s" -> 199, "the mid-1980s".
+  std::optional<Match> Decade(size_t i) const {
+    size_t j = i;
+    if (Is(j, "the")) ++j;
+    std::string mod;
+    if (Is(j, "early")) mod = "START", ++j;
+    else if (Is(j, "late")) mod = "END", ++j;
+    else if (Is(j, "mid")) {
+      mod = "MID", ++j;
+      if (Is(j, "-")) ++j;
+    }
+    int y = -1;
+    if (Digit(j) && W(j).size() == 4 && Is(j + 1, "s") && Glued(j + 1)) y = IntAt(j), j += 2;
+    else if (Is(j, "'") && Digit(j + 1) && W(j + 1).size() == 2 && Is(j + 2, "s") && Glued(j + 2))
+      y = 1900 + IntAt(j + 1), j += 3;
+    else if (Digit(j) && W(j).size() == 2 && Is(j + 1, "s") && Glued(j + 1) && IntAt(j) % 10 == 0 && i != j)
+      y = 1900 + IntAt(j), j += 2;
+    if (y < 0) return std::nullopt;
+    if (y % 100 == 0 && W(j - 2).size() == 4) return Match{j, "DATE", std::to_string(y / 100), mod};
+    return Match{j, "DATE", std::to_string(y / 10), mod};
+  }
+
+  // "early 2023", "late January", "mid-November", "the end of 1990", "earlier this year",
+  // "the beginning of next month": a modifier around a date expression.
+  std::optional<Match> Modified(size_t i) const {
+    size_t j = i;
+    std::string mod;
+    if (Is(j, "early") || Is(j, "earlier")) mod = "START", ++j;
+    else if (Is(j, "late") || Is(j, "later")) mod = "END", ++j;
+    else if (Is(j, "mid")) {
+      mod = "MID", ++j;
+      if (Is(j, "-")) ++j;
+    } else if (Is(j, "the") && (Is(j + 1, "end") || Is(j + 1, "beginning") || Is(j + 1, "start") ||
+                                Is(j + 1, "middle")) && Is(j + 2, "of")) {
+      mod = Is(j + 1, "end") ? "END" : Is(j + 1, "middle") ? "MID" : "START";
+      j += 3;
+    } else {
+      return std::nullopt;
+    }
+    std::optional<Match> inner;
+    for (auto m : {MonthDate(j), Year(j), Relative(j), Decade(j), Word(j)})
+      if (m && (!inner || m->end > inner->end)) inner = m;
+    if (!inner || inner->type != "DATE" || inner->value.ends_with("_REF")) return std::nullopt;
+    if (inner->value.size() != 10) inner->mod = mod;  // "earlier today" is still today
+    return inner;
+  }
+
+  // this/last/next/past/coming + week/month/year/quarter/weekend/season; "a year ago";
+  // "two days ago"; "yesterday morning"; "the year".
+  std::optional<Match> Relative(size_t i) const {
+    if (auto m = Ago(i)) return m;
+    size_t j = i;
+    int shift = 0;
+    bool the = false;
+    if (Is(j, "the")) the = true, ++j;
+    const std::string& d = W(j);
+    if (d == "this" || d == "current" || d == "present") shift = 0, ++j;
+    else if (d == "last" || d == "past" || d == "previous" || d == "prior") shift = -1, ++j;
+    else if (d == "next" || d == "coming" || d == "following" || d == "upcoming") shift = 1, ++j;
+    else if (!the) return std::nullopt;
+    if (the && j == i + 1 && !(Is(j, "year") || Is(j, "month") || Is(j, "week") || Is(j, "weekend") || Is(j, "day")))
+      return std::nullopt;
+    if (Is(j, "fiscal")) ++j;
+    std::string unit = W(j);
+    std::string season = Season(unit);
+    if (!known_) return std::nullopt;
+    Match r{j + 1, "DATE", "", ""};
+    if (unit == "year") {
+      r.value = std::to_string(ay_ + shift);
+    } else if (unit == "month") {
+      r.value = AddMonths(ay_, am_, shift);
+    } else if (unit == "week") {
+      r.value = Week(aday_ + 7 * shift);
+      if (the && j == i + 1) r.value = std::to_string(ay_) + "-WXX";
+    } else if (unit == "weekend") {
+      r.value = Week(aday_ + 7 * shift) + "-WE";
+    } else if (unit == "quarter" && !the) {
+      int q = (am_ - 1) / 3 + shift;
+      int y = ay_ + (q < 0 ? -1 : q > 3 ? 1 : 0);
+      r.value = std::to_string(y) + "-Q" + std::to_string((q + 4) % 4 + 1);
+    } else if (!season.empty()) {
+      int y = ay_ + shift;
+      if (shift < 0 && season != "WI" && SeasonOrder(season) < SeasonOrder(CurrentSeason())) y = ay_;
+      r.value = std::to_string(y) + "-" + season;
+    } else if (unit == "day" && the && j == i + 1) {
+      return std::nullopt;
+    } else if ((unit == "morning" || unit == "afternoon" || unit == "evening" || unit == "night") && shift <= 0) {
+      auto part = DayPart(j);
+      int64_t day = d == "last" && unit == "night" ? aday_ - 1 : aday_;
+      if (shift < 0 && unit != "night") return std::nullopt;
+      r.value = Date(day) + part->first;
+      r.type = "TIME";
+    } else {
+      return std::nullopt;
+    }
+    return r;
+  }
+  static std::string Season(const std::string& w) {
+    if (w == "spring") return "SP";
+    if (w == "summer") return "SU";
+    if (w == "fall" || w == "autumn") return "FA";
+    if (w == "winter") return "WI";
+    return "";
+  }
+  static int SeasonOrder(const std::string& s) {
+    return s == "WI" ? 0 : s == "SP" ? 1 : s == "SU" ? 2 : 3;
+  }
+  std::string CurrentSeason() const {
+    if (am_ <= 2 || am_ == 12) return "WI";
+    if (am_ <= 5) return "SP";
+    if (am_ <= 8) return "SU";
+    return "FA";
+  }
+
+  // "two days ago", "a year earlier", "three weeks from now", "several years ago".
+  std::optional<Match> Ago(size_t i) const {
+    size_t j = i;
+    std::string mod;
+    if (auto pre = Approx(j)) mod = pre->first, j = pre->second;
+    auto n = Number(j, true);
+    if (!n) return std::nullopt;
+    j = n->second;
+    if (Is(j, "-")) ++j;
+    auto u = UnitOf(W(j));
+    if (!u) return std::nullopt;
+    ++j;
+    int dir = 0;
+    if (Is(j, "ago") || Is(j, "earlier") || Is(j, "before")) dir = -1;
+    else if (Is(j, "later") || Is(j, "after") || Is(j, "hence")) dir = 1;
+    else if (Is(j, "from") && Is(j + 1, "now")) dir = 1, ++j;
+    else return std::nullopt;
+    bool before_after = Is(j, "before") || Is(j, "after");
+    if (before_after && !(j + 1 >= t_.size() || t_[j + 1].kind == 'p')) return std::nullopt;
+    Match r{j + 1, "DATE", "", mod};
+    int k = n->first;
+    if (!known_) return std::nullopt;
+    if (k < 0) {
+      r.value = "PAST_REF";
+      if (dir > 0) r.value = "FUTURE_REF";
+      return r;
+    }
+    int s = dir * k;
+    if (u->code == "D") r.value = Date(aday_ + s);
+    else if (u->code == "W") r.value = Week(aday_ + 7 * s);
+    else if (u->code == "M" && !u->time) r.value = AddMonths(ay_, am_, s);
+    else if (u->code == "Y") r.value = std::to_string(ay_ + s);
+    else if (u->code == "DE") r.value = std::to_string((ay_ + 10 * s) / 10);
+    else if (u->code == "Q") {
+      int q = ay_ * 4 + (am_ - 1) / 3 + s;
+      r.value = std::to_string(q / 4) + "-Q" + std::to_string(q % 4 + 1);
+    } else if (u->time) {
+      r.value = Date(aday_);
+      r.type = "TIME";
+    } else {
+      return std::nullopt;
+    }
+    return r;
+  }
+
+  // "about", "nearly", "more than", "at least": the TIMEX3 mod and where the rest begins.
+  std::optional<std::pair<std::string, size_t>> Approx(size_t j) const {
+    const std::string& w = W(j);
+    if (w == "about" || w == "around" || w == "roughly" || w == "approximately" || w == "some")
+      return std::make_pair(std::string("APPROX"), j + 1);
+    if (w == "nearly" || w == "almost") return std::make_pair(std::string("LESS_THAN"), j + 1);
+    if ((w == "more" || w == "over") && Is(j + 1, "than")) return std::make_pair(std::string("MORE_THAN"), j + 2);
+    if (w == "less" && Is(j + 1, "than")) return std::make_pair(std::string("LESS_THAN"), j + 2);
+    if (w == "at" && Is(j + 1, "least")) return std::make_pair(std::string("EQUAL_OR_MORE"), j + 2);
+    if (w == "up" && Is(j + 1, "to")) return std::make_pair(std::string("EQUAL_OR_LESS"), j + 2);
+    return std::nullopt;
+  }
+
+  // "three years", "six-month", "the past three years", "the first nine months", "24 hours",
+  // "more than two decades", "years" (PXY after "for"/"in").
+  std::optional<Match> Duration(size_t i) const {
+    size_t j = i;
+    std::string mod;
+    if (auto pre = Approx(j)) mod = pre->first, j = pre->second;
+    size_t det = j;
+    bool span_word = false;  // "past", "next": a singular unit then means one of it
+    if (Is(j, "the")) {
+      ++j;
+      if (Is(j, "past") || Is(j, "last") || Is(j, "next") || Is(j, "first") || Is(j, "previous") ||
+          Is(j, "coming") || Is(j, "final") || Is(j, "latest") || Is(j, "following"))
+        span_word = !Is(j, "first") && !Is(j, "final"), ++j;
+      else if (!Digit(j) && !NumberWords().count(W(j))) return std::nullopt;  // "the nine months"
+    } else if (Is(j, "past") || Is(j, "next") || Is(j, "last") || Is(j, "another") || Is(j, "first")) {
+      span_word = Is(j, "past");
+      ++j;
+    }
+    bool allow_a = j == i || mod.size() || (i > 0 && (Is(i - 1, "for") || Is(i - 1, "than") || Is(i - 1, "within") || Is(i - 1, "over") || Is(i - 1, "about") || Is(i - 1, "in") || Is(i - 1, "nearly") || Is(i - 1, "almost") || Is(i - 1, "after")));
+    auto n = Number(j, allow_a && !(i > 0 && (Is(i - 1, "once") || Is(i - 1, "twice") || Is(i - 1, "times") || Digit(i - 1))));
+    int k = -1;
+    if (n) {
+      k = n->first;
+      j = n->second;
+      if (Is(j, "-") && Glued(j)) ++j;
+      if (Is(j, "and") && Is(j + 1, "a") && Is(j + 2, "half")) j += 3;
+    }
+    auto u = UnitOf(W(j));
+    if (!u) return std::nullopt;
+    if (n && u->code == "S" && !u->plural && !Digit(j - 1)) return std::nullopt;
+    // "the past decade", "the next year": one unit; "the past year" reads as a stretch of time
+    if (!n && span_word && !u->plural && u->code != "WE" && u->code != "Q" &&
+        (W(det) == "the" || u->code == "DE" || u->code == "CE"))
+      n = std::make_pair(1, j), k = 1;
+    // "decades-long"
+    if (!n && u->plural && Is(j + 1, "-") && Is(j + 2, "long") && j == i) n = std::make_pair(-1, j);
+    if (!n && !(j > det && u->plural)) {
+      // a bare plural unit after "for" / "in" is an unspecified duration: "for years"
+      if (!(u->plural && i > 0 && (Is(i - 1, "for") || Is(i - 1, "in")) && j == i)) return std::nullopt;
+      if (Is(j + 1, "ago") || Is(j + 1, "of")) return std::nullopt;
+    }
+    if (n && !u->plural && k > 1 && !Is(j - 1, "-")) {
+      // "three year" is only the adjective "three-year"; allow it
+    }
+    size_t end = j + 1;
+    if (Is(end, "-") && Is(end + 1, "old")) return std::nullopt;  // ages
+    if (Is(end, "old")) return std::nullopt;
+    if (u->code == "WE") return std::nullopt;
+    if (n && Is(end, "-") && Is(end + 1, "long")) end += 2;
+    Match r{end, "DURATION", DurationValue(Num(k), *u), mod};
+    if (u->code == "DE") r.value = k < 0 ? "PXDE" : "P" + std::to_string(10 * k) + "Y";
+    if (u->code == "CE") r.value = k < 0 ? "PXCE" : "P" + std::to_string(100 * k) + "Y";
+    if (u->code == "Q") r.value = k < 0 ? "PXQ" : "P" + std::to_string(3 * k) + "M";
+    if (Is(end, "ago")) return std::nullopt;  // Ago handles it
+    return r;
+  }
+
+  // "the third quarter", "third-quarter", "the fourth quarter of 1990", "the first half".
+  std::optional<Match> Quarter(size_t i) const {
+    size_t j = i;
+    if (Is(j, "the")) ++j;
+    if (Is(j, "fiscal")) ++j;
+    int q = 0;
+    auto o = Ordinals().find(W(j));
+    if (o != Ordinals().end() && o->second <= 4) q = o->second;
+    else if (Digit(j) && (Is(j + 1, "st") || Is(j + 1, "nd") || Is(j + 1, "rd") || Is(j + 1, "th")) && IntAt(j) <= 4) q = IntAt(j), ++j;
+    else if (Is(j, "latest") || Is(j, "last") || Is(j, "recent") || (j > i && Is(j, "quarter"))) q = -1;
+    if (!q) return std::nullopt;
+    if (q != -1 || !Is(j, "quarter")) ++j;
+    if (Is(j, "-") && Glued(j)) ++j;
+    bool half = Is(j, "half");
+    if (!Is(j, "quarter") && !half) return std::nullopt;
+    if (half && q > 2) return std::nullopt;
+    size_t end = j + 1;
+    int y = known_ ? ay_ : 0;
+    size_t k = end;
+    if (Is(k, "of") || Is(k, ",")) ++k;
+    if (Is(k, "fiscal")) ++k;
+    if (Digit(k) && W(k).size() == 4) y = IntAt(k), end = k + 1;
+    else if (Is(k, "this") && Is(k + 1, "year")) end = k + 2;
+    else if (Is(k, "last") && Is(k + 1, "year")) --y, end = k + 2;
+    else if (Is(k, "next") && Is(k + 1, "year")) ++y, end = k + 2;
+    else if (q > 0 && known_ && q > (am_ - 1) / 3 + 1 && Tense(i, end) < 0) --y;
+    std::string ys = y ? std::to_string(y) : "XXXX";
+    if (Is(i, "the") && Is(j - 1, "-") && !(end > j + 1)) {
+      // "the third-quarter loss": the adjective alone is the expression
+      Match r = *Quarter(i + 1);
+      r.begin = i + 1;
+      return r;
+    }
+    if (q == -1) {
+      // "the quarter" in financial news is the latest one reported: the last one completed
+      int cur = ay_ * 4 + (am_ - 1) / 3 - 1;
+      return Match{end, "DATE", std::to_string(cur / 4) + "-Q" + std::to_string(cur % 4 + 1), ""};
+    }
+    return Match{end, "DATE", ys + (half ? "-H" : "-Q") + std::to_string(q), ""};
+  }
+
+  // "every week", "each day", "daily", "weekly", "annually", "every Monday".
+  std::optional<Match> Set(size_t i) const {
+    // "quarterly" and "annually" qualify payments and reports far more than they state a
+    // recurrence, so they are left out.
+    static const std::unordered_map<std::string, std::string> adverbs = {
+        {"daily", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"},
+        {"yearly", "P1Y"}, {"hourly", "PT1H"}, {"nightly", "P1D"}};
+    if (auto it = adverbs.find(W(i)); it != adverbs.end()) return Match{i + 1, "SET", it->second, ""};
+    // "$5 a year", "twice a day": a rate is a set
+    if ((Is(i, "a") || Is(i, "an")) && i > 0 && RateBefore(i - 1)) {
+      auto u = UnitOf(W(i + 1));
+      if (u && !u->plural && !Is(i + 2, "-") && !Is(i + 2, "ago") && !Is(i + 2, "earlier") && !Is(i + 2, "later"))
+        return Match{i + 2, "SET", DurationValue("1", *u), ""};
+    }
+    if (!(Is(i, "every") || Is(i, "each") || Is(i, "per"))) return std::nullopt;
+    size_t j = i + 1;
+    int k = 1;
+    if (auto n = Number(j, false)) k = n->first, j = n->second;
+    if (auto u = UnitOf(W(j))) {
+      if (Is(i, "each") && (Is(j + 1, "of") || Is(j + 1, "'"))) return std::nullopt;
+      return Match{j + 1, "SET", DurationValue(Num(k), *u), ""};
+    }
+    auto wd = Weekdays().find(W(j));
+    if (wd != Weekdays().end()) return Match{j + 1, "SET", "XXXX-WXX-" + std::to_string(wd->second), ""};
+    return std::nullopt;
+  }
+
+  bool RateBefore(size_t j) const {
+    const std::string& w = W(j);
+    return Digit(j) || w == "million" || w == "billion" || w == "percent" || w == "%" ||
+           w == "times" || w == "once" || w == "twice" || w == "dollars" || w == "cents" ||
+           w == "barrels" || w == "tons" || w == "more" || w == "less";
+  }
+
+  // Holidays with a rule for their date: "Christmas", "Thanksgiving Day", "New Year's Day".
+  std::optional<Match> Holiday(size_t i) const {
+    size_t j = i;
+    int shift = 0;
+    if (Is(j, "last")) shift = -1, ++j;
+    else if (Is(j, "next")) shift = 1, ++j;
+    if (j >= t_.size() || !t_[j].cap) return std::nullopt;
+    int m = 0, d = 0, nth_thursday_nov = 0;
+    size_t end = j + 1;
+    const std::string& w = W(j);
+    if (w == "christmas") {
+      m = 12, d = 25;
+      if (Is(end, "eve")) d = 24, ++end;
+      else if (Is(end, "day")) ++end;
+    } else if (w == "thanksgiving") {
+      nth_thursday_nov = 4;
+      if (Is(end, "day")) ++end;
+    } else if (w == "halloween") {
+      m = 10, d = 31;
+    } else if (w == "new" && Is(j + 1, "year") && Is(j + 2, "'") && Is(j + 3, "s") &&
+               (Is(j + 4, "day") || Is(j + 4, "eve"))) {
+      m = Is(j + 4, "day") ? 1 : 12, d = Is(j + 4, "day") ? 1 : 31, end = j + 5;
+    } else if (w == "independence" && Is(j + 1, "day")) {
+      m = 7, d = 4, end = j + 2;
+    } else if (w == "election" && Is(j + 1, "day") && t_[j + 1].cap) {
+      nth_thursday_nov = -1, end = j + 2;  // the Tuesday after the first Monday of November
+    } else {
+      return std::nullopt;
+    }
+    if (!known_) return Match{end, "DATE", "XXXX-XX-XX", ""};
+    auto date_in = [&](int y) -> int64_t {
+      if (nth_thursday_nov > 0) {
+        int64_t first = DaysFromCivil(y, 11, 1);
+        return first + (4 - Weekday(first) + 7) % 7 + 7 * (nth_thursday_nov - 1);
+      }
+      if (nth_thursday_nov < 0) {
+        int64_t first = DaysFromCivil(y, 11, 1);
+        return first + (1 - Weekday(first) + 7) % 7 + 1;
+      }
+      return DaysFromCivil(y, m, d);
+    };
+    int64_t day = date_in(ay_);
+    if (shift < 0 && day >= aday_) day = date_in(ay_ - 1);
+    if (shift > 0 && day <= aday_) day = date_in(ay_ + 1);
+    if (!shift) {
+      Ymd c = CivilFromDays(day);
+      day = date_in(PickYear(c.m, c.d, i, end));
+    }
+    return Match{end, "DATE", Date(day), ""};
+  }
+
+  // Single words and fixed phrases: yesterday, today, now, recently, the future, tonight...
+  std::optional<Match> Word(size_t i) const {
+    const std::string& w = W(i);
+    auto day = [&](int64_t off, size_t end) -> std::optional<Match> {
+      Match r{end, "DATE", DayValue(aday_ + off), ""};
+      if (known_) {
+        if (auto part = DayPart(end)) r.value += part->first, r.type = "TIME", r.end = part->second;
+      }
+      return r;
+    };
+    if (w == "yesterday") return day(-1, i + 1);
+    if (w == "today") return day(0, i + 1);
+    if (w == "tomorrow") return day(1, i + 1);
+    if (w == "tonight") return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
+    if (w == "overnight") return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
+    if (w == "now" && !Is(i + 1, "that")) return Match{i + 1, "DATE", "PRESENT_REF", ""};
+    if (w == "currently" || w == "nowadays" || w == "presently")
+      return Match{i + 1, "DATE", "PRESENT_REF", ""};
+    if (w == "these" && Is(i + 1, "days")) return Match{i + 2, "DATE", "PRESENT_REF", ""};
+    if (w == "at" && Is(i + 1, "present")) return Match{i + 2, "DATE", "PRESENT_REF", ""};
+    // "previously", "formerly", "soon" are seldom annotated: they relate events, not times
+    if (w == "recently" || w == "lately")
+      return Match{i + 1, "DATE", "PAST_REF", ""};
+    if (w == "recent" && (Is(i + 1, "years") || Is(i + 1, "months") || Is(i + 1, "weeks") || Is(i + 1, "days") || Is(i + 1, "decades")))
+      return Match{i + 2, "DATE", "PAST_REF", ""};
+    if (w == "the" && Is(i + 1, "past") && (i + 2 >= t_.size() || t_[i + 2].kind != 'w' || Is(i + 2, "and")))
+      return Match{i + 2, "DATE", "PAST_REF", ""};
+    if (w == "the" && Is(i + 1, "future") && !Is(i + 2, "of")) return Match{i + 2, "DATE", "FUTURE_REF", ""};
+    if (w == "the" && Is(i + 1, "time") && i > 0 && Is(i - 1, "at")) return std::nullopt;
+    if (w == "the" && (Is(i + 1, "same") || Is(i + 1, "previous") || Is(i + 1, "next") || Is(i + 1, "following")) && Is(i + 2, "day"))
+      return Match{i + 3, "DATE", "XXXX-XX-XX", ""};
+    return std::nullopt;
+  }
+
+  std::string_view text_;
+  std::vector<Tok> t_;
+  DateTime anchor_;
+  bool known_ = false;
+  int ay_ = 0, am_ = 1, ad_ = 1;
+  int64_t aday_ = 0;
+};
+
+}  // namespace
+
+std::vector<Timex> FindTimexes(std::string_view text, const DateTime& anchor) {
+  return Tagger(text, anchor).Run();
+}
+
+std::vector<TimeExpression> FindTimes(std::string_view text, const DateTime& anchor) {
+  std::vector<TimeExpression> out;
+  for (auto& t : FindTimexes(text, anchor)) out.push_back({t.span, t.type, t.value});
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,97 @@
+#include "time/timex.h"
+
+#include <gtest/gtest.h>
+
+#include "time/timex_calendar.h"
+
+namespace sitrep {
+namespace {
+
+DateTime Day(int y, int m, int d) {
+  DateTime t;
+  t.year = y, t.month = m, t.day = d;
+  t.precision = Precision::kDay;
+  return t;
+}
+
+// The one expression found in `text` as "type value [text]", or "none".
+std::string One(std::string_view text, DateTime anchor = Day(2022, 12, 20)) {
+  auto found = FindTimexes(text, anchor);
+  if (found.empty()) return "none";
+  const Timex& t = found.front();
+  return t.type + " " + t.value + (t.mod.empty() ? "" : " " + t.mod) + " [" +
+         std::string(text.substr(t.span.begin, t.span.size())) + "]";
+}
+
+TEST(Timex, AbsoluteDates) {
+  EXPECT_EQ(One("at 19.12.2022 21:40 shelling"), "TIME 2022-12-19T21:40 [19.12.2022 21:40]");
+  EXPECT_EQ(One("on 2022-12-20 it"), "DATE 2022-12-20 [2022-12-20]");
+  EXPECT_EQ(One("on Dec. 19, 2022, it"), "DATE 2022-12-19 [Dec. 19, 2022]");
+  EXPECT_EQ(One("on 19 December 2022 it"), "DATE 2022-12-19 [19 December 2022]");
+  EXPECT_EQ(One("since 1990 the"), "DATE 1990 [1990]");
+}
+
+TEST(Timex, PartialDatesTakeTheAnchorsYear) {
+  EXPECT_EQ(One("it happened on December 19"), "DATE 2022-12-19 [December 19]");
+  // The nearest reading, unless the tense points the other way by more than a few weeks:
+  // a past-tense September in a December article is this year's, a future one next year's.
+  EXPECT_EQ(One("talks were held in September"), "DATE 2022-09 [September]");
+  EXPECT_EQ(One("talks will be held in September"), "DATE 2023-09 [September]");
+}
+
+TEST(Timex, RelativeDates) {
+  EXPECT_EQ(One("yesterday"), "DATE 2022-12-19 [yesterday]");
+  EXPECT_EQ(One("tomorrow"), "DATE 2022-12-21 [tomorrow]");
+  EXPECT_EQ(One("it rose last week"), "DATE 2022-W50 [last week]");
+  EXPECT_EQ(One("this year"), "DATE 2022 [this year]");
+  EXPECT_EQ(One("next month"), "DATE 2023-01 [next month]");
+  EXPECT_EQ(One("two days ago"), "DATE 2022-12-18 [two days ago]");
+  // 2022-12-20 is a Tuesday: a past-tense Monday is the day before, a future one next week.
+  EXPECT_EQ(One("he said on Monday"), "DATE 2022-12-19 [Monday]");
+  EXPECT_EQ(One("he will go on Monday"), "DATE 2022-12-26 [Monday]");
+}
+
+TEST(Timex, FuzzyPeriodsAndDurations) {
+  // No tense: the nearest January, as the reader in late December would take it.
+  EXPECT_EQ(One("in late January"), "DATE 2023-01 END [late January]");
+  EXPECT_EQ(One("by early 2023 it"), "DATE 2023 START [early 2023]");
+  EXPECT_EQ(One("in the 1990s"), "DATE 199 [the 1990s]");
+  EXPECT_EQ(One("over the past three years"), "DURATION P3Y [the past three years]");
+  EXPECT_EQ(One("for six months"), "DURATION P6M [six months]");
+  EXPECT_EQ(One("a five-year plan"), "DURATION P5Y [five-year]");
+  EXPECT_EQ(One("in the third quarter"), "DATE 2022-Q3 [the third quarter]");
+}
+
+TEST(Timex, TimesSetsAndReferences) {
+  EXPECT_EQ(One("at 9:40 p.m. the"), "TIME 2022-12-20T21:40 [9:40 p.m.]");
+  EXPECT_EQ(One("at noon"), "TIME 2022-12-20T12:00 [noon]");
+  EXPECT_EQ(One("every week"), "SET P1W [every week]");
+  EXPECT_EQ(One("published daily"), "SET P1D [daily]");
+  EXPECT_EQ(One("is now open"), "DATE PRESENT_REF [now]");
+  EXPECT_EQ(One("was recently"), "DATE PAST_REF [recently]");
+  EXPECT_EQ(One("in the future"), "DATE FUTURE_REF [the future]");
+}
+
+TEST(Timex, LeavesNonTimesAlone) {
+  EXPECT_EQ(One("2000 people marched"), "none");
+  EXPECT_EQ(One("you may go"), "none");
+  EXPECT_EQ(One("a 5-year-old boy"), "none");
+  EXPECT_EQ(One("for a second time"), "none");
+}
+
+TEST(Timex, UnknownAnchorLeavesValuesOpen) {
+  EXPECT_EQ(One("yesterday", DateTime{}), "DATE XXXX-XX-XX [yesterday]");
+}
+
+TEST(TimexCalendar, IsoWeeksAndWeekdays) {
+  using namespace timex_cal;
+  EXPECT_EQ(Week(DaysFromCivil(2022, 12, 20)), "2022-W51");
+  EXPECT_EQ(Week(DaysFromCivil(2021, 1, 3)), "2020-W53");
+  EXPECT_EQ(Weekday(DaysFromCivil(2022, 12, 19)), 1);
+  EXPECT_EQ(Date(DaysFromCivil(2024, 2, 29) + 1), "2024-03-01");
+  EXPECT_EQ(AddMonths(2022, 12, 1), "2023-01");
+  EXPECT_EQ(AddMonths(2022, 1, -1), "2021-12");
+}
+
+}  // namespace
+}  // namespace sitrep
