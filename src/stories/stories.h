@@ -27,8 +27,9 @@ struct StoryAssignment {
 };
 
 struct StoryOptions {
-  double threshold = 0;   // 0: the tuned default
-  int window_days = 0;    // 0: the tuned default; articles without dates ignore the window
+  double threshold = 0;        // 0: the tuned default
+  int window_days = 0;         // 0: the tuned default; articles without dates ignore the window
+  double merge_threshold = 0;  // 0: the tuned default (above `threshold`)
 };
 
 class StoryClusterer {

@@ -1,0 +1,128 @@
+#include "stories/stories.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "pipeline/pipeline.h"
+#include "util/test_support.h"
+
+namespace sitrep {
+namespace {
+
+Article Make(std::string text, std::string title = "", std::string date = "") {
+  Document doc;
+  doc.origin = "test";
+  doc.container = "jsonl";
+  doc.body = std::move(text);
+  doc.title = std::move(title);
+  doc.date = std::move(date);
+  return BuildArticle(std::move(doc));
+}
+
+const char* kQuakeA1 =
+    "A strong earthquake struck near the town of Aceh Besar on Tuesday, killing 12 people and "
+    "injuring 40, officials in Banda Aceh said. The quake of magnitude 6.1 damaged mosques "
+    "and houses in Aceh Besar, said Governor Irwandi Yusuf.";
+const char* kQuakeA2 =
+    "Rescuers searched collapsed houses in Aceh Besar after the magnitude 6.1 earthquake that "
+    "killed 12 people. Governor Irwandi Yusuf visited the injured in Banda Aceh hospitals.";
+const char* kQuakeB =
+    "A strong earthquake struck near the city of Manokwari on Sunday, killing 3 people, "
+    "officials in Papua said. The quake of magnitude 7.6 damaged a hotel in Manokwari, said "
+    "police chief Ronny Sompie.";
+
+TEST(StoryClusterer, SameEventJoinsLookAlikeEventDoesNot) {
+  StoryClusterer c;
+  const StoryAssignment a1 = c.Add(Make(kQuakeA1));
+  const StoryAssignment a2 = c.Add(Make(kQuakeA2));
+  const StoryAssignment b = c.Add(Make(kQuakeB));
+  EXPECT_TRUE(a1.new_story);
+  EXPECT_EQ(c.Resolve(a2.story), c.Resolve(a1.story));
+  EXPECT_GE(a2.similarity, a2.threshold);
+  EXPECT_NE(c.Resolve(b.story), c.Resolve(a1.story));
+  EXPECT_EQ(c.size(), 3u);
+}
+
+TEST(StoryClusterer, ExplainsAMatchWithSurfaceForms) {
+  StoryClusterer c;
+  c.Add(Make(kQuakeA1));
+  const StoryAssignment a = c.Add(Make(kQuakeA2));
+  const auto& names = a.shared_entities;
+  EXPECT_NE(std::find(names.begin(), names.end(), "Aceh Besar"), names.end());
+  EXPECT_LE(names.size(), 5u);
+  EXPECT_FALSE(a.shared_terms.empty());
+  const std::string label = c.Label(a.story);
+  EXPECT_NE(label.find("Aceh"), std::string::npos) << label;
+}
+
+TEST(StoryClusterer, DeterministicForAnOrderOfArrival) {
+  auto run = [] {
+    StoryClusterer c;
+    std::vector<StoryId> out;
+    for (const char* t : {kQuakeA1, kQuakeB, kQuakeA2, kQuakeB, kQuakeA1})
+      out.push_back(c.Resolve(c.Add(Make(t)).story));
+    return out;
+  };
+  EXPECT_EQ(run(), run());
+}
+
+TEST(StoryClusterer, TimeWindowSeparatesDatedArticlesOnly) {
+  StoryClusterer dated({.window_days = 7});
+  const auto d1 = dated.Add(Make(kQuakeA1, "", "2020-01-01"));
+  const auto d2 = dated.Add(Make(kQuakeA2, "", "2020-06-01"));
+  EXPECT_NE(dated.Resolve(d1.story), dated.Resolve(d2.story));
+  StoryClusterer undated({.window_days = 7});
+  const auto u1 = undated.Add(Make(kQuakeA1));
+  const auto u2 = undated.Add(Make(kQuakeA2, "", "2020-06-01"));
+  EXPECT_EQ(undated.Resolve(u1.story), undated.Resolve(u2.story));
+}
+
+TEST(StoryClusterer, MergesStoriesAnArticleBringsTogether) {
+  // Two halves of one event start apart; an article carrying both joins them.
+  StoryClusterer c({.threshold = 0.3, .merge_threshold = 0.3});
+  const auto a = c.Add(Make("Governor Irwandi Yusuf of Aceh Besar met rescuers at the mosque."));
+  const auto b = c.Add(Make("The magnitude 6.1 earthquake killed 12 people near Banda Aceh hospitals."));
+  ASSERT_NE(a.story, b.story);
+  const auto both = c.Add(Make(
+      "Governor Irwandi Yusuf of Aceh Besar met rescuers at the mosque after the magnitude 6.1 "
+      "earthquake killed 12 people near Banda Aceh hospitals."));
+  ASSERT_EQ(both.merged.size(), 1u);
+  EXPECT_EQ(c.Resolve(a.story), c.Resolve(b.story));
+  EXPECT_EQ(c.Resolve(both.merged[0]), both.story);
+}
+
+// The example corpus: five reports around the Putin-Lukashenko meeting in Minsk.
+TEST(StoryClusterer, MinskCorpusIsOneStory) {
+  const std::string dir = std::string(SITREP_SHARED_DIR) + "/corpora/minsk-2022-12";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no " << dir;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  ASSERT_EQ(files.size(), 5u);
+  StoryClusterer c;
+  std::vector<StoryId> story;
+  for (const auto& f : files) {
+    Document doc;
+    doc.origin = f.string();
+    doc.container = "text";
+    doc.body = testing::ReadShared("corpora/minsk-2022-12/" + f.filename().string());
+    story.push_back(c.Add(BuildArticle(std::move(doc))).story);
+  }
+  for (StoryId& s : story) s = c.Resolve(s);
+  EXPECT_EQ(story[1], story[0]);
+  EXPECT_EQ(story[2], story[0]);
+  EXPECT_EQ(story[4], story[0]);
+  const std::string label = c.Label(story[0]);
+  EXPECT_TRUE(label.find("Lukashenko") != std::string::npos ||
+              label.find("Putin") != std::string::npos ||
+              label.find("Belarus") != std::string::npos)
+      << label;
+  std::printf("minsk: stories %u %u %u %u %u, label '%s'\n", story[0], story[1], story[2],
+              story[3], story[4], label.c_str());
+}
+
+}  // namespace
+}  // namespace sitrep
