@@ -2,6 +2,13 @@
 // then an exact check of the candidates) and passages reused between otherwise different
 // articles, also when lightly edited or translated differently. Found online, as articles
 // arrive; copies are marked, never dropped, and the earlier article is the upstream.
+//
+// The upstream of a near-duplicate group is its earliest-published article; when dates are
+// unknown (or equal at the precision both know), the first added. A copy points at the
+// group's upstream, not at the member it happened to match. When an article arrives that
+// was published before the upstream of the group it matches, it becomes the upstream:
+// Found::relinked lists the articles added before that now copy it. Exact Jaccard ≥ 0.8
+// over 5-word shingles makes a copy (minhash.h, copies.cc say why).
 #pragma once
 
 #include <memory>
@@ -16,6 +23,12 @@ namespace sitrep {
 struct CopyOf {
   std::string upstream;  // id of the earlier article this one copies
   double similarity = 0;  // exact Jaccard of the word shingles
+};
+
+// A link from an article added earlier that turns out to copy a later-added one.
+struct CopyLink {
+  std::string copy;  // the earlier-added article's id
+  CopyOf of;         // its new upstream and the similarity to it
 };
 
 // A paragraph or sentence of this article that another article also carries.
@@ -34,10 +47,16 @@ class CopyIndex {
 
   struct Found {
     std::optional<CopyOf> copy_of;
-    std::vector<ReusedPassage> passages;  // with earlier articles that are not its copies
+    // With earlier articles that are not its copies. Empty for a copy: its upstream carries
+    // the passages, and reporting them again for each copy would only repeat them.
+    std::vector<ReusedPassage> passages;
+    // Articles added before that copy this one (it was published before their upstream):
+    // each should now point here instead of where it pointed.
+    std::vector<CopyLink> relinked;
   };
   // Adds `article` (with its tokens and sentences) and reports what it shares with the
-  // articles added before it. Deterministic for a given order of arrival.
+  // articles added before it. Deterministic for a given order of arrival. Adding an id
+  // already added is a no-op that finds nothing.
   Found Add(const Article& article);
   size_t size() const;
 
