@@ -26,6 +26,7 @@ ArticleLinks StoryDesk::PlaceOne(const Article& a) {
   CopyIndex::Found found = copies_.Add(a);
   links.copy_of = std::move(found.copy_of);
   links.passages = std::move(found.passages);
+  links.relinked = std::move(found.relinked);
   links.story = stories_.Add(a);
   return links;
 }

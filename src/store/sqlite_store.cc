@@ -585,6 +585,13 @@ class SqliteStore : public Store {
       p.BindNull(10);
     }
     p.Step();
+    for (const CopyLink& c : l.relinked) {
+      Statement u(db_, "UPDATE placements SET upstream = ?1, copy_similarity = ?2 WHERE article = ?3");
+      u.Bind(1, c.of.upstream);
+      u.Bind(2, c.of.similarity);
+      u.Bind(3, c.copy);
+      u.Step();
+    }
     for (const ReusedPassage& r : l.passages) {
       Statement q(db_, "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?)");
       q.Bind(1, id);

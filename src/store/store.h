@@ -38,6 +38,7 @@ struct ArticleLinks {
   StoryAssignment story;
   std::optional<CopyOf> copy_of;
   std::vector<ReusedPassage> passages;
+  std::vector<CopyLink> relinked;  // earlier articles that copy this one instead, from now on
 };
 
 struct StorySummary {

@@ -124,6 +124,14 @@ TEST_F(StoreTest, StoriesPlacementsAndMerges) {
   ASSERT_TRUE(pc->copy_of);
   EXPECT_EQ(pc->copy_of->upstream, a.id);
 
+  // An older article arriving later becomes the upstream of the earlier copy.
+  Article old = Make("u0", "Quake hits coast (first report)", "A strong quake hit the coast on Monday!");
+  ArticleLinks lo;
+  lo.story = {1, false, 0.9, 0.3, {}, {}, {}};
+  lo.relinked = {CopyLink{a.id, CopyOf{old.id, 0.95}}};
+  store->Put({old}, {lo}, {});
+  EXPECT_EQ(store->PlacementOf(a.id)->copy_of->upstream, old.id);
+
   // Stored again, an article keeps the links of its first arrival.
   ArticleLinks other;
   other.story = {7, true, 0, 0.3, {}, {}, {}};
