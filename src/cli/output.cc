@@ -9,9 +9,6 @@ int& ExitCode() {
   return code;
 }
 
-namespace {
-
-// The title, or for an untitled article the start of its first sentence, marked as such.
 std::string Headline(const Article& a) {
   if (!a.title.empty()) return a.title;
   if (a.sentences.empty()) return "(untitled)";
@@ -22,6 +19,8 @@ std::string Headline(const Article& a) {
   }
   return "(untitled) " + first;
 }
+
+namespace {
 
 nlohmann::json SpansJson(const std::vector<Span>& spans) {
   nlohmann::json out = nlohmann::json::array();

@@ -130,7 +130,7 @@ void AddWhy(CLI::App& app, Globals& g) {
       printf("%s\n", j.dump(2).c_str());
       return;
     }
-    printf("Article %s: %s\n", article->id.c_str(), article->title.c_str());
+    printf("Article %s: %s\n", article->id.c_str(), Headline(*article).c_str());
     printf("Story %u: %s\n", p.story.story, label.c_str());
     if (p.story.new_story) {
       printf("It started story %u: no story was similar enough (best %.3f, threshold %.3f).\n",
