@@ -1,8 +1,9 @@
 // What a reader hands on: one document as found in its container, before cleaning.
 #pragma once
 
-#include <stdexcept>
 #include <string>
+
+#include "util/input_error.h"
 
 namespace sitrep {
 
@@ -16,13 +17,6 @@ struct Document {
   // Metadata the container states; empty when it does not. Dates stay strings here:
   // the pipeline parses them and records where each came from.
   std::string url, title, date, outlet, byline, language;
-};
-
-// A document or a whole input that cannot be read. The message names the reason; the
-// caller adds the file name.
-class InputError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
 };
 
 }  // namespace sitrep

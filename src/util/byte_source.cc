@@ -9,7 +9,7 @@
 #include <cstring>
 #include <vector>
 
-#include "ingest/document.h"
+#include "util/input_error.h"
 
 namespace sitrep {
 

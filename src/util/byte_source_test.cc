@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "ingest/document.h"
+#include "util/input_error.h"
 #include "util/test_support.h"
 
 namespace sitrep {
