@@ -91,7 +91,9 @@ bool GluesLeft(std::string_view t) {
 }
 
 // MEANTIME's TIMEX3 layer covers sentences 0 (title) to 5 (1 is the dateline); the event
-// mentions further down come from the cross-document pass, which adds no TIMEX3.
+// mentions further down come from the cross-document pass, which adds no TIMEX3. Checked on
+// the English set: all 488 TIMEX3 lie in sentences 0-5, while 270 month, weekday and year
+// tokens past sentence 5 carry none.
 constexpr int kMeantimeLastSentence = 5;
 
 void ReadMeantime(xmlNode* root, GoldDocument& doc) {

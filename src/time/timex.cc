@@ -67,6 +67,9 @@ struct Match {
   size_t end = 0;  // one past the last token
   std::string type, value, mod;
   size_t begin = SIZE_MAX;  // set when the expression starts after the token tried
+  // Counted back from the reference time ("a year earlier"): a comparison, which leaves the
+  // narrative where it was rather than moving it.
+  bool from_ref = false;
 };
 
 const std::unordered_map<std::string, int>& Months() {
@@ -167,6 +170,12 @@ class Tagger {
       }
       size_t b = m->begin == SIZE_MAX ? i : m->begin;
       out.push_back({{t_[b].b, t_[m->end - 1].e}, m->type, m->value, m->mod});
+      if ((m->type == "DATE" || m->type == "TIME") && !m->from_ref) {
+        if (auto p = ParsePeriod(m->value); p.valid()) {
+          ref_ = p;
+          if (p.d) ref_day_ = p;
+        }
+      }
       i = m->end;
     }
     return out;
@@ -238,20 +247,24 @@ class Tagger {
     return W(j) == "." && j > 0 && !IsAbbrevBeforeDot(W(j - 1));
   }
 
-  // Of a date's readings a year apart, the one nearest the anchor that the tense allows.
+  // Of a date's readings a year apart, the one the tense points to ("was held in September"
+  // is the last September), unless that lies more than nine months off: a bare month or day
+  // that far away is rare in news, and the tense is read from nearby words, so it can be the
+  // wrong clause's. Without a tense, or past that margin, the nearest reading. A month named
+  // in the future tense may be the current one ("will end in December").
   int PickYear(int m, int d, size_t b, size_t e) const {
+    constexpr int64_t kTenseReach = 270;  // days, about nine months
     int tense = Tense(b, e);
-    int best = ay_;
-    double best_cost = 1e18;
+    int nearest = ay_, pointed = 0;
+    int64_t nearest_dist = INT64_MAX, pointed_dist = INT64_MAX;
     for (int y = ay_ - 1; y <= ay_ + 1; ++y) {
-      int dd = std::min(d, DaysInMonth(y, m));
-      double diff = double(DaysFromCivil(y, m, dd) - aday_);
-      double cost = std::abs(diff);
-      if (tense < 0 && diff > 0) cost += 200;  // the tense outweighs some nearness
-      if (tense > 0 && diff < (d ? 0 : -31)) cost += 200;
-      if (cost < best_cost) best_cost = cost, best = y;
+      int64_t diff = DaysFromCivil(y, m, std::min(std::max(d, 1), DaysInMonth(y, m))) - aday_;
+      int64_t dist = diff < 0 ? -diff : diff;
+      if (dist < nearest_dist) nearest_dist = dist, nearest = y;
+      bool that_way = tense < 0 ? diff <= 0 : diff >= (d ? 0 : -31);
+      if (tense && that_way && dist < pointed_dist) pointed_dist = dist, pointed = y;
     }
-    return best;
+    return pointed && pointed_dist <= kTenseReach ? pointed : nearest;
   }
 
   // ---- numbers ----
@@ -306,6 +319,9 @@ class Tagger {
     take(Quarter(i));
     take(Set(i));
     take(Holiday(i));
+    take(YearBefore(i));
+    take(QuarterOfYear(i));
+    take(ThatDay(i));
     return best;
   }
 
@@ -379,6 +395,13 @@ class Tagger {
   }
 
   std::optional<Match> ClockTime(size_t i) const {
+    // "0800 UTC": the 24-hour form of wire copy, only with its zone (else a number)
+    if (Digit(i) && W(i).size() == 4 && (Is(i + 1, "utc") || Is(i + 1, "gmt")) && IntAt(i) % 100 < 60 &&
+        IntAt(i) / 100 < 24) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "T%02d:%02dZ", IntAt(i) / 100, IntAt(i) % 100);
+      return Match{i + 2, "TIME", (known_ ? Date(aday_) : "XXXX-XX-XX") + buf, ""};
+    }
     auto c = Clock(i);
     if (!c) return std::nullopt;
     Match r{c->second, "TIME", (known_ ? Date(aday_) : "XXXX-XX-XX") + "T" + c->first, ""};
@@ -541,7 +564,8 @@ class Tagger {
     if (y < 1000 || y > 2100) return std::nullopt;
     if (Glued(j + 1) && (Is(j + 1, "s") || Is(j + 1, "-") || Is(j + 1, ".") || Is(j + 1, ",") ) && (Is(j + 1, "s") || Digit(j + 2)))
       return std::nullopt;
-    if (j > 0 && (Is(j - 1, "$") || Is(j - 1, "#") || (Is(j - 1, "-") && Glued(j)))) return std::nullopt;
+    bool mid = j > 1 && Is(j - 2, "mid");  // "mid-2011"
+    if (j > 0 && (Is(j - 1, "$") || Is(j - 1, "#") || (Is(j - 1, "-") && Glued(j) && !mid))) return std::nullopt;
     if (Is(j + 1, "%")) return std::nullopt;
     // "2000 people": a year is not followed by a plural noun it counts.
     if (j + 1 < t_.size() && t_[j + 1].kind == 'w' && !t_[j + 1].cap && !YearFollower(W(j + 1)))
@@ -586,6 +610,13 @@ class Tagger {
       y = 1900 + IntAt(j + 1), j += 3;
     else if (Digit(j) && W(j).size() == 2 && Is(j + 1, "s") && Glued(j + 1) && IntAt(j) % 10 == 0 && i != j)
       y = 1900 + IntAt(j), j += 2;
+    // "since '82": a clipped year, after a word that takes a year
+    if (y < 0 && mod.empty() && Is(j, "'") && Digit(j + 1) && W(j + 1).size() == 2 && Glued(j + 1) &&
+        !Glued(j + 2) && j > 0 && (Is(j - 1, "since") || Is(j - 1, "in") || Is(j - 1, "of"))) {
+      int yy = IntAt(j + 1);
+      int century = known_ && 2000 + yy <= ay_ ? 2000 : 1900;
+      return Match{j + 2, "DATE", std::to_string(century + yy), ""};
+    }
     if (y < 0) return std::nullopt;
     if (y % 100 == 0 && W(j - 2).size() == 4) return Match{j, "DATE", std::to_string(y / 100), mod};
     return Match{j, "DATE", std::to_string(y / 10), mod};
@@ -636,7 +667,19 @@ class Tagger {
     std::string season = Season(unit);
     if (!known_) return std::nullopt;
     Match r{j + 1, "DATE", "", ""};
-    if (unit == "year") {
+    // "the following year", "the previous month", "the next day" point back to the time the
+    // text has just set; "next year" without "the" counts from the document's date.
+    if (the && (d == "following" || d == "previous" || d == "prior" || (d == "next" && unit == "day"))) {
+      if (auto v = FromReferenceUnit(unit, shift)) {
+        r.value = *v;
+        return r;
+      }
+    }
+    if (unit == "year" && the && j == i + 1 && (Is(j + 1, "ended") || Is(j + 1, "ending"))) {
+      // "for the year ended March 31": a (fiscal) year's length, not a calendar year
+      r.type = "DURATION";
+      r.value = "P1Y";
+    } else if (unit == "year") {
       r.value = std::to_string(ay_ + shift);
     } else if (unit == "month") {
       r.value = AddMonths(ay_, am_, shift);
@@ -711,6 +754,12 @@ class Tagger {
       return r;
     }
     int s = dir * k;
+    bool relative_word = !Is(j, "ago") && !Is(j, "now");
+    if (auto v = FromReference(*u, s, relative_word)) {
+      r.value = *v;
+      r.from_ref = true;
+      return r;
+    }
     if (u->code == "D") r.value = Date(aday_ + s);
     else if (u->code == "W") r.value = Week(aday_ + 7 * s);
     else if (u->code == "M" && !u->time) r.value = AddMonths(ay_, am_, s);
@@ -726,6 +775,31 @@ class Tagger {
       return std::nullopt;
     }
     return r;
+  }
+
+  // "two days later", "a year earlier" count from the reference time when it is at least as
+  // fine as the unit. "A year ago" does too when the reference is a quarter: results compared
+  // with "a year ago" compare the same quarter a year before.
+  std::optional<std::string> FromReference(const Unit& u, int shift, bool relative_word) const {
+    if (!ref_.valid() || u.time) return std::nullopt;
+    if (u.code == "Y" && (relative_word || ref_.q)) return ShiftYears(ref_, shift);
+    if (!relative_word || !ref_.d) return std::nullopt;
+    int64_t day = DaysFromCivil(ref_.y, ref_.m, ref_.d);
+    if (u.code == "D") return Date(day + shift);
+    if (u.code == "W") return Week(day + 7 * shift);
+    if (u.code == "M") return AddMonths(ref_.y, ref_.m, shift);
+    return std::nullopt;
+  }
+
+  // The reference time moved by `shift` units named by a word: "year", "month", "week", "day".
+  std::optional<std::string> FromReferenceUnit(const std::string& unit, int shift) const {
+    if (unit == "year" && ref_.valid()) return std::to_string(ref_.y + shift);
+    if (unit == "month" && ref_.m) return AddMonths(ref_.y, ref_.m, shift);
+    if (!ref_day_.valid()) return std::nullopt;
+    int64_t day = DaysFromCivil(ref_day_.y, ref_day_.m, ref_day_.d);
+    if (unit == "day") return Date(day + shift);
+    if (unit == "week") return Week(day + 7 * shift);
+    return std::nullopt;
   }
 
   // "about", "nearly", "more than", "at least": the TIMEX3 mod and where the rest begins.
@@ -771,6 +845,7 @@ class Tagger {
     auto u = UnitOf(W(j));
     if (!u) return std::nullopt;
     if (n && u->code == "S" && !u->plural && !Digit(j - 1)) return std::nullopt;
+    if (n && Digit(j - 1) && W(j - 1).size() == 4 && !u->plural) return std::nullopt;  // "the 1988 quarter"
     // "the past decade", "the next year": one unit; "the past year" reads as a stretch of time
     if (!n && span_word && !u->plural && u->code != "WE" && u->code != "Q" &&
         (W(det) == "the" || u->code == "DE" || u->code == "CE"))
@@ -837,6 +912,120 @@ class Tagger {
       return Match{end, "DATE", std::to_string(cur / 4) + "-Q" + std::to_string(cur % 4 + 1), ""};
     }
     return Match{end, "DATE", ys + (half ? "-H" : "-Q") + std::to_string(q), ""};
+  }
+
+  // "the 1988 third quarter", "the 1988 period", "this year's third quarter", "last year's
+  // quarter": a quarter of a named year; without an ordinal, the quarter the text is about
+  // (the reference's), so "the 1988 period" is the 1988 counterpart of the current one.
+  std::optional<Match> QuarterOfYear(size_t i) const {
+    size_t j = i;
+    int y = 0;
+    if (Is(j, "the") && Digit(j + 1) && W(j + 1).size() == 4) {
+      y = IntAt(j + 1), j += 2;
+    } else if (known_ && (Is(j, "this") || Is(j, "last") || Is(j, "next")) && Is(j + 1, "year") &&
+               Is(j + 2, "'") && Is(j + 3, "s")) {
+      y = ay_ + (Is(j, "last") ? -1 : Is(j, "next") ? 1 : 0), j += 4;
+    } else {
+      return std::nullopt;
+    }
+    if (Is(j, "fiscal")) ++j;
+    int q = 0;
+    if (auto o = Ordinals().find(W(j)); o != Ordinals().end() && o->second <= 4) q = o->second, ++j;
+    if (!Is(j, "quarter") && !(Is(j, "period") && !q)) return std::nullopt;
+    if (!q) q = ref_.q ? ref_.q : known_ ? ReferenceAs("quarter").q : 0;
+    if (!q) return std::nullopt;
+    return Match{j + 1, "DATE", std::to_string(y) + "-Q" + std::to_string(q), ""};
+  }
+
+  // The reference period as `head` names it: the quarter of a reference day for "quarter",
+  // the reference itself otherwise; the document's quarter (or year) when there is none.
+  Period ReferenceAs(const std::string& head) const {
+    Period p = ref_.valid() ? ref_ : Period{ay_, 0, am_, 0};
+    if (head == "quarter" && !p.q) {
+      // no finer reference: the quarter last completed, the one results report on
+      if (!p.m) return Period{p.y, (am_ - 1) / 3 ? (am_ - 1) / 3 : 4};
+      return Period{p.y, (p.m - 1) / 3 + 1};
+    }
+    if (head == "month" && p.d) p.d = 0;
+    if (p.d) return Period{p.y, (p.m - 1) / 3 + 1};  // a period compared is not one day
+    return p;
+  }
+
+  // The financial comparison a year back: "the year-ago quarter", "the year-earlier period",
+  // "the same period last year", "the corresponding quarter a year earlier", and the bare
+  // adjective in "year-earlier profit". Its value is the reference period one year before.
+  std::optional<Match> YearBefore(size_t i) const {
+    if (!known_) return std::nullopt;
+    size_t j = i;
+    bool the = Is(j, "the");
+    if (the) ++j;
+    bool same = Is(j, "same") || Is(j, "corresponding") || Is(j, "comparable");
+    if (same) ++j;
+    bool adjective = Is(j, "year") && Is(j + 1, "-") && (Is(j + 2, "ago") || Is(j + 2, "earlier"));
+    if (adjective) j += 3;
+    if (!same && !adjective && !(the && Is(j, "quarter"))) return std::nullopt;
+    int q = 0;
+    if (auto o = Ordinals().find(W(j)); o != Ordinals().end() && o->second <= 4 && Is(j + 1, "quarter"))
+      q = o->second, ++j;
+    std::string head = W(j);
+    bool has_head = head == "quarter" || head == "period" || head == "month" || head == "week";
+    size_t end = has_head ? j + 1 : j;
+    if (!adjective) {
+      size_t back = has_head ? YearBack(end) : 0;
+      if (!back) return std::nullopt;
+      end = back;
+    }
+    Period p = ReferenceAs(head);
+    if (q) p = Period{p.y, q};
+    Match r{end, "DATE", ShiftYears(p, -1), ""};
+    r.from_ref = true;
+    if (!has_head) r.begin = i + (the ? 1 : 0) + (same ? 1 : 0);  // the adjective alone
+    return r;
+  }
+
+  // "last year", "a year ago", "a year earlier", "the previous year" after a period: where
+  // that phrase ends, or 0.
+  size_t YearBack(size_t j) const {
+    if (Is(j, "of") || Is(j, "in")) ++j;
+    if (Is(j, "last") && Is(j + 1, "year")) return j + 2;
+    if ((Is(j, "a") || Is(j, "one")) && Is(j + 1, "year") &&
+        (Is(j + 2, "ago") || Is(j + 2, "earlier") || Is(j + 2, "before")))
+      return j + 3;
+    if (Is(j, "the") && (Is(j + 1, "previous") || Is(j + 1, "prior") || Is(j + 1, "last")) &&
+        Is(j + 2, "year"))
+      return j + 3;
+    return 0;
+  }
+
+  // "the same day", "that day", "later in the day", "by that time": the reference day (or
+  // whatever was mentioned last), as a narrative reader takes them; the document's day when
+  // nothing was. A bare "the day" counts only where it is plainly a date: after "in", "for",
+  // "during" or a verb of ending or starting ("the index ended the day up 2%").
+  std::optional<Match> ThatDay(size_t i) const {
+    if (!known_) return std::nullopt;
+    size_t j = i;
+    bool that = Is(j, "that");
+    if (!that && !Is(j, "the")) return std::nullopt;
+    ++j;
+    if (that && Is(j, "time") && i > 0 && (Is(i - 1, "by") || Is(i - 1, "at") || Is(i - 1, "until") || Is(i - 1, "since"))) {
+      if (!ref_.valid()) return std::nullopt;
+      return Match{j + 1, "DATE", ShiftYears(ref_, 0), ""};
+    }
+    bool same = Is(j, "same");
+    if (same) ++j;
+    if (!Is(j, "day") || Weekdays().count(W(j + 1)) || Is(j + 1, "before") || Is(j + 1, "after") || Is(j + 1, "of") || Is(j + 1, "'"))
+      return std::nullopt;
+    if (!that && !same && !(i > 0 && DayContext(W(i - 1)))) return std::nullopt;
+    std::string day = ref_day_.valid() ? ShiftYears(ref_day_, 0) : Date(aday_);
+    return Match{j + 1, "DATE", day, ""};
+  }
+  static bool DayContext(const std::string& w) {
+    static const char* kWords[] = {"in", "for", "during", "of", "end", "ends", "ended", "ending",
+                                   "finish", "finished", "finishing", "close", "closed", "closing",
+                                   "start", "started", "starting", "began", "begin"};
+    for (auto* k : kWords)
+      if (w == k) return true;
+    return false;
   }
 
   // "every week", "each day", "daily", "weekly", "annually", "every Monday".
@@ -949,11 +1138,27 @@ class Tagger {
       return Match{i + 1, "DATE", "PAST_REF", ""};
     if (w == "recent" && (Is(i + 1, "years") || Is(i + 1, "months") || Is(i + 1, "weeks") || Is(i + 1, "days") || Is(i + 1, "decades")))
       return Match{i + 2, "DATE", "PAST_REF", ""};
+    // "recent declines", "current conditions": the adjective places its noun in the past or
+    // the present (TimeML tags it alone); "the most recent" only ranks.
+    bool before_noun = i + 1 < t_.size() && t_[i + 1].kind == 'w' && !t_[i + 1].cap;
+    if (w == "recent" && before_noun && !(i > 0 && (Is(i - 1, "most") || Is(i - 1, "more"))))
+      return Match{i + 1, "DATE", "PAST_REF", ""};
+    if (w == "current" && before_noun && !UnitOf(W(i + 1)))
+      return Match{i + 1, "DATE", "PRESENT_REF", ""};
+    // "in the long term", "for the time being" (but not "the long-term lot")
+    if (w == "the" && (Is(i + 1, "long") || Is(i + 1, "near") || Is(i + 1, "short"))) {
+      size_t j = Is(i + 2, "-") ? i + 3 : i + 2;
+      bool hyphen = j == i + 3;  // "the long-term" is mostly an adjective: "the long-term lot"
+      if (Is(j, "term") && !(hyphen && j + 1 < t_.size() && t_[j + 1].kind == 'w'))
+        return Match{j + 1, "DATE", "FUTURE_REF", ""};
+    }
+    if (w == "the" && Is(i + 1, "time") && Is(i + 2, "being"))
+      return Match{i + 3, "DATE", "PRESENT_REF", ""};
     if (w == "the" && Is(i + 1, "past") && (i + 2 >= t_.size() || t_[i + 2].kind != 'w' || Is(i + 2, "and")))
       return Match{i + 2, "DATE", "PAST_REF", ""};
     if (w == "the" && Is(i + 1, "future") && !Is(i + 2, "of")) return Match{i + 2, "DATE", "FUTURE_REF", ""};
     if (w == "the" && Is(i + 1, "time") && i > 0 && Is(i - 1, "at")) return std::nullopt;
-    if (w == "the" && (Is(i + 1, "same") || Is(i + 1, "previous") || Is(i + 1, "next") || Is(i + 1, "following")) && Is(i + 2, "day"))
+    if (w == "the" && (Is(i + 1, "previous") || Is(i + 1, "next") || Is(i + 1, "following")) && Is(i + 2, "day"))
       return Match{i + 3, "DATE", "XXXX-XX-XX", ""};
     return std::nullopt;
   }
@@ -961,6 +1166,11 @@ class Tagger {
   std::string_view text_;
   std::vector<Tok> t_;
   DateTime anchor_;
+  // The reference time: the last calendar date the text mentioned. Expressions that point
+  // back ("the same day", "a year earlier", "the year-ago quarter") count from it, as a
+  // reader of a narrative does, rather than from the document's date.
+  Period ref_;
+  Period ref_day_;  // the last day mentioned, for "the same day" past later months or years
   bool known_ = false;
   int ay_ = 0, am_ = 1, ad_ = 1;
   int64_t aday_ = 0;

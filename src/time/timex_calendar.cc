@@ -1,6 +1,8 @@
 // Civil-from-days after Howard Hinnant's well-known public-domain algorithm description.
 #include "time/timex_calendar.h"
 
+#include <algorithm>
+
 #include <cstdio>
 
 namespace sitrep::timex_cal {
@@ -75,6 +77,44 @@ std::string AddMonths(int y, int m, int n) {
   int total = y * 12 + (m - 1) + n;
   int ny = total >= 0 ? total / 12 : (total - 11) / 12;
   return Month(ny, total - ny * 12 + 1);
+}
+
+namespace {
+
+int DigitsAt(std::string_view v, size_t pos, size_t n) {
+  if (pos + n > v.size()) return -1;
+  int x = 0;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (v[i] < '0' || v[i] > '9') return -1;
+    x = x * 10 + (v[i] - '0');
+  }
+  return x;
+}
+
+}  // namespace
+
+Period ParsePeriod(std::string_view v) {
+  Period p;
+  int y = DigitsAt(v, 0, 4);
+  if (y < 0 || (v.size() > 4 && v[4] != '-')) return p;
+  if (v.size() == 4) return {y};
+  if (v.size() == 7 && v[5] == 'Q' && DigitsAt(v, 6, 1) >= 1 && DigitsAt(v, 6, 1) <= 4)
+    return {y, DigitsAt(v, 6, 1)};
+  int m = DigitsAt(v, 5, 2);
+  if (m < 1 || m > 12 || (v.size() > 7 && v[7] != '-')) return p;
+  if (v.size() == 7) return {y, 0, m};
+  int d = DigitsAt(v, 8, 2);
+  if (d < 1 || d > 31 || (v.size() > 10 && v[10] != 'T')) return p;
+  return {y, 0, m, d};
+}
+
+std::string ShiftYears(const Period& p, int n) {
+  if (!p.valid()) return "";
+  int y = p.y + n;
+  if (p.q) return std::to_string(y) + "-Q" + std::to_string(p.q);
+  if (!p.m) return std::to_string(y);
+  if (!p.d) return Month(y, p.m);
+  return Date(DaysFromCivil(y, p.m, std::min(p.d, DaysInMonth(y, p.m))));
 }
 
 }  // namespace sitrep::timex_cal

@@ -72,6 +72,66 @@ TEST(Timex, TimesSetsAndReferences) {
   EXPECT_EQ(One("in the future"), "DATE FUTURE_REF [the future]");
 }
 
+// Every expression in `text`, "type value [text]" joined by " | ".
+std::string All(std::string_view text, DateTime anchor = Day(2022, 12, 20)) {
+  std::string out;
+  for (const Timex& t : FindTimexes(text, anchor)) {
+    if (!out.empty()) out += " | ";
+    out += t.type + " " + t.value + (t.mod.empty() ? "" : " " + t.mod) + " [" +
+           std::string(text.substr(t.span.begin, t.span.size())) + "]";
+  }
+  return out;
+}
+
+TEST(Timex, WeekdaysAndTenseReach) {
+  // 2022-12-20 is a Tuesday: wire copy naming its own weekday means the day itself.
+  EXPECT_EQ(One("the minister said on Tuesday"), "DATE 2022-12-20 [Tuesday]");
+  // A past tense points back unless that lands more than nine months away.
+  EXPECT_EQ(One("the plant was closed in December", Day(2022, 1, 10)), "DATE 2021-12 [December]");
+  EXPECT_EQ(One("the vote was held in February", Day(2022, 1, 5)), "DATE 2022-02 [February]");
+}
+
+TEST(Timex, ReferenceTimeOfANarrative) {
+  EXPECT_EQ(All("He moved there in 2015. Two years later he left."),
+            "DATE 2015 [2015] | DATE 2017 [Two years later]");
+  EXPECT_EQ(All("Talks began on March 3, 2021, and a deal was signed the same day."),
+            "DATE 2021-03-03 [March 3, 2021] | DATE 2021-03-03 [the same day]");
+  EXPECT_EQ(All("The plant opened in 2010 and closed the following year."),
+            "DATE 2010 [2010] | DATE 2011 [the following year]");
+  EXPECT_EQ(All("The ceasefire began on Friday. The next day, fighting resumed."),
+            "DATE 2022-12-16 [Friday] | DATE 2022-12-17 [The next day]");
+  // A bare "the day" only where it is plainly a date; with nothing before, the document's.
+  EXPECT_EQ(One("The index ended the day 2% higher."), "DATE 2022-12-20 [the day]");
+  EXPECT_EQ(One("The day belonged to the fans."), "none");
+}
+
+TEST(Timex, FinancialComparisonsAYearBack) {
+  EXPECT_EQ(All("Profit in the third quarter rose from $2 million a year earlier."),
+            "DATE 2022-Q3 [the third quarter] | DATE 2021-Q3 [a year earlier]");
+  EXPECT_EQ(All("Sales in the second quarter beat the year-ago quarter."),
+            "DATE 2022-Q2 [the second quarter] | DATE 2021-Q2 [the year-ago quarter]");
+  EXPECT_EQ(All("Sales in November were up on the same period last year."),
+            "DATE 2022-11 [November] | DATE 2021-11 [the same period last year]");
+  // A comparison does not move the reference: the second one counts from the quarter too.
+  EXPECT_EQ(All("Profit in the first quarter was up from a year ago and from a year earlier."),
+            "DATE 2022-Q1 [the first quarter] | DATE 2021-Q1 [a year ago] | DATE 2021-Q1 [a year earlier]");
+  EXPECT_EQ(One("compared with the 2020 second quarter"), "DATE 2020-Q2 [the 2020 second quarter]");
+  EXPECT_EQ(One("results for this year's third quarter"), "DATE 2022-Q3 [this year's third quarter]");
+  EXPECT_EQ(One("revenue for the year ended March 31 was"), "DURATION P1Y [the year]");
+}
+
+TEST(Timex, ReferenceWordsAndClippedForms) {
+  EXPECT_EQ(One("blamed recent declines on"), "DATE PAST_REF [recent]");
+  EXPECT_EQ(One("under current conditions"), "DATE PRESENT_REF [current]");
+  EXPECT_EQ(One("the most recent report"), "none");
+  EXPECT_EQ(One("it will stay shut for the time being"), "DATE PRESENT_REF [the time being]");
+  EXPECT_EQ(One("prospects in the near term are good"), "DATE FUTURE_REF [the near term]");
+  EXPECT_EQ(One("parked in the long-term lot"), "none");
+  EXPECT_EQ(One("markets opened at 0800 UTC on"), "TIME 2022-12-20T08:00Z [0800 UTC]");
+  EXPECT_EQ(One("the lowest level since '82 on"), "DATE 1982 ['82]");
+  EXPECT_EQ(One("due by mid-2024 at"), "DATE 2024 MID [mid-2024]");
+}
+
 TEST(Timex, LeavesNonTimesAlone) {
   EXPECT_EQ(One("2000 people marched"), "none");
   EXPECT_EQ(One("you may go"), "none");
