@@ -40,6 +40,7 @@ StoryDesk::Decisions StoryDesk::Place(const std::vector<Article>& batch,
     if (!is_new[i]) continue;
     d.links[i] = PlaceOne(batch[i]);
     touched.insert(d.links[i].story.story);
+    for (const auto& [article, story] : d.links[i].story.moved) touched.insert(story);
   }
   for (StoryId s : touched) d.labels.emplace_back(s, stories_.Label(s));
   return d;

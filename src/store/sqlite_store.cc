@@ -563,6 +563,12 @@ class SqliteStore : public Store {
       r.Bind(2, static_cast<int64_t>(gone));
       r.Step();
     }
+    for (const auto& [article, story] : st.moved) {
+      Statement m(db_, "UPDATE placements SET story = ?1 WHERE article = ?2");
+      m.Bind(1, static_cast<int64_t>(story));
+      m.Bind(2, article);
+      m.Step();
+    }
     std::vector<std::string> merged;
     for (StoryId m : st.merged) merged.push_back(std::to_string(m));
     Statement p(db_, R"sql(

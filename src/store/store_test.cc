@@ -124,6 +124,14 @@ TEST_F(StoreTest, StoriesPlacementsAndMerges) {
   ASSERT_TRUE(pc->copy_of);
   EXPECT_EQ(pc->copy_of->upstream, a.id);
 
+  // A split moves earlier members to the new story.
+  Article d = Make("u4", "Second quake", "Another quake struck the north a year later.");
+  ArticleLinks ld;
+  ld.story = {3, true, 0.1, 0.3, {}, {}, {}, {{b.id, 3}}};
+  store->Put({d}, {ld}, {{3, "north quake"}});
+  EXPECT_EQ(store->PlacementOf(b.id)->story.story, 3u);
+  EXPECT_EQ(store->StoryMembers(3).size(), 2u);
+
   // An older article arriving later becomes the upstream of the earlier copy.
   Article old = Make("u0", "Quake hits coast (first report)", "A strong quake hit the coast on Monday!");
   ArticleLinks lo;

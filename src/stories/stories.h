@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "article.h"
@@ -24,6 +25,9 @@ struct StoryAssignment {
   std::vector<std::string> shared_terms;     // the terms that weighed most in the match
   std::vector<std::string> shared_entities;  // names, places and numbers in common
   std::vector<StoryId> merged;               // stories this article brought together into `story`
+  // Earlier articles this arrival moved to another story (a story split in two): article
+  // id and the story it belongs to now.
+  std::vector<std::pair<std::string, StoryId>> moved;
 };
 
 struct StoryOptions {
