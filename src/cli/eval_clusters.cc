@@ -90,12 +90,13 @@ std::vector<size_t> ArrivalOrder(const std::vector<Row>& rows) {
 }
 
 void WriteAssignments(const std::string& path, const std::vector<Row>& rows,
-                      const std::vector<StoryAssignment>& assigned, const StoryClusterer& c) {
+                      const std::vector<StoryAssignment>& assigned,
+                      const std::vector<StoryId>& final_story, const StoryClusterer& c) {
   std::ofstream out(path);
   if (!out) throw std::runtime_error("cannot write " + path);
   for (size_t i = 0; i < rows.size(); ++i) {
     const StoryAssignment& a = assigned[i];
-    const StoryId story = c.Resolve(a.story);
+    const StoryId story = final_story[i];
     const nlohmann::json j = {{"origin", rows[i].article.origin},
                               {"date", rows[i].article.published.when.Iso()},
                               {"gold", rows[i].gold},
@@ -105,7 +106,8 @@ void WriteAssignments(const std::string& path, const std::vector<Row>& rows,
                               {"similarity", a.similarity},
                               {"shared_terms", a.shared_terms},
                               {"shared_entities", a.shared_entities},
-                              {"merged", a.merged}};
+                              {"merged", a.merged},
+                              {"moved", a.moved.size()}};
     out << j.dump() << "\n";
   }
 }
@@ -115,13 +117,18 @@ void Run(const ClusterEvalOptions& o) {
   StoryClusterer clusterer(o.stories);
   std::vector<StoryAssignment> assigned(rows.size());
   const auto start = std::chrono::steady_clock::now();
-  for (size_t i : ArrivalOrder(rows)) assigned[i] = clusterer.Add(rows[i].article);
+  const std::vector<size_t> order = ArrivalOrder(rows);
+  for (size_t i : order) assigned[i] = clusterer.Add(rows[i].article);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!o.assignments.empty()) WriteAssignments(o.assignments, rows, assigned, clusterer);
+  // The final clustering: where each row is now, after later merges and splits.
+  std::vector<StoryId> final_story(rows.size());
+  for (size_t k = 0; k < order.size(); ++k) final_story[order[k]] = clusterer.StoryOf(k);
+  if (!o.assignments.empty())
+    WriteAssignments(o.assignments, rows, assigned, final_story, clusterer);
   std::vector<std::string> predicted, gold;
   for (size_t i = 0; i < rows.size(); ++i) {
-    predicted.push_back(std::to_string(clusterer.Resolve(assigned[i].story)));
+    predicted.push_back(std::to_string(final_story[i]));
     gold.push_back(rows[i].gold);
   }
   const eval::ClusterScores s = eval::ScoreClusters(predicted, gold);

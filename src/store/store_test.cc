@@ -92,9 +92,9 @@ TEST_F(StoreTest, StoriesPlacementsAndMerges) {
   Article b = Make("u2", "Quake toll rises", "The toll of Monday's quake rose to twelve.");
   Article c = Make("u3", "Quake copy", "A strong quake hit the coast on Monday.");
   ArticleLinks la, lb, lc;
-  la.story = {1, true, 0, 0.3, {}, {}, {}};
-  lb.story = {2, true, 0.1, 0.3, {}, {}, {}};
-  lc.story = {1, false, 0.9, 0.3, {"quake", "coast"}, {"Monday"}, {2}};  // brings 2 into 1
+  la.story = {1, true, 0, 0.3, {}, {}, {}, {}};
+  lb.story = {2, true, 0.1, 0.3, {}, {}, {}, {}};
+  lc.story = {1, false, 0.9, 0.3, {"quake", "coast"}, {"Monday"}, {2}, {}};  // brings 2 into 1
   lc.copy_of = CopyOf{a.id, 1.0};
   lc.passages = {{{0, 10}, b.id, {4, 14}, 0.8}};
   store->Put({a, b}, {la, lb}, {{1, "quake coast"}, {2, "quake toll"}});
@@ -135,14 +135,14 @@ TEST_F(StoreTest, StoriesPlacementsAndMerges) {
   // An older article arriving later becomes the upstream of the earlier copy.
   Article old = Make("u0", "Quake hits coast (first report)", "A strong quake hit the coast on Monday!");
   ArticleLinks lo;
-  lo.story = {1, false, 0.9, 0.3, {}, {}, {}};
+  lo.story = {1, false, 0.9, 0.3, {}, {}, {}, {}};
   lo.relinked = {CopyLink{a.id, CopyOf{old.id, 0.95}}};
   store->Put({old}, {lo}, {});
   EXPECT_EQ(store->PlacementOf(a.id)->copy_of->upstream, old.id);
 
   // Stored again, an article keeps the links of its first arrival.
   ArticleLinks other;
-  other.story = {7, true, 0, 0.3, {}, {}, {}};
+  other.story = {7, true, 0, 0.3, {}, {}, {}, {}};
   store->Put({a}, {other}, {});
   EXPECT_EQ(store->PlacementOf(a.id)->story.story, 1u);
 }
@@ -151,7 +151,7 @@ TEST_F(StoreTest, ForEachArticleInArrivalOrder) {
   auto store = Store::Open(path_);
   store->Put({Make("u2", "b", "second text")});
   ArticleLinks l;
-  l.story = {1, true, 0, 0.3, {}, {}, {}};
+  l.story = {1, true, 0, 0.3, {}, {}, {}, {}};
   store->Put({Make("u1", "a", "first text")}, {l}, {});
   std::vector<std::pair<std::string, bool>> seen;
   store->ForEachArticle([&](const Article& a, bool linked) { seen.emplace_back(a.url, linked); });

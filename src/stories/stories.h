@@ -51,6 +51,9 @@ class StoryClusterer {
   // A short readable label: the story's most telling terms ("Putin Lukashenko Minsk visit").
   std::string Label(StoryId story) const;
   size_t size() const;  // articles added
+  // Where the `arrival`-th article added (from 0) belongs now, after merges and splits;
+  // 0 if there is no such article.
+  StoryId StoryOf(size_t arrival) const;
 
  private:
   struct Impl;

@@ -93,6 +93,38 @@ TEST(StoryClusterer, MergesStoriesAnArticleBringsTogether) {
   EXPECT_EQ(c.Resolve(both.merged[0]), both.story);
 }
 
+// Two title fights of one boxer, five years apart: the rematch's articles first join the
+// old story (a low threshold lets them), then a split check moves them out.
+TEST(StoryClusterer, SplitsALookAlikeEventOutOfAStory) {
+  const std::vector<std::string> fight2006 = {
+      "Wladimir Klitschko beat Chris Byrd in Mannheim in 2006 to win the IBF heavyweight title.",
+      "Chris Byrd lost the IBF heavyweight title to Wladimir Klitschko in Mannheim in April 2006.",
+      "In Mannheim, Klitschko stopped Byrd in the seventh round, the 2006 title fight ended early.",
+      "Byrd said after the Mannheim fight in 2006 that Klitschko was the better heavyweight.",
+  };
+  const std::vector<std::string> fight2011 = {
+      "Wladimir Klitschko beat David Haye in Hamburg in 2011 to unify the heavyweight titles.",
+      "David Haye blamed a broken toe after losing to Wladimir Klitschko in Hamburg in July 2011.",
+      "In Hamburg, Klitschko outpointed Haye over twelve rounds in the 2011 heavyweight fight.",
+      "Haye said after the Hamburg fight in 2011 that Klitschko had been too cautious.",
+  };
+  StoryClusterer c({.threshold = 0.01, .merge_threshold = 0.99});
+  std::vector<std::string> moved;
+  for (const auto& texts : {fight2006, fight2011})
+    for (const std::string& t : texts)
+      for (const auto& [id, story] : c.Add(Make(t)).moved) moved.push_back(id);
+  for (size_t i = 1; i < 4; ++i) EXPECT_EQ(c.StoryOf(i), c.StoryOf(0)) << i;
+  for (size_t i = 5; i < 8; ++i) EXPECT_EQ(c.StoryOf(i), c.StoryOf(4)) << i;
+  EXPECT_NE(c.StoryOf(4), c.StoryOf(0));
+  EXPECT_FALSE(moved.empty());
+  EXPECT_EQ(c.StoryOf(8), 0u);
+  // The moved articles are the rematch's, by id.
+  for (const std::string& id : moved)
+    EXPECT_NE(std::find_if(fight2011.begin(), fight2011.end(),
+                           [&](const std::string& t) { return Make(t).id == id; }),
+              fight2011.end());
+}
+
 // The example corpus: five reports around the Putin-Lukashenko meeting in Minsk.
 TEST(StoryClusterer, MinskCorpusIsOneStory) {
   const std::string dir = std::string(SITREP_SHARED_DIR) + "/corpora/minsk-2022-12";
