@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -176,14 +177,20 @@ TEST_F(StoreTest, CorruptFileGivesAClearError) {
 }
 
 TEST_F(StoreTest, RefusesAnotherProgramsDatabase) {
-  {
-    auto store = Store::Open(path_);  // makes a sitrep db; now make a foreign one beside it
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE invoices(id INTEGER)", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  try {
+    Store::Open(path_);
+    FAIL() << "opened another program's database";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("did not make"), std::string::npos) << e.what();
   }
-  std::string other = (dir_ / "other.db").string();
-  {
-    std::ofstream(other);  // empty file: SQLite treats it as a new database
-  }
-  EXPECT_NO_THROW(Store::Open(other));
+  // An empty file is a new database, and fine.
+  std::string empty = (dir_ / "empty.db").string();
+  { std::ofstream touch(empty); }
+  EXPECT_NO_THROW(Store::Open(empty));
 }
 
 }  // namespace
