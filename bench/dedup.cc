@@ -1,7 +1,12 @@
 // Copies over the Reuters-21578 corpus (one JSON object a line: id, date, title, text):
 // CopyIndex::Add for the first 1k, 2k, 5k, 10k and all articles, in order. Prints
-// articles/s a size (it should stay flat), the copies and passages found, and memory.
-//   bench_dedup [path.jsonl] [--sample N]   (--sample prints N passages and N copies to judge)
+// articles/s a size (median of --runs, default 3; it should stay flat), the same by this
+// thread's CPU time (steadier on a shared machine), the copies and passages found, memory.
+//   bench_dedup [path.jsonl] [--runs N] [--sample N] [--dump FILE]
+// --sample prints N passages and N copies to judge; --dump writes every finding over the
+// whole corpus, one line an article, so a faster version can be checked to find the same.
+#include <time.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -42,6 +47,12 @@ std::string Clip(std::string_view s, size_t n) {
   return out;
 }
 
+double ThreadCpuSeconds() {
+  timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec + 1e-9 * t.tv_nsec;
+}
+
 struct Tally {
   size_t copies = 0, relinked = 0, passages = 0, with_passages = 0;
 };
@@ -70,13 +81,39 @@ void PrintSample(const std::vector<sitrep::Article>& articles,
                   Clip(by_id[found[i].copy_of->upstream]->text, 240).c_str());
 }
 
+// One line an article: its copy link, relinks and passages, with spans and similarities.
+void Dump(const std::vector<sitrep::Article>& articles,
+          const std::vector<sitrep::CopyIndex::Found>& found, const std::string& path) {
+  FILE* out = std::fopen(path.c_str(), "w");
+  if (!out) return;
+  for (size_t i = 0; i < found.size(); ++i) {
+    const auto& f = found[i];
+    std::fprintf(out, "%s", articles[i].id.c_str());
+    if (f.copy_of)
+      std::fprintf(out, " copy %s %.6f", f.copy_of->upstream.c_str(), f.copy_of->similarity);
+    for (const auto& l : f.relinked)
+      std::fprintf(out, " relink %s %s %.6f", l.copy.c_str(), l.of.upstream.c_str(),
+                   l.of.similarity);
+    for (const auto& p : f.passages)
+      std::fprintf(out, " passage %u-%u %s %u-%u %.6f", p.here.begin, p.here.end, p.other.c_str(),
+                   p.there.begin, p.there.end, p.similarity);
+    std::fprintf(out, "\n");
+  }
+  std::fclose(out);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string path = std::string(SITREP_SHARED_DIR) + "/corpora/reuters21578/reuters21578.jsonl";
   size_t sample = 0;
+  int runs = 3;
+  std::string dump;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--sample") && i + 1 < argc) sample = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--dump") && i + 1 < argc) dump = argv[++i];
+    else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc)
+      runs = std::max(1, std::atoi(argv[++i]));
     else path = argv[i];
   }
   const std::vector<sitrep::Article> articles = ReadArticles(path);
@@ -92,12 +129,20 @@ int main(int argc, char** argv) {
   std::vector<sitrep::CopyIndex::Found> last;
   for (size_t n : {size_t(1000), size_t(2000), size_t(5000), size_t(10000), articles.size()}) {
     n = std::min(n, articles.size());
-    sitrep::CopyIndex index;
     std::vector<sitrep::CopyIndex::Found> found;
-    found.reserve(n);
-    const auto start = std::chrono::steady_clock::now();
-    for (size_t i = 0; i < n; ++i) found.push_back(index.Add(articles[i]));
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::vector<double> wall, cpu;
+    for (int run = 0; run < runs; ++run) {
+      sitrep::CopyIndex index;
+      found.clear();
+      found.reserve(n);
+      const auto start = std::chrono::steady_clock::now();
+      const double cpu_start = ThreadCpuSeconds();
+      for (size_t i = 0; i < n; ++i) found.push_back(index.Add(articles[i]));
+      cpu.push_back(ThreadCpuSeconds() - cpu_start);
+      const auto end = std::chrono::steady_clock::now();
+      wall.push_back(std::chrono::duration<double>(end - start).count());
+    }
+    const double s = sitrep::bench::Median(wall);
     Tally t;
     for (const auto& f : found) {
       t.copies += f.copy_of.has_value();
@@ -105,12 +150,13 @@ int main(int argc, char** argv) {
       t.passages += f.passages.size();
       t.with_passages += !f.passages.empty();
     }
-    std::printf("%6zu articles: %8.0f articles/s  copies %4zu (relinked %zu)  passages %5zu "
-                "(in %zu articles)  peak RSS %.0f MiB\n",
-                n, n / s, t.copies, t.relinked, t.passages, t.with_passages,
-                sitrep::bench::PeakRssMiB());
+    std::printf("%6zu articles: %6.0f articles/s (by CPU time %6.0f/s)  copies %4zu "
+                "(relinked %zu)  passages %5zu (in %zu articles)  peak RSS %.0f MiB\n",
+                n, n / s, n / sitrep::bench::Median(cpu), t.copies, t.relinked, t.passages,
+                t.with_passages, sitrep::bench::PeakRssMiB());
     if (n == articles.size()) last = std::move(found);
   }
   if (sample) PrintSample(articles, last, sample);
+  if (!dump.empty()) Dump(articles, last, dump);
   return 0;
 }

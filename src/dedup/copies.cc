@@ -47,22 +47,34 @@ struct CopyIndex::Impl {
   struct Entry {
     std::string id;
     DateTime published;
-    std::vector<uint64_t> shingles;  // sorted hashes, for the exact check
-    uint32_t root;                   // the upstream of its group (itself when none)
+    // The shingle hashes in text order until the exact check first needs them sorted and
+    // distinct (Exact): most articles are never a candidate, and sorting is a large part of
+    // what they would cost.
+    std::vector<uint64_t> shingles;
+    bool exact = false;
   };
   std::vector<Entry> entries;
+  // Each entry's group upstream (itself when none), apart from the entries: the passages
+  // stage asks it for every candidate sentence, and a dense array answers from cache.
+  std::vector<uint32_t> roots;
   std::unordered_map<std::string, uint32_t> by_id;
   std::unordered_map<uint32_t, std::vector<uint32_t>> copies;  // upstream → its copies
   dedup::LshTable lsh;
   dedup::PassageIndex passages;
 
-  // The upstream of the earliest group among the near-duplicates of `shingles`.
-  std::optional<uint32_t> MatchGroup(const std::vector<uint64_t>& shingles,
-                                     const std::vector<uint64_t>& keys) const {
+  const std::vector<uint64_t>& Exact(uint32_t i) {
+    Entry& e = entries[i];
+    if (!e.exact) dedup::SortShingles(e.shingles), e.exact = true;
+    return e.shingles;
+  }
+  double Similarity(uint32_t a, uint32_t b) { return dedup::Jaccard(Exact(a), Exact(b)); }
+
+  // The upstream of the earliest group among the near-duplicates of `self`.
+  std::optional<uint32_t> MatchGroup(uint32_t self, const std::vector<uint64_t>& keys) {
     std::optional<uint32_t> best;
     for (uint32_t c : lsh.Candidates(keys)) {
-      if (dedup::Jaccard(shingles, entries[c].shingles) < kCopyThreshold) continue;
-      const uint32_t r = entries[c].root;
+      if (Similarity(self, c) < kCopyThreshold) continue;
+      const uint32_t r = roots[c];
       if (!best || CompareDates(entries[r].published, entries[*best].published) < 0 ||
           (CompareDates(entries[r].published, entries[*best].published) == 0 && r < *best))
         best = r;
@@ -77,19 +89,19 @@ struct CopyIndex::Impl {
     group.insert(group.begin(), root);
     std::vector<CopyLink> links;
     for (uint32_t m : group) {
-      entries[m].root = self;
-      links.push_back({entries[m].id, {entries[self].id,
-                                       dedup::Jaccard(entries[m].shingles, entries[self].shingles)}});
+      roots[m] = self;
+      links.push_back({entries[m].id, {entries[self].id, Similarity(m, self)}});
     }
     copies[self] = std::move(group);
     return links;
   }
 
-  std::vector<ReusedPassage> Passages(const Article& a, uint32_t self, bool index) {
-    const uint32_t root = entries[self].root;
-    auto skip = [&](uint32_t other) { return entries[other].root == root; };
+  std::vector<ReusedPassage> Passages(const Article& a, std::span<const dedup::TokenHash> tokens,
+                                      uint32_t self, bool index) {
+    const uint32_t root = roots[self];
+    auto skip = [&](uint32_t other) { return roots[other] == root; };
     std::vector<ReusedPassage> out;
-    for (const dedup::PassageMatch& m : passages.Add(a, self, index, skip))
+    for (const dedup::PassageMatch& m : passages.Add(a, tokens, self, index, skip))
       out.push_back({m.here, entries[m.other].id, m.there, m.similarity});
     return out;
   }
@@ -102,26 +114,28 @@ CopyIndex::Found CopyIndex::Add(const Article& article) {
   Impl& m = *impl_;
   const auto self = static_cast<uint32_t>(m.entries.size());
   if (!m.by_id.try_emplace(article.id, self).second) return {};
-  m.entries.push_back({article.id, article.published.when, dedup::ShingleHashes(article), self});
-  Impl::Entry& e = m.entries.back();
+  // Each token is hashed once, for the shingles and the passages' terms both.
+  const std::vector<dedup::TokenHash> tokens = dedup::TokenHashes(article);
+  m.entries.push_back({article.id, article.published.when, dedup::TextShingles(tokens)});
+  m.roots.push_back(self);
+  const Impl::Entry& e = m.entries.back();
   Found found;
   if (!e.shingles.empty()) {
-    const std::vector<uint64_t> keys = dedup::BandKeys(e.shingles);
-    if (auto root = m.MatchGroup(e.shingles, keys)) {
+    const std::vector<uint64_t> keys = dedup::BandKeys(e.shingles);  // repeats change no minimum
+    if (auto root = m.MatchGroup(self, keys)) {
       if (CompareDates(e.published, m.entries[*root].published) < 0) {
         found.relinked = m.Reroot(*root, self);
       } else {
-        e.root = *root;
+        m.roots[self] = *root;
         m.copies[*root].push_back(self);
-        found.copy_of = CopyOf{m.entries[*root].id,
-                               dedup::Jaccard(e.shingles, m.entries[*root].shingles)};
+        found.copy_of = CopyOf{m.entries[*root].id, m.Similarity(self, *root)};
       }
     }
     m.lsh.Insert(self, keys);
   }
   // A copy's passages are its upstream's. A new upstream of an existing group is not
   // indexed: the group's first upstream already stands for the text.
-  if (!found.copy_of) found.passages = m.Passages(article, self, found.relinked.empty());
+  if (!found.copy_of) found.passages = m.Passages(article, tokens, self, found.relinked.empty());
   return found;
 }
 

@@ -13,13 +13,12 @@
 // runs) and the exact check of a candidate is one merge of two sorted arrays.
 #include "dedup/minhash.h"
 
+#define XXH_INLINE_ALL  // short inputs: a call would cost as much as the hash
 #include <xxhash.h>
 
 #include <algorithm>
 #include <array>
 #include <string>
-
-#include "dedup/words.h"
 
 namespace sitrep::dedup {
 
@@ -55,22 +54,28 @@ const Permutations& Perm() {
 }  // namespace
 
 std::vector<uint64_t> ShingleHashes(const Article& article) {
+  std::vector<uint64_t> out = TextShingles(TokenHashes(article));
+  SortShingles(out);
+  return out;
+}
+
+std::vector<uint64_t> TextShingles(std::span<const TokenHash> tokens) {
   std::vector<uint64_t> words;
-  words.reserve(article.tokens.size());
-  std::string scratch;
-  for (const Span& t : article.tokens) {
-    const std::string_view token = article.Text(t);
-    if (IsWordToken(token)) words.push_back(WordHash(token, scratch));
-  }
+  words.reserve(tokens.size());
+  for (const TokenHash& t : tokens)
+    if (t.spelling != kNotWord) words.push_back(t.word);
   std::vector<uint64_t> out;
   if (words.empty()) return out;
   const size_t k = std::min<size_t>(kShingleWords, words.size());
   out.reserve(words.size() - k + 1);
   for (size_t i = 0; i + k <= words.size(); ++i)
     out.push_back(XXH3_64bits(&words[i], k * sizeof(uint64_t)));
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+void SortShingles(std::vector<uint64_t>& shingles) {
+  std::sort(shingles.begin(), shingles.end());
+  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
 }
 
 double Jaccard(std::span<const uint64_t> a, std::span<const uint64_t> b) {
@@ -84,12 +89,41 @@ double Jaccard(std::span<const uint64_t> a, std::span<const uint64_t> b) {
   return total == 0 ? 0 : double(common) / double(total);
 }
 
+namespace {
+
+// The signature: 80 multiply-adds and minima a shingle, the costliest step here. Compiled
+// also for x86-64-v4 (AVX-512: eight 64-bit lanes a register) and v3 (AVX2), chosen at load
+// time; every version computes the same values (words_test.cc checks the definition).
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"),
+               optimize("tree-vectorize")))
+#endif
+void Signature(const uint64_t* shingles, size_t n, const uint64_t* a, const uint64_t* b,
+               uint64_t* sig) {
+  // Eight rows at a time over all shingles: the eight minima stay in one register instead
+  // of going through memory for every shingle.
+  constexpr int kLanes = 8;
+  static_assert(kHashes % kLanes == 0);
+  for (int row = 0; row < kHashes; row += kLanes) {
+    uint64_t min[kLanes], mul[kLanes], add[kLanes];
+    for (int j = 0; j < kLanes; ++j) min[j] = UINT64_MAX, mul[j] = a[row + j], add[j] = b[row + j];
+    for (size_t k = 0; k < n; ++k) {
+      const uint64_t x = shingles[k];
+      for (int j = 0; j < kLanes; ++j) {
+        const uint64_t h = mul[j] * x + add[j];
+        min[j] = h < min[j] ? h : min[j];
+      }
+    }
+    for (int j = 0; j < kLanes; ++j) sig[row + j] = min[j];
+  }
+}
+
+}  // namespace
+
 std::vector<uint64_t> BandKeys(std::span<const uint64_t> shingles) {
   std::array<uint64_t, kHashes> sig;
-  sig.fill(UINT64_MAX);
   const Permutations& p = Perm();
-  for (uint64_t x : shingles)
-    for (int i = 0; i < kHashes; ++i) sig[i] = std::min(sig[i], p.a[i] * x + p.b[i]);
+  Signature(shingles.data(), shingles.size(), p.a.data(), p.b.data(), sig.data());
   std::vector<uint64_t> keys(kBands);
   for (int band = 0; band < kBands; ++band)
     keys[band] = XXH3_64bits_withSeed(&sig[band * kRows], kRows * sizeof(uint64_t), band);
@@ -99,19 +133,19 @@ std::vector<uint64_t> BandKeys(std::span<const uint64_t> shingles) {
 void LshTable::Insert(uint32_t item, std::span<const uint64_t> keys) {
   for (uint64_t key : keys) {
     const auto slot = static_cast<uint32_t>(next_.size());
-    auto [it, fresh] = head_.try_emplace(key, slot);
-    next_.push_back(fresh ? kNone : it->second);
+    auto [head, fresh] = head_.Insert(key, slot);
+    next_.push_back(fresh ? kNone : *head);
     owner_.push_back(item);
-    it->second = slot;
+    *head = slot;
   }
 }
 
 std::vector<uint32_t> LshTable::Candidates(std::span<const uint64_t> keys) const {
   std::vector<uint32_t> out;
   for (uint64_t key : keys) {
-    auto it = head_.find(key);
-    if (it == head_.end()) continue;
-    for (uint32_t slot = it->second; slot != kNone; slot = next_[slot]) out.push_back(owner_[slot]);
+    const uint32_t* head = head_.Find(key);
+    if (!head) continue;
+    for (uint32_t slot = *head; slot != kNone; slot = next_[slot]) out.push_back(owner_[slot]);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

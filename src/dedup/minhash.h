@@ -9,10 +9,11 @@
 
 #include <cstdint>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 #include "article.h"
+#include "dedup/flat_map.h"
+#include "dedup/words.h"
 
 namespace sitrep::dedup {
 
@@ -23,11 +24,16 @@ inline constexpr int kRows = 5;
 // The sorted, distinct hashes of the article's word shingles (lower case, punctuation
 // dropped). A text shorter than a shingle is one shingle; a text without words has none.
 std::vector<uint64_t> ShingleHashes(const Article& article);
+// The hashes of the shingles of an article's TokenHashes in text order, repeats kept: all
+// BandKeys needs. SortShingles makes them what ShingleHashes returns.
+std::vector<uint64_t> TextShingles(std::span<const TokenHash> tokens);
+void SortShingles(std::vector<uint64_t>& shingles);
 
 // |a ∩ b| / |a ∪ b| of two sorted, distinct sets; 0 when both are empty.
 double Jaccard(std::span<const uint64_t> a, std::span<const uint64_t> b);
 
-// One key a band: the hash of that band's rows of the MinHash signature.
+// One key a band: the hash of that band's rows of the MinHash signature. The shingles need
+// not be sorted or distinct.
 std::vector<uint64_t> BandKeys(std::span<const uint64_t> shingles);
 
 // Band keys → the items that had them. Items are dense indexes chosen by the caller.
@@ -39,7 +45,7 @@ class LshTable {
 
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
-  std::unordered_map<uint64_t, uint32_t> head_;  // band key → latest slot with it
+  FlatMap<uint32_t> head_;       // band key → latest slot with it
   std::vector<uint32_t> next_;   // slot → the previous slot with the same key
   std::vector<uint32_t> owner_;  // slot → item
 };

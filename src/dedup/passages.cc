@@ -7,10 +7,23 @@ namespace sitrep::dedup {
 
 namespace {
 
-bool EndsUnit(std::string_view t) { return t == "." || t == "?" || t == "!" || t == "…"; }
+// Both asked of every token: most are words, told apart by their first byte (the marks
+// below begin with ASCII punctuation or a UTF-8 lead byte) before any comparison.
+bool MayBeMark(std::string_view t) {
+  if (t.empty()) return false;
+  const auto c = static_cast<unsigned char>(t[0]);
+  if (c >= 0x80) return t.size() <= 3;
+  const bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return !letter && !(c >= '0' && c <= '9');
+}
+
+bool EndsUnit(std::string_view t) {
+  return MayBeMark(t) && (t == "." || t == "?" || t == "!" || t == "…");
+}
 
 bool IsClosing(std::string_view t) {
-  return t == "”" || t == "\"" || t == "’" || t == "'" || t == ")" || t == "»";
+  return MayBeMark(t) &&
+         (t == "”" || t == "\"" || t == "’" || t == "'" || t == ")" || t == "»");
 }
 
 struct TokenRange {
@@ -41,9 +54,9 @@ std::vector<TokenRange> UnitRanges(const Article& a) {
 }
 
 // The first token of a unit that is a word: where a capital letter means little.
-size_t FirstWord(const Article& a, TokenRange r) {
+size_t FirstWord(std::span<const TokenHash> tokens, TokenRange r) {
   for (size_t k = r.begin; k < r.end; ++k)
-    if (IsWordToken(a.Text(a.tokens[k]))) return k;
+    if (tokens[k].spelling != kNotWord) return k;
   return r.end;
 }
 
@@ -52,34 +65,53 @@ size_t FirstWord(const Article& a, TokenRange r) {
 PassageIndex::PassageIndex(PassageOptions options) : opt_(options) {}
 
 std::vector<PassageIndex::Unit> PassageIndex::Units(const Article& a) {
+  return Units(a, TokenHashes(a));
+}
+
+std::vector<PassageIndex::Unit> PassageIndex::Units(const Article& a,
+                                                    std::span<const TokenHash> tokens) {
+  std::vector<Unit> units;
+  FillUnits(a, tokens, units);
+  return units;
+}
+
+void PassageIndex::FillUnits(const Article& a, std::span<const TokenHash> tokens,
+                             std::vector<Unit>& units) {
   const std::vector<TokenRange> ranges = UnitRanges(a);
   // Names first, so "Putin" opening a sentence is known as the name seen elsewhere.
   for (TokenRange r : ranges)
-    for (size_t k = FirstWord(a, r) + 1; k < r.end; ++k) vocab_.NoteName(a.Text(a.tokens[k]));
-  std::vector<Unit> units;
-  units.reserve(ranges.size());
-  for (TokenRange r : ranges) {
-    Unit u{{a.tokens[r.begin].begin, a.tokens[r.end - 1].end}, {}};
-    const size_t first = FirstWord(a, r);
+    for (size_t k = FirstWord(tokens, r) + 1; k < r.end; ++k)
+      vocab_.NoteName(a.Text(a.tokens[k]), tokens[k].spelling);
+  // `units` may hold an earlier article's: their term vectors are reused, not reallocated.
+  units.resize(ranges.size());
+  for (size_t n = 0; n < ranges.size(); ++n) {
+    const TokenRange r = ranges[n];
+    Unit& u = units[n];
+    u.span = {a.tokens[r.begin].begin, a.tokens[r.end - 1].end};
+    u.terms.clear();
+    u.numbers = 0;
+    const size_t first = FirstWord(tokens, r);
     for (size_t k = first; k < r.end; ++k) {
       Term t;
-      if (vocab_.Lookup(a.Text(a.tokens[k]), k == first, t)) u.terms.push_back(t);
+      if (vocab_.Lookup(a.Text(a.tokens[k]), tokens[k].spelling, k == first, t))
+        u.terms.push_back(t);
     }
     std::sort(u.terms.begin(), u.terms.end(), [](Term x, Term y) { return x.id < y.id; });
     u.terms.erase(std::unique(u.terms.begin(), u.terms.end(),
                               [](Term x, Term y) { return x.id == y.id; }),
                   u.terms.end());
     for (Term t : u.terms) u.numbers += t.kind == TermKind::kNumber;
-    units.push_back(std::move(u));
   }
   if (kind_.size() < vocab_.size()) {
     kind_.resize(vocab_.size());
     df_.resize(vocab_.size());
     postings_.resize(vocab_.size());
+    posting_size_.resize(vocab_.size());
+    mark_.resize(vocab_.size());
+    seen_in_.resize(vocab_.size());
   }
   for (const Unit& u : units)
     for (Term t : u.terms) kind_[t.id] = t.kind;
-  return units;
 }
 
 double PassageIndex::LogCount(uint32_t n) const {
@@ -107,13 +139,10 @@ double PassageIndex::Weight(uint32_t unit) const {
 }
 
 void PassageIndex::CountTerms(const std::vector<Unit>& units) {
-  std::vector<uint32_t> seen;
+  ++articles_;  // also the mark of this article's terms: each counts once in df_
   for (const Unit& u : units)
-    for (Term t : u.terms) seen.push_back(t.id);
-  std::sort(seen.begin(), seen.end());
-  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-  for (uint32_t id : seen) ++df_[id];
-  ++articles_;
+    for (Term t : u.terms)
+      if (seen_in_[t.id] != articles_) seen_in_[t.id] = articles_, ++df_[t.id];
 }
 
 void PassageIndex::Index(const std::vector<Unit>& units, uint32_t self) {
@@ -125,55 +154,83 @@ void PassageIndex::Index(const std::vector<Unit>& units, uint32_t self) {
                       static_cast<uint32_t>(u.terms.size()), u.numbers});
     for (Term t : u.terms) {
       terms_.push_back(t.id);
-      postings_[t.id].push_back(id);
+      // A term in more units than max_posting is never probed again, so its list is let
+      // go: memory and the cost of indexing stay bounded by the rare terms.
+      const uint32_t n = ++posting_size_[t.id];
+      if (n <= opt_.max_posting) postings_[t.id].push_back(id);
+      else if (n == opt_.max_posting + 1) std::vector<uint32_t>().swap(postings_[t.id]);
     }
+  }
+}
+
+uint32_t PassageIndex::NextStamp() const {
+  if (++probe_ == kStamps) {  // wrapped: every old stamp would look current again
+    std::fill(mark_.begin(), mark_.end(), 0);
+    std::fill(hits_.begin(), hits_.end(), 0);
+    probe_ = 1;
+  }
+  return probe_;
+}
+
+void PassageIndex::FindCandidates(const Unit& unit,
+                                  const std::function<bool(uint32_t)>& skip) const {
+  // Probe the rarest terms: a reused sentence shares most of its words, so it shares some
+  // of these; very common terms would only cost time (and list topical neighbours).
+  probes_.clear();
+  for (Term t : unit.terms) {
+    const size_t n = posting_size_[t.id];
+    if (n > 0 && n <= opt_.max_posting) probes_.push_back({n, t.id});
+  }
+  std::sort(probes_.begin(), probes_.end());
+  if (probes_.size() > static_cast<size_t>(opt_.probes)) probes_.resize(opt_.probes);
+  hits_.resize(units_.size());
+  const uint32_t need = probes_.size() >= 2 ? 2 : 1;
+  candidates_.clear();
+  for (auto [n, id] : probes_) {
+    for (uint32_t g : postings_[id]) {
+      uint32_t& h = hits_[g];  // stamp << 8 | hits, the hits counted up to `need`
+      if (h >> 8 != probe_) h = probe_ << 8;
+      if ((h & 0xff) == need) continue;
+      if ((++h & 0xff) == need && !skip(units_[g].article)) candidates_.push_back(g);
+    }
+  }
+  std::sort(candidates_.begin(), candidates_.end());
+}
+
+void PassageIndex::MarkTerms(const Unit& unit) const {
+  shared_weight_.resize(unit.terms.size());
+  own_weight_.resize(unit.terms.size());
+  for (uint32_t i = 0; i < unit.terms.size(); ++i) {
+    mark_[unit.terms[i].id] = uint64_t(probe_) << 32 | i;
+    shared_weight_[i] = Weight(unit.terms[i], true);
+    own_weight_[i] = Weight(unit.terms[i], false);
   }
 }
 
 void PassageIndex::MatchUnit(const Unit& unit, uint32_t here,
                              const std::function<bool(uint32_t)>& skip,
                              std::vector<Pair>& out) const {
-  // Probe the rarest terms: a reused sentence shares most of its words, so it shares some
-  // of these; very common terms would only cost time (and list topical neighbours).
-  std::vector<std::pair<size_t, uint32_t>> probes;
-  for (Term t : unit.terms) {
-    const size_t n = postings_[t.id].size();
-    if (n > 0 && n <= opt_.max_posting) probes.push_back({n, t.id});
-  }
-  std::sort(probes.begin(), probes.end());
-  if (probes.size() > static_cast<size_t>(opt_.probes)) probes.resize(opt_.probes);
-  hits_.resize(units_.size());
-  stamp_.resize(units_.size());
-  ++probe_;
-  const uint32_t need = probes.size() >= 2 ? 2 : 1;
-  std::vector<uint32_t> candidates;
-  for (auto [n, id] : probes) {
-    for (uint32_t g : postings_[id]) {
-      if (stamp_[g] != probe_) stamp_[g] = probe_, hits_[g] = 0;
-      if (++hits_[g] == need && !skip(units_[g].article)) candidates.push_back(g);
-    }
-  }
-  std::sort(candidates.begin(), candidates.end());
-
+  NextStamp();
+  FindCandidates(unit, skip);
+  if (candidates_.empty()) return;
+  MarkTerms(unit);
   double here_weight = 0;  // every term as unshared; shared ones are moved over below
-  for (Term t : unit.terms) here_weight += Weight(t, false);
-  for (uint32_t g : candidates) {
+  for (double w : own_weight_) here_weight += w;
+  for (uint32_t g : candidates_) {
     const StoredUnit& su = units_[g];
     const uint32_t* other = &terms_[su.first_term];
+    // Both term lists are sorted by id, so the shared terms add up in the same order as a
+    // merge of the two would visit them.
     double shared = 0, moved = 0;
     int shared_terms = 0, shared_words = 0, shared_numbers = 0;
-    for (size_t i = 0, j = 0; i < unit.terms.size() && j < su.terms;) {
-      if (unit.terms[i].id < other[j]) {
-        ++i;
-      } else if (other[j] < unit.terms[i].id) {
-        ++j;
-      } else {
-        shared += Weight(unit.terms[i], true), moved += Weight(unit.terms[i], false);
-        ++shared_terms;
-        shared_words += unit.terms[i].kind == TermKind::kWord;
-        shared_numbers += unit.terms[i].kind == TermKind::kNumber;
-        ++i, ++j;
-      }
+    for (uint32_t j = 0; j < su.terms; ++j) {
+      const uint64_t m = mark_[other[j]];
+      if (m >> 32 != probe_) continue;
+      const uint32_t i = static_cast<uint32_t>(m);
+      shared += shared_weight_[i], moved += own_weight_[i];
+      ++shared_terms;
+      shared_words += unit.terms[i].kind == TermKind::kWord;
+      shared_numbers += unit.terms[i].kind == TermKind::kNumber;
     }
     if (shared_terms < opt_.min_pair_terms || shared_words < opt_.min_pair_words) continue;
     if (opt_.reject_other_figures &&
@@ -249,7 +306,15 @@ std::vector<PassageMatch> PassageIndex::Merge(const std::vector<Unit>& units,
 
 std::vector<PassageMatch> PassageIndex::Add(const Article& article, uint32_t self, bool index,
                                             const std::function<bool(uint32_t)>& skip) {
-  const std::vector<Unit> units = Units(article);
+  return Add(article, TokenHashes(article), self, index, skip);
+}
+
+std::vector<PassageMatch> PassageIndex::Add(const Article& article,
+                                            std::span<const TokenHash> tokens, uint32_t self,
+                                            bool index,
+                                            const std::function<bool(uint32_t)>& skip) {
+  std::vector<Unit>& units = units_scratch_;
+  FillUnits(article, tokens, units);
   if (index) CountTerms(units);  // this article counts in the IDF it is scored with
   log_articles_ = std::log(articles_ + opt_.idf_prior);
   std::vector<PassageMatch> out = Merge(units, Match(units, skip));

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <vector>
 
 #include "article.h"
@@ -64,6 +65,10 @@ class PassageIndex {
   // `index` is set, the article's sentences are then indexed as number `self`.
   std::vector<PassageMatch> Add(const Article& article, uint32_t self, bool index,
                                 const std::function<bool(uint32_t)>& skip);
+  // The same with the article's TokenHashes (words.h) already computed.
+  std::vector<PassageMatch> Add(const Article& article, std::span<const TokenHash> tokens,
+                                uint32_t self, bool index,
+                                const std::function<bool(uint32_t)>& skip);
 
   // The terms of each matching unit of an article, for tests and tuning.
   struct Unit {
@@ -72,6 +77,7 @@ class PassageIndex {
     uint32_t numbers = 0;     // how many of them are numbers
   };
   std::vector<Unit> Units(const Article& article);
+  std::vector<Unit> Units(const Article& article, std::span<const TokenHash> tokens);
   const Vocabulary& vocabulary() const { return vocab_; }
 
  private:
@@ -81,6 +87,8 @@ class PassageIndex {
     double rest;    // weight of the terms only one side has
     int shared_terms;
   };
+  void FillUnits(const Article& article, std::span<const TokenHash> tokens,
+                 std::vector<Unit>& units);
   double Weight(const Term& t, bool shared) const;
   double Weight(uint32_t unit) const;
   void CountTerms(const std::vector<Unit>& units);
@@ -89,6 +97,9 @@ class PassageIndex {
                           const std::function<bool(uint32_t)>& skip) const;
   void MatchUnit(const Unit& unit, uint32_t here, const std::function<bool(uint32_t)>& skip,
                  std::vector<Pair>& out) const;
+  void FindCandidates(const Unit& unit, const std::function<bool(uint32_t)>& skip) const;
+  void MarkTerms(const Unit& unit) const;
+  uint32_t NextStamp() const;
   std::vector<PassageMatch> Merge(const std::vector<Unit>& units, std::vector<Pair> pairs) const;
 
   double LogCount(uint32_t n) const;
@@ -98,12 +109,25 @@ class PassageIndex {
   double log_articles_ = 0;           // log(articles_ + prior), for this Add
   mutable std::vector<double> log_counts_;  // n → log(n + 1), so weights need no log call
   // Probe hits a stored unit, stamped with the unit being matched: no clearing, no hashing.
-  mutable std::vector<uint32_t> hits_, stamp_;
-  mutable uint32_t probe_ = 0;
+  // Stamp and count share 32 bits, so the array over every stored unit is half the size
+  // it would be and more of it stays in cache.
+  static constexpr uint32_t kStamps = 1 << 24;
+  mutable std::vector<uint32_t> hits_;
+  mutable uint32_t probe_ = 0;  // stamp of the unit being matched, below kStamps
+  // The unit being matched, by term: (probe_ << 32 | its position in unit.terms), so a
+  // stored unit's terms are checked against it by lookup rather than by a merge; and its
+  // terms' weights, shared and not, computed once for all its candidates.
+  mutable std::vector<uint64_t> mark_;
+  mutable std::vector<double> shared_weight_, own_weight_;
+  mutable std::vector<std::pair<size_t, uint32_t>> probes_;
+  mutable std::vector<uint32_t> candidates_;
+  std::vector<Unit> units_scratch_;  // the units of the article being added
+  std::vector<uint32_t> seen_in_;  // term → the last article (counted from 1) it was counted in
   uint32_t articles_ = 0;             // articles indexed
   std::vector<uint32_t> df_;          // term → indexed articles that carry it
   std::vector<TermKind> kind_;        // term → its kind
-  std::vector<std::vector<uint32_t>> postings_;  // term → units
+  std::vector<std::vector<uint32_t>> postings_;  // term → units; empty past max_posting
+  std::vector<uint32_t> posting_size_;  // term → how many units, read for every term matched
   struct StoredUnit {
     uint32_t article, local;
     Span span;

@@ -3,11 +3,14 @@
 #include <libstemmer.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+// Inlined: a token's hash is a few nanoseconds, a call into the shared library as much again.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
 #include <iterator>
 #include <string_view>
+#include <unordered_set>
 
 #include "util/strings.h"
 
@@ -16,6 +19,7 @@ namespace sitrep::dedup {
 namespace {
 
 constexpr uint32_t kStop = UINT32_MAX;
+constexpr uint32_t kUnknown = UINT32_MAX - 1;  // both above any term code (ids < 2^30)
 
 // Function words and the verbs of attribution: they carry no evidence that two sentences
 // say the same thing. Written for this stage; IDF weighting handles what the list misses.
@@ -86,7 +90,8 @@ std::string Skeleton(std::string_view lower) {
 bool IsWordToken(std::string_view token) {
   if (token.empty()) return false;
   const auto first = static_cast<unsigned char>(token[0]);
-  if (first < 0x80) return std::isalnum(first) != 0;
+  if (first < 0x80)  // ASCII by hand: std::isalnum is a call that consults the locale
+    return (first >= '0' && first <= '9') || ((first | 0x20) >= 'a' && (first | 0x20) <= 'z');
   int32_t i = 0;
   UChar32 c;
   U8_NEXT(token.data(), i, static_cast<int32_t>(token.size()), c);
@@ -109,6 +114,41 @@ uint64_t WordHash(std::string_view token, std::string& scratch) {
   return XXH3_64bits(scratch.data(), scratch.size());
 }
 
+uint64_t SpellingHash(std::string_view token) {
+  const uint64_t h = XXH3_64bits(token.data(), token.size());
+  return h == kNotWord ? 1 : h;
+}
+
+namespace {
+
+// WordHash without a copy when it can: a token already in lower case is its own lower case,
+// and a short ASCII one is lowered on the stack.
+uint64_t WordHashOf(std::string_view token, uint64_t raw, std::string& scratch) {
+  char lower[64];
+  bool upper = false;
+  for (size_t i = 0; i < token.size(); ++i) {
+    const char c = token[i];
+    if (static_cast<unsigned char>(c) >= 0x80 || i == sizeof lower) return WordHash(token, scratch);
+    upper |= IsAsciiUpper(c);
+    lower[i] = IsAsciiUpper(c) ? static_cast<char>(c + 32) : c;
+  }
+  return upper ? XXH3_64bits(lower, token.size()) : raw;
+}
+
+}  // namespace
+
+std::vector<TokenHash> TokenHashes(const Article& article) {
+  std::vector<TokenHash> out(article.tokens.size());
+  std::string scratch;
+  for (size_t i = 0; i < out.size(); ++i) {
+    const std::string_view token = article.Text(article.tokens[i]);
+    if (!IsWordToken(token)) continue;
+    const uint64_t raw = XXH3_64bits(token.data(), token.size());
+    out[i] = {raw == kNotWord ? 1 : raw, WordHashOf(token, raw, scratch)};
+  }
+  return out;
+}
+
 struct Vocabulary::Stemmer {
   sb_stemmer* english = sb_stemmer_new("english", "UTF_8");
   ~Stemmer() { sb_stemmer_delete(english); }
@@ -123,31 +163,39 @@ Vocabulary::Vocabulary() : stemmer_(std::make_unique<Stemmer>()) {}
 Vocabulary::~Vocabulary() = default;
 
 uint32_t Vocabulary::Intern(const std::string& key, TermKind kind) {
-  auto [it, fresh] = ids_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
-  if (fresh) keys_.push_back(key);
-  return it->second;
-}
-
-void Vocabulary::NoteName(std::string_view token) {
-  if (!token.empty() && IsAsciiUpper(token[0]))
-    names_.insert(XXH3_64bits(token.data(), token.size()));
-}
-
-bool Vocabulary::Lookup(std::string_view token, bool sentence_initial, Term& term) {
-  if (!IsWordToken(token)) return false;
-  const uint64_t h = XXH3_64bits(token.data(), token.size());
-  const bool as_name = IsAsciiUpper(token[0]) && (!sentence_initial || names_.count(h));
-  const uint64_t key = h ^ (as_name ? 0x9e3779b97f4a7c15ULL : 0);
-  auto it = cache_.find(key);
-  if (it == cache_.end()) {
-    Term t;
-    const uint32_t id = Classify(token, as_name, t) ? t.id : kStop;
-    // The kind rides in the top bits, so a hit needs no second lookup.
-    it = cache_.emplace(key, id == kStop ? kStop : (id | uint32_t(t.kind) << 30)).first;
+  // By the key's hash; a different key with the same hash (never seen in practice, but
+  // possible) goes to the overflow map, so ids stay exact.
+  const uint64_t h = XXH3_64bits(key.data(), key.size());
+  const auto next = static_cast<uint32_t>(keys_.size());
+  auto [id, fresh] = ids_.Insert(h, next);
+  if (!fresh && keys_[*id] != key) {
+    auto [it, new_key] = collided_.try_emplace(key, next);
+    if (!new_key) return it->second;
+    fresh = true;
   }
-  if (it->second == kStop) return false;
-  term.id = it->second & 0x3fffffff;
-  term.kind = static_cast<TermKind>(it->second >> 30);
+  if (fresh) keys_.push_back(key);
+  return fresh ? next : *id;
+}
+
+void Vocabulary::NoteName(std::string_view token, uint64_t spelling) {
+  if (spelling != kNotWord && IsAsciiUpper(token[0]))
+    spellings_.Insert(spelling, {kUnknown, kUnknown}).first->seen_as_name = true;
+}
+
+bool Vocabulary::Lookup(std::string_view token, uint64_t spelling, bool sentence_initial,
+                        Term& term) {
+  if (spelling == kNotWord) return false;
+  Known& known = *spellings_.Insert(spelling, {kUnknown, kUnknown}).first;
+  const bool as_name = IsAsciiUpper(token[0]) && (!sentence_initial || known.seen_as_name);
+  uint32_t& code = as_name ? known.name : known.plain;
+  if (code == kUnknown) {
+    Term t;
+    // The kind rides in the top bits, so a hit needs no second lookup.
+    code = Classify(token, as_name, t) ? (t.id | uint32_t(t.kind) << 30) : kStop;
+  }
+  if (code == kStop) return false;
+  term.id = code & 0x3fffffff;
+  term.kind = static_cast<TermKind>(code >> 30);
   return true;
 }
 

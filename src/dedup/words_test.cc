@@ -2,7 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <xxhash.h>
+
+#include <algorithm>
+#include <random>
+
 #include "dedup/minhash.h"
+#include "pipeline/pipeline.h"
 
 namespace sitrep::dedup {
 namespace {
@@ -72,6 +78,70 @@ TEST(MinHash, SameSetsShareEveryBandAndLshFindsThem) {
   lsh.Insert(0, BandKeys(a));
   lsh.Insert(1, BandKeys(b));
   EXPECT_EQ(lsh.Candidates(BandKeys(a)), std::vector<uint32_t>{0});
+}
+
+Article MakeArticle(std::string text) {
+  Document d;
+  d.origin = "test";
+  d.container = "text";
+  d.body = std::move(text);
+  return BuildArticle(std::move(d));
+}
+
+TEST(Words, TokenHashesAgreeWithTheTokens) {
+  const Article a = MakeArticle(
+      "The MINSK talks resumed on Tuesday, officials said. ДАТА: «Київ» 155,221 bags. "
+      "Antidisestablishmentarianismantidisestablishmentarianismantidisestablishmentarianism.");
+  const std::vector<TokenHash> hashes = TokenHashes(a);
+  ASSERT_EQ(hashes.size(), a.tokens.size());
+  std::string scratch;
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    const std::string_view token = a.Text(a.tokens[i]);
+    EXPECT_EQ(hashes[i].spelling != kNotWord, IsWordToken(token)) << token;
+    if (IsWordToken(token)) {
+      EXPECT_EQ(hashes[i].spelling, SpellingHash(token)) << token;
+      EXPECT_EQ(hashes[i].word, WordHash(token, scratch)) << token;
+    }
+  }
+}
+
+TEST(MinHash, TextShinglesSortedAreTheShingleHashes) {
+  const Article a = MakeArticle(
+      "Tugs tried for six hours to free the barge. Tugs tried for six hours to free the barge "
+      "again, and the falling tide left it stuck on a sandbank near the lighthouse.");
+  std::vector<uint64_t> text = TextShingles(TokenHashes(a));
+  EXPECT_GT(text.size(), ShingleHashes(a).size());  // the repeated run repeats shingles
+  SortShingles(text);
+  EXPECT_EQ(text, ShingleHashes(a));
+}
+
+// BandKeys may run a vectorised signature; it must agree with the definition: row i is
+// min over shingles of a_i·x + b_i, with a_i, b_i from SplitMix64 at a fixed seed.
+TEST(MinHash, BandKeysFollowTheDefinitionWhateverTheOrder) {
+  auto split_mix = [](uint64_t& state) {
+    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  };
+  std::mt19937_64 rng(7);
+  std::vector<uint64_t> shingles(157);
+  for (uint64_t& x : shingles) x = rng();
+  std::vector<uint64_t> sig(kBands * kRows, UINT64_MAX);
+  uint64_t state = 0x5172ec0915ULL;
+  for (uint64_t& row : sig) {
+    const uint64_t a = split_mix(state) | 1, b = split_mix(state);
+    for (uint64_t x : shingles) row = std::min(row, a * x + b);
+  }
+  std::vector<uint64_t> expected;
+  for (int band = 0; band < kBands; ++band)
+    expected.push_back(XXH3_64bits_withSeed(&sig[band * kRows], kRows * sizeof(uint64_t), band));
+  EXPECT_EQ(BandKeys(shingles), expected);
+  // Order and repeats change no minimum.
+  std::vector<uint64_t> shuffled = shingles;
+  shuffled.insert(shuffled.end(), shingles.begin(), shingles.begin() + 40);
+  std::shuffle(shuffled.begin(), shuffled.end(), rng);
+  EXPECT_EQ(BandKeys(shuffled), expected);
 }
 
 }  // namespace
