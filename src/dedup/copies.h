@@ -16,28 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "article.h"
+#include "story.h"
 
 namespace sitrep {
-
-struct CopyOf {
-  std::string upstream;  // id of the earlier article this one copies
-  double similarity = 0;  // exact Jaccard of the word shingles
-};
-
-// A link from an article added earlier that turns out to copy a later-added one.
-struct CopyLink {
-  std::string copy;  // the earlier-added article's id
-  CopyOf of;         // its new upstream and the similarity to it
-};
-
-// A paragraph or sentence of this article that another article also carries.
-struct ReusedPassage {
-  Span here;                 // in this article's text
-  std::string other;         // the other article's id
-  Span there;                // in the other article's text
-  double similarity = 0;     // 1 for the same words; lower when edited or translated apart
-};
 
 class CopyIndex {
  public:

@@ -10,8 +10,7 @@
 #include <vector>
 
 #include "article.h"
-#include "dedup/copies.h"
-#include "stories/stories.h"
+#include "story.h"
 
 namespace sitrep {
 
@@ -31,14 +30,6 @@ struct SearchHit {
   ArticleSummary article;
   std::string snippet;  // the best passage, matches marked with [ and ]
   double score = 0;     // higher is better
-};
-
-// What the story-level stages decided for one article as it arrived; stored with it.
-struct ArticleLinks {
-  StoryAssignment story;
-  std::optional<CopyOf> copy_of;
-  std::vector<ReusedPassage> passages;
-  std::vector<CopyLink> relinked;  // earlier articles that copy this one instead, from now on
 };
 
 struct StorySummary {

@@ -11,24 +11,9 @@
 #include <utility>
 #include <vector>
 
-#include "article.h"
+#include "story.h"
 
 namespace sitrep {
-
-using StoryId = uint32_t;  // from 1, in order of creation
-
-struct StoryAssignment {
-  StoryId story = 0;
-  bool new_story = false;
-  double similarity = 0;  // to the story it joined (0 for a new story)
-  double threshold = 0;   // what the similarity had to reach
-  std::vector<std::string> shared_terms;     // the terms that weighed most in the match
-  std::vector<std::string> shared_entities;  // names, places and numbers in common
-  std::vector<StoryId> merged;               // stories this article brought together into `story`
-  // Earlier articles this arrival moved to another story (a story split in two): article
-  // id and the story it belongs to now.
-  std::vector<std::pair<std::string, StoryId>> moved;
-};
 
 struct StoryOptions {
   double threshold = 0;        // 0: the tuned default
