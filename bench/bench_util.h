@@ -6,7 +6,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <string>
 #include <vector>
+
+#include "ingest/ingest.h"
+#include "pipeline/pipeline.h"
 
 namespace sitrep::bench {
 
@@ -37,6 +41,15 @@ double MedianRate(const char* what, const char* unit, int runs, F work) {
          unit, runs, *std::min_element(rates.begin(), rates.end()),
          *std::max_element(rates.begin(), rates.end()), PeakRssMiB());
   return m;
+}
+
+// Every article of an input, read and built as ingest does it; call before any clock starts.
+inline std::vector<Article> BuildArticles(const std::string& path) {
+  std::vector<Article> out;
+  ReadInput(
+      path, {}, [&](Document&& d) { out.push_back(BuildArticle(std::move(d))); },
+      [](const std::string&, const std::string&) {});
+  return out;
 }
 
 }  // namespace sitrep::bench

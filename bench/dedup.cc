@@ -22,24 +22,6 @@
 
 namespace {
 
-// Building Articles is the pipeline's cost, not this stage's: done before the clock starts.
-std::vector<sitrep::Article> ReadArticles(const std::string& path) {
-  std::vector<sitrep::Article> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    const auto r = nlohmann::json::parse(line, nullptr, false);
-    if (r.is_discarded() || !r.contains("text") || !r["text"].is_string()) continue;
-    sitrep::Document d;
-    d.origin = path + "#id-" + r.value("id", nlohmann::json()).dump();
-    d.container = "jsonl";
-    d.body = r["text"].get<std::string>();
-    d.title = r.value("title", "");
-    d.date = r.value("date", "");
-    out.push_back(sitrep::BuildArticle(std::move(d)));
-  }
-  return out;
-}
-
 std::string Clip(std::string_view s, size_t n) {
   std::string out(s.substr(0, n));
   for (char& c : out)
@@ -116,7 +98,7 @@ int main(int argc, char** argv) {
       runs = std::max(1, std::atoi(argv[++i]));
     else path = argv[i];
   }
-  const std::vector<sitrep::Article> articles = ReadArticles(path);
+  const std::vector<sitrep::Article> articles = sitrep::bench::BuildArticles(path);
   if (articles.empty()) {
     std::fprintf(stderr, "no articles in %s\n", path.c_str());
     return 1;

@@ -26,23 +26,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::vector<sitrep::Article> ReadArticles(const std::string& path) {
-  std::vector<sitrep::Article> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    const auto r = nlohmann::json::parse(line, nullptr, false);
-    if (r.is_discarded() || !r.contains("text") || !r["text"].is_string()) continue;
-    sitrep::Document d;
-    d.origin = path + "#id-" + r.value("id", nlohmann::json()).dump();
-    d.container = "jsonl";
-    d.body = r["text"].get<std::string>();
-    d.title = r.value("title", "");
-    d.date = r.value("date", "");
-    out.push_back(sitrep::BuildArticle(std::move(d)));
-  }
-  return out;
-}
-
 double ThreadCpuSeconds() {
   timespec t;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
@@ -91,7 +74,7 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
     else path = argv[i];
   }
-  const std::vector<sitrep::Article> articles = ReadArticles(path);
+  const std::vector<sitrep::Article> articles = sitrep::bench::BuildArticles(path);
   if (articles.empty()) {
     std::fprintf(stderr, "no articles in %s\n", path.c_str());
     return 1;

@@ -15,36 +15,13 @@
 
 namespace {
 
-std::vector<sitrep::Article> LoadArticles(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<sitrep::Article> articles;
-  size_t line_no = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++line_no;
-    const auto row = nlohmann::json::parse(line, nullptr, false);
-    if (row.is_discarded() || !row.is_object()) continue;
-    auto field = [&](const char* name) {
-      auto it = row.find(name);
-      return it != row.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    sitrep::Document doc;
-    doc.origin = path + "#line-" + std::to_string(line_no);
-    doc.container = "jsonl";
-    doc.body = field("text");
-    doc.title = field("title");
-    doc.date = field("date");
-    articles.push_back(sitrep::BuildArticle(std::move(doc)));
-  }
-  return articles;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1]
                                     : std::string(SITREP_SHARED_DIR) +
                                           "/corpora/reuters21578/reuters21578.jsonl";
-  const std::vector<sitrep::Article> articles = LoadArticles(path);
+  const std::vector<sitrep::Article> articles = sitrep::bench::BuildArticles(path);
   if (articles.empty()) {
     std::fprintf(stderr, "cannot read %s\n", path.c_str());
     return 1;
