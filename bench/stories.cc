@@ -13,10 +13,6 @@
 #include "pipeline/pipeline.h"
 #include "stories/stories.h"
 
-namespace {
-
-}  // namespace
-
 int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1]
                                     : std::string(SITREP_SHARED_DIR) +
