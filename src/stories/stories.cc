@@ -67,10 +67,15 @@ constexpr double kSplitRatioYears = 0.65;  // ... when the sides' years disagree
 constexpr size_t kYearPairs = 4;         // cross pairs with years needed to call them apart
 constexpr double kYearAgreement = 0.10;  // at most this share of them naming the same year
 
-bool ByTerm(const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; }
-bool ByWeight(const WeightedTerm& a, const WeightedTerm& b) {
-  return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
-}
+// Function objects, not functions, so the sorts inline them.
+struct {
+  bool operator()(const WeightedTerm& a, const WeightedTerm& b) const { return a.term < b.term; }
+} constexpr ByTerm;
+struct {
+  bool operator()(const WeightedTerm& a, const WeightedTerm& b) const {
+    return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+  }
+} constexpr ByWeight;
 
 int32_t DayOf(const Article& a) {
   if (!a.published.when.known()) return kUndated;
@@ -79,13 +84,14 @@ int32_t DayOf(const Article& a) {
 }
 
 struct Story {
+  // First, together: all that Candidates reads of the many stories it passes over.
+  int32_t first_day = kUndated, last_day = kUndated;
+  bool retired = false;   // out of the window for good: centroid freed, label kept
+  uint32_t size = 0;
   std::vector<WeightedTerm> centroid;  // by term: sum of members' unit raw vectors
   std::vector<uint32_t> tracked;       // arrivals whose vectors are kept, oldest first
-  uint32_t size = 0;
-  int32_t first_day = kUndated, last_day = kUndated;
   double norm = 0;        // |centroid ∘ idf| as of `norm_at` articles
   uint64_t norm_at = 0;   // 0: stale
-  bool retired = false;   // out of the window for good: centroid freed, label kept
   std::string label;
 };
 
@@ -114,6 +120,9 @@ struct StoryClusterer::Impl {
   std::vector<float> score;
   std::vector<uint32_t> seen_at;  // last query term (+1) that counted the story
   std::vector<StoryId> touched;
+  std::vector<uint32_t> slot;  // by term: index + 1 in the article's vector, 0 if absent
+  std::vector<double> v_idf;   // by index in the article's vector: its IDF
+  std::vector<uint64_t> in_v;  // bit per term: in the article's vector (a compact `slot`)
   // Split checks: every arrival's story (resolve with Root), tracked members' vectors, and
   // two dense accumulators (by term) for the 2-means.
   std::vector<StoryId> placed;
@@ -126,12 +135,27 @@ struct StoryClusterer::Impl {
   // document frequency changed (a log and a pow per term and article would dominate).
   mutable std::vector<double> idf;
   mutable std::vector<uint64_t> idf_at;
+  static constexpr uint32_t kIdfMemo = 256;
+  mutable std::vector<double> idf_memo = std::vector<double>(kIdfMemo, 0);
+  mutable std::vector<uint64_t> idf_memo_at = std::vector<uint64_t>(kIdfMemo, UINT64_MAX);
   double Idf(uint32_t t) const {
     if (idf_at[t] == 0 || articles - idf_at[t] > idf_at[t] / 64) {
       // Until the collection is large, it says little about what is rare: count at least
       // kMinCollection articles, so early IDF stays nearly flat instead of erratic.
-      const double n = std::max<double>(double(articles), kMinCollection);
-      idf[t] = std::pow(std::log(1.0 + n / df[t]), kIdfPower);
+      // A function of (articles, df) alone: memoised per df for the current collection size,
+      // since many terms share a small df.
+      const uint32_t d = df[t];
+      if (d < kIdfMemo) {
+        if (idf_memo_at[d] != articles) {
+          const double n = std::max<double>(double(articles), kMinCollection);
+          idf_memo[d] = std::pow(std::log(1.0 + n / d), kIdfPower);
+          idf_memo_at[d] = articles;
+        }
+        idf[t] = idf_memo[d];
+      } else {
+        const double n = std::max<double>(double(articles), kMinCollection);
+        idf[t] = std::pow(std::log(1.0 + n / d), kIdfPower);
+      }
       idf_at[t] = articles;
     }
     return idf[t];
@@ -264,14 +288,19 @@ double StoryClusterer::Impl::Norm(Story& s) {
 }
 
 double StoryClusterer::Impl::Similarity(const std::vector<WeightedTerm>& v, double v_norm, Story& s) {
+  // The article's terms are scattered into `slot` (term → index + 1 in v, with its IDF in
+  // `v_idf`), so the centroid is read once, in term order: the shared terms are summed in
+  // the same order as a merge of the two lists would.
   double dot = 0;
-  auto c = s.centroid.begin();
-  for (const WeightedTerm& t : v) {
-    while (c != s.centroid.end() && c->term < t.term) ++c;
-    if (c == s.centroid.end()) break;
-    if (c->term == t.term) {
-      const double idf = Idf(t.term);
-      dot += t.weight * c->weight * idf * idf;
+  const uint32_t last = v.empty() ? 0 : v.back().term;
+  for (const WeightedTerm& c : s.centroid) {
+    if (c.term > last) break;
+    if (!((in_v[c.term >> 6] >> (c.term & 63)) & 1)) continue;  // most are not shared
+    const uint32_t i = slot[c.term];
+    if (i != 0) {
+      const WeightedTerm& t = v[i - 1];
+      const double idf = v_idf[i - 1];
+      dot += t.weight * c.weight * idf * idf;
     }
   }
   // Halfway (geometrically) between the cosine to the centroid, |C|, and the mean cosine
@@ -408,8 +437,12 @@ void StoryClusterer::Impl::RetireStale() {
     retired_since_compaction = true;
   }
   if (!retired_since_compaction) return;
+  // Which stories are gone, in one compact table: the lists below name stories at random.
+  std::vector<uint8_t> gone(stories.size());
+  for (size_t i = 0; i < stories.size(); ++i)
+    gone[i] = parent[i] != StoryId(i + 1) || stories[i].retired;
   for (std::vector<StoryId>& list : postings)
-    std::erase_if(list, [&](StoryId id) { return parent[id - 1] != id || At(id).retired; });
+    std::erase_if(list, [&](StoryId id) { return gone[id - 1] != 0; });
   retired_since_compaction = false;
 }
 
@@ -647,7 +680,16 @@ StoryAssignment StoryClusterer::Add(const Article& article) {
   out.threshold = m.threshold;
   StoryId best = 0;
   std::vector<std::pair<double, StoryId>> close;  // at or over the merge threshold
-  for (StoryId s : m.Candidates(v, day)) {
+  const std::vector<StoryId> candidates = m.Candidates(v, day);
+  if (m.slot.size() < m.df.size()) m.slot.resize(m.df.size(), 0);
+  if (m.in_v.size() * 64 < m.df.size()) m.in_v.resize(m.df.size() / 64 + 1, 0);
+  m.v_idf.resize(v.size());
+  for (size_t i = 0; i < v.size(); ++i) {
+    m.slot[v[i].term] = static_cast<uint32_t>(i + 1);
+    m.in_v[v[i].term >> 6] |= uint64_t(1) << (v[i].term & 63);
+    m.v_idf[i] = m.Idf(v[i].term);  // fresh: computed for v_norm above
+  }
+  for (StoryId s : candidates) {
     const double sim = m.Similarity(v, v_norm, m.At(s));
     if (sim > out.similarity || (sim == out.similarity && best != 0 && s < best)) {
       out.similarity = sim;
@@ -655,6 +697,7 @@ StoryAssignment StoryClusterer::Add(const Article& article) {
     }
     if (sim >= m.merge_threshold) close.push_back({sim, s});
   }
+  for (const WeightedTerm& t : v) m.slot[t.term] = 0, m.in_v[t.term >> 6] = 0;
   if (best != 0 && out.similarity >= m.threshold) {
     out.story = best;
     m.Explain(v, m.At(best), out);

@@ -1,7 +1,8 @@
 // How terms are found, token by token:
 //  - a word: lower-cased, stop words dropped, stemmed with Snowball for the article's
 //    language (English when unknown; unstemmed when Snowball has no stemmer for it). The
-//    lower-case form → term lookup is cached, so a word is stemmed once per vocabulary.
+//    lower-case form → term lookup is cached, so a word is stemmed once per vocabulary, and
+//    so is what a token's text as written makes (one hash and probe a token seen before).
 //  - a number: digits as written ("13500", "1:15", "20-year-old"), and the number words
 //    two..twenty as digits, since "three wounded" and "3 wounded" state the same count.
 //  - a name: a capitalised word that is not a stop word, month or weekday. At a sentence
@@ -25,6 +26,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "dedup/flat_map.h"
 #include "text/segment.h"
 #include "util/strings.h"
 
@@ -35,11 +37,10 @@ namespace {
 constexpr uint32_t kNone = UINT32_MAX;
 
 // Lookup by string_view without building a std::string.
-struct Hash {
+struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-using TermMap = std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>>;
 
 const std::unordered_set<std::string_view>& EnglishStopWords() {
   static const std::unordered_set<std::string_view> words = {
@@ -152,11 +153,60 @@ struct TokenInfo {
   bool all_caps = false;
 };
 
+// Values by text, found with one hash and, usually, one probe of a flat table: the text
+// and its value sit together. A text whose hash another already has goes to `overflow_`.
+template <typename V>
+class TextMap {
+ public:
+  static uint64_t Hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
+  V* Find(std::string_view text) { return Find(text, Hash(text)); }
+  V* Find(std::string_view text, uint64_t h) {
+    if (const uint32_t* i = index_.Find(h)) {
+      Entry& e = entries_[*i];
+      if (e.text == text) return &e.value;
+      if (auto it = overflow_.find(text); it != overflow_.end()) return &entries_[it->second].value;
+    }
+    return nullptr;
+  }
+  // Stores `value` under `text`, which must be missing; returns the value.
+  V Insert(std::string_view text, uint64_t h, V value) {
+    const auto i = static_cast<uint32_t>(entries_.size());
+    entries_.push_back({std::string(text), value});
+    if (!index_.Insert(h, i).second) overflow_.emplace(std::string(text), i);
+    return value;
+  }
+  V Insert(std::string_view text, V value) { return Insert(text, Hash(text), value); }
+
+ private:
+  struct Entry {
+    std::string text;
+    V value;
+  };
+  dedup::FlatMap<uint32_t> index_;
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> overflow_;
+};
+
+// What a body token's text (as written) makes, cached so a token seen before costs one
+// hash and one probe: no lower-casing, stop-word, stem or vocabulary look-ups.
+struct TokenTerms {
+  uint32_t word = kNone, number = kNone, name = kNone;
+  bool place_cue = false, all_caps = false;
+};
+
+// What a title token's text makes; `name`: the name term of its lower-case form once the
+// vocabulary has one (titles never add names to it).
+struct TitleTerms {
+  uint32_t word = kNone, number = kNone, name = kNone;
+};
+
 // A stemmer and the cache of what it made of each lower-case word.
 struct Language {
   sb_stemmer* stemmer = nullptr;
   bool english = false;
-  TermMap words;  // lower-case word → term (kNone: stop word)
+  TextMap<uint32_t> words;  // lower-case word → term (kNone: stop word)
+  TextMap<TokenTerms> tokens;        // a body token's text → its terms
+  TextMap<TitleTerms> title_tokens;  // a title token's text → its terms
   ~Language() {
     if (stemmer) sb_stemmer_delete(stemmer);
   }
@@ -166,16 +216,17 @@ struct Language {
 
 struct TermExtractor::Impl {
   TermWeights weights;
-  TermMap vocabulary;  // "w:stem", "e:name", "n:number" → term
+  TextMap<uint32_t> vocabulary;  // "w:stem", "e:name", "n:number" → term
   std::vector<std::string> surfaces;
   std::vector<TermKind> kinds;
   std::map<std::string, std::unique_ptr<Language>> languages;
   std::string lower, key;  // reused buffers
 
   uint32_t Intern(std::string_view k, TermKind kind, std::string_view surface) {
-    if (auto it = vocabulary.find(k); it != vocabulary.end()) return it->second;
+    const uint64_t h = TextMap<uint32_t>::Hash(k);
+    if (const uint32_t* found = vocabulary.Find(k, h)) return *found;
     const auto id = static_cast<uint32_t>(surfaces.size());
-    vocabulary.emplace(std::string(k), id);
+    vocabulary.Insert(k, h, id);
     surfaces.emplace_back(surface);
     kinds.push_back(kind);
     return id;
@@ -194,7 +245,8 @@ struct TermExtractor::Impl {
   }
 
   uint32_t WordTerm(Language& lang, std::string_view lower_word) {
-    if (auto it = lang.words.find(lower_word); it != lang.words.end()) return it->second;
+    const uint64_t h = TextMap<uint32_t>::Hash(lower_word);
+    if (const uint32_t* found = lang.words.Find(lower_word, h)) return *found;
     uint32_t id = kNone;
     const bool stop = (lang.english && EnglishStopWords().count(lower_word)) ||
                       lower_word.size() < 2 || !IsWordStart(lower_word);
@@ -209,7 +261,7 @@ struct TermExtractor::Impl {
       key.assign("w:").append(stem);
       id = Intern(key, TermKind::kWord, lower_word);
     }
-    lang.words.emplace(std::string(lower_word), id);
+    lang.words.Insert(lower_word, h, id);
     return id;
   }
 
@@ -224,6 +276,49 @@ struct TermExtractor::Impl {
     key.assign("e:").append(lower_name);
     return Intern(key, TermKind::kName, surface);
   }
+
+  // What a body token makes (a word-start token, its final periods removed), computed as
+  // Classify always did and cached by its text.
+  TokenTerms ComputeToken(Language& lang, std::string_view text) {
+    TokenTerms e;
+    LowerInto(text, lower);
+    if (HasDigit(text)) {
+      e.number = NumberTerm(lower, text);
+    } else if (auto n = NumberWords().find(lower); n != NumberWords().end()) {
+      e.number = NumberTerm(n->second, n->second);
+    } else {
+      e.word = WordTerm(lang, lower);
+      e.place_cue = IsPlacePreposition(lower);
+      if (StartsUpper(text) && e.word != kNone && !CalendarWords().count(lower)) {
+        e.name = NameTerm(lower, text);
+        e.all_caps = AllCaps(text);
+      }
+    }
+    return e;
+  }
+
+  TokenTerms Token(Language& lang, std::string_view text) {
+    const uint64_t h = TextMap<TokenTerms>::Hash(text);
+    if (const TokenTerms* e = lang.tokens.Find(text, h)) return *e;
+    return lang.tokens.Insert(text, h, ComputeToken(lang, text));
+  }
+
+  // A set of terms for one article: term → generation it was last put in.
+  std::vector<uint64_t> mark;
+  uint64_t generation = 0;
+  uint64_t NewSet() { return ++generation; }
+  void Put(uint64_t set, uint32_t term) {
+    if (term >= mark.size()) mark.resize(std::max<size_t>(term + 1, surfaces.size()), 0);
+    mark[term] = set;
+  }
+  bool Has(uint64_t set, uint32_t term) const { return term < mark.size() && mark[term] == set; }
+
+  // Runs of names (their text as written) → the phrase's name term.
+  TextMap<uint32_t> phrases;
+  Article title_buffer;  // the title, segmented
+  std::vector<float> sum;          // by term: occurrence weights of the article's terms
+  std::vector<uint32_t> count;     // by term: occurrences
+  std::vector<uint32_t> distinct;  // the article's terms
 
   std::vector<TokenInfo> Classify(const Article& a, Language& lang);
   void AddNames(const Article& a, std::vector<TokenInfo>& tokens,
@@ -258,19 +353,12 @@ std::vector<TokenInfo> TermExtractor::Impl::Classify(const Article& a, Language&
     }
     t.initial = !sentence_has_word;
     sentence_has_word = true;
-    LowerInto(t.text, lower);
-    if (HasDigit(t.text)) {
-      t.number = NumberTerm(lower, t.text);
-    } else if (auto n = NumberWords().find(lower); n != NumberWords().end()) {
-      t.number = NumberTerm(n->second, n->second);
-    } else {
-      t.word = WordTerm(lang, lower);
-      t.place_cue = IsPlacePreposition(lower);
-      if (StartsUpper(t.text) && t.word != kNone && !CalendarWords().count(lower)) {
-        t.name = NameTerm(lower, t.text);
-        t.all_caps = AllCaps(t.text);
-      }
-    }
+    const TokenTerms e = Token(lang, t.text);
+    t.word = e.word;
+    t.number = e.number;
+    t.name = e.name;
+    t.place_cue = e.place_cue;
+    t.all_caps = e.all_caps;
     out.push_back(t);
   }
   return out;
@@ -279,11 +367,11 @@ std::vector<TokenInfo> TermExtractor::Impl::Classify(const Article& a, Language&
 // Names, in runs of adjacent capitalised words; see the top of the file.
 void TermExtractor::Impl::AddNames(const Article& a, std::vector<TokenInfo>& tokens,
                                    std::vector<WeightedTerm>& out) {
-  std::unordered_set<uint32_t> mid_sentence;
+  const uint64_t mid_sentence = NewSet();
   for (const TokenInfo& t : tokens)
-    if (t.name != kNone && !t.initial) mid_sentence.insert(t.name);
+    if (t.name != kNone && !t.initial) Put(mid_sentence, t.name);
   for (TokenInfo& t : tokens)
-    if (t.name != kNone && t.initial && !t.all_caps && !mid_sentence.count(t.name)) t.name = kNone;
+    if (t.name != kNone && t.initial && !t.all_caps && !Has(mid_sentence, t.name)) t.name = kNone;
 
   for (size_t i = 0; i < tokens.size();) {
     if (tokens[i].name == kNone) {
@@ -299,8 +387,13 @@ void TermExtractor::Impl::AddNames(const Article& a, std::vector<TokenInfo>& tok
       const std::string_view surface(tokens[i].text.data(),
                                      tokens[end - 1].text.data() + tokens[end - 1].text.size() -
                                          tokens[i].text.data());
-      LowerInto(surface, lower);
-      out.push_back({NameTerm(lower, surface), w});
+      const uint64_t h = TextMap<uint32_t>::Hash(surface);
+      if (const uint32_t* id = phrases.Find(surface, h)) {
+        out.push_back({*id, w});
+      } else {
+        LowerInto(surface, lower);
+        out.push_back({phrases.Insert(surface, h, NameTerm(lower, surface)), w});
+      }
     }
     i = end;
   }
@@ -309,30 +402,46 @@ void TermExtractor::Impl::AddNames(const Article& a, std::vector<TokenInfo>& tok
 void TermExtractor::Impl::AddTitle(const Article& a, Language& lang,
                                    std::vector<WeightedTerm>& out) {
   if (a.title.empty()) return;
-  std::unordered_set<uint32_t> body_names;
+  const uint64_t body_names = NewSet();
   for (const WeightedTerm& t : out)
-    if (kinds[t.term] == TermKind::kName) body_names.insert(t.term);
-  Article title;
+    if (kinds[t.term] == TermKind::kName) Put(body_names, t.term);
+  Article& title = title_buffer;
   title.text = a.title;
+  title.paragraphs.clear();
   Segment(title);
   for (const Span span : title.tokens) {
     const std::string_view text = WithoutFinalPeriod(title.Text(span));
     if (!IsWordStart(text)) continue;
-    LowerInto(text, lower);
-    if (HasDigit(text)) {
-      out.push_back({NumberTerm(lower, text), weights.number * weights.title});
+    const uint64_t h = TextMap<TitleTerms>::Hash(text);
+    TitleTerms* e = lang.title_tokens.Find(text, h);
+    TitleTerms computed;
+    if (e == nullptr) {
+      // First seen: the terms in the order they were always looked up (and interned).
+      LowerInto(text, lower);
+      if (HasDigit(text)) {
+        computed.number = NumberTerm(lower, text);
+      } else if (auto n = NumberWords().find(lower); n != NumberWords().end()) {
+        computed.number = NumberTerm(n->second, n->second);
+      } else if ((computed.word = WordTerm(lang, lower)) != kNone) {
+        key.assign("e:").append(lower);
+        if (const uint32_t* id = vocabulary.Find(key)) computed.name = *id;
+      }
+      lang.title_tokens.Insert(text, h, computed);
+      e = &computed;
+    } else if (e->number == kNone && e->word != kNone && e->name == kNone) {
+      // The body may have named it since.
+      LowerInto(text, lower);
+      key.assign("e:").append(lower);
+      if (const uint32_t* id = vocabulary.Find(key)) e->name = *id;
+    }
+    if (e->number != kNone) {
+      out.push_back({e->number, weights.number * weights.title});
       continue;
     }
-    if (auto n = NumberWords().find(lower); n != NumberWords().end()) {
-      out.push_back({NumberTerm(n->second, n->second), weights.number * weights.title});
-      continue;
-    }
-    const uint32_t word = WordTerm(lang, lower);
-    if (word == kNone) continue;
-    out.push_back({word, weights.word * weights.title});
-    key.assign("e:").append(lower);
-    if (auto it = vocabulary.find(key); it != vocabulary.end() && body_names.count(it->second))
-      out.push_back({it->second, weights.name * weights.title});
+    if (e->word == kNone) continue;
+    out.push_back({e->word, weights.word * weights.title});
+    if (e->name != kNone && Has(body_names, e->name))
+      out.push_back({e->name, weights.name * weights.title});
   }
 }
 
@@ -354,18 +463,26 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
   m.AddNames(article, tokens, occurrences);
   m.AddTitle(article, lang, occurrences);
   // One entry a term: its mean occurrence weight × (1 + ln tf), so a term said ten times
-  // does not drown the rest.
-  std::sort(occurrences.begin(), occurrences.end(),
-            [](const WeightedTerm& x, const WeightedTerm& y) { return x.term < y.term; });
+  // does not drown the rest. Sums and counts by term in dense tables, then the distinct
+  // terms sorted (not every occurrence). The sum's order is the order of occurrence; with
+  // the default weights (halves) every order gives the same float sum.
+  if (m.sum.size() < m.surfaces.size()) {
+    m.sum.resize(m.surfaces.size(), 0);
+    m.count.resize(m.surfaces.size(), 0);
+  }
+  std::vector<uint32_t>& distinct = m.distinct;
+  distinct.clear();
+  for (const WeightedTerm& o : occurrences) {
+    if (m.count[o.term]++ == 0) distinct.push_back(o.term);
+    m.sum[o.term] += o.weight;
+  }
+  std::sort(distinct.begin(), distinct.end());
   std::vector<WeightedTerm> out;
-  for (size_t i = 0; i < occurrences.size();) {
-    size_t j = i;
-    float sum = 0;
-    for (; j < occurrences.size() && occurrences[j].term == occurrences[i].term; ++j)
-      sum += occurrences[j].weight;
-    const auto n = static_cast<float>(j - i);
-    out.push_back({occurrences[i].term, sum / n * (1.0f + std::log(n))});
-    i = j;
+  out.reserve(distinct.size());
+  for (uint32_t t : distinct) {
+    const auto n = static_cast<float>(m.count[t]);
+    out.push_back({t, m.sum[t] / n * (1.0f + std::log(n))});
+    m.sum[t] = 0, m.count[t] = 0;
   }
   return out;
 }
