@@ -32,9 +32,10 @@ void PrintIngestSummary(const IngestStats& s, bool json) {
     return;
   }
   fprintf(stderr,
-          "ingested %zu file%s: %zu articles (%zu new, %zu already stored), %zu without text, "
+          "ingested %zu file%s: %zu article%s (%zu new, %zu already stored), %zu without text, "
           "%zu failed file%s, %zu record error%s, %.2fs (%.0f articles/s)\n",
-          s.files, s.files == 1 ? "" : "s", s.ids.size(), s.added, s.ids.size() - s.added, s.empty,
+          s.files, s.files == 1 ? "" : "s", s.ids.size(), s.ids.size() == 1 ? "" : "s", s.added,
+          s.ids.size() - s.added, s.empty,
           s.failed_files, s.failed_files == 1 ? "" : "s", s.record_errors,
           s.record_errors == 1 ? "" : "s", s.seconds, rate);
 }
