@@ -1,5 +1,7 @@
-// An ingest: paths → Documents → Articles (built in parallel) → the store, in batches of
-// one transaction each. A file that cannot be read is reported and skipped; the rest goes on.
+// An ingest: paths → Documents → Articles (built in parallel) → placed by the story desk
+// (copies, stories) → the store, in batches of one transaction each, the next batch read
+// while the last is placed and stored. A file that cannot be read is reported and skipped;
+// the rest goes on.
 #pragma once
 
 #include <functional>
