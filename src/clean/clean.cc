@@ -4,6 +4,8 @@
 #include "clean/clean.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "clean/boilerplate.h"
 #include "clean/text_metadata.h"
@@ -103,16 +105,24 @@ void RemoveBoilerplate(std::vector<Line>& lines, CleanText& out) {
 // A headline printed twice (scraped pages repeat the title above the body): the later
 // copies go, and the first becomes the title when it comes early.
 void RemoveDuplicates(std::vector<Line>& lines, CleanText& out) {
+  // Each line's first appearance, with how many kept lines came up to it; a hash lookup a
+  // line keeps this linear on huge inputs.
+  std::unordered_map<std::string_view, size_t> first_seen;
   size_t kept_seen = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].removed) continue;
-    ++kept_seen;
-    if (lines[i].text.size() < 12) continue;
-    for (size_t j = i + 1; j < lines.size(); ++j) {
-      if (lines[j].removed || lines[j].text != lines[i].text) continue;
-      Remove(lines[j], "duplicate", out);
-      if (out.title.empty() && kept_seen <= 3 && !EndsSentence(lines[i].text)) out.title = lines[i].text;
+  for (Line& line : lines) {
+    if (line.removed) continue;
+    if (line.text.size() < 12) {
+      ++kept_seen;
+      continue;
     }
+    auto [it, fresh] = first_seen.try_emplace(line.text, kept_seen + 1);
+    if (fresh) {
+      ++kept_seen;
+      continue;
+    }
+    const std::string_view first = it->first;  // the kept line's text, not this copy's
+    Remove(line, "duplicate", out);
+    if (out.title.empty() && it->second <= 3 && !EndsSentence(first)) out.title = std::string(first);
   }
 }
 
