@@ -125,6 +125,29 @@ TEST(StoryClusterer, SplitsALookAlikeEventOutOfAStory) {
               fight2011.end());
 }
 
+// Two casting announcements for one role, years apart but undated in the text: the split
+// check must part them on their words and secondary names (the actors) alone.
+TEST(StoryClusterer, SplitsUndatedLookAlikeEvents) {
+  const std::vector<std::string> first = {
+      "The BBC named Matt Smith as the new Doctor Who, succeeding David Tennant in the role.",
+      "Matt Smith will play the Doctor in Doctor Who, the BBC said, taking over from Tennant.",
+      "Producer Steven Moffat said Matt Smith was the right choice to lead Doctor Who.",
+      "Fans reacted to the BBC casting of Matt Smith as the Doctor in Doctor Who.",
+  };
+  const std::vector<std::string> second = {
+      "Peter Capaldi, a Scottish actor known for The Thick of It, becomes the twelfth Doctor Who.",
+      "Capaldi was unveiled on a live programme; Malcolm Tucker fans cheered the Glasgow actor.",
+      "The Glasgow-born Capaldi said playing the Time Lord in Doctor Who was a childhood dream.",
+      "Capaldi, who appeared in The Thick of It, starts filming Doctor Who in Cardiff next spring.",
+  };
+  StoryClusterer c({.threshold = 0.01, .merge_threshold = 0.99});
+  for (const auto& texts : {first, second})
+    for (const std::string& t : texts) c.Add(Make(t));
+  for (size_t i = 1; i < 4; ++i) EXPECT_EQ(c.StoryOf(i), c.StoryOf(0)) << i;
+  for (size_t i = 5; i < 8; ++i) EXPECT_EQ(c.StoryOf(i), c.StoryOf(4)) << i;
+  EXPECT_NE(c.StoryOf(4), c.StoryOf(0));
+}
+
 // The example corpus: five reports around the Putin-Lukashenko meeting in Minsk.
 TEST(StoryClusterer, MinskCorpusIsOneStory) {
   const std::string dir = std::string(SITREP_SHARED_DIR) + "/corpora/minsk-2022-12";
