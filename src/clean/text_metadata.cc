@@ -318,13 +318,15 @@ bool LooksLikeOutlet(std::string_view name) {
     return true;
   // A title keeps its capital "The" in mid-sentence: "The Economist", "The Guardian".
   if (name.starts_with("The ") && StartsUpperOrDigit(name.substr(4))) return true;
+  // The common nouns of outlet names. "pravda" and its translation "truth" name papers
+  // across the former Soviet Union, as "times" and "post" do in English.
   static const std::unordered_set<std::string> kMediaWords = {
       "tv", "radio", "channel", "news", "times", "post", "truth", "pravda", "press", "agency",
-      "daily", "journal", "gazette", "gazeta", "telegraph", "herald", "tribune", "economist",
-      "guardian", "media", "online", "today", "weekly", "observer", "mirror", "monitor", "wire",
+      "daily", "journal", "gazette", "gazeta", "telegraph", "herald", "tribune", "guardian", "media", "online", "today", "weekly", "observer", "mirror", "monitor", "wire",
       "insider", "broadcasting", "television", "magazine", "chronicle", "courier", "bulletin",
       "тб", "тв", "радіо", "радио", "правда", "новини", "новости", "газета", "вісті", "вести",
       "известия", "телеканал", "медіа", "медиа", "фм", "fm"};
+  // Wire services named by suffix: Kazinform, Interfax, Newsmedia.
   static const std::vector<std::string> kMediaSuffixes = {"inform", "news", "media", "fax",
                                                           "інформ", "информ"};
   for (std::string_view rest = name; !rest.empty();) {

@@ -99,6 +99,8 @@ TEST(Relays, DomainAndNameAreOneOutlet) {
 TEST(LooksLikeOutlet, Shapes) {
   EXPECT_TRUE(LooksLikeOutlet("Example.NET"));
   EXPECT_TRUE(LooksLikeOutlet("The Guardian"));
+  EXPECT_TRUE(LooksLikeOutlet("The Spectator"));  // by its title "The", no list needed
+  EXPECT_TRUE(LooksLikeOutlet("Kazinform"));
   EXPECT_TRUE(LooksLikeOutlet("Radio Liberty"));
   EXPECT_TRUE(LooksLikeOutlet("Interfax"));
   EXPECT_TRUE(LooksLikeOutlet("Українська правда"));
