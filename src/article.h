@@ -62,7 +62,7 @@ struct Mention {
 struct Attribution {
   Span content, source, cue;
   std::string speaker;  // resolved entity key
-  std::string venue;    // "national telethon", "Radio NV"
+  std::string venue;    // "a morning talk show", "Radio Harbour"
   std::vector<std::string> relays;  // outlets the statement passed through, nearest first
   bool direct = false;
 };
@@ -76,7 +76,7 @@ struct TimeExpression {
 struct Article {
   std::string id;  // stable content hash (see ArticleId)
   std::string url;
-  std::string outlet;  // "Censor.NET", "charter97.org"; empty when nothing reveals it
+  std::string outlet;  // "Example.NET", "harbourtimes.org"; empty when nothing reveals it
   std::string title;
   std::string byline;
   std::string language;  // BCP 47 ("en", "uk"), empty when unknown
@@ -89,7 +89,7 @@ struct Article {
   std::vector<Sentence> sentences;
   std::vector<Span> tokens;
 
-  std::vector<std::string> relays;    // outlets the text says it relays ("Ukrinform")
+  std::vector<std::string> relays;    // outlets the text says it relays ("Nordinform")
   std::vector<std::string> warnings;  // repairs made on the way in (invalid UTF-8, ...)
 
   std::vector<Mention> mentions;

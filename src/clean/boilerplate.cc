@@ -75,7 +75,7 @@ const RE2& JunkLine() {
   return re;
 }
 
-// "Read news on social networks Facebook, Twitter and Telegram", "Our Telegram, Viber":
+// "Follow our news on Facebook, X and Telegram", "Our Telegram, Viber":
 // two networks and a word that addresses the reader, not a sentence about the networks.
 bool IsNetworkList(std::string_view line) {
   static const RE2 cue(
@@ -92,7 +92,7 @@ bool IsSeparator(std::string_view tail) {
   return false;
 }
 
-// "MainNews -", "Home > World > Europe", "Головна / Новини".
+// "Home -", "Home > World > Europe", "Головна / Новини".
 bool IsNavigation(std::string_view line) {
   if (EndsSentence(line) || CountWords(line) > 8) return false;
   const size_t last_space = line.rfind(' ');

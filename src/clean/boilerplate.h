@@ -15,7 +15,7 @@ enum class LineKind {
   kSocial,       // share / follow / subscribe / "read us on Facebook, Telegram"
   kPhotoCredit,  // "Photo: ...", "Фото: ...", "... / Getty Images"
   kPunctuation,  // nothing but punctuation and symbols (", , , ,")
-  kNavigation,   // "MainNews -", "Home > World > Europe"
+  kNavigation,   // "Home -", "Home > World > Europe"
   kJunk,         // a lone "Advertisement", "Comments", "Print"
 };
 

@@ -23,7 +23,7 @@ struct Line {
 };
 
 // Collapses runs of spaces and drops spaces before , ; : . ! ? when a word precedes them
-// ("Lukashenka  , the" → "Lukashenka, the"; `"coin"  .` → `"coin".`).
+// ("Petrenko  , the" → "Petrenko, the"; `"coin"  .` → `"coin".`).
 std::string TidySpaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -222,7 +222,7 @@ bool IsHardWrapped(const std::vector<Line>& lines) {
 }
 
 // Whether `next` continues the paragraph that `prev` ends: a line cut mid-sentence, as
-// scraped text often breaks one across blank lines ("believes that\n\nPutin will ...").
+// scraped text often breaks one across blank lines ("believes that\n\nthe mayor will ...").
 bool Continues(const std::string& prev, const Line& next, bool hard_wrapped) {
   if (IsBulletItem(next.text)) return false;
   if (hard_wrapped && next.blanks_before == 0 && !next.indented) return true;

@@ -1,5 +1,5 @@
 // Cleaning of extracted text: Unicode NFC; look-alike letters inside Latin words repaired
-// ("Censor.NЕТ" with Cyrillic Е and Т); boilerplate removed (link lists, share lines, photo
+// ("Example.NЕТ" written with Cyrillic Е and Т); boilerplate removed (link lists, share lines, photo
 // credits, punctuation-only and truncated lines, navigation); broken paragraphs rejoined;
 // and the metadata that bare text reveals (dates, URLs, outlet names, relays) collected.
 #pragma once
@@ -18,9 +18,9 @@ struct CleanText {
   // Metadata found in the text itself; empty / kNone when the text reveals none.
   PublicationTime published;
   std::string url;     // the article's own: a source URL that ends the text
-  std::string outlet;  // "informs X", or the own URL's host ("charter97.org")
+  std::string outlet;  // "informs X", or the own URL's host ("harbourtimes.org")
   std::string title;   // a headline the page prints twice, kept once in the text
-  std::vector<std::string> relays;   // outlets the text relays ("Ukrinform", "Ukrainian Truth")
+  std::vector<std::string> relays;   // outlets the text relays ("Nordinform", "Northern Truth")
   std::vector<std::string> removed;  // boilerplate lines dropped, for `sitrep show --removed`
   std::vector<std::string> warnings;
 };

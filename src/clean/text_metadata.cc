@@ -236,7 +236,7 @@ std::string Join(const std::vector<std::string_view>& words) {
   return out;
 }
 
-// A quoted name right at `s`: «Українська правда», “Ukrainian Truth”.
+// A quoted name right at `s`: «Північна правда», “Northern Truth”.
 bool QuotedName(std::string_view s, std::string* name) {
   for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"«", "»"}, {"“", "”"},
                              {"„", "“"}, {"\"", "\""}}) {
@@ -312,11 +312,11 @@ std::string NameBefore(std::string_view text) {
 bool LooksLikeOutlet(std::string_view name) {
   if (name.starts_with("the ")) name.remove_prefix(4);
   if (name.empty()) return false;
-  // "Censor.NET", "Lenta.ru": a site name (but not initials such as "U.S").
+  // "Example.NET", "Lenta.ru": a site name (but not initials such as "U.S").
   if (const size_t dot = name.find('.'); dot != std::string_view::npos && dot >= 2 &&
                                          dot + 2 < name.size() && name.find(' ') > dot)
     return true;
-  // A title keeps its capital "The" in mid-sentence: "The Economist", "The Guardian".
+  // A title keeps its capital "The" in mid-sentence: "The Spectator", "The Guardian".
   if (name.starts_with("The ") && StartsUpperOrDigit(name.substr(4))) return true;
   // The common nouns of outlet names. "pravda" and its translation "truth" name papers
   // across the former Soviet Union, as "times" and "post" do in English.
@@ -342,8 +342,8 @@ bool LooksLikeOutlet(std::string_view name) {
 
 namespace {
 
-// Letters and digits of a name or of a domain's first label, lower case: "ukrinform.net"
-// and "Ukrinform" both give "ukrinform".
+// Letters and digits of a name or of a domain's first label, lower case: "nordinform.net"
+// and "Nordinform" both give "nordinform".
 std::string RelayKey(std::string_view name) {
   const bool domain = name.find(' ') == std::string_view::npos && name.find('.') != std::string_view::npos &&
                       UnicodeLower(name) == name;
@@ -391,7 +391,7 @@ const std::vector<Cue>& Cues() {
   return *cues;
 }
 
-// "on the FREEDOM TV channel", "on Espreso TV channel": the words before "channel".
+// "on the HARBOUR TV channel", "on Espreso TV channel": the words before "channel".
 void ChannelNames(std::string_view line, std::vector<std::string>& out) {
   static const RE2 re("(?i)\\bon (?:the )?((?:[^\\s,.;:]+ ){1,4})(?:tv )?channel\\b");
   Piece input(line.data(), line.size()), words;
@@ -422,7 +422,7 @@ void AddRelay(std::vector<std::string>& relays, std::string_view name) {
   };
   for (std::string& r : relays) {
     if (RelayKey(r) != key) continue;
-    if (is_domain(r) && !is_domain(name)) r = std::string(name);  // "Ukrinform" over "ukrinform.net"
+    if (is_domain(r) && !is_domain(name)) r = std::string(name);  // "Nordinform" over "nordinform.net"
     return;
   }
   relays.emplace_back(name);

@@ -1,6 +1,6 @@
 // Metadata that bare article text reveals: dates ("date 2022-12-20", "19.12.2022 21:40",
 // "December 19, 2022"), URLs that credit a source, and outlet names in phrases such as
-// "informs Censor.NET", "according to Ukrinform", "told Radio NV". The article's own outlet
+// "informs Example.NET", "according to Nordinform", "told Radio Harbour". The article's own outlet
 // is told apart from the outlets it relays.
 #pragma once
 
@@ -32,7 +32,7 @@ struct UrlMention {
 std::vector<UrlMention> FindUrls(std::string_view line);
 
 // A URL that only credits a source: it ends the line and follows the end of a sentence, a
-// time, or nothing ("... he added. https://www.ukrinform.net/...").
+// time, or nothing ("... he added. https://www.nordinform.net/...").
 bool IsCreditUrl(std::string_view line, const UrlMention& url);
 
 // Outlet names that `line` attributes: `own` gets the article's outlet ("informs X",
@@ -41,11 +41,11 @@ bool IsCreditUrl(std::string_view line, const UrlMention& url);
 void FindOutlets(std::string_view line, std::string* own, std::vector<std::string>* relays);
 
 // Whether a name found by a weak cue ("according to X") is a news outlet rather than a
-// person or an office: "Censor.NET", "Radio NV", "The Economist", "Ukrainian Truth",
-// "Ukrinform" yes; "Yusov", "Oleksiy Danilov", "the FSB" no.
+// person or an office: "Example.NET", "Radio Harbour", "The Spectator", "Northern Truth",
+// "Nordinform" yes; "Petrenko", "Olena Kovalenko", "the Interior Ministry" no.
 bool LooksLikeOutlet(std::string_view name);
 
-// Adds `name` to `relays` unless the same outlet is there ("ukrinform.net" = "Ukrinform").
+// Adds `name` to `relays` unless the same outlet is there ("nordinform.net" = "Nordinform").
 void AddRelay(std::vector<std::string>& relays, std::string_view name);
 
 }  // namespace sitrep

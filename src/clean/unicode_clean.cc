@@ -148,8 +148,8 @@ struct Letter {
 
 // The script whose letters should be replaced in one word, or USCRIPT_INVALID_CODE.
 // The minority script yields when all its letters have look-alikes in the majority one;
-// when only one direction is possible ("Censor.NЕТ": Latin n, s, r have no Cyrillic
-// look-alike) that direction wins whatever the counts.
+// when only one direction is possible ("Example.NЕТ": Latin l and m have no Cyrillic
+// look-alike, while Cyrillic Е and Т have Latin ones) that direction wins whatever the counts.
 UScriptCode ScriptToReplace(const std::vector<Letter>& letters) {
   const LookalikeTables& t = Tables();
   int latin = 0, cyrillic = 0, greek = 0;
@@ -196,7 +196,7 @@ std::string RewriteWord(std::string_view text, int32_t begin, int32_t end,
 }
 
 // Scans one word starting at or after `i`: word characters, with . - ' ’ allowed between
-// them ("Censor.NET"). Returns false at the end of the text.
+// them ("Example.NET"). Returns false at the end of the text.
 bool NextWord(const uint8_t* s, int32_t n, int32_t& i, int32_t& begin, int32_t& end,
               std::vector<Letter>& letters) {
   letters.clear();

@@ -1,5 +1,5 @@
 // The character-level half of cleaning: NFC, whitespace and invisible characters, and
-// look-alike letters from another script inside a word ("Censor.NЕТ" with Cyrillic Е, Т).
+// look-alike letters from another script inside a word ("Example.NЕТ" with Cyrillic Е, Т).
 #pragma once
 
 #include <string>

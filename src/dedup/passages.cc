@@ -78,7 +78,7 @@ std::vector<PassageIndex::Unit> PassageIndex::Units(const Article& a,
 void PassageIndex::FillUnits(const Article& a, std::span<const TokenHash> tokens,
                              std::vector<Unit>& units) {
   const std::vector<TokenRange> ranges = UnitRanges(a);
-  // Names first, so "Putin" opening a sentence is known as the name seen elsewhere.
+  // Names first, so "Petrenko" opening a sentence is known as the name seen elsewhere.
   for (TokenRange r : ranges)
     for (size_t k = FirstWord(tokens, r) + 1; k < r.end; ++k)
       vocab_.NoteName(a.Text(a.tokens[k]), tokens[k].spelling);

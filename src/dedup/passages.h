@@ -1,7 +1,6 @@
 // Reused passages: sentences that two otherwise different articles share, also when lightly
-// edited or translated differently ("Putin demands direct involvement of Belarus in the
-// war against our country" / "Putin demands Belarus's direct intervention in the war with
-// our country").
+// edited or translated differently ("The mayor demands an immediate halt to the works
+// on the bridge" / "The mayor demands that work on the bridge stop at once").
 //
 // A sentence (split further at inner full stops, since a quote of several sentences is one
 // Sentence in the model) becomes a set of terms (see words.h). Candidates come from an
@@ -10,7 +9,7 @@
 // numbers weighing more and names less, and must share some ordinary words. Matched
 // sentences that follow each other in both texts merge into one passage.
 //
-// Topical overlap (two sentences that both mention Putin, Lukashenko, Belarus and troops)
+// Topical overlap (two sentences that both mention the mayor, the governor, the bridge and the budget)
 // stays below the threshold: names weigh half, words common in the articles seen weigh
 // little, and such sentences differ in the rest of their words. On the example corpus the
 // reused sentences score 0.60-0.96, the closest topical pair 0.41 (passages_test.cc).
@@ -31,8 +30,8 @@ struct PassageOptions {
   int min_pair_terms = 4;        // distinct terms a sentence pair must share
   int min_pair_words = 3;        // ... of which ordinary words (not names or numbers)
   int min_passage_terms = 7;     // terms a whole passage must share (summed over its pairs)
-  // Names mark a topic, not a wording: two reports of one meeting share "Russian dictator
-  // Vladimir Putin", "Belarusian dictator Alexander Lukashenko", "Minsk", "December 19"
+  // Names mark a topic, not a wording: two reports of one meeting share "Mayor Ivan
+  // Petrenko", "Governor Olena Kovalenko", "Riverside", "March 3"
   // without sharing a statement. A reused statement shares its ordinary words. A name only
   // one side has, though, says the other side is about someone else: wire templates
   // ("X Corp said it filed ... a registration statement") differ in just their names.

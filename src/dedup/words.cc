@@ -71,8 +71,8 @@ bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-// "lukashenko" → "lkshnk": transliterations of one name differ mostly in their vowels
-// ("Naev"/"Nayev", "Lukashenka"/"Lukashenko"). Too short a skeleton would merge unrelated
+// "kovalenko" → "kvlnk": transliterations of one name differ mostly in their vowels
+// ("Kovalenka"/"Kovalenko", "Hrytsenko"/"Hritsenko"). Too short a skeleton would merge unrelated
 // names, so those keep their letters.
 std::string Skeleton(std::string_view lower) {
   std::string letters, skel;

@@ -1,7 +1,7 @@
 // Words as the copies stage compares them. Near-duplicates use every word, lower-cased,
 // punctuation dropped. Reused passages use terms: English stems without stop words, so
 // "demands"/"demand" meet and "the"/"of" say nothing; names (capitalised words) reduced to
-// a consonant skeleton, so transliterations meet ("Lukashenko"/"Lukashenka" → "lkshnk");
+// a consonant skeleton, so transliterations meet ("Kovalenko"/"Kovalenka" → "kvlnk");
 // numbers as written, without thousands separators.
 #pragma once
 
@@ -60,7 +60,7 @@ class Vocabulary {
   // The same with the token's SpellingHash (kNotWord for punctuation) already known.
   bool Lookup(std::string_view token, uint64_t spelling, bool sentence_initial, Term& term);
   // Records a capitalised spelling seen inside a sentence, so it is a name at a sentence's
-  // start too ("Putin demands ...").
+  // start too ("Petrenko demands ...").
   void NoteName(std::string_view token) { NoteName(token, Spelling(token)); }
   void NoteName(std::string_view token, uint64_t spelling);
 

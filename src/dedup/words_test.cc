@@ -31,6 +31,9 @@ TEST(Vocabulary, TransliteratedNamesMeet) {
   EXPECT_EQ(KeyOf(v, "Lukashenko"), KeyOf(v, "Lukashenka"));
   EXPECT_EQ(KeyOf(v, "Lukashenko"), "@lkshnk");
   EXPECT_NE(KeyOf(v, "Lukashenko"), KeyOf(v, "Latushko"));
+  EXPECT_EQ(KeyOf(v, "Kovalenko"), "@kvlnk");  // the header's own examples
+  EXPECT_EQ(KeyOf(v, "Kovalenko"), KeyOf(v, "Kovalenka"));
+  EXPECT_EQ(KeyOf(v, "Hrytsenko"), KeyOf(v, "Hritsenko"));
 }
 
 TEST(Vocabulary, CapitalAtSentenceStartIsANameOnlyWhenSeenAsOne) {

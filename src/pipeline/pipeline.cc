@@ -42,7 +42,7 @@ std::string FirstOf(const T&... candidates) {
   return out;
 }
 
-// "charter97.org" and "Charter97" name one outlet.
+// "harbour24.org" and "Harbour24" name one outlet.
 bool SameOutlet(std::string_view a, std::string_view b) {
   auto key = [](std::string_view s) {
     std::string k;

@@ -10,7 +10,7 @@ namespace sitrep {
 
 Article BuildArticle(Document&& doc);
 
-// The host of a URL without "www." ("charter97.org"); empty when it has none.
+// The host of a URL without "www." ("harbourtimes.org"); empty when it has none.
 std::string HostOf(std::string_view url);
 
 }  // namespace sitrep

@@ -75,7 +75,7 @@ class Store {
   // By id or by a unique id prefix.
   virtual std::optional<Article> Get(const std::string& id) = 0;
   virtual std::vector<ArticleSummary> List(size_t limit, size_t offset) = 0;
-  // Full-text search over titles and text; `query` in plain words ("Lukashenko troops") or
+  // Full-text search over titles and text; `query` in plain words ("bridge closure") or
   // FTS5 syntax when it uses quotes or operators.
   virtual std::vector<SearchHit> Search(const std::string& query, size_t limit, size_t offset) = 0;
   virtual size_t Count() = 0;

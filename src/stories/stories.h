@@ -33,7 +33,7 @@ class StoryClusterer {
 
   // Where a story that was merged away lives now.
   StoryId Resolve(StoryId story) const;
-  // A short readable label: the story's most telling terms ("Putin Lukashenko Minsk visit").
+  // A short readable label: the story's most telling terms ("Riverside bridge closure mayor").
   std::string Label(StoryId story) const;
   size_t size() const;  // articles added
   // Where the `arrival`-th article added (from 0) belongs now, after merges and splits;

@@ -1,12 +1,12 @@
 // Sentences: ICU's sentence rules (UAX #29) per paragraph, then two filters ICU lacks:
 // news abbreviations and initials ("Lt. Gen.", "J. R. R.", "Dec. 19", "U.S.") do not end a
 // sentence, and no sentence starts inside a quotation, so a quote of several sentences
-// stays one unit with its attribution ("... his army," Yusov said.).
+// stays one unit with its attribution ("... before spring," Petrenko said.).
 //
 // Tokens: ICU's word rules, which keep numbers ("3.5", "1,000") and dotted names
-// ("Censor.NET") whole, then: hyphenated words are one token ("full-scale", "S-400");
+// ("Example.NET") whole, then: hyphenated words are one token ("full-scale", "S-400");
 // an abbreviation keeps its period ("Lt.", "U.S."), except the one that ends a sentence;
-// contractions and possessives split as in the Penn Treebank ("do" "n't", "Ukraine" "’s")
+// contractions and possessives split as in the Penn Treebank ("do" "n't", "Norway" "’s")
 // so that a name's token is the bare name.
 //
 // Both iterators work on the UTF-8 text itself through a UText, so every boundary is a
