@@ -138,6 +138,38 @@ TEST_F(Cli, StoriesDoNotDependOnHowIngestsAreSplit) {
                       nlohmann::json::parse(Sitrep("articles --json --db " + db_).out)["articles"][0]["id"].get<std::string>());
   ASSERT_EQ(why.status, 0) << why.err;
   EXPECT_TRUE(nlohmann::json::parse(why.out).contains("threshold"));
+  // `story` lists the members `stories` counted.
+  auto listed = stories(db_);
+  ASSERT_FALSE(listed.empty());
+  Result story = Sitrep("story --json --db " + db_ + " " + std::to_string(listed[0].first));
+  ASSERT_EQ(story.status, 0) << story.err;
+  EXPECT_EQ(nlohmann::json::parse(story.out)["members"].size(),
+            static_cast<size_t>(listed[0].second));
+  EXPECT_EQ(Sitrep("story --db " + db_ + " 999999").status, 1);
+}
+
+// `eval clusters` on invented articles: two clearly different events, scored against gold.
+TEST_F(Cli, EvalClustersPrintsTheScores) {
+  std::ofstream gold(dir_ / "gold.jsonl");
+  const char* harbour = "The harbour at Riverside closed after a storm damaged the northern pier, "
+                        "the port authority said on Monday.";
+  const char* election = "Voters in the mountain town of Highfield elected a new mayor, Olena "
+                         "Kovalenko, with sixty percent of the vote.";
+  for (int i = 0; i < 3; ++i) {
+    gold << nlohmann::json{{"text", std::string(harbour) + " Report " + std::to_string(i) + "."},
+                           {"title", "Riverside harbour closed"}, {"gold_cluster", "a"}}.dump() << "\n";
+    gold << nlohmann::json{{"text", std::string(election) + " Report " + std::to_string(i) + "."},
+                           {"title", "Highfield elects Kovalenko"}, {"gold_cluster", "b"}}.dump() << "\n";
+  }
+  gold.close();
+  Result r = Sitrep("eval clusters --gold " + (dir_ / "gold.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["articles"], 6);
+  EXPECT_EQ(j["gold_clusters"], 2);
+  EXPECT_DOUBLE_EQ(j["bcubed_f1"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(j["pairwise_f1"].get<double>(), 1.0);
+  EXPECT_EQ(Sitrep("eval clusters --gold " + (dir_ / "missing.jsonl").string()).status, 1);
 }
 
 TEST_F(Cli, IngestTwiceIsANoOp) {
