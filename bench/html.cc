@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "ingest/html.h"
 #include "util/byte_source.h"
 #include "util/encoding.h"
@@ -30,12 +31,6 @@ double CpuSeconds() {
   getrusage(RUSAGE_SELF, &usage);
   return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec +
          usage.ru_stime.tv_usec / 1e6;
-}
-
-double PeakRssMb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;  // Linux reports KiB
 }
 
 }  // namespace
@@ -61,7 +56,7 @@ int main(int argc, char** argv) {
   // CPU time is the steadier figure on a shared machine; wall time is what a user waits.
   std::printf("html: %zu pages x %d rounds: %.0f pages/s (%.0f by CPU time), %.1f MB/s, "
               "peak RSS %.0f MB, %zu paragraphs\n",
-              pages.size(), rounds, n / s, n / cpu, bytes * rounds / s / 1e6, PeakRssMb(),
+              pages.size(), rounds, n / s, n / cpu, bytes * rounds / s / 1e6, sitrep::bench::PeakRssMiB(),
               paragraphs);
   return 0;
 }

@@ -4,8 +4,6 @@
 //   bench_stories [path.jsonl]
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 

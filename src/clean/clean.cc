@@ -162,23 +162,20 @@ void CollectMetadata(std::vector<Line>& lines, CleanText& out) {
       line.text = TidySpaces(line.text.substr(0, it->begin) + line.text.substr(it->end));
     }
     // Dates.
-    for (const DateMention& d : FindDates(line.text)) {
+    std::vector<DateMention> found = FindDates(line.text);
+    for (const DateMention& d : found) {
       const bool dateline = first && (d.begin < 40 || !EndsSentence(line.text));
       // A bare day in the body is usually an event's ("through December 31, 1986"); a
       // stamp with a time is a publication's.
       if (!d.marked && !dateline && d.when.precision < Precision::kMinute) continue;
       dates.push_back({d, line.text.substr(d.begin, d.end - d.begin), d.marked ? 3 : dateline ? 2 : 1});
     }
-    std::vector<DateMention> found = FindDates(line.text);
-    if (!found.empty()) {
-      // "date 2022-12-20 Defence Intelligence ...": a marked date that opens the line.
-      const DateMention& head = found.front();
-      if (head.marked && head.begin == 0) {
-        out.removed.push_back("date: " + line.text.substr(0, head.end));
-        line.text = TidySpaces(line.text.substr(head.end));
-      }
+    // "date 2022-12-20 The council ...": a marked date that opens the line.
+    if (!found.empty() && found.front().marked && found.front().begin == 0) {
+      out.removed.push_back("date: " + line.text.substr(0, found.front().end));
+      line.text = TidySpaces(line.text.substr(found.front().end));
+      found = FindDates(line.text);  // offsets moved
     }
-    found = FindDates(line.text);
     if (!found.empty() && found.back().end == line.text.size() && found.back().begin > 0 &&
         !EndsSentence(line.text.substr(0, found.back().begin))) {
       // "<headline> 19.12.2022 21:40": a date stamp after a headline.

@@ -77,7 +77,7 @@ const std::vector<DatePattern>& DatePatterns() {
 // A time right after a date: "21:40", ", 19:35", "T21:40:00", " at 9:05", " о 12:00".
 bool MatchTime(std::string_view rest, DateTime& when, size_t& length) {
   static const RE2 re("^(?:,? ?(?:at |о |в |o |T| )?)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
-  Piece input(rest.data(), rest.size()), whole, h, m, s;
+  Piece input(rest.data(), rest.size()), h, m, s;
   if (!RE2::PartialMatch(input, re, &h, &m, &s)) return false;
   const int hour = ToInt(h), minute = ToInt(m);
   if (hour > 23 || minute > 59) return false;
@@ -430,7 +430,6 @@ void AddRelay(std::vector<std::string>& relays, std::string_view name) {
 
 void FindOutlets(std::string_view line, std::string* own, std::vector<std::string>* relays) {
   for (const Cue& cue : Cues()) {
-    Piece input(line.data(), line.size());
     Piece whole;
     size_t pos = 0;
     while (pos < line.size() &&

@@ -33,6 +33,7 @@
 #include <numeric>
 
 #include "stories/terms.h"
+#include "util/strings.h"
 
 namespace sitrep {
 
@@ -409,17 +410,13 @@ std::string StoryClusterer::Impl::MakeLabel(const Story& s) const {
   }
   std::sort(ranked.begin(), ranked.end(), ByWeight);
   std::vector<std::string> chosen;
-  auto lower = [](std::string x) {
-    for (char& ch : x) ch = (ch >= 'A' && ch <= 'Z') ? char(ch + 32) : ch;
-    return x;
-  };
   for (const WeightedTerm& t : ranked) {
     if (chosen.size() == 4) break;
     const std::string surface = terms.Surface(t.term);
-    const std::string key = lower(surface);
+    const std::string key = AsciiLower(surface);
     bool skip = false;
     for (std::string& c : chosen) {
-      const std::string ck = lower(c);
+      const std::string ck = AsciiLower(c);
       if (ck.find(key) != std::string::npos) skip = true;  // "Reid" within "Tara Reid"
       else if (key.find(ck) != std::string::npos) c = surface, skip = true;
     }

@@ -1,4 +1,6 @@
 #include "time/date_parse.h"
+
+#include "time/timex_calendar.h"
 #include "util/strings.h"
 
 #include <re2/re2.h>
@@ -19,12 +21,7 @@ namespace {
 // Longer inputs are not one date; refusing them early keeps huge garbage cheap.
 constexpr size_t kMaxInput = 200;
 
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysInMonth(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
+using timex_cal::DaysInMonth;
 
 // ---------------------------------------------------------------------------------------
 // The word tables. Names are written as people spell them and folded when the table is
@@ -537,7 +534,7 @@ class GeneralParser {
   }
 
   bool SetOrdinal(int year, int ordinal) {
-    if (ordinal < 1 || ordinal > (IsLeap(year) ? 366 : 365)) return false;
+    if (ordinal < 1 || ordinal > (DaysInMonth(year, 2) == 29 ? 366 : 365)) return false;
     int m = 1;
     while (ordinal > DaysInMonth(year, m)) ordinal -= DaysInMonth(year, m++);
     return SetDate(year, m, ordinal);
