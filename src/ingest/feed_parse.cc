@@ -445,8 +445,7 @@ Feed ParseFeed(std::string_view xml) {
   XmlDoc doc = ParseXml(xml, 0, feed.bozo, feed.bozo_reason);
   // Bytes that are not the encoding the feed declares (or not UTF-8 when it declares none)
   // stop libxml2 early; read them again as UTF-8 after detecting what they are.
-  std::string copy(xml);
-  if (feed.bozo && RepairUtf8(copy) > 0) {
+  if (feed.bozo && !IsValidUtf8(xml)) {
     std::string utf8 = ToUtf8(xml, "", false, nullptr);
     bool bozo_again = false;
     std::string unused;

@@ -31,23 +31,6 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   return n;
 }
 
-bool IsValidUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    // Web pages are mostly ASCII markup: skip eight such bytes at a time.
-    if (i + 8 <= s.size()) {
-      uint64_t word;
-      memcpy(&word, s.data() + i, 8);
-      if ((word & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    size_t n = Utf8SequenceLength(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
 
 // The charset a page declares in its first bytes: <meta charset="x"> or
 // <meta http-equiv="Content-Type" content="text/html; charset=x">, or an XML prolog.
@@ -112,6 +95,24 @@ std::string Guess(std::string_view bytes) {
 }
 
 }  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    // Web pages are mostly ASCII markup: skip eight such bytes at a time.
+    if (i + 8 <= s.size()) {
+      uint64_t word;
+      memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
 
 size_t RepairUtf8(std::string& s) {
   if (IsValidUtf8(s)) return 0;

@@ -13,6 +13,8 @@ namespace sitrep {
 std::string ToUtf8(std::string_view bytes, std::string_view declared, bool is_html,
                    std::vector<std::string>* warnings);
 
+bool IsValidUtf8(std::string_view s);
+
 // Invalid sequences replaced by U+FFFD; returns how many were replaced.
 size_t RepairUtf8(std::string& s);
 
