@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "store/store.h"
@@ -269,7 +270,7 @@ class SqliteStore : public Store {
           InsertLinks(batch[i].id, links[i]);
       }
       for (const auto& [story, label] : labels) {
-        Statement st(db_, "INSERT INTO stories(id, label) VALUES (?1, ?2) "
+        Statement& st = Cached("INSERT INTO stories(id, label) VALUES (?1, ?2) "
                           "ON CONFLICT(id) DO UPDATE SET label = excluded.label");
         st.Bind(1, static_cast<int64_t>(story));
         st.Bind(2, label);
@@ -543,35 +544,46 @@ class SqliteStore : public Store {
     return sqlite3_changes(db_) > 0;
   }
 
+  // A statement of the write path, prepared once for the store's life; keyed by the SQL
+  // literal's address, which is fixed for each call site.
+  Statement& Cached(const char* sql) {
+    std::unique_ptr<Statement>& slot = cached_[sql];
+    if (!slot) slot = std::make_unique<Statement>(db_, sql);
+    slot->Reset();
+    return *slot;
+  }
+
   bool HasPlacement(const std::string& id) {
-    Statement s(db_, "SELECT 1 FROM placements WHERE article = ?");
+    Statement& s = Cached("SELECT 1 FROM placements WHERE article = ?");
     s.Bind(1, id);
-    return s.Step();
+    const bool has = s.Step();
+    s.Reset();  // no read left open inside the batch's transaction
+    return has;
   }
 
   void InsertLinks(const std::string& id, const ArticleLinks& l) {
     const StoryAssignment& st = l.story;
     // A merge moves every member of the merged stories to the one that absorbed them.
     for (StoryId gone : st.merged) {
-      Statement m(db_, "UPDATE placements SET story = ?1 WHERE story = ?2");
+      Statement& m = Cached("UPDATE placements SET story = ?1 WHERE story = ?2");
       m.Bind(1, static_cast<int64_t>(st.story));
       m.Bind(2, static_cast<int64_t>(gone));
       m.Step();
-      Statement r(db_, "INSERT INTO stories(id, merged_into) VALUES (?2, ?1) "
+      Statement& r = Cached("INSERT INTO stories(id, merged_into) VALUES (?2, ?1) "
                        "ON CONFLICT(id) DO UPDATE SET merged_into = excluded.merged_into");
       r.Bind(1, static_cast<int64_t>(st.story));
       r.Bind(2, static_cast<int64_t>(gone));
       r.Step();
     }
     for (const auto& [article, story] : st.moved) {
-      Statement m(db_, "UPDATE placements SET story = ?1 WHERE article = ?2");
+      Statement& m = Cached("UPDATE placements SET story = ?1 WHERE article = ?2");
       m.Bind(1, static_cast<int64_t>(story));
       m.Bind(2, article);
       m.Step();
     }
     std::vector<std::string> merged;
     for (StoryId m : st.merged) merged.push_back(std::to_string(m));
-    Statement p(db_, R"sql(
+    Statement& p = Cached(R"sql(
       INSERT OR REPLACE INTO placements (article, story, first_story, new_story, similarity,
         threshold, shared_terms, shared_entities, merged, upstream, copy_similarity)
       VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
@@ -592,14 +604,14 @@ class SqliteStore : public Store {
     }
     p.Step();
     for (const CopyLink& c : l.relinked) {
-      Statement u(db_, "UPDATE placements SET upstream = ?1, copy_similarity = ?2 WHERE article = ?3");
+      Statement& u = Cached("UPDATE placements SET upstream = ?1, copy_similarity = ?2 WHERE article = ?3");
       u.Bind(1, c.of.upstream);
       u.Bind(2, c.of.similarity);
       u.Bind(3, c.copy);
       u.Step();
     }
     for (const ReusedPassage& r : l.passages) {
-      Statement q(db_, "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?)");
+      Statement& q = Cached("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?)");
       q.Bind(1, id);
       q.Bind(2, static_cast<int64_t>(r.here.begin));
       q.Bind(3, static_cast<int64_t>(r.here.end));
@@ -672,6 +684,7 @@ class SqliteStore : public Store {
   std::string path_;
   sqlite3* db_ = nullptr;
   std::unique_ptr<Statement> insert_;
+  std::unordered_map<const char*, std::unique_ptr<Statement>> cached_;
 };
 
 }  // namespace
