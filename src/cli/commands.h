@@ -31,5 +31,6 @@ void AddEvalExtraction(CLI::App& eval);
 void AddEvalDates(CLI::App& eval);
 void AddEvalClusters(CLI::App& eval);
 void AddEvalTime(CLI::App& eval);
+void AddEvalSummary(CLI::App& eval);
 
 }  // namespace sitrep::cli

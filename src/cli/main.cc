@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   AddEvalDates(*eval);
   AddEvalClusters(*eval);
   AddEvalTime(*eval);
+  AddEvalSummary(*eval);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,42 @@
+// The extractive summary of a story: a few sentences, taken across its outlets, that say
+// what most of the articles say without saying it twice.
+//
+// Sentences are scored by LexRank (centrality in the graph of sentences that resemble each
+// other) blended with closeness to the story's centroid and a news lead prior (reporters put
+// the event first), then chosen greedily, skipping any sentence too like one already taken
+// (maximal marginal relevance). A plain centroid ranker without the rest is kept as the
+// baseline `sitrep eval summary` measures against.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "article.h"
+
+namespace sitrep::brief {
+
+enum class SummaryMethod {
+  kCentroid,  // the baseline: closeness to the centroid, best first, no redundancy check
+  kRanked,    // LexRank + centroid + lead prior, with redundancy removal
+};
+
+struct SummaryOptions {
+  SummaryMethod method = SummaryMethod::kRanked;
+  size_t max_words = 100;        // stop once the summary holds this many words
+  double max_similarity = 0.45;  // cosine above which a sentence repeats a chosen one
+};
+
+struct SummarySentence {
+  size_t article = 0;  // index into the articles given
+  Span span;           // the sentence in that article's text
+  double score = 0;
+};
+
+// The chosen sentences in reading order: by article date (undated last, then as given),
+// each article's in their own order. The
+// articles need their sentences and tokens (the pipeline's Segment); titles are not used.
+std::vector<SummarySentence> Summarize(std::span<const Article> articles,
+                                       const SummaryOptions& options = {});
+
+}  // namespace sitrep::brief

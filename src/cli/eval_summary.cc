@@ -1,0 +1,162 @@
+// sitrep eval summary --docs FILE --refs FILE: the story summariser against human summaries
+// (MultiLing style), with the plain centroid baseline scored by the same command.
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <fstream>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "brief/summary.h"
+#include "cli/commands.h"
+#include "eval/rouge.h"
+#include "pipeline/pipeline.h"
+
+namespace sitrep::cli {
+
+namespace {
+
+struct Instance {
+  std::vector<Article> articles;
+  std::vector<std::string> references;
+};
+
+std::string JoinLines(const nlohmann::json& lines, const char* separator) {
+  std::string out;
+  for (const auto& line : lines) {
+    if (!out.empty()) out += separator;
+    out += line.get<std::string>();
+  }
+  return out;
+}
+
+// Calls `row` for each JSON object of a JSON Lines file; a bad line names the file and line.
+template <typename F>
+void ForEachRow(const std::string& path, F row) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    try {
+      row(nlohmann::json::parse(line));
+    } catch (const std::exception& e) {
+      throw std::runtime_error(path + ":" + std::to_string(n) + ": " + e.what());
+    }
+  }
+}
+
+// Documents: {instance_id, documents: [{filename, text: [title, paragraph...]}]}.
+// References: {instance_id, summarizer_type: "reference", summary: {text: [sentence...]}}.
+std::map<std::string, Instance> Load(const std::string& docs, const std::string& refs) {
+  std::map<std::string, Instance> out;
+  ForEachRow(docs, [&](const nlohmann::json& row) {
+    Instance& inst = out[row.at("instance_id").get<std::string>()];
+    for (const auto& d : row.at("documents")) {
+      const auto& lines = d.at("text");
+      Document doc;
+      doc.origin = docs + "#" + d.value("filename", "");
+      doc.container = "jsonl";
+      if (!lines.empty()) doc.title = lines[0].get<std::string>();
+      doc.body = JoinLines(nlohmann::json(lines.begin() + (lines.empty() ? 0 : 1), lines.end()),
+                           "\n\n");
+      inst.articles.push_back(BuildArticle(std::move(doc)));
+    }
+  });
+  ForEachRow(refs, [&](const nlohmann::json& row) {
+    if (row.value("summarizer_type", "") != "reference") return;
+    auto it = out.find(row.at("instance_id").get<std::string>());
+    if (it != out.end()) it->second.references.push_back(JoinLines(row.at("summary").at("text"), " "));
+  });
+  return out;
+}
+
+// The summary's text cut at `words` ROUGE tokens, as ROUGE's -l option does, so a method
+// cannot win by running long.
+std::string SummaryText(const Instance& inst, const brief::SummaryOptions& opt) {
+  std::string text;
+  for (const auto& s : brief::Summarize(inst.articles, opt)) {
+    if (!text.empty()) text += ' ';
+    text += inst.articles[s.article].Text(s.span);
+  }
+  auto tokens = eval::RougeTokens(text);
+  if (tokens.size() <= opt.max_words) return text;
+  tokens.resize(opt.max_words);
+  std::string cut;
+  for (const auto& t : tokens) cut += t + " ";
+  return cut;
+}
+
+nlohmann::json ScoreJson(const eval::RougeScore& s) {
+  return {{"p", s.precision}, {"r", s.recall}, {"f1", s.f1}};
+}
+
+nlohmann::json RougeJson(eval::Rouge r, double n) {
+  return {{"rouge1", ScoreJson({r.rouge1.precision / n, r.rouge1.recall / n, r.rouge1.f1 / n})},
+          {"rouge2", ScoreJson({r.rouge2.precision / n, r.rouge2.recall / n, r.rouge2.f1 / n})},
+          {"rougeL", ScoreJson({r.rougeL.precision / n, r.rougeL.recall / n, r.rougeL.f1 / n})}};
+}
+
+void Accumulate(eval::Rouge& sum, const eval::Rouge& r) {
+  for (auto [to, from] : {std::pair{&sum.rouge1, &r.rouge1}, std::pair{&sum.rouge2, &r.rouge2},
+                          std::pair{&sum.rougeL, &r.rougeL}}) {
+    to->precision += from->precision;
+    to->recall += from->recall;
+    to->f1 += from->f1;
+  }
+}
+
+}  // namespace
+
+void AddEvalSummary(CLI::App& eval) {
+  auto* cmd = eval.add_subcommand(
+      "summary",
+      "Score story summaries against reference summaries with ROUGE-1, ROUGE-2 and ROUGE-L "
+      "(mean over references, then over instances), beside a plain centroid baseline");
+  static std::string docs, refs;
+  static size_t words = 250;
+  cmd->add_option("--docs", docs, "JSON Lines: {instance_id, documents: [{text: [lines]}]}")
+      ->required();
+  cmd->add_option("--refs", refs, "JSON Lines: {instance_id, summarizer_type, summary: {text}}")
+      ->required();
+  cmd->add_option("--words", words, "Summary length in words (MultiLing: 250)");
+  cmd->callback([] {
+    try {
+      auto instances = Load(docs, refs);
+      eval::Rouge ours, baseline;
+      size_t scored = 0, documents = 0;
+      double seconds = 0;
+      for (const auto& [id, inst] : instances) {
+        if (inst.references.empty()) continue;
+        ++scored;
+        documents += inst.articles.size();
+        brief::SummaryOptions opt;
+        opt.max_words = words;
+        auto start = std::chrono::steady_clock::now();
+        const std::string summary = SummaryText(inst, opt);
+        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        Accumulate(ours, eval::Score(summary, inst.references));
+        opt.method = brief::SummaryMethod::kCentroid;
+        Accumulate(baseline, eval::Score(SummaryText(inst, opt), inst.references));
+      }
+      const double n = scored ? static_cast<double>(scored) : 1.0;
+      nlohmann::json j = RougeJson(ours, n);
+      j["instances"] = scored;
+      j["words"] = words;
+      j["baseline_centroid"] = RougeJson(baseline, n);
+      j["gain_over_baseline"] = {
+          {"rouge1", baseline.rouge1.f1 > 0 ? ours.rouge1.f1 / baseline.rouge1.f1 - 1 : 0},
+          {"rouge2", baseline.rouge2.f1 > 0 ? ours.rouge2.f1 / baseline.rouge2.f1 - 1 : 0},
+          {"rougeL", baseline.rougeL.f1 > 0 ? ours.rougeL.f1 / baseline.rougeL.f1 - 1 : 0}};
+      j["documents_per_s"] = seconds > 0 ? documents / seconds : 0.0;
+      std::printf("%s\n", j.dump().c_str());
+      if (scored == 0) ExitCode() = 1;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "eval summary: %s\n", e.what());
+      ExitCode() = 1;
+    }
+  });
+}
+
+}  // namespace sitrep::cli

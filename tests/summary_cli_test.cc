@@ -1,0 +1,47 @@
+// `sitrep eval summary` end to end, on invented instances written by the test.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_fixture.h"
+
+using namespace sitrep_test;
+
+namespace {
+
+TEST_F(Cli, EvalSummaryScoresOursBesideTheBaseline) {
+  nlohmann::json docs = {
+      {"instance_id", "X1"},
+      {"documents",
+       {{{"filename", "a"},
+         {"text",
+          {"Storm hits coast", "A storm flooded the harbour town of Kelmar on Sunday night.",
+           "Fishing boats were torn from their moorings and two piers collapsed."}}},
+        {{"filename", "b"},
+         {"text",
+          {"Kelmar cleans up", "Residents of Kelmar began clearing debris after the storm.",
+           "The council said repairs to the piers would take a year."}}}}}};
+  nlohmann::json ref = {{"instance_id", "X1"},
+                        {"summarizer_type", "reference"},
+                        {"summary",
+                         {{"text",
+                           {"A storm flooded the harbour town of Kelmar on Sunday night.",
+                            "Residents began clearing debris."}}}}};
+  Write("docs.jsonl", docs.dump() + "\n");
+  Write("refs.jsonl", ref.dump() + "\n");
+  Result r = Sitrep("eval summary --words 20 --docs " + (dir_ / "docs.jsonl").string() +
+                    " --refs " + (dir_ / "refs.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["instances"], 1);
+  for (const char* metric : {"rouge1", "rouge2", "rougeL"}) {
+    EXPECT_GT(j[metric]["f1"].get<double>(), 0.3) << metric << ": the lead is in the reference";
+    EXPECT_TRUE(j["baseline_centroid"].contains(metric));
+  }
+  // A missing file is named.
+  Result bad = Sitrep("eval summary --docs " + (dir_ / "none.jsonl").string() + " --refs " +
+                      (dir_ / "refs.jsonl").string());
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_NE(bad.err.find("none.jsonl"), std::string::npos) << bad.err;
+}
+
+}  // namespace
