@@ -54,4 +54,13 @@ struct ArticleLinks {
   std::vector<CopyLink> relinked;  // earlier articles that copy this one instead, from now on
 };
 
+// A story with its members' whole articles, as the story-level stages (entities, claims,
+// timeline, brief) read it.
+struct StoryArticles {
+  StoryId id = 0;
+  std::string label;
+  std::vector<Article> articles;       // in arrival order
+  std::vector<std::string> upstream;   // per article: the article it copies, or empty
+};
+
 }  // namespace sitrep

@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "brief/brief.h"
+
 namespace sitrep::cli {
 
 // Options every subcommand shares.
@@ -25,6 +27,10 @@ void AddReport(CLI::App& app, Globals& g);
 void AddStories(CLI::App& app, Globals& g);
 void AddStory(CLI::App& app, Globals& g);
 void AddWhy(CLI::App& app, Globals& g);
+void AddBrief(CLI::App& app, Globals& g);
+
+// Prints a brief as "md", "json" or "html" to stdout or `out_path`; false when it cannot write.
+bool PrintBrief(const brief::Brief& b, const std::string& format, const std::string& out_path);
 
 // `sitrep eval ...`: each prints one JSON object.
 void AddEvalExtraction(CLI::App& eval);

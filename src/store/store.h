@@ -85,6 +85,8 @@ class Store {
   virtual std::optional<StorySummary> Story(StoryId id) = 0;
   virtual std::vector<StoryMember> StoryMembers(StoryId id) = 0;
   virtual std::optional<Placement> PlacementOf(const std::string& article_id) = 0;
+  // A story with its members' whole articles; nothing when there is no such story.
+  std::optional<StoryArticles> ReadStory(StoryId id);
   // Checks that the indexes agree with the articles; empty when all is well.
   virtual std::vector<std::string> Check() = 0;
 };

@@ -1,4 +1,5 @@
-// `sitrep eval summary` end to end, on invented instances written by the test.
+// Briefs end to end: `sitrep brief` on the example corpus, `sitrep eval summary` on invented
+// instances written by the test.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -42,6 +43,29 @@ TEST_F(Cli, EvalSummaryScoresOursBesideTheBaseline) {
                       (dir_ / "refs.jsonl").string());
   EXPECT_EQ(bad.status, 1);
   EXPECT_NE(bad.err.find("none.jsonl"), std::string::npos) << bad.err;
+}
+
+TEST_F(Cli, BriefOfAStoryInEveryFormat) {
+  ASSERT_EQ(Sitrep("ingest --db " + db_ + " " + kMinsk).status, 0);
+  Result md = Sitrep("brief 1 --db " + db_);
+  ASSERT_EQ(md.status, 0) << md.err;
+  EXPECT_TRUE(md.out.starts_with("# ")) << md.out;
+  for (const char* section : {"\n## Summary\n", "\n## Sources\n", "Censor.NET", "charter97.org"})
+    EXPECT_NE(md.out.find(section), std::string::npos) << section;
+  Result json = Sitrep("brief 1 --json --db " + db_);
+  ASSERT_EQ(json.status, 0) << json.err;
+  auto j = nlohmann::json::parse(json.out);
+  EXPECT_EQ(j["sources"].size(), 5u);
+  EXPECT_FALSE(j["summary"].empty());
+  const std::string page = (dir_ / "brief.html").string();
+  ASSERT_EQ(Sitrep("brief 1 --format html -o " + page + " --db " + db_).status, 0);
+  std::ifstream in(page);
+  std::string html(std::istreambuf_iterator<char>(in), {});
+  EXPECT_TRUE(html.starts_with("<!doctype html>"));
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  Result missing = Sitrep("brief 999 --db " + db_);
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("no story 999"), std::string::npos) << missing.err;
 }
 
 }  // namespace

@@ -1,0 +1,156 @@
+#include "brief/brief.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "brief/summary.h"
+
+namespace sitrep::brief {
+
+namespace {
+
+const char* TypeName(EntityType t) {
+  switch (t) {
+    case EntityType::kPerson: return "person";
+    case EntityType::kOrganisation: return "organisation";
+    case EntityType::kPlace: return "place";
+    case EntityType::kMisc: return "misc";
+  }
+  return "misc";
+}
+
+// Oldest first; undated ones after the dated, in arrival order.
+std::vector<size_t> DateOrder(const std::vector<Article>& articles) {
+  std::vector<size_t> order(articles.size());
+  std::iota(order.begin(), order.end(), 0);
+  auto key = [&](size_t i) {
+    const DateTime& d = articles[i].published.when;
+    return std::pair(!d.known(), d.known() ? d.UnixSeconds() : 0);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return key(x) < key(y); });
+  return order;
+}
+
+Source SourceOf(const Article& a, const std::string& upstream) {
+  Source s;
+  s.article_id = a.id;
+  s.outlet = a.outlet;
+  s.title = a.title;
+  s.url = a.url;
+  if (a.published.when.known()) {
+    s.published = a.published.when.Iso();
+    s.date_evidence = a.published.evidence.source;
+  }
+  s.relays = a.relays;
+  s.copy_of = upstream;
+  return s;
+}
+
+// Mentions grouped by the entity identity gave them (by their text until it has run).
+std::vector<Actor> Actors(const std::vector<Article>& articles) {
+  struct Tally {
+    Actor actor;
+    std::map<std::string, size_t> spellings;
+    std::set<size_t> articles;
+  };
+  std::map<std::string, Tally> by_key;
+  for (size_t ai = 0; ai < articles.size(); ++ai)
+    for (const Mention& m : articles[ai].mentions) {
+      const std::string text(articles[ai].Text(m.span));
+      Tally& t = by_key[m.entity.empty() ? text : m.entity];
+      t.actor.type = TypeName(m.type);
+      ++t.actor.mentions;
+      ++t.spellings[text];
+      t.articles.insert(ai);
+    }
+  std::vector<Actor> out;
+  for (auto& [key, t] : by_key) {
+    // The name is the fullest common spelling: "Jane Roe" over "Roe".
+    for (auto& [spelling, n] : t.spellings) {
+      t.actor.variants.push_back(spelling);
+      if (spelling.size() > t.actor.name.size()) t.actor.name = spelling;
+    }
+    t.actor.articles = t.articles.size();
+    out.push_back(std::move(t.actor));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Actor& x, const Actor& y) {
+    return std::tie(y.articles, y.mentions) < std::tie(x.articles, x.mentions);
+  });
+  return out;
+}
+
+std::vector<QuoteLine> Quotes(const std::vector<Article>& articles,
+                              const std::vector<size_t>& source_of_article) {
+  std::vector<QuoteLine> out;
+  for (size_t ai = 0; ai < articles.size(); ++ai) {
+    const Article& a = articles[ai];
+    for (const Attribution& at : a.attributions) {
+      QuoteLine q;
+      q.speaker = !at.speaker.empty() ? at.speaker : std::string(a.Text(at.source));
+      q.text = a.Text(at.content);
+      q.direct = at.direct;
+      q.venue = at.venue;
+      q.chain.push_back(q.speaker);
+      if (!at.venue.empty()) q.chain.push_back(at.venue);
+      for (const auto& r : at.relays) q.chain.push_back(r);
+      if (!a.outlet.empty() && q.chain.back() != a.outlet) q.chain.push_back(a.outlet);
+      q.source = source_of_article[ai];
+      out.push_back(std::move(q));
+    }
+  }
+  // Grouped by speaker, the speaker with most to say first; within a speaker, source order.
+  std::map<std::string, size_t> said;
+  for (const auto& q : out) ++said[q.speaker];
+  std::stable_sort(out.begin(), out.end(), [&](const QuoteLine& x, const QuoteLine& y) {
+    if (said[x.speaker] != said[y.speaker]) return said[x.speaker] > said[y.speaker];
+    if (x.speaker != y.speaker) return x.speaker < y.speaker;
+    return x.source < y.source;
+  });
+  return out;
+}
+
+}  // namespace
+
+Brief BuildBrief(const StoryArticles& story, size_t summary_words) {
+  Brief b;
+  b.story = story.id;
+  const std::vector<Article>& articles = story.articles;
+  std::vector<size_t> source_of_article(articles.size());
+  const std::vector<size_t> order = DateOrder(articles);
+  std::set<std::string> outlets;
+  for (size_t i : order) {
+    source_of_article[i] = b.sources.size();
+    const std::string upstream = i < story.upstream.size() ? story.upstream[i] : "";
+    b.sources.push_back(SourceOf(articles[i], upstream));
+    if (!articles[i].outlet.empty()) outlets.insert(articles[i].outlet);
+    b.copies += !upstream.empty();
+  }
+  b.outlets = outlets.size();
+  for (const Source& s : b.sources) {
+    if (s.published.empty()) continue;
+    const std::string day = s.published.substr(0, 10);
+    if (b.first_seen.empty() || day < b.first_seen) b.first_seen = day;
+    if (day > b.last_seen) b.last_seen = day;
+  }
+
+  SummaryOptions opt;
+  opt.max_words = summary_words;
+  const auto summary = Summarize(articles, opt);
+  for (const auto& s : summary)
+    b.summary.push_back({std::string(articles[s.article].Text(s.span)), source_of_article[s.article]});
+  // The headline: the title of the article behind the summary's best sentence.
+  auto best = std::max_element(summary.begin(), summary.end(),
+                               [](const auto& x, const auto& y) { return x.score < y.score; });
+  if (best != summary.end() && !articles[best->article].title.empty())
+    b.headline = articles[best->article].title;
+  for (size_t i = 0; b.headline.empty() && i < order.size(); ++i) b.headline = articles[order[i]].title;
+  if (b.headline.empty()) b.headline = story.label;
+
+  b.actors = Actors(articles);
+  b.quotes = Quotes(articles, source_of_article);
+  return b;
+}
+
+}  // namespace sitrep::brief

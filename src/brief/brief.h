@@ -1,0 +1,60 @@
+// A story brief: what a person who was not there needs to understand the event on one
+// screen. Assembled from a story's articles and the layers the earlier stages left on them;
+// rendered by render.h. A section whose stage found nothing is empty, never invented.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "article.h"
+#include "story.h"
+
+namespace sitrep::brief {
+
+struct Source {
+  std::string article_id, outlet, title, url;
+  std::string published;             // ISO, empty when unknown
+  std::string date_evidence;         // where the date came from ("json-ld", "text", ...)
+  std::vector<std::string> relays;   // outlets it says it relays
+  std::string copy_of;               // the upstream article when this one is a copy
+};
+
+struct SummaryLine {
+  std::string text;
+  size_t source = 0;  // index into Brief::sources
+};
+
+struct Actor {
+  std::string name;
+  std::string type;  // "person", "organisation", "place", "misc"
+  std::vector<std::string> variants, roles;
+  size_t mentions = 0, articles = 0;
+};
+
+// One attributed statement, with how it reached the reader.
+struct QuoteLine {
+  std::string speaker;     // as resolved, else as written
+  std::string text;
+  bool direct = false;
+  std::string venue;
+  std::vector<std::string> chain;  // speaker → venue → relays → the article's outlet
+  size_t source = 0;
+};
+
+struct Brief {
+  StoryId story = 0;
+  std::string headline;
+  std::string first_seen, last_seen;  // ISO dates over the sources
+  std::vector<SummaryLine> summary;
+  std::vector<Actor> actors;
+  std::vector<QuoteLine> quotes;  // grouped by speaker, speakers by how much they said
+  std::vector<Source> sources;    // oldest first
+  std::vector<std::string> open_questions;
+  size_t outlets = 0, copies = 0;
+};
+
+// The brief of one story. `summary_words` bounds the summary.
+Brief BuildBrief(const StoryArticles& story, size_t summary_words = 120);
+
+}  // namespace sitrep::brief

@@ -1,0 +1,89 @@
+#include "brief/brief.h"
+
+#include <gtest/gtest.h>
+
+#include "brief/render.h"
+#include "pipeline/pipeline.h"
+
+namespace sitrep::brief {
+namespace {
+
+Article Make(std::string title, std::string body, std::string date, std::string outlet) {
+  Document d;
+  d.container = "text";
+  d.title = std::move(title);
+  d.body = std::move(body);
+  d.date = std::move(date);
+  d.outlet = std::move(outlet);
+  return BuildArticle(std::move(d));
+}
+
+StoryArticles Story() {
+  StoryArticles s;
+  s.id = 7;
+  s.label = "bridge, Varna";
+  s.articles = {
+      Make("Bridge closes after crack found",
+           "Engineers closed the Varna river bridge on Monday after finding a crack in its main "
+           "span. Traffic was sent through the old town for the rest of the week.",
+           "2031-05-06", "Harbour Times"),
+      Make("Varna bridge shut", "Engineers closed the Varna river bridge on Monday after finding a crack in its main span.",
+           "2031-05-05", "Coast Post"),
+  };
+  s.upstream = {"", ""};
+  s.articles[0].relays = {"Nordinform"};
+  Attribution quote;
+  const std::string& text = s.articles[0].text;
+  quote.content = {static_cast<uint32_t>(text.find("Traffic")), static_cast<uint32_t>(text.size())};
+  quote.speaker = "Mira Stoyanova";
+  quote.venue = "a radio interview";
+  quote.relays = {"Nordinform"};
+  s.articles[0].attributions.push_back(quote);
+  return s;
+}
+
+TEST(Brief, SourcesOldestFirstWithWhatTheyRelay) {
+  Brief b = BuildBrief(Story());
+  EXPECT_EQ(b.story, 7u);
+  ASSERT_EQ(b.sources.size(), 2u);
+  EXPECT_EQ(b.sources[0].outlet, "Coast Post");
+  EXPECT_EQ(b.sources[1].relays, std::vector<std::string>{"Nordinform"});
+  EXPECT_EQ(b.first_seen, "2031-05-05");
+  EXPECT_EQ(b.last_seen, "2031-05-06");
+  EXPECT_EQ(b.outlets, 2u);
+  ASSERT_FALSE(b.summary.empty());
+  EXPECT_FALSE(b.headline.empty());
+}
+
+TEST(Brief, QuotesCarryTheirChainToTheOutlet) {
+  Brief b = BuildBrief(Story());
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(b.quotes[0].chain,
+            (std::vector<std::string>{"Mira Stoyanova", "a radio interview", "Nordinform", "Harbour Times"}));
+  EXPECT_EQ(b.quotes[0].source, 1u);
+  std::string md = ToMarkdown(b);
+  EXPECT_NE(md.find("## Who said what"), std::string::npos) << md;
+  EXPECT_NE(md.find("Mira Stoyanova → a radio interview → Nordinform → Harbour Times"), std::string::npos) << md;
+  EXPECT_EQ(ToJson(b)["quotes"][0]["speaker"], "Mira Stoyanova");
+}
+
+TEST(Brief, HtmlEscapesHostileText) {
+  StoryArticles s = Story();
+  s.articles[1] = Make("<script>alert(1)</script>", "Engineers said \"<img src=x onerror=alert(2)>\" was found on the bridge over the river today.",
+                       "2031-05-05", "Evil \" onmouseover=\"x");
+  std::string html = ToHtml(BuildBrief(s));
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("\" onmouseover=\""), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("<svg"), std::string::npos) << "the dated sources are drawn";
+}
+
+TEST(Brief, MarkdownHeadingLevelsNest) {
+  std::string md = ToMarkdown(BuildBrief(Story()), 2);
+  EXPECT_TRUE(md.starts_with("## ")) << md;
+  EXPECT_NE(md.find("\n### Sources"), std::string::npos) << md;
+}
+
+}  // namespace
+}  // namespace sitrep::brief

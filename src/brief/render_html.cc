@@ -1,0 +1,177 @@
+#include <map>
+
+#include "brief/render.h"
+
+namespace sitrep::brief {
+
+namespace {
+
+// Article text is hostile until escaped: this is the only way text reaches the page.
+std::string Escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string Cite(size_t source) {
+  const std::string n = std::to_string(source + 1);
+  return "<a class=cite href=\"#source-" + n + "\">" + n + "</a>";
+}
+
+constexpr const char* kStyle = R"(
+body{font:16px/1.5 Georgia,'Times New Roman',serif;color:#1b1b1b;background:#f6f4ef;margin:0}
+main{max-width:860px;margin:0 auto;padding:32px 24px 64px;background:#fff;box-shadow:0 0 24px #0001}
+h1{font-size:30px;line-height:1.2;margin:0 0 8px}
+h2{font:600 13px/1 system-ui,sans-serif;letter-spacing:.08em;text-transform:uppercase;color:#8a1c1c;
+   border-top:2px solid #1b1b1b;padding-top:10px;margin:32px 0 12px}
+h3{font:600 16px system-ui,sans-serif;margin:18px 0 6px}
+.overview{font:14px system-ui,sans-serif;color:#555}
+.summary li{margin-bottom:8px}
+.cite{font:600 11px system-ui,sans-serif;vertical-align:super;text-decoration:none;color:#8a1c1c;margin-left:2px}
+.actors{display:flex;flex-wrap:wrap;gap:8px;padding:0;list-style:none}
+.actors li{font:14px system-ui,sans-serif;border:1px solid #ddd;border-radius:6px;padding:6px 10px}
+.actors .type{color:#777;font-size:12px}.actors .roles{display:block;color:#444;font-size:13px}
+blockquote{margin:6px 0 10px;padding:4px 12px;border-left:3px solid #8a1c1c;background:#faf8f4}
+.chain{display:block;font:12px system-ui,sans-serif;color:#666;margin-top:2px}
+table{border-collapse:collapse;width:100%;font:13px system-ui,sans-serif}
+th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e4e4;vertical-align:top}
+th{color:#555;font-weight:600}
+svg text{font:11px system-ui,sans-serif;fill:#333}
+)";
+
+// Days since 1970 of an ISO date's first ten characters; -1 when it is no date.
+long DayNumber(const std::string& iso) {
+  int y, m, d;
+  if (iso.size() < 10 || sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return -1;
+  DateTime t;
+  t.year = y, t.month = m, t.day = d, t.precision = Precision::kDay;
+  return static_cast<long>(t.UnixSeconds() / 86400);
+}
+
+// The sources on a line of days: when the story broke and how coverage followed.
+std::string SourceChart(const Brief& b) {
+  std::map<long, std::vector<size_t>> by_day;
+  for (size_t i = 0; i < b.sources.size(); ++i)
+    if (long day = DayNumber(b.sources[i].published); day >= 0) by_day[day].push_back(i);
+  if (by_day.empty()) return "";
+  const long first = by_day.begin()->first, last = by_day.rbegin()->first;
+  size_t tallest = 0;
+  for (auto& [day, ids] : by_day) tallest = std::max(tallest, ids.size());
+  const int width = 800, left = 40, right = 40, row = 22;
+  const int height = 40 + static_cast<int>(tallest) * row;
+  auto x = [&](long day) {
+    return last == first ? width / 2 : left + (day - first) * (width - left - right) / (last - first);
+  };
+  std::string svg = "<svg role=img aria-label=\"Sources by publication date\" viewBox=\"0 0 " +
+                    std::to_string(width) + " " + std::to_string(height) +
+                    "\" width=\"100%\"><line x1=\"" + std::to_string(left) + "\" x2=\"" +
+                    std::to_string(width - right) + "\" y1=\"" + std::to_string(height - 24) +
+                    "\" y2=\"" + std::to_string(height - 24) + "\" stroke=\"#999\"/>";
+  for (auto& [day, ids] : by_day) {
+    const std::string cx = std::to_string(x(day));
+    svg += "<text x=\"" + cx + "\" y=\"" + std::to_string(height - 8) +
+           "\" text-anchor=\"middle\">" + Escape(b.sources[ids[0]].published.substr(0, 10)) +
+           "</text>";
+    for (size_t k = 0; k < ids.size(); ++k) {
+      const Source& s = b.sources[ids[k]];
+      const std::string cy = std::to_string(height - 36 - static_cast<int>(k) * row);
+      svg += "<circle cx=\"" + cx + "\" cy=\"" + cy + "\" r=\"6\" fill=\"" +
+             (s.copy_of.empty() ? "#8a1c1c" : "#c9a3a3") + "\"><title>" +
+             Escape(s.outlet.empty() ? s.title : s.outlet) + "</title></circle>";
+      svg += "<text x=\"" + std::to_string(x(day) + 10) + "\" y=\"" +
+             std::to_string(height - 32 - static_cast<int>(k) * row) + "\">" +
+             std::to_string(ids[k] + 1) + " " + Escape(s.outlet.empty() ? "unknown outlet" : s.outlet) +
+             "</text>";
+    }
+  }
+  return svg + "</svg>";
+}
+
+void Actors(const Brief& b, std::string& h) {
+  if (b.actors.empty()) return;
+  h += "<h2>Key actors</h2><ul class=actors>";
+  for (const Actor& a : b.actors) {
+    h += "<li><b>" + Escape(a.name) + "</b> <span class=type>" + Escape(a.type) + " · " +
+         std::to_string(a.mentions) + "×</span>";
+    if (!a.roles.empty()) {
+      std::string roles;
+      for (const auto& r : a.roles) roles += (roles.empty() ? "" : "; ") + r;
+      h += "<span class=roles>" + Escape(roles) + "</span>";
+    }
+    h += "</li>";
+  }
+  h += "</ul>";
+}
+
+void Quotes(const Brief& b, std::string& h) {
+  if (b.quotes.empty()) return;
+  h += "<h2>Who said what</h2>";
+  std::string speaker;
+  for (const QuoteLine& q : b.quotes) {
+    if (q.speaker != speaker) h += "<h3>" + Escape(speaker = q.speaker) + "</h3>";
+    std::string chain;
+    for (const auto& c : q.chain) chain += (chain.empty() ? "" : " → ") + Escape(c);
+    h += "<blockquote>" + Escape(q.direct ? "“" + q.text + "”" : q.text) + Cite(q.source) +
+         (q.chain.size() > 1 ? "<span class=chain>" + chain + "</span>" : "") + "</blockquote>";
+  }
+}
+
+void Sources(const Brief& b, std::string& h) {
+  h += "<h2>Sources</h2>" + SourceChart(b) +
+       "<table><tr><th>#</th><th>date</th><th>outlet</th><th>title</th><th>relays</th><th>copy "
+       "of</th></tr>";
+  for (size_t i = 0; i < b.sources.size(); ++i) {
+    const Source& s = b.sources[i];
+    std::string relays, copy;
+    for (const auto& r : s.relays) relays += (relays.empty() ? "" : ", ") + r;
+    for (size_t j = 0; j < b.sources.size() && !s.copy_of.empty(); ++j)
+      if (b.sources[j].article_id == s.copy_of) copy = std::to_string(j + 1);
+    std::string title = Escape(s.title.empty() ? "(untitled)" : s.title);
+    if (!s.url.empty()) title = "<a href=\"" + Escape(s.url) + "\" rel=\"noopener noreferrer\">" + title + "</a>";
+    h += "<tr id=\"source-" + std::to_string(i + 1) + "\"><td>" + std::to_string(i + 1) +
+         "</td><td>" + Escape(s.published.empty() ? "unknown" : s.published) + "</td><td>" +
+         Escape(s.outlet.empty() ? "unknown" : s.outlet) + "</td><td>" + title + "</td><td>" +
+         Escape(relays) + "</td><td>" + Escape(copy) + "</td></tr>";
+  }
+  h += "</table>";
+}
+
+}  // namespace
+
+std::string ToHtml(const Brief& b) {
+  std::string h = "<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport "
+                  "content=\"width=device-width,initial-scale=1\"><title>" +
+                  Escape(b.headline) + "</title><style>" + kStyle + "</style><main><h1>" +
+                  Escape(b.headline) + "</h1><div class=overview>Story " + std::to_string(b.story) +
+                  " · " + std::to_string(b.sources.size()) + " articles · " +
+                  std::to_string(b.outlets) + " named outlets" +
+                  (b.first_seen.empty() ? "" : " · " + Escape(b.first_seen) +
+                                                   (b.last_seen != b.first_seen ? " to " + Escape(b.last_seen) : "")) +
+                  "</div>";
+  if (!b.summary.empty()) {
+    h += "<h2>Summary</h2><ul class=summary>";
+    for (const SummaryLine& s : b.summary) h += "<li>" + Escape(s.text) + Cite(s.source) + "</li>";
+    h += "</ul>";
+  }
+  Actors(b, h);
+  Quotes(b, h);
+  if (!b.open_questions.empty()) {
+    h += "<h2>Open questions</h2><ul>";
+    for (const auto& q : b.open_questions) h += "<li>" + Escape(q) + "</li>";
+    h += "</ul>";
+  }
+  Sources(b, h);
+  return h + "</main></html>\n";
+}
+
+}  // namespace sitrep::brief
