@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
+#include "store/layers.h"
 #include "store/store.h"
 
 namespace sitrep {
@@ -84,6 +85,10 @@ const char* const kMigrations[] = {
     );
     CREATE INDEX passages_article ON passages(article);
     CREATE INDEX passages_other ON passages(other);
+    )sql",
+    // 3: the layers later stages add (mentions, attributions, time expressions), as JSON.
+    R"sql(
+    ALTER TABLE articles ADD COLUMN layers TEXT NOT NULL DEFAULT '{}';
     )sql",
 };
 
@@ -464,8 +469,8 @@ class SqliteStore : public Store {
   static constexpr const char* kArticleColumns =
       "a.id, a.url, a.outlet, a.title, a.byline, a.language, a.published, a.published_source, "
       "a.published_detail, a.published_confidence, a.origin, a.format, a.text, a.paragraphs, "
-      "a.sentences, a.tokens, a.relays, a.warnings";
-  static constexpr int kArticleColumnCount = 18;
+      "a.sentences, a.tokens, a.relays, a.warnings, a.layers";
+  static constexpr int kArticleColumnCount = 19;
 
   // A story's size, outlets, copies and time span, from its members.
   static constexpr const char* kStorySummary = R"sql(
@@ -506,6 +511,7 @@ class SqliteStore : public Store {
     a.tokens = UnpackSpans(s.Blob(15));
     a.relays = FromJson(s.Text(16));
     a.warnings = FromJson(s.Text(17));
+    LayersFromJson(s.Text(18), a);
     return a;
   }
 
@@ -515,8 +521,8 @@ class SqliteStore : public Store {
       insert_ = std::make_unique<Statement>(db_, R"sql(
         INSERT OR IGNORE INTO articles (id, url, outlet, title, byline, language, published,
           published_unix, published_source, published_detail, published_confidence, origin,
-          format, text, paragraphs, sentences, tokens, relays, warnings)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
+          format, text, paragraphs, sentences, tokens, relays, warnings, layers)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
     }
     Statement& s = *insert_;
     s.Reset();
@@ -540,6 +546,7 @@ class SqliteStore : public Store {
     s.BindBlob(17, PackSpans(a.tokens));
     s.Bind(18, ToJson(a.relays));
     s.Bind(19, ToJson(a.warnings));
+    s.Bind(20, LayersToJson(a));
     s.Step();
     return sqlite3_changes(db_) > 0;
   }

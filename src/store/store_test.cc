@@ -165,6 +165,50 @@ TEST_F(StoreTest, ReopensAtTheSameSchema) {
   EXPECT_EQ(store->Count(), 1u);
 }
 
+TEST_F(StoreTest, LayersRoundTrip) {
+  Article a = Make("u", "t", "Jane Roe said rain will come on Friday.");
+  a.mentions = {{{0, 8}, EntityType::kPerson, "jane-roe"}};
+  Attribution at;
+  at.content = {14, 39};
+  at.source = {0, 8};
+  at.cue = {9, 13};
+  at.speaker = "Jane Roe";
+  at.venue = "a radio interview";
+  at.relays = {"Wire Agency"};
+  at.direct = false;
+  a.attributions = {at};
+  a.times = {{{31, 37}, "DATE", "2022-12-23"}};
+  Store::Open(path_)->Put({a});
+  auto back = Store::Open(path_)->Get(a.id);
+  ASSERT_TRUE(back);
+  ASSERT_EQ(back->mentions.size(), 1u);
+  EXPECT_EQ(back->mentions[0].span, (Span{0, 8}));
+  EXPECT_EQ(back->mentions[0].type, EntityType::kPerson);
+  EXPECT_EQ(back->mentions[0].entity, "jane-roe");
+  ASSERT_EQ(back->attributions.size(), 1u);
+  EXPECT_EQ(back->attributions[0].content, (Span{14, 39}));
+  EXPECT_EQ(back->attributions[0].cue, (Span{9, 13}));
+  EXPECT_EQ(back->attributions[0].venue, "a radio interview");
+  EXPECT_EQ(back->attributions[0].relays, std::vector<std::string>{"Wire Agency"});
+  ASSERT_EQ(back->times.size(), 1u);
+  EXPECT_EQ(back->times[0].value, "2022-12-23");
+}
+
+// A store made before the layers existed (schema 2) opens and gains them, keeping its articles.
+TEST_F(StoreTest, OlderSchemaIsMigrated) {
+  { Store::Open(path_)->Put({Make("u", "t", "x")}); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE articles DROP COLUMN layers; PRAGMA user_version=2",
+                         nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto store = Store::Open(path_);
+  EXPECT_EQ(store->Count(), 1u);
+  auto a = store->Get(Make("u", "t", "x").id);
+  ASSERT_TRUE(a);
+  EXPECT_TRUE(a->mentions.empty());
+}
+
 TEST_F(StoreTest, CorruptFileGivesAClearError) {
   std::ofstream(path_) << std::string(4096, 'x');
   try {
