@@ -1,0 +1,266 @@
+#include "claims/claims.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "dedup/passages.h"
+#include "dedup/words.h"
+
+namespace sitrep::claims {
+
+namespace {
+
+using TermVector = std::vector<std::pair<uint32_t, double>>;  // sorted by term, unit length
+
+// A statement before grouping: what it says as terms, and which other statements share a
+// reused passage with it.
+struct Draft {
+  Statement statement;
+  TermVector terms;
+  std::set<size_t> passage_links;
+};
+
+constexpr size_t kMinLeadWords = 6;
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+double Cosine(const TermVector& a, const TermVector& b) {
+  double dot = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (i->first < j->first) ++i;
+    else if (j->first < i->first) ++j;
+    else dot += (i++)->second * (j++)->second;
+  }
+  return dot;
+}
+
+// The article a copy was taken from, followed up to the first one.
+size_t RootOf(const StoryArticles& story, const std::map<std::string, size_t>& index, size_t i) {
+  for (int hops = 0; hops < 16 && i < story.upstream.size() && !story.upstream[i].empty(); ++hops) {
+    auto it = index.find(story.upstream[i]);
+    if (it == index.end()) break;
+    i = it->second;
+  }
+  return i;
+}
+
+std::vector<std::string> ChainOf(const Article& a, const std::string& speaker, const Attribution* at) {
+  std::vector<std::string> chain;
+  if (!speaker.empty()) chain.push_back(speaker);
+  if (at && !at->venue.empty()) chain.push_back(at->venue);
+  // An article's relays belong to some of its statements, not to its own report.
+  if (at) chain.insert(chain.end(), at->relays.begin(), at->relays.end());
+  if (!a.outlet.empty() && (chain.empty() || chain.back() != a.outlet)) chain.push_back(a.outlet);
+  return chain;
+}
+
+// The first sentence long enough to state something: the article's own report of the event.
+std::optional<Span> LeadSentence(const Article& a) {
+  for (const Sentence& s : a.sentences) {
+    const std::string_view text = a.Text(s.span);
+    if (std::count(text.begin(), text.end(), ' ') + 1 >= static_cast<long>(kMinLeadWords)) return s.span;
+  }
+  return std::nullopt;
+}
+
+std::vector<Draft> Statements(const StoryArticles& story, dedup::Vocabulary& vocab) {
+  std::vector<Draft> out;
+  std::map<std::string, size_t> index;
+  for (size_t k = 0; k < story.articles.size(); ++k) index[story.articles[k].id] = k;
+  for (size_t ai = 0; ai < story.articles.size(); ++ai) {
+    const Article& a = story.articles[ai];
+    const size_t root = RootOf(story, index, ai);
+    for (const Attribution& at : a.attributions) {
+      Draft d;
+      Statement& s = d.statement;
+      s.article = ai;
+      s.span = at.content;
+      s.text = a.Text(at.content);
+      s.speaker = !at.speaker.empty() ? at.speaker : std::string(a.Text(at.source));
+      s.chain = ChainOf(a, s.speaker, &at);
+      s.stance = StanceOf(a.Text(at.cue), s.text);
+      out.push_back(std::move(d));
+    }
+    if (a.attributions.empty()) {
+      if (auto lead = LeadSentence(a)) {
+        Draft d;
+        d.statement = {ai, *lead, std::string(a.Text(*lead)), "", ChainOf(a, "", nullptr), "",
+                       Stance::kReports, ""};
+        out.push_back(std::move(d));
+      }
+    }
+    // Origins: the speaker by name (a transliteration is the same speaker), else the agency
+    // that relayed the statement, else the first article of a copy chain.
+    for (size_t k = out.size(); k-- > 0 && out[k].statement.article == ai;) {
+      Statement& s = out[k].statement;
+      dedup::Term t;
+      const std::string_view last = std::string_view(s.speaker).substr(s.speaker.rfind(' ') + 1);
+      if (!s.speaker.empty() && vocab.Lookup(last, false, t)) s.origin = "speaker " + vocab.Key(t.id);
+      else if (!s.speaker.empty()) s.origin = "speaker " + s.speaker;
+      else if (s.chain.size() > 1) s.origin = "relay " + s.chain.front();
+      else s.origin = "article " + story.articles[root].id;
+    }
+  }
+  return out;
+}
+
+// tf-idf over the story's statements: a word every statement uses says nothing.
+void WeighTerms(const StoryArticles& story, std::vector<Draft>& drafts, dedup::Vocabulary& vocab) {
+  std::unordered_map<uint32_t, int> df;
+  std::vector<std::unordered_map<uint32_t, double>> tf(drafts.size());
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    const Article& a = story.articles[drafts[i].statement.article];
+    const Span span = drafts[i].statement.span;
+    bool first = true;
+    for (const Span& token : a.tokens) {
+      if (token.end <= span.begin) continue;
+      if (token.begin >= span.end) break;
+      dedup::Term t;
+      if (vocab.Lookup(a.Text(token), first, t)) tf[i][t.id] += 1;
+      first = false;
+    }
+    for (auto& [term, n] : tf[i]) ++df[term];
+  }
+  const double n = static_cast<double>(drafts.size());
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    TermVector& v = drafts[i].terms;
+    for (auto& [term, count] : tf[i]) v.push_back({term, (1 + std::log(count)) * std::log(1 + n / df[term])});
+    std::sort(v.begin(), v.end());
+    double norm = 0;
+    for (auto& [term, w] : v) norm += w * w;
+    for (auto& [term, w] : v) w /= std::sqrt(norm);
+  }
+}
+
+// Statements whose content lies in a passage the copies stage finds in two articles: one
+// statement, reworded or translated.
+void LinkPassages(const StoryArticles& story, std::vector<Draft>& drafts) {
+  dedup::PassageIndex index;
+  for (size_t ai = 0; ai < story.articles.size(); ++ai) {
+    for (const dedup::PassageMatch& m :
+         index.Add(story.articles[ai], static_cast<uint32_t>(ai), true, [](uint32_t) { return false; }))
+      for (size_t i = 0; i < drafts.size(); ++i) {
+        if (drafts[i].statement.article != ai || !Overlaps(drafts[i].statement.span, m.here)) continue;
+        for (size_t j = 0; j < drafts.size(); ++j)
+          if (drafts[j].statement.article == m.other && Overlaps(drafts[j].statement.span, m.there)) {
+            drafts[i].passage_links.insert(j);
+            drafts[j].passage_links.insert(i);
+          }
+      }
+  }
+}
+
+// The terms two statements share, heaviest first, as a reason a person can check.
+std::string SharedTerms(const Draft& a, const Draft& b, const dedup::Vocabulary& vocab) {
+  std::vector<std::pair<double, std::string>> shared;
+  for (auto i = a.terms.begin(), j = b.terms.begin(); i != a.terms.end() && j != b.terms.end();) {
+    if (i->first < j->first) ++i;
+    else if (j->first < i->first) ++j;
+    else shared.push_back({-(i->second * j->second), vocab.Key(i->first)}), ++i, ++j;
+  }
+  std::sort(shared.begin(), shared.end());
+  std::string out;
+  for (size_t k = 0; k < shared.size() && k < 5; ++k) out += (k ? ", " : "") + shared[k].second;
+  return out;
+}
+
+struct Group {
+  std::vector<size_t> members;
+};
+
+// The best claim for a draft among `groups`, by its closest member; -1 when none is close.
+std::pair<int, std::string> BestGroup(const std::vector<Draft>& drafts, const std::vector<Group>& groups,
+                                      size_t i, double bar, const dedup::Vocabulary& vocab,
+                                      bool need_assertion) {
+  int best = -1;
+  double best_score = bar;
+  std::string why;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (need_assertion && std::all_of(groups[g].members.begin(), groups[g].members.end(), [&](size_t m) {
+          return drafts[m].statement.stance == Stance::kDenies;
+        }))
+      continue;
+    for (size_t m : groups[g].members) {
+      if (drafts[i].passage_links.count(m)) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "reuses a passage of statement %zu", m + 1);
+        return {static_cast<int>(g), buf};
+      }
+      const double c = Cosine(drafts[i].terms, drafts[m].terms);
+      if (c >= best_score) {
+        best_score = c;
+        best = static_cast<int>(g);
+        char buf[48];
+        snprintf(buf, sizeof buf, "cosine %.2f with statement %zu: ", c, m + 1);
+        why = buf + SharedTerms(drafts[i], drafts[m], vocab);
+      }
+    }
+  }
+  return {best, why};
+}
+
+Claim MakeClaim(const StoryArticles& story, const std::vector<Draft>& drafts, const Group& g) {
+  Claim c;
+  std::set<size_t> articles;
+  std::set<std::string> outlets, origins;
+  bool asserted = false;
+  double best_centrality = -1;
+  for (size_t m : g.members) {
+    const Statement& s = drafts[m].statement;
+    c.statements.push_back(s);
+    if (s.stance == Stance::kDenies) {
+      ++c.against;
+      continue;
+    }
+    asserted = true;
+    articles.insert(s.article);
+    if (!story.articles[s.article].outlet.empty()) outlets.insert(story.articles[s.article].outlet);
+    origins.insert(s.origin);
+    double centrality = 0;
+    for (size_t o : g.members) centrality += o == m ? 0 : Cosine(drafts[m].terms, drafts[o].terms);
+    if (centrality > best_centrality) best_centrality = centrality, c.wording = s.text;
+  }
+  if (!asserted) c.wording = c.statements.front().text;
+  c.articles = articles.size();
+  c.outlets = outlets.size();
+  c.origins = origins.size();
+  c.contested = asserted && c.against > 0;
+  return c;
+}
+
+}  // namespace
+
+std::vector<Claim> FindClaims(const StoryArticles& story, const ClaimOptions& options) {
+  dedup::Vocabulary vocab;
+  std::vector<Draft> drafts = Statements(story, vocab);
+  WeighTerms(story, drafts, vocab);
+  LinkPassages(story, drafts);
+  std::vector<Group> groups;
+  // Assertions first, in story order; denials then answer the claim they match best.
+  for (int pass = 0; pass < 2; ++pass)
+    for (size_t i = 0; i < drafts.size(); ++i) {
+      const bool denial = drafts[i].statement.stance == Stance::kDenies;
+      if (denial != (pass == 1)) continue;
+      auto [g, why] = BestGroup(drafts, groups, i, denial ? options.deny_join : options.join, vocab, denial);
+      if (g < 0) {
+        groups.push_back({{i}});
+        continue;
+      }
+      drafts[i].statement.why = why;
+      groups[g].members.push_back(i);
+    }
+  std::vector<Claim> claims;
+  for (const Group& g : groups) claims.push_back(MakeClaim(story, drafts, g));
+  std::stable_sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
+    return std::make_tuple(b.origins, b.contested, b.statements.size()) <
+           std::make_tuple(a.origins, a.contested, a.statements.size());
+  });
+  return claims;
+}
+
+}  // namespace sitrep::claims
