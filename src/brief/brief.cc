@@ -6,6 +6,7 @@
 #include <set>
 
 #include "brief/summary.h"
+#include "claims/claims.h"
 
 namespace sitrep::brief {
 
@@ -111,6 +112,45 @@ std::vector<QuoteLine> Quotes(const std::vector<Article>& articles,
   return out;
 }
 
+void AddOnce(std::vector<std::string>& list, const std::string& item) {
+  if (!item.empty() && std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+}
+
+void AddOnce(std::vector<size_t>& list, size_t item) {
+  if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+}
+
+// Claims worth a reader's time: those someone is quoted on, or that several origins back.
+constexpr size_t kMaxClaims = 8;
+
+void Claims(const StoryArticles& story, const std::vector<size_t>& source_of_article, Brief& b) {
+  for (const claims::Claim& c : claims::FindClaims(story)) {
+    const bool attributed = std::any_of(c.statements.begin(), c.statements.end(),
+                                        [](const auto& s) { return !s.speaker.empty(); });
+    if (!attributed && c.origins < 2) continue;
+    ClaimLine line;
+    line.wording = c.wording;
+    line.statements = c.statements.size();
+    line.articles = c.articles;
+    line.outlets = c.outlets;
+    line.origins = c.origins;
+    line.contested = c.contested;
+    for (const auto& s : c.statements) {
+      const std::string& who = s.speaker.empty() ? story.articles[s.article].outlet : s.speaker;
+      const bool denies = s.stance == claims::Stance::kDenies;
+      AddOnce(denies ? line.denied_by : line.asserted_by, who);
+      AddOnce(denies ? line.against_sources : line.for_sources, source_of_article[s.article]);
+    }
+    const std::string quoted = "“" + line.wording + "”";
+    if (line.contested)
+      b.open_questions.push_back("Contested: " + quoted + " is denied by " + line.denied_by.front() + ".");
+    else if (line.origins == 1 && !line.asserted_by.empty())
+      b.open_questions.push_back("Rests on one source (" + line.asserted_by.front() + "): " + quoted);
+    b.claims.push_back(std::move(line));
+    if (b.claims.size() == kMaxClaims) break;
+  }
+}
+
 }  // namespace
 
 Brief BuildBrief(const StoryArticles& story, size_t summary_words) {
@@ -150,6 +190,7 @@ Brief BuildBrief(const StoryArticles& story, size_t summary_words) {
 
   b.actors = Actors(articles);
   b.quotes = Quotes(articles, source_of_article);
+  Claims(story, source_of_article, b);
   return b;
 }
 

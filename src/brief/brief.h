@@ -42,6 +42,15 @@ struct QuoteLine {
   size_t source = 0;
 };
 
+// A claim as the brief shows it: its support and who denies it, by source number.
+struct ClaimLine {
+  std::string wording;
+  size_t statements = 0, articles = 0, outlets = 0, origins = 0;
+  bool contested = false;
+  std::vector<std::string> asserted_by, denied_by;  // speakers (or outlets), each once
+  std::vector<size_t> for_sources, against_sources;  // indexes into Brief::sources
+};
+
 struct Brief {
   StoryId story = 0;
   std::string headline;
@@ -49,12 +58,14 @@ struct Brief {
   std::vector<SummaryLine> summary;
   std::vector<Actor> actors;
   std::vector<QuoteLine> quotes;  // grouped by speaker, speakers by how much they said
+  std::vector<ClaimLine> claims;  // best supported first
   std::vector<Source> sources;    // oldest first
   std::vector<std::string> open_questions;
   size_t outlets = 0, copies = 0;
 };
 
-// The brief of one story. `summary_words` bounds the summary.
+// The brief of one story. `summary_words` bounds the summary. Open questions are the
+// claims that rest on one origin and those the story both asserts and denies.
 Brief BuildBrief(const StoryArticles& story, size_t summary_words = 120);
 
 }  // namespace sitrep::brief

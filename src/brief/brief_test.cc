@@ -67,6 +67,17 @@ TEST(Brief, QuotesCarryTheirChainToTheOutlet) {
   EXPECT_EQ(ToJson(b)["quotes"][0]["speaker"], "Mira Stoyanova");
 }
 
+TEST(Brief, ClaimsOnOneSourceAreOpenQuestions) {
+  Brief b = BuildBrief(Story());
+  ASSERT_FALSE(b.claims.empty());
+  EXPECT_EQ(b.claims[0].asserted_by, std::vector<std::string>{"Mira Stoyanova"});
+  EXPECT_EQ(b.claims[0].origins, 1u);
+  ASSERT_FALSE(b.open_questions.empty());
+  EXPECT_NE(b.open_questions[0].find("Rests on one source (Mira Stoyanova)"), std::string::npos);
+  EXPECT_NE(ToMarkdown(b).find("## Claims"), std::string::npos);
+  EXPECT_NE(ToHtml(b).find("Sources by claim"), std::string::npos);
+}
+
 TEST(Brief, HtmlEscapesHostileText) {
   StoryArticles s = Story();
   s.articles[1] = Make("<script>alert(1)</script>", "Engineers said \"<img src=x onerror=alert(2)>\" was found on the bridge over the river today.",

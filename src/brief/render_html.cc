@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 
 #include "brief/render.h"
@@ -47,6 +48,9 @@ table{border-collapse:collapse;width:100%;font:13px system-ui,sans-serif}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e4e4;vertical-align:top}
 th{color:#555;font-weight:600}
 svg text{font:11px system-ui,sans-serif;fill:#333}
+.claims li{margin-bottom:12px}.support{height:6px;background:#eee;border-radius:3px;margin:4px 0;max-width:320px}
+.support .bar{display:block;height:6px;background:#2f6f4f;border-radius:3px}
+.contested{display:inline-block;font:600 12px system-ui,sans-serif;color:#b3261e;margin-left:8px}
 )";
 
 // Days since 1970 of an ISO date's first ten characters; -1 when it is no date.
@@ -126,6 +130,56 @@ void Quotes(const Brief& b, std::string& h) {
   }
 }
 
+// Which source backs (filled) or denies (ringed) which claim: independence at a glance.
+std::string ClaimMatrix(const Brief& b) {
+  const int cell = 22, label = 40, top = 24;
+  const int width = label + static_cast<int>(b.sources.size()) * cell + 8;
+  const int height = top + static_cast<int>(b.claims.size()) * cell + 4;
+  std::string svg = "<svg role=img aria-label=\"Sources by claim\" viewBox=\"0 0 " +
+                    std::to_string(width) + " " + std::to_string(height) + "\" width=\"" +
+                    std::to_string(width) + "\">";
+  for (size_t j = 0; j < b.sources.size(); ++j)
+    svg += "<text x=\"" + std::to_string(label + static_cast<int>(j) * cell + cell / 2) +
+           "\" y=\"14\" text-anchor=\"middle\">" + std::to_string(j + 1) + "</text>";
+  for (size_t i = 0; i < b.claims.size(); ++i) {
+    const int y = top + static_cast<int>(i) * cell;
+    svg += "<text x=\"4\" y=\"" + std::to_string(y + 15) + "\">C" + std::to_string(i + 1) + "</text>";
+    for (size_t j = 0; j < b.sources.size(); ++j) {
+      const auto& c = b.claims[i];
+      const bool backs = std::find(c.for_sources.begin(), c.for_sources.end(), j) != c.for_sources.end();
+      const bool denies = std::find(c.against_sources.begin(), c.against_sources.end(), j) != c.against_sources.end();
+      const std::string x = std::to_string(label + static_cast<int>(j) * cell + 3);
+      std::string fill = backs ? "#2f6f4f" : "#f0eee9";
+      svg += "<rect x=\"" + x + "\" y=\"" + std::to_string(y + 3) + "\" width=\"16\" height=\"16\" rx=\"3\" fill=\"" +
+             fill + "\"" + (denies ? " stroke=\"#b3261e\" stroke-width=\"3\"" : "") + "/>";
+    }
+  }
+  return svg + "</svg>";
+}
+
+void Claims(const Brief& b, std::string& h) {
+  if (b.claims.empty()) return;
+  h += "<h2>Claims</h2><ol class=claims>";
+  size_t most = 1;
+  for (const ClaimLine& c : b.claims) most = std::max(most, c.origins);
+  for (const ClaimLine& c : b.claims) {
+    std::string who, against;
+    for (const auto& a : c.asserted_by) who += (who.empty() ? "" : ", ") + Escape(a);
+    for (const auto& a : c.denied_by) against += (against.empty() ? "" : ", ") + Escape(a);
+    std::string cites;
+    for (size_t s : c.for_sources) cites += Cite(s);
+    h += "<li><q>" + Escape(c.wording) + "</q>" + cites + "<div class=support><span class=bar style=\"width:" +
+         std::to_string(static_cast<int>(100 * c.origins / most)) + "%\"></span></div><span class=chain>" +
+         std::to_string(c.origins) + " independent origin" + (c.origins == 1 ? "" : "s") + " · " +
+         std::to_string(c.articles) + " article" + (c.articles == 1 ? "" : "s") +
+         (who.empty() ? "" : " · asserted by " + who) + "</span>";
+    if (c.contested) h += "<span class=contested>Contested: denied by " + against + "</span>";
+    h += "</li>";
+  }
+  h += "</ol><h3>Sources by claim</h3>" + ClaimMatrix(b) +
+       "<p class=chain>Filled: the source backs the claim (C1 is the first above); red ring: it carries a denial.</p>";
+}
+
 void Sources(const Brief& b, std::string& h) {
   h += "<h2>Sources</h2>" + SourceChart(b) +
        "<table><tr><th>#</th><th>date</th><th>outlet</th><th>title</th><th>relays</th><th>copy "
@@ -165,6 +219,7 @@ std::string ToHtml(const Brief& b) {
   }
   Actors(b, h);
   Quotes(b, h);
+  Claims(b, h);
   if (!b.open_questions.empty()) {
     h += "<h2>Open questions</h2><ul>";
     for (const auto& q : b.open_questions) h += "<li>" + Escape(q) + "</li>";

@@ -19,9 +19,17 @@ nlohmann::json ToJson(const Brief& b) {
   for (const QuoteLine& q : b.quotes)
     quotes.push_back({{"speaker", q.speaker}, {"text", q.text}, {"direct", q.direct},
                       {"venue", q.venue}, {"chain", q.chain}, {"source", q.source}});
+  nlohmann::json claims = nlohmann::json::array();
+  for (const ClaimLine& c : b.claims)
+    claims.push_back({{"wording", c.wording}, {"statements", c.statements},
+                      {"articles", c.articles}, {"outlets", c.outlets},
+                      {"independent_origins", c.origins}, {"contested", c.contested},
+                      {"asserted_by", c.asserted_by}, {"denied_by", c.denied_by},
+                      {"for_sources", c.for_sources}, {"against_sources", c.against_sources}});
   return {{"story", b.story},       {"headline", b.headline},  {"first_seen", b.first_seen},
           {"last_seen", b.last_seen}, {"outlets", b.outlets},  {"copies", b.copies},
           {"summary", summary},     {"actors", actors},        {"quotes", quotes},
+          {"claims", claims},
           {"sources", sources},     {"open_questions", b.open_questions}};
 }
 

@@ -63,6 +63,27 @@ void Quotes(const Brief& b, const std::string& h2, std::string& md) {
   md += "\n";
 }
 
+std::string Cites(const std::vector<size_t>& sources) {
+  std::string out;
+  for (size_t s : sources) out += Cite(s);
+  return out;
+}
+
+void Claims(const Brief& b, const std::string& h2, std::string& md) {
+  if (b.claims.empty()) return;
+  md += h2 + " Claims\n\n";
+  for (const ClaimLine& c : b.claims) {
+    md += "- **“" + c.wording + "”** — " + std::to_string(c.origins) + " independent origin" +
+          (c.origins == 1 ? "" : "s") + ", " + std::to_string(c.articles) + " article" +
+          (c.articles == 1 ? "" : "s");
+    if (!c.asserted_by.empty()) md += "; asserted by " + Join(c.asserted_by, ", ");
+    md += " " + Cites(c.for_sources);
+    if (c.contested) md += "; **contested**: denied by " + Join(c.denied_by, ", ") + " " + Cites(c.against_sources);
+    md += "\n";
+  }
+  md += "\n";
+}
+
 void Sources(const Brief& b, const std::string& h2, std::string& md) {
   md += h2 + " Sources\n\n| # | date | outlet | title | relays | copy of |\n|---|---|---|---|---|---|\n";
   for (size_t i = 0; i < b.sources.size(); ++i) {
@@ -90,6 +111,7 @@ std::string ToMarkdown(const Brief& b, int level) {
   }
   Actors(b, h2, md);
   Quotes(b, h2, md);
+  Claims(b, h2, md);
   Sources(b, h2, md);
   if (!b.open_questions.empty()) {
     md += h2 + " Open questions\n\n";
