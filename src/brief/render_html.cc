@@ -2,6 +2,7 @@
 #include <map>
 
 #include "brief/render.h"
+#include "util/strings.h"
 
 namespace sitrep::brief {
 
@@ -108,9 +109,7 @@ void Actors(const Brief& b, std::string& h) {
     h += "<li><b>" + Escape(a.name) + "</b> <span class=type>" + Escape(a.type) + " · " +
          std::to_string(a.mentions) + "×</span>";
     if (!a.roles.empty()) {
-      std::string roles;
-      for (const auto& r : a.roles) roles += (roles.empty() ? "" : "; ") + r;
-      h += "<span class=roles>" + Escape(roles) + "</span>";
+      h += "<span class=roles>" + Escape(Join(a.roles, "; ")) + "</span>";
     }
     h += "</li>";
   }
@@ -163,9 +162,7 @@ void Claims(const Brief& b, std::string& h) {
   size_t most = 1;
   for (const ClaimLine& c : b.claims) most = std::max(most, c.origins);
   for (const ClaimLine& c : b.claims) {
-    std::string who, against;
-    for (const auto& a : c.asserted_by) who += (who.empty() ? "" : ", ") + Escape(a);
-    for (const auto& a : c.denied_by) against += (against.empty() ? "" : ", ") + Escape(a);
+    const std::string who = Escape(Join(c.asserted_by, ", ")), against = Escape(Join(c.denied_by, ", "));
     std::string cites;
     for (size_t s : c.for_sources) cites += Cite(s);
     h += "<li><q>" + Escape(c.wording) + "</q>" + cites + "<div class=support><span class=bar style=\"width:" +
@@ -186,8 +183,8 @@ void Sources(const Brief& b, std::string& h) {
        "of</th></tr>";
   for (size_t i = 0; i < b.sources.size(); ++i) {
     const Source& s = b.sources[i];
-    std::string relays, copy;
-    for (const auto& r : s.relays) relays += (relays.empty() ? "" : ", ") + r;
+    const std::string relays = Join(s.relays, ", ");
+    std::string copy;
     for (size_t j = 0; j < b.sources.size() && !s.copy_of.empty(); ++j)
       if (b.sources[j].article_id == s.copy_of) copy = std::to_string(j + 1);
     std::string title = Escape(s.title.empty() ? "(untitled)" : s.title);

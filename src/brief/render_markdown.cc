@@ -1,14 +1,10 @@
 #include "brief/render.h"
+#include "util/strings.h"
 
 namespace sitrep::brief {
 
 namespace {
 
-std::string Join(const std::vector<std::string>& parts, const char* separator) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
-  return out;
-}
 
 // Pipes and line breaks would break a Markdown table row.
 std::string Cell(std::string s) {

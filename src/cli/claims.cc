@@ -8,16 +8,12 @@
 #include "claims/claims.h"
 #include "cli/commands.h"
 #include "store/store.h"
+#include "util/strings.h"
 
 namespace sitrep::cli {
 
 namespace {
 
-std::string Join(const std::vector<std::string>& parts, const char* separator) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
-  return out;
-}
 
 nlohmann::json ToJson(const StoryArticles& story, const claims::Claim& c) {
   nlohmann::json statements = nlohmann::json::array();

@@ -14,14 +14,6 @@ namespace sitrep {
 
 namespace {
 
-std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
 
 // A short first paragraph without final punctuation reads as a headline.
 std::string HeadlineOf(const CleanText& clean) {

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sitrep {
 
@@ -12,5 +13,7 @@ std::string AsciiLower(std::string_view s);
 std::string UnicodeLower(std::string_view s);
 // Without leading and trailing ASCII white space.
 std::string_view TrimSpace(std::string_view s);
+// The parts with `separator` between them: {"a", "b"}, ", " → "a, b".
+std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 
 }  // namespace sitrep
