@@ -34,11 +34,20 @@ std::vector<size_t> DateOrder(const std::vector<Article>& articles) {
   return order;
 }
 
+// An untitled article is known by its opening words, cut at a space so UTF-8 stays whole.
+std::string OpeningWords(const Article& a, size_t max_bytes = 80) {
+  if (a.sentences.empty()) return "";
+  std::string_view first = a.Text(a.sentences.front().span);
+  if (first.size() <= max_bytes) return std::string(first);
+  const size_t cut = first.rfind(' ', max_bytes);
+  return std::string(first.substr(0, cut == std::string_view::npos ? 0 : cut)) + " …";
+}
+
 Source SourceOf(const Article& a, const std::string& upstream) {
   Source s;
   s.article_id = a.id;
   s.outlet = a.outlet;
-  s.title = a.title;
+  s.title = a.title.empty() ? OpeningWords(a) : a.title;
   s.url = a.url;
   if (a.published.when.known()) {
     s.published = a.published.when.Iso();

@@ -13,7 +13,8 @@
 namespace sitrep::brief {
 
 struct Source {
-  std::string article_id, outlet, title, url;
+  std::string article_id, outlet, url;
+  std::string title;                 // for an untitled article, its opening words and "…"
   std::string published;             // ISO, empty when unknown
   std::string date_evidence;         // where the date came from ("json-ld", "text", ...)
   std::vector<std::string> relays;   // outlets it says it relays

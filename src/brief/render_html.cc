@@ -93,8 +93,11 @@ std::string SourceChart(const Brief& b) {
       svg += "<circle cx=\"" + cx + "\" cy=\"" + cy + "\" r=\"6\" fill=\"" +
              (s.copy_of.empty() ? "#8a1c1c" : "#c9a3a3") + "\"><title>" +
              Escape(s.outlet.empty() ? s.title : s.outlet) + "</title></circle>";
-      svg += "<text x=\"" + std::to_string(x(day) + 10) + "\" y=\"" +
-             std::to_string(height - 32 - static_cast<int>(k) * row) + "\">" +
+      // Labels go on the side with room: right of a dot in the left half, left of it otherwise.
+      const bool left_side = x(day) > width / 2;
+      svg += "<text x=\"" + std::to_string(x(day) + (left_side ? -10 : 10)) + "\" y=\"" +
+             std::to_string(height - 32 - static_cast<int>(k) * row) + "\"" +
+             (left_side ? " text-anchor=\"end\"" : "") + ">" +
              std::to_string(ids[k] + 1) + " " + Escape(s.outlet.empty() ? "unknown outlet" : s.outlet) +
              "</text>";
     }
