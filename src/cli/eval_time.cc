@@ -51,12 +51,14 @@ void AddMisses(const timeml::GoldDocument& doc, const std::vector<Scored>& gold,
       continue;
     misses.push_back({{"kind", "mismatch"}, {"gold", text(gold[g].span)},
                       {"gold_value", gold[g].type + " " + gold[g].value}, {"found", text(pred[p].span)},
-                      {"found_value", pred[p].type + " " + pred[p].value}, {"dct", doc.dct.Iso()}});
+                      {"found_value", pred[p].type + " " + pred[p].value}, {"dct", doc.dct.Iso()},
+                      {"context", doc.text.substr(gold[g].span.begin > 60 ? gold[g].span.begin - 60 : 0, 120 + gold[g].span.size())}});
   }
   for (size_t g = 0; g < gold.size(); ++g)
     if (!gold_hit[g])
       misses.push_back({{"kind", "missed"}, {"gold", text(gold[g].span)},
-                        {"gold_value", gold[g].type + " " + gold[g].value}, {"dct", doc.dct.Iso()}});
+                        {"gold_value", gold[g].type + " " + gold[g].value}, {"dct", doc.dct.Iso()},
+                        {"context", doc.text.substr(gold[g].span.begin > 60 ? gold[g].span.begin - 60 : 0, 120 + gold[g].span.size())}});
   for (size_t p = 0; p < pred.size(); ++p)
     if (!pred_hit[p])
       misses.push_back({{"kind", "spurious"}, {"found", text(pred[p].span)},
