@@ -200,6 +200,9 @@ class Tagger {
     size_t end = i + 1;
     if (abbrev && Is(end, ".") && Glued(end) && !SentenceEndDot(end)) ++end;
     if (!t_[i].cap && !(abbrev && end > i + 1)) return std::nullopt;  // "may", "march"
+    // "Jan Novak": an undotted abbreviation before a capitalised word is a name
+    if (abbrev && end == i + 1 && i + 1 < t_.size() && t_[i + 1].kind == 'w' && t_[i + 1].cap)
+      return std::nullopt;
     return std::make_pair(it->second, end);
   }
 
@@ -214,18 +217,7 @@ class Tagger {
     int best = 0;
     size_t best_dist = 99;
     auto consider = [&](size_t j, size_t dist) {
-      const std::string& w = W(j);
-      int t = 0;
-      if (w == "will" || w == "shall" || w == "ll" || w == "tomorrow" || w == "next" ||
-          w == "upcoming" || w == "scheduled" || w == "planned" || w == "plans" ||
-          w == "expected" || w == "expects" || w == "coming" || w == "until" || w == "due")
-        t = 1;
-      else if (w == "going" && Is(j + 1, "to"))
-        t = 1;
-      else if (w == "was" || w == "were" || w == "had" || w == "did" || w == "said" ||
-               w == "ago" || w == "last" || w == "yesterday" || w == "since" ||
-               (w.size() > 4 && w.ends_with("ed") && t_[j].kind == 'w'))
-        t = -1;
+      int t = TenseCue(j);
       if (t && dist < best_dist) {
         best = t;
         best_dist = dist;
@@ -241,6 +233,28 @@ class Tagger {
       consider(j, j - e + 1);
     }
     return best;
+  }
+  // One word's hint at the clause's time: +1 a plan or forecast ("will", "expected",
+  // "set to", "as soon as"), -1 a past occurrence ("was", "said", a past participle), 0 none.
+  int TenseCue(size_t j) const {
+    const std::string& w = W(j);
+    static const char* kFuture[] = {"will", "shall", "ll", "tomorrow", "next", "upcoming",
+                                    "scheduled", "planned", "plans", "planning", "expected",
+                                    "expects", "coming", "due", "should", "might", "soon",
+                                    "would", "intends", "promised", "forecast"};
+    for (auto* k : kFuture)
+      if (w == k) return 1;
+    if (w == "may" && !t_[j].cap) return 1;
+    if ((w == "going" || w == "set" || w == "is" || w == "are") && Is(j + 1, "to") &&
+        j + 2 < t_.size() && t_[j + 2].kind == 'w' && !Is(j + 2, "be"))
+      return 1;
+    if (w == "early" && Is(j - 1, "as") && Is(j + 1, "as")) return 1;  // "as early as"
+    if (w == "was" || w == "were" || w == "had" || w == "did" || w == "said" || w == "ago" ||
+        w == "last" || w == "yesterday" || w == "since")
+      return -1;
+    // a past tense or participle, but not the "-eed" verbs ("succeed", "need")
+    if (w.size() > 4 && w.ends_with("ed") && !w.ends_with("eed") && t_[j].kind == 'w') return -1;
+    return 0;
   }
   bool SentenceBreak(size_t j) const {
     if (t_[j].kind == 'n' || W(j) == "!" || W(j) == "?") return true;
@@ -519,6 +533,9 @@ class Tagger {
     if (Is(y, ",")) ++y;
     if (Is(y, "of") && !day) ++y;
     if (Digit(y) && W(y).size() == 4) year = IntAt(y), end = y + 1;
+    else if (auto spoken = SpokenYear(y)) year = spoken->first, end = spoken->second;
+    else if (known_ && (Is(y, "this") || Is(y, "last") || Is(y, "next")) && Is(y + 1, "year"))
+      year = ay_ + (Is(y, "last") ? -1 : Is(y, "next") ? 1 : 0), end = y + 2;  // "July last year"
     else if (Is(y, "'") && Digit(y + 1) && W(y + 1).size() == 2) year = 1900 + IntAt(y + 1), end = y + 2;
     if (day > 31) return std::nullopt;
     // A lone "May" / "March" needs a date around it or a capital away from sentence start.
@@ -555,9 +572,27 @@ class Tagger {
            p == "from" || p == "before" || p == "after" || p == "this" || p == "-";
   }
 
+  // Broadcast transcripts spell years out: "nineteen ninety-six", "two thousand".
+  std::optional<std::pair<int, size_t>> SpokenYear(size_t i) const {
+    if (Is(i, "two") && Is(i + 1, "thousand") && !Is(i + 2, "and") && !UnitOf(W(i + 2)))
+      return std::make_pair(2000, i + 2);
+    int century = Is(i, "nineteen") ? 1900 : Is(i, "eighteen") ? 1800 : 0;
+    if (!century) return std::nullopt;
+    auto tens = NumberWords().find(W(i + 1));
+    if (tens == NumberWords().end() || tens->second < 20 || tens->second > 90) return std::nullopt;
+    int y = century + tens->second;
+    size_t end = i + 2;
+    size_t k = Is(end, "-") ? end + 1 : end;
+    if (auto u = NumberWords().find(W(k)); u != NumberWords().end() && u->second < 10)
+      y += u->second, end = k + 1;
+    return std::make_pair(y, end);
+  }
+
   // "1990", "fiscal 1989", "1990s"-free 4-digit years that read as years.
   std::optional<Match> Year(size_t i) const {
     size_t j = i;
+    if (Is(j, "the") && Is(j + 1, "year") && SpokenYear(j + 2)) j += 2;  // "the year two thousand"
+    if (auto spoken = SpokenYear(j)) return Match{spoken->second, "DATE", std::to_string(spoken->first), ""};
     if (Is(j, "fiscal") || Is(j, "calendar")) ++j;
     if (!Digit(j) || W(j).size() != 4) return std::nullopt;
     int y = IntAt(j);
@@ -567,8 +602,13 @@ class Tagger {
     bool mid = j > 1 && Is(j - 2, "mid");  // "mid-2011"
     if (j > 0 && (Is(j - 1, "$") || Is(j - 1, "#") || (Is(j - 1, "-") && Glued(j) && !mid))) return std::nullopt;
     if (Is(j + 1, "%")) return std::nullopt;
-    // "2000 people": a year is not followed by a plural noun it counts.
-    if (j + 1 < t_.size() && t_[j + 1].kind == 'w' && !t_[j + 1].cap && !YearFollower(W(j + 1)))
+    // "2000 people": a year is not followed by a plural noun it counts; but after a
+    // determiner or possessive it is the adjective of an event ("the 1995 shooting").
+    bool det = j == i && j > 0 && (Is(j - 1, "the") || Is(j - 1, "its") || Is(j - 1, "that") ||
+                                   Is(j - 1, "his") || Is(j - 1, "her") || Is(j - 1, "their") ||
+                                   (Is(j - 1, "s") && Is(j - 2, "'")));
+    if (j + 1 < t_.size() && t_[j + 1].kind == 'w' && !t_[j + 1].cap && !YearFollower(W(j + 1)) &&
+        !(det && y >= 1900 && (!known_ || y <= ay_ + 1)))
       return std::nullopt;
     if (j == i && y < 1900 && !MonthContext(i) && !(j > 0 && Is(j - 1, "in"))) return std::nullopt;
     return Match{j + 1, "DATE", std::to_string(y), ""};
@@ -1136,8 +1176,11 @@ class Tagger {
     // "previously", "formerly", "soon" are seldom annotated: they relate events, not times
     if (w == "recently" || w == "lately")
       return Match{i + 1, "DATE", "PAST_REF", ""};
-    if (w == "recent" && (Is(i + 1, "years") || Is(i + 1, "months") || Is(i + 1, "weeks") || Is(i + 1, "days") || Is(i + 1, "decades")))
-      return Match{i + 2, "DATE", "PAST_REF", ""};
+    // "recent months", "coming weeks": a stretch of unstated length (TimeML's PXM, PXW)
+    if ((w == "recent" || w == "coming") && !(i > 0 && Is(i - 1, "the"))) {
+      if (auto u = UnitOf(W(i + 1)); u && u->plural && u->code != "WE" && u->code != "S")
+        return Match{i + 2, "DURATION", DurationValue("X", *u), ""};
+    }
     // "recent declines", "current conditions": the adjective places its noun in the past or
     // the present (TimeML tags it alone); "the most recent" only ranks.
     bool before_noun = i + 1 < t_.size() && t_[i + 1].kind == 'w' && !t_[i + 1].cap;
