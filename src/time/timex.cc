@@ -253,7 +253,12 @@ class Tagger {
         w == "last" || w == "yesterday" || w == "since")
       return -1;
     // a past tense or participle, but not the "-eed" verbs ("succeed", "need")
-    if (w.size() > 4 && w.ends_with("ed") && !w.ends_with("eed") && t_[j].kind == 'w') return -1;
+    if (w.size() > 4 && w.ends_with("ed") && !w.ends_with("eed") && t_[j].kind == 'w')
+    {
+      if (!Is(j - 1, "be")) return -1;
+      // "should be completed", "to be released" are plans; "could be located" says nothing
+      return j >= 2 && (Is(j - 2, "to") || TenseCue(j - 2) > 0) ? 1 : 0;
+    }
     return 0;
   }
   bool SentenceBreak(size_t j) const {
@@ -727,6 +732,8 @@ class Tagger {
       r.value = Week(aday_ + 7 * shift);
       if (the && j == i + 1) r.value = std::to_string(ay_) + "-WXX";
     } else if (unit == "weekend") {
+      // "over the weekend" told on a weekday is the one just past, unless it is a plan
+      if (the && j == i + 1 && Weekday(aday_) < 6 && Tense(i, j + 1) <= 0) shift = -1;
       r.value = Week(aday_ + 7 * shift) + "-WE";
     } else if (unit == "quarter" && !the) {
       int q = (am_ - 1) / 3 + shift;
