@@ -140,6 +140,16 @@ std::string DurationValue(const std::string& n, const Unit& u) {
 
 std::string Num(int n) { return n < 0 ? "X" : std::to_string(n); }
 
+// "two and a half years" the TimeBank way, in the next smaller unit: P2Y6M, PT5H30M.
+std::string HalfMore(int n, const Unit& u) {
+  std::string k = std::to_string(n);
+  if (u.code == "Y") return "P" + k + "Y6M";
+  if (u.code == "D") return "P" + k + "DT12H";
+  if (u.code == "H") return "PT" + k + "H30M";
+  if (u.code == "M") return u.time ? "PT" + k + "M30S" : "P" + k + "M15D";
+  return DurationValue(k + ".5", u);
+}
+
 bool IsAbbrevBeforeDot(const std::string& w) {
   return Months().count(w) || w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "st" ||
          w == "gen" || w == "sen" || w == "rep" || w == "gov" || w == "u" || w == "s" ||
@@ -881,13 +891,16 @@ class Tagger {
       ++j;
     }
     bool allow_a = j == i || mod.size() || (i > 0 && (Is(i - 1, "for") || Is(i - 1, "than") || Is(i - 1, "within") || Is(i - 1, "over") || Is(i - 1, "about") || Is(i - 1, "in") || Is(i - 1, "nearly") || Is(i - 1, "almost") || Is(i - 1, "after")));
+    bool half = false;
     auto n = Number(j, allow_a && !(i > 0 && (Is(i - 1, "once") || Is(i - 1, "twice") || Is(i - 1, "times") || Digit(i - 1))));
     int k = -1;
     if (n) {
       k = n->first;
       j = n->second;
       if (Is(j, "-") && Glued(j)) ++j;
-      if (Is(j, "and") && Is(j + 1, "a") && Is(j + 2, "half")) j += 3;
+      if (Is(j, "and") && Is(j + 1, "a") && Is(j + 2, "half")) j += 3, half = true;
+      // "5 1/2 hours"
+      if (Is(j, "1") && Is(j + 1, "/") && Is(j + 2, "2") && Glued(j + 1) && Glued(j + 2)) j += 3, half = true;
     }
     auto u = UnitOf(W(j));
     if (!u) return std::nullopt;
@@ -908,11 +921,14 @@ class Tagger {
       // "three year" is only the adjective "three-year"; allow it
     }
     size_t end = j + 1;
+    if (n && k == 1 && !u->plural && Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half"))
+      end += 3, half = true;  // "a minute and a half"
     if (Is(end, "-") && Is(end + 1, "old")) return std::nullopt;  // ages
     if (Is(end, "old")) return std::nullopt;
     if (u->code == "WE") return std::nullopt;
     if (n && Is(end, "-") && Is(end + 1, "long")) end += 2;
     Match r{end, "DURATION", DurationValue(Num(k), *u), mod};
+    if (half && k >= 0) r.value = HalfMore(k, *u);
     if (u->code == "DE") r.value = k < 0 ? "PXDE" : "P" + std::to_string(10 * k) + "Y";
     if (u->code == "CE") r.value = k < 0 ? "PXCE" : "P" + std::to_string(100 * k) + "Y";
     if (u->code == "Q") r.value = k < 0 ? "PXQ" : "P" + std::to_string(3 * k) + "M";
@@ -936,6 +952,7 @@ class Tagger {
     bool half = Is(j, "half");
     if (!Is(j, "quarter") && !half) return std::nullopt;
     if (half && q > 2) return std::nullopt;
+    if (half && q == -1) q = 2;  // "the last half of 1989"
     size_t end = j + 1;
     int y = known_ ? ay_ : 0;
     size_t k = end;
@@ -1082,7 +1099,10 @@ class Tagger {
     static const std::unordered_map<std::string, std::string> adverbs = {
         {"daily", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"},
         {"yearly", "P1Y"}, {"hourly", "PT1H"}, {"nightly", "P1D"}};
-    if (auto it = adverbs.find(W(i)); it != adverbs.end()) return Match{i + 1, "SET", it->second, ""};
+    // but not a newspaper ("the party daily Granma") nor an average ("average daily volume")
+    if (auto it = adverbs.find(W(i)); it != adverbs.end() &&
+        !(i + 1 < t_.size() && t_[i + 1].cap) && !(i > 0 && Is(i - 1, "average")))
+      return Match{i + 1, "SET", it->second, ""};
     // "$5 a year", "twice a day": a rate is a set
     if ((Is(i, "a") || Is(i, "an")) && i > 0 && RateBefore(i - 1)) {
       auto u = UnitOf(W(i + 1));
