@@ -27,14 +27,14 @@ std::vector<Scored> Predict(const timeml::GoldDocument& doc) {
   for (auto& t : FindTimexes(doc.text, doc.dct)) {
     if (doc.dct_span && Overlaps(*doc.dct_span, t.span)) continue;
     if (t.span.begin >= doc.scored_end) continue;
-    out.push_back({t.span, t.type, t.value});
+    out.push_back({t.span, t.type, t.value, t.mod});
   }
   return out;
 }
 
 std::vector<Scored> GoldOf(const timeml::GoldDocument& doc) {
   std::vector<Scored> out;
-  for (auto& g : doc.timexes) out.push_back({g.span, g.type, g.value});
+  for (auto& g : doc.timexes) out.push_back({g.span, g.type, g.value, g.mod});
   return out;
 }
 
@@ -105,6 +105,7 @@ void AddEvalTime(CLI::App& eval) {
           {"relaxed", PrfJson(FromCounts(total.relaxed, total.predicted, total.gold))},
           {"value_f1", FromCounts(total.value, total.predicted, total.gold).f1},
           {"type_f1", FromCounts(total.type, total.predicted, total.gold).f1},
+          {"mod_f1", total.mod_gold ? nlohmann::json(FromCounts(total.mod, total.mod_predicted, total.mod_gold).f1) : nlohmann::json()},
           {"documents_per_s", s > 0 ? docs.size() / s : 0.0}};
       if (show_misses) j["misses"] = misses;
       std::printf("%s\n", j.dump().c_str());

@@ -179,7 +179,7 @@ class Tagger {
         continue;
       }
       size_t b = m->begin == SIZE_MAX ? i : m->begin;
-      out.push_back({{t_[b].b, t_[m->end - 1].e}, m->type, m->value, m->mod});
+      out.push_back({{t_[b].b, t_[m->end - 1].e}, m->type, m->value, m->mod, TenseOf(b, m->end, m->value)});
       if ((m->type == "DATE" || m->type == "TIME") && !m->from_ref) {
         if (auto p = ParsePeriod(m->value); p.valid()) {
           ref_ = p;
@@ -244,6 +244,26 @@ class Tagger {
     }
     return best;
   }
+  // The expression's tense: the clause's words first; else a date before the anchor's day is
+  // past and one after it ahead; references speak for themselves.
+  sitrep::Tense TenseOf(size_t b, size_t e, const std::string& value) const {
+    if (value == "PAST_REF") return sitrep::Tense::kPast;
+    if (value == "FUTURE_REF") return sitrep::Tense::kFuture;
+    int cue = Tense(b, e);
+    if (cue) return cue > 0 ? sitrep::Tense::kFuture : sitrep::Tense::kPast;
+    if (!known_) return sitrep::Tense::kUnknown;
+    // calendar values only ("2023", "2023-02", "2022-12-19T10:00"), not weeks or quarters
+    bool calendar = value.size() >= 4 && std::isdigit((unsigned char)value[0]) &&
+                    (value.size() == 4 || (value.size() >= 7 && value[4] == '-' &&
+                                           std::isdigit((unsigned char)value[5])));
+    if (!calendar) return sitrep::Tense::kUnknown;
+    std::string today = Date(aday_);
+    std::string v = value.substr(0, std::min<size_t>(value.size(), 10));
+    if (v < today.substr(0, v.size())) return sitrep::Tense::kPast;
+    if (v > today.substr(0, v.size())) return sitrep::Tense::kFuture;
+    return sitrep::Tense::kUnknown;
+  }
+
   // One word's hint at the clause's time: +1 a plan or forecast ("will", "expected",
   // "set to", "as soon as"), -1 a past occurrence ("was", "said", a past participle), 0 none.
   int TenseCue(size_t j) const {
@@ -698,7 +718,7 @@ class Tagger {
     for (auto m : {MonthDate(j), Year(j), Relative(j), Decade(j), Word(j)})
       if (m && (!inner || m->end > inner->end)) inner = m;
     if (!inner || inner->type != "DATE" || inner->value.ends_with("_REF")) return std::nullopt;
-    if (inner->value.size() != 10) inner->mod = mod;  // "earlier today" is still today
+    inner->mod = mod;  // "late yesterday" is the end of that day
     return inner;
   }
 
@@ -1254,7 +1274,7 @@ std::vector<Timex> FindTimexes(std::string_view text, const DateTime& anchor) {
 
 std::vector<TimeExpression> FindTimes(std::string_view text, const DateTime& anchor) {
   std::vector<TimeExpression> out;
-  for (auto& t : FindTimexes(text, anchor)) out.push_back({t.span, t.type, t.value});
+  for (auto& t : FindTimexes(text, anchor)) out.push_back({t.span, t.type, t.value, t.mod, t.tense});
   return out;
 }
 
