@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "time/article_date.h"
 #include "time/timeml.h"
 #include "time/timex.h"
 #include "time/timex_eval.h"
@@ -24,7 +25,12 @@ bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 // past the annotated part of the document.
 std::vector<Scored> Predict(const timeml::GoldDocument& doc) {
   std::vector<Scored> out;
-  for (auto& t : FindTimexes(doc.text, doc.dct)) {
+  // A file without a creation time is read as the product reads an undated article: anchored
+  // on the date inferred from its text.
+  DateTime anchor = doc.dct;
+  if (!anchor.known())
+    if (auto inferred = InferPublicationTime(doc.text)) anchor = inferred->when;
+  for (auto& t : FindTimexes(doc.text, anchor)) {
     if (doc.dct_span && Overlaps(*doc.dct_span, t.span)) continue;
     if (t.span.begin >= doc.scored_end) continue;
     out.push_back({t.span, t.type, t.value, t.mod});

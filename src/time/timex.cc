@@ -271,7 +271,7 @@ class Tagger {
     static const char* kFuture[] = {"will", "shall", "ll", "tomorrow", "next", "upcoming",
                                     "scheduled", "planned", "plans", "planning", "expected",
                                     "expects", "coming", "due", "should", "might", "soon",
-                                    "would", "intends", "promised", "forecast"};
+                                    "would", "intends", "promised", "forecast", "ahead"};
     for (auto* k : kFuture)
       if (w == k) return 1;
     if (w == "may" && !t_[j].cap) return 1;
