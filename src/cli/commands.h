@@ -25,6 +25,7 @@ void AddReport(CLI::App& app, Globals& g);
 void AddStories(CLI::App& app, Globals& g);
 void AddStory(CLI::App& app, Globals& g);
 void AddWhy(CLI::App& app, Globals& g);
+void AddTimeline(CLI::App& app, Globals& g);
 
 // `sitrep eval ...`: each prints one JSON object.
 void AddEvalExtraction(CLI::App& eval);

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   AddStories(app, g);
   AddStory(app, g);
   AddWhy(app, g);
+  AddTimeline(app, g);
   CLI::App* eval = app.add_subcommand("eval", "Measure a stage on a labelled data set (prints JSON)");
   eval->require_subcommand(1);
   AddEvalExtraction(*eval);

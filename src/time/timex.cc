@@ -282,6 +282,14 @@ class Tagger {
     if (w == "was" || w == "were" || w == "had" || w == "did" || w == "said" || w == "ago" ||
         w == "last" || w == "yesterday" || w == "since")
       return -1;
+    // irregular past tenses ("met", "told", "understood"); not those that read as present too
+    static const char* kIrregular[] = {
+        "met", "told", "made", "took", "came", "went", "gave", "held", "began", "saw", "knew",
+        "thought", "left", "felt", "became", "brought", "found", "kept", "led", "sent", "spoke",
+        "stood", "understood", "won", "wrote", "fell", "rose", "lost", "paid", "sold", "bought",
+        "built", "fought", "struck", "broke", "chose", "drove", "flew", "grew", "shot", "got"};
+    for (auto* k : kIrregular)
+      if (w == k) return -1;
     // a past tense or participle, but not the "-eed" verbs ("succeed", "need")
     if (w.size() > 4 && w.ends_with("ed") && !w.ends_with("eed") && t_[j].kind == 'w')
     {
