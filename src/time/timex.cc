@@ -288,11 +288,11 @@ class Tagger {
         "thought", "left", "felt", "became", "brought", "found", "kept", "led", "sent", "spoke",
         "stood", "understood", "won", "wrote", "fell", "rose", "lost", "paid", "sold", "bought",
         "built", "fought", "struck", "broke", "chose", "drove", "flew", "grew", "shot", "got"};
-    for (auto* k : kIrregular)
-      if (w == k) return -1;
+    bool participle = false;
+    for (auto* k : kIrregular) participle |= w == k;
     // a past tense or participle, but not the "-eed" verbs ("succeed", "need")
-    if (w.size() > 4 && w.ends_with("ed") && !w.ends_with("eed") && t_[j].kind == 'w')
-    {
+    participle |= w.size() > 4 && w.ends_with("ed") && !w.ends_with("eed") && t_[j].kind == 'w';
+    if (participle) {
       if (!Is(j - 1, "be")) return -1;
       // "should be completed", "to be released" are plans; "could be located" says nothing
       return j >= 2 && (Is(j - 2, "to") || TenseCue(j - 2) > 0) ? 1 : 0;
