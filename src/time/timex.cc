@@ -700,6 +700,16 @@ class Tagger {
       int century = known_ && 2000 + yy <= ay_ ? 2000 : 1900;
       return Match{j + 2, "DATE", std::to_string(century + yy), ""};
     }
+    // "the nineties", "the eighties"
+    static const std::unordered_map<std::string, int> kDecades = {
+        {"twenties", 2}, {"thirties", 3}, {"forties", 4}, {"fifties", 5}, {"sixties", 6},
+        {"seventies", 7}, {"eighties", 8}, {"nineties", 9}};
+    if (y < 0 && j > i && Is(i, "the"))
+      if (auto d = kDecades.find(W(j)); d != kDecades.end())
+        return Match{j + 1, "DATE", "19" + std::to_string(d->second), mod};
+    // "the 20th century" -> 19
+    if (y < 0 && Digit(j) && W(j).size() == 2 && (Is(j + 1, "th") || Is(j + 1, "st")) && Is(j + 2, "century"))
+      return Match{j + 3, "DATE", std::to_string(IntAt(j) - 1), mod};
     if (y < 0) return std::nullopt;
     if (y % 100 == 0 && W(j - 2).size() == 4) return Match{j, "DATE", std::to_string(y / 100), mod};
     return Match{j, "DATE", std::to_string(y / 10), mod};
@@ -743,8 +753,21 @@ class Tagger {
     else if (d == "last" || d == "past" || d == "previous" || d == "prior") shift = -1, ++j;
     else if (d == "next" || d == "coming" || d == "following" || d == "upcoming") shift = 1, ++j;
     else if (!the) return std::nullopt;
-    if (the && j == i + 1 && !(Is(j, "year") || Is(j, "month") || Is(j, "week") || Is(j, "weekend") || Is(j, "day")))
+    if (the && j == i + 1 && (Is(j, "full") || Is(j, "entire") || Is(j, "whole")) && Is(j + 1, "year") && known_)
+      return Match{j + 2, "DATE", std::to_string(ref_.valid() ? ref_.y : ay_), ""};  // "the full year"
+    if (the && j == i + 1 && !(Is(j, "year") || Is(j, "month") || Is(j, "week") || Is(j, "weekend") || Is(j, "day") ||
+                               !Season(W(j)).empty()))
       return std::nullopt;
+    // "the summer": this year's; "the winter of 1994": that year's
+    if (the && j == i + 1 && !Season(W(j)).empty()) {
+      if (Is(j + 1, "of") && Digit(j + 2) && W(j + 2).size() == 4)
+        return Match{j + 3, "DATE", W(j + 2) + "-" + Season(W(j)), ""};
+      if (Is(j + 1, "of"))
+        if (auto spoken = SpokenYear(j + 2))
+          return Match{spoken->second, "DATE", std::to_string(spoken->first) + "-" + Season(W(j)), ""};
+      if (!known_) return std::nullopt;
+      return Match{j + 1, "DATE", std::to_string(ay_) + "-" + Season(W(j)), ""};
+    }
     if (Is(j, "fiscal")) ++j;
     std::string unit = W(j);
     std::string season = Season(unit);
@@ -1102,6 +1125,13 @@ class Tagger {
     if (that && Is(j, "time") && i > 0 && (Is(i - 1, "by") || Is(i - 1, "at") || Is(i - 1, "until") || Is(i - 1, "since"))) {
       if (!ref_.valid()) return std::nullopt;
       return Match{j + 1, "DATE", ShiftYears(ref_, 0), ""};
+    }
+    // "that year", "later that year", "that quarter": the reference period at that unit
+    if (that && ref_.valid() && (Is(j, "year") || (Is(j, "quarter") && ref_.q) || (Is(j, "month") && ref_.m))) {
+      Period p = ref_;
+      if (Is(j, "year")) p = Period{ref_.y};
+      else if (Is(j, "month")) p.d = 0;
+      return Match{j + 1, "DATE", ShiftYears(p, 0), ""};
     }
     bool same = Is(j, "same");
     if (same) ++j;
