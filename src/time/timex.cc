@@ -267,31 +267,37 @@ class Tagger {
   // One word's hint at the clause's time: +1 a plan or forecast ("will", "expected",
   // "set to", "as soon as"), -1 a past occurrence ("was", "said", a past participle), 0 none.
   int TenseCue(size_t j) const {
+    // 1 future cue, -1 past cue, 2 irregular past form (a participle after "be")
+    static const std::unordered_map<std::string, int> kCues = [] {
+      std::unordered_map<std::string, int> m;
+      for (const char* w : {"will", "shall", "ll", "tomorrow", "next", "upcoming", "scheduled",
+                            "planned", "plans", "planning", "expected", "expects", "coming", "due",
+                            "should", "might", "soon", "would", "intends", "promised", "forecast",
+                            "ahead"})
+        m[w] = 1;
+      for (const char* w : {"was", "were", "had", "did", "said", "ago", "last", "yesterday", "since"})
+        m[w] = -1;
+      // irregular past tenses ("met", "told", "understood"); not those that read as present too
+      for (const char* w : {"met", "told", "made", "took", "came", "went", "gave", "held", "began",
+                            "saw", "knew", "thought", "left", "felt", "became", "brought", "found",
+                            "kept", "led", "sent", "spoke", "stood", "understood", "won", "wrote",
+                            "fell", "rose", "lost", "paid", "sold", "bought", "built", "fought",
+                            "struck", "broke", "chose", "drove", "flew", "grew", "shot", "got"})
+        m[w] = 2;
+      return m;
+    }();
+    if (j >= t_.size() || t_[j].kind != 'w') return 0;
     const std::string& w = W(j);
-    static const char* kFuture[] = {"will", "shall", "ll", "tomorrow", "next", "upcoming",
-                                    "scheduled", "planned", "plans", "planning", "expected",
-                                    "expects", "coming", "due", "should", "might", "soon",
-                                    "would", "intends", "promised", "forecast", "ahead"};
-    for (auto* k : kFuture)
-      if (w == k) return 1;
+    auto it = kCues.find(w);
+    int cue = it == kCues.end() ? 0 : it->second;
+    if (cue == 1 || cue == -1) return cue;
     if (w == "may" && !t_[j].cap) return 1;
     if ((w == "going" || w == "set" || w == "is" || w == "are") && Is(j + 1, "to") &&
         j + 2 < t_.size() && t_[j + 2].kind == 'w' && !Is(j + 2, "be"))
       return 1;
     if (w == "early" && Is(j - 1, "as") && Is(j + 1, "as")) return 1;  // "as early as"
-    if (w == "was" || w == "were" || w == "had" || w == "did" || w == "said" || w == "ago" ||
-        w == "last" || w == "yesterday" || w == "since")
-      return -1;
-    // irregular past tenses ("met", "told", "understood"); not those that read as present too
-    static const char* kIrregular[] = {
-        "met", "told", "made", "took", "came", "went", "gave", "held", "began", "saw", "knew",
-        "thought", "left", "felt", "became", "brought", "found", "kept", "led", "sent", "spoke",
-        "stood", "understood", "won", "wrote", "fell", "rose", "lost", "paid", "sold", "bought",
-        "built", "fought", "struck", "broke", "chose", "drove", "flew", "grew", "shot", "got"};
-    bool participle = false;
-    for (auto* k : kIrregular) participle |= w == k;
     // a past tense or participle, but not the "-eed" verbs ("succeed", "need")
-    participle |= w.size() > 4 && w.ends_with("ed") && !w.ends_with("eed") && t_[j].kind == 'w';
+    bool participle = cue == 2 || (w.size() > 4 && w.ends_with("ed") && !w.ends_with("eed"));
     if (participle) {
       if (!Is(j - 1, "be")) return -1;
       // "should be completed", "to be released" are plans; "could be located" says nothing
