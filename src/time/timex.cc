@@ -656,8 +656,12 @@ class Tagger {
     bool det = j == i && j > 0 && (Is(j - 1, "the") || Is(j - 1, "its") || Is(j - 1, "that") ||
                                    Is(j - 1, "his") || Is(j - 1, "her") || Is(j - 1, "their") ||
                                    (Is(j - 1, "s") && Is(j - 2, "'")));
+    // after "in", "since", "until", "by" a plausible year is one whatever follows ("in 2009 out
+    // of London")
+    bool taken = j == i && j > 0 && (Is(j - 1, "in") || Is(j - 1, "since") || Is(j - 1, "until") || Is(j - 1, "by")) &&
+                 y >= 1900 && (!known_ || y <= ay_ + 30);
     if (j + 1 < t_.size() && t_[j + 1].kind == 'w' && !t_[j + 1].cap && !YearFollower(W(j + 1)) &&
-        !(det && y >= 1900 && (!known_ || y <= ay_ + 1)))
+        !(det && y >= 1900 && (!known_ || y <= ay_ + 1)) && !taken)
       return std::nullopt;
     if (j == i && y < 1900 && !MonthContext(i) && !(j > 0 && Is(j - 1, "in"))) return std::nullopt;
     return Match{j + 1, "DATE", std::to_string(y), ""};
