@@ -273,7 +273,7 @@ class Tagger {
       for (const char* w : {"will", "shall", "ll", "tomorrow", "next", "upcoming", "scheduled",
                             "planned", "plans", "planning", "expected", "expects", "coming", "due",
                             "should", "might", "soon", "would", "intends", "promised", "forecast",
-                            "ahead"})
+                            "ahead", "until"})
         m[w] = 1;
       for (const char* w : {"was", "were", "had", "did", "said", "ago", "last", "yesterday", "since"})
         m[w] = -1;
@@ -290,6 +290,11 @@ class Tagger {
     const std::string& w = W(j);
     auto it = kCues.find(w);
     int cue = it == kCues.end() ? 0 : it->second;
+    // "was expected to", "were planning", "was due", "was set to": a plan, told in the past
+    if ((w == "was" || w == "were") && (Is(j + 1, "planning") || Is(j + 1, "expected") ||
+                                        Is(j + 1, "due") || Is(j + 1, "scheduled") ||
+                                        Is(j + 1, "about") || ((Is(j + 1, "set") || Is(j + 1, "going")) && Is(j + 2, "to"))))
+      return 1;
     if (cue == 1 || cue == -1) return cue;
     if (w == "may" && !t_[j].cap) return 1;
     if ((w == "going" || w == "set" || w == "is" || w == "are") && Is(j + 1, "to") &&
@@ -297,7 +302,8 @@ class Tagger {
       return 1;
     if (w == "early" && Is(j - 1, "as") && Is(j + 1, "as")) return 1;  // "as early as"
     // a past tense or participle, but not the "-eed" verbs ("succeed", "need")
-    bool participle = cue == 2 || (w.size() > 4 && w.ends_with("ed") && !w.ends_with("eed"));
+    // (lower-case only: "United", "Reed" are names)
+    bool participle = cue == 2 || (w.size() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !t_[j].cap);
     if (participle) {
       if (!Is(j - 1, "be")) return -1;
       // "should be completed", "to be released" are plans; "could be located" says nothing
