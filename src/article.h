@@ -68,7 +68,7 @@ struct Attribution {
 };
 
 // How the text places what happens at a time: told as done ("met on Monday", "was held") or
-// as ahead, a plan or a forecast ("will come on Monday", "may begin in February", "is
+// as ahead, a plan or a forecast ("will visit on Monday", "may reopen in April", "is
 // expected to"). kUnknown when neither the words nor the date against the article's say.
 enum class Tense : uint8_t { kUnknown, kPast, kFuture };
 

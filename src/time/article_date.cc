@@ -1,6 +1,6 @@
 // Publication date from the text: every day-precise date the text names gives a bound. A day
 // told as done (or told plainly: news reports what has happened) means the article came out
-// on or after it; a day told as ahead ("will come on December 19") means before it. A weekday
+// on or after it; a day told as ahead ("will open the bridge on June 9") means before it. A weekday
 // told as done names one of the last seven days, so it binds only when a known date (the
 // text's own or a related article's) falls on that weekday. The earliest day within the
 // bounds is taken: news is published on the day or soon after.

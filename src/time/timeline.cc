@@ -164,7 +164,7 @@ std::vector<TimelineEvent> Merge(std::vector<Candidate> cands) {
 }
 
 // The article's candidates: its report, its dated sentences, its forecasts (one window per
-// sentence: "in February, in March at best, or late January at worst" is 2023-01/2023-03).
+// sentence: "repairs may start in May, or in June at the latest" is 2023-05/2023-06).
 void CandidatesOf(const Article& a, const DateTime& anchor, const std::string& dated_by,
                   std::vector<Candidate>& past, std::vector<Candidate>& ahead) {
   std::vector<Span> sentences = SentencesOf(a);

@@ -1,7 +1,7 @@
 // A story's timeline: what happened when, as its articles tell it. Each dated clause (a
 // sentence with a day-precise date, shortened to its clause) becomes an event; the same day
 // told in similar words by several articles is one event with all of them as sources. What the
-// articles speak of as ahead (plans, forecasts: "will come", "may begin in February") is kept
+// articles speak of as ahead (plans, forecasts: "will visit", "may reopen in April") is kept
 // apart, in the outlook, never mixed with what happened. Each article's own report is an event
 // on its publication day; an undated article is dated by InferPublicationTime with the other
 // articles' dates as context, and says so.
