@@ -1301,6 +1301,14 @@ class Tagger {
     if (w == "the" && Is(i + 1, "past") && (i + 2 >= t_.size() || t_[i + 2].kind != 'w' || Is(i + 2, "and")))
       return Match{i + 2, "DATE", "PAST_REF", ""};
     if (w == "the" && Is(i + 1, "future") && !Is(i + 2, "of")) return Match{i + 2, "DATE", "FUTURE_REF", ""};
+    if (w == "the" && (Is(i + 1, "near") || Is(i + 1, "foreseeable") || Is(i + 1, "immediate") ||
+                       Is(i + 1, "distant")) && Is(i + 2, "future") && !Is(i + 3, "of"))
+      return Match{i + 3, "DATE", "FUTURE_REF", ""};
+    // "in the past" before anything but a span it opens ("in the past three years" is a duration)
+    if (w == "the" && Is(i + 1, "past") && i > 0 && (Is(i - 1, "in") || Is(i - 1, "over")) &&
+        !Digit(i + 2) && !NumberWords().count(W(i + 2)) && !UnitOf(W(i + 2)) && !Is(i + 2, "few") &&
+        !Is(i + 2, "several"))
+      return Match{i + 2, "DATE", "PAST_REF", ""};
     if (w == "the" && Is(i + 1, "time") && i > 0 && Is(i - 1, "at")) return std::nullopt;
     if (w == "the" && (Is(i + 1, "previous") || Is(i + 1, "next") || Is(i + 1, "following")) && Is(i + 2, "day"))
       return Match{i + 3, "DATE", "XXXX-XX-XX", ""};
