@@ -319,8 +319,9 @@ class Tagger {
   // Of a date's readings a year apart, the one the tense points to ("was held in September"
   // is the last September), unless that lies more than nine months off: a bare month or day
   // that far away is rare in news, and the tense is read from nearby words, so it can be the
-  // wrong clause's. Without a tense, or past that margin, the nearest reading. A month named
-  // in the future tense may be the current one ("will end in December").
+  // wrong clause's. Without a tense, the last such date within that margin (news reports
+  // what has happened), else the nearest reading. A month named in the future tense may be
+  // the current one ("will end in December").
   int PickYear(int m, int d, size_t b, size_t e) const {
     constexpr int64_t kTenseReach = 270;  // days, about nine months
     int tense = Tense(b, e);
@@ -333,7 +334,14 @@ class Tagger {
       bool that_way = tense < 0 ? diff <= 0 : diff >= (d ? 0 : -31);
       if (tense && that_way && dist < pointed_dist) pointed_dist = dist, pointed = y;
     }
-    return pointed && pointed_dist <= kTenseReach ? pointed : nearest;
+    if (pointed && pointed_dist <= kTenseReach) return pointed;
+    if (!tense) {  // news looks back: the last such date unless it lies far back
+      for (int y = ay_; y >= ay_ - 1; --y) {
+        int64_t diff = DaysFromCivil(y, m, std::min(std::max(d, 1), DaysInMonth(y, m))) - aday_;
+        if (diff <= 0 && -diff <= kTenseReach) return y;
+      }
+    }
+    return nearest;
   }
 
   // ---- numbers ----
