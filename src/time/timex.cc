@@ -805,7 +805,13 @@ class Tagger {
         return r;
       }
     }
-    if (unit == "year" && the && j == i + 1 && (Is(j + 1, "ended") || Is(j + 1, "ending"))) {
+    if (unit == "year" && the && j == i + 1 && (Is(j + 1, "before") || Is(j + 1, "previous") || Is(j + 1, "earlier")) &&
+        !(j + 2 < t_.size() && t_[j + 2].kind == 'w' && !Is(j + 2, "and") && !Is(j + 2, "to"))) {
+      // "the year before", "the year previous": the year before the one the text is about
+      r.value = std::to_string((ref_.valid() ? ref_.y : ay_) - 1);
+      r.end = j + 2;
+      r.from_ref = true;
+    } else if (unit == "year" && the && j == i + 1 && (Is(j + 1, "ended") || Is(j + 1, "ending"))) {
       // "for the year ended March 31": a (fiscal) year's length, not a calendar year
       r.type = "DURATION";
       r.value = "P1Y";
@@ -1020,6 +1026,7 @@ class Tagger {
     auto o = Ordinals().find(W(j));
     if (o != Ordinals().end() && o->second <= 4) q = o->second;
     else if (Digit(j) && (Is(j + 1, "st") || Is(j + 1, "nd") || Is(j + 1, "rd") || Is(j + 1, "th")) && IntAt(j) <= 4) q = IntAt(j), ++j;
+    else if ((Is(j, "final") || Is(j, "last")) && Is(j + 1, "quarter") && Is(j + 2, "of") && Digit(j + 3)) q = 4;
     else if (Is(j, "latest") || Is(j, "last") || Is(j, "recent") || (j > i && Is(j, "quarter"))) q = -1;
     if (!q) return std::nullopt;
     if (q != -1 || !Is(j, "quarter")) ++j;
