@@ -471,17 +471,24 @@ class Tagger {
     return std::make_pair(std::string(buf), k);
   }
 
+  // A bare clock time is on the day the text is telling of: the last day it named, else the
+  // document's day.
+  std::string NarratedDay() const {
+    if (!known_) return "XXXX-XX-XX";
+    return ref_day_.valid() ? ShiftYears(ref_day_, 0) : Date(aday_);
+  }
+
   std::optional<Match> ClockTime(size_t i) const {
     // "0800 UTC": the 24-hour form of wire copy, only with its zone (else a number)
     if (Digit(i) && W(i).size() == 4 && (Is(i + 1, "utc") || Is(i + 1, "gmt")) && IntAt(i) % 100 < 60 &&
         IntAt(i) / 100 < 24) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "T%02d:%02dZ", IntAt(i) / 100, IntAt(i) % 100);
-      return Match{i + 2, "TIME", (known_ ? Date(aday_) : "XXXX-XX-XX") + buf, ""};
+      return Match{i + 2, "TIME", NarratedDay() + buf, ""};
     }
     auto c = Clock(i);
     if (!c) return std::nullopt;
-    Match r{c->second, "TIME", (known_ ? Date(aday_) : "XXXX-XX-XX") + "T" + c->first, ""};
+    Match r{c->second, "TIME", NarratedDay() + "T" + c->first, ""};
     // "9 a.m. Friday", "noon yesterday", "4 in the morning"
     size_t j = r.end;
     if (auto d = DayWord(j)) r.value = d->first + "T" + c->first, r.end = d->second;
