@@ -491,18 +491,28 @@ class Tagger {
     Match r{c->second, "TIME", NarratedDay() + "T" + c->first, ""};
     // "9 a.m. Friday", "noon yesterday", "4 in the morning"
     size_t j = r.end;
-    if (auto d = DayWord(j)) r.value = d->first + "T" + c->first, r.end = d->second;
+    if (auto d = DayWord(j, i)) {
+      r.value = d->first + "T" + c->first, r.end = d->second;
+    } else if (Is(j, "(")) {
+      // "10:35 a.m. (0735 GMT) Friday": the day after a parenthesis dates the time, which
+      // stays the expression
+      size_t k = j + 1;
+      while (k < t_.size() && k < j + 6 && !Is(k, ")")) ++k;
+      if (Is(k, ")"))
+        if (auto d = DayWord(k + 1, i)) r.value = d->first + "T" + c->first;
+    }
     return r;
   }
 
   // "Friday", "yesterday", "today", "tomorrow" as a day, for composing times.
-  std::optional<std::pair<std::string, size_t>> DayWord(size_t j) const {
+  // `clause`: where the expression begins, for the tense that picks a weekday's week.
+  std::optional<std::pair<std::string, size_t>> DayWord(size_t j, size_t clause) const {
     if (!known_) return std::nullopt;
     if (Is(j, "yesterday")) return std::make_pair(Date(aday_ - 1), j + 1);
     if (Is(j, "today")) return std::make_pair(Date(aday_), j + 1);
     if (Is(j, "tomorrow")) return std::make_pair(Date(aday_ + 1), j + 1);
     auto wd = Weekdays().find(W(j));
-    if (wd != Weekdays().end() && t_[j].cap) return std::make_pair(Date(WeekdayDays(wd->second, j, j + 1)), j + 1);
+    if (wd != Weekdays().end() && t_[j].cap) return std::make_pair(Date(WeekdayDays(wd->second, clause, j + 1)), j + 1);
     return std::nullopt;
   }
 
