@@ -1024,6 +1024,9 @@ class Tagger {
     if (Is(end, "-") && Is(end + 1, "old")) return std::nullopt;  // ages
     if (Is(end, "old")) return std::nullopt;
     if (u->code == "WE") return std::nullopt;
+    // "about a quarter of its dealers", "three-quarters of its food": a fraction
+    if (u->code == "Q" && (Is(end, "of") || (Is(end, ",") && Is(end + 1, "of"))))
+      return std::nullopt;
     if (n && Is(end, "-") && Is(end + 1, "long")) end += 2;
     Match r{end, "DURATION", DurationValue(Num(k), *u), mod};
     if (half && k >= 0) r.value = HalfMore(k, *u);
