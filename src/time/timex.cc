@@ -493,6 +493,10 @@ class Tagger {
     size_t j = r.end;
     if (auto d = DayWord(j, i)) {
       r.value = d->first + "T" + c->first, r.end = d->second;
+    } else if (Is(j, ",") || Is(j, "on")) {
+      // "at 16:15 UTC, June 1": a date right after dates the time (the time stays the expression)
+      if (auto date = MonthDate(j + 1); date && date->value.size() == 10) r.value = date->value + "T" + c->first;
+      else if (auto d = Is(j, "on") ? DayWord(j + 1, i) : std::nullopt) r.value = d->first + "T" + c->first;
     } else if (Is(j, "(")) {
       // "10:35 a.m. (0735 GMT) Friday": the day after a parenthesis dates the time, which
       // stays the expression
