@@ -67,10 +67,18 @@ struct Attribution {
   bool direct = false;
 };
 
+// How the text places what happens at a time: told as done ("met on Monday", "was held") or
+// as ahead, a plan or a forecast ("will visit on Monday", "may reopen in April", "is
+// expected to"). kUnknown when neither the words nor the date against the article's say.
+enum class Tense : uint8_t { kUnknown, kPast, kFuture };
+
 struct TimeExpression {
   Span span;
   std::string type;   // TIMEX3 type: DATE, TIME, DURATION, SET
   std::string value;  // TIMEX3 value: "2022-12-19", "2023-02/2023-03", "P3D"
+  std::string mod;    // TIMEX3 mod: START ("early 2023"), END ("late January"), MID, APPROX
+                      // ("about two weeks"), MORE_THAN, LESS_THAN, ...; empty when none
+  Tense tense = Tense::kUnknown;
 };
 
 struct Article {

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <random>
 #include <thread>
 
@@ -261,3 +262,37 @@ TEST_F(Cli, KillNineLeavesTheStoreConsistent) {
 }
 
 }  // namespace
+
+// EXPECTED.md's timeline: the days and the forecast window, with sources; the forecast apart.
+TEST_F(Cli, TimelineOfTheExampleCorpus) {
+  ASSERT_EQ(Sitrep("ingest --db " + db_ + " " + kMinsk).status, 0);
+  Result stories = Sitrep("stories --json --db " + db_);
+  ASSERT_EQ(stories.status, 0) << stories.err;
+  auto largest = nlohmann::json::parse(stories.out)["stories"][0];
+  Result r = Sitrep("timeline " + std::to_string(largest["id"].get<int>()) + " --json --db " + db_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  nlohmann::json t = nlohmann::json::parse(r.out);
+  std::map<std::string, std::set<std::string>> sources_by_day;  // day -> articles
+  for (auto& e : t["events"]) {
+    EXPECT_NE(e["tense"], "future") << e.dump();
+    for (auto& s : e["sources"]) sources_by_day[e["when"]].insert(s["article"].get<std::string>());
+  }
+  EXPECT_TRUE(sources_by_day.count("2022-12-18")) << r.out;  // the statement and the War Staff
+  EXPECT_GE(sources_by_day["2022-12-19"].size(), 3u) << r.out;  // the visit, told by most
+  EXPECT_TRUE(sources_by_day.count("2022-12-20")) << r.out;  // the telethon comments
+  // the offensive window is a forecast, kept apart, and spans January to March 2023
+  bool window = false;
+  for (auto& e : t["outlook"]) {
+    EXPECT_EQ(e["tense"], "future");
+    window |= e["when"] == "2023-01/2023-03";
+  }
+  EXPECT_TRUE(window) << t["outlook"].dump(2);
+  for (auto& e : t["events"]) EXPECT_LT(e["when"].get<std::string>(), "2023") << e.dump();
+  // the two undated articles are dated from the text and the story, as inferred
+  std::map<std::string, std::string> inferred;
+  for (auto& d : t["inferred_dates"]) {
+    EXPECT_LT(d["confidence"].get<double>(), 0.5);
+    inferred[d["article"]] = d["date"];
+  }
+  EXPECT_GE(inferred.size(), 2u) << t["inferred_dates"].dump(2);
+}

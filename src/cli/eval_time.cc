@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "time/article_date.h"
 #include "time/timeml.h"
 #include "time/timex.h"
 #include "time/timex_eval.h"
@@ -24,17 +25,22 @@ bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 // past the annotated part of the document.
 std::vector<Scored> Predict(const timeml::GoldDocument& doc) {
   std::vector<Scored> out;
-  for (auto& t : FindTimexes(doc.text, doc.dct)) {
+  // A file without a creation time is read as the product reads an undated article: anchored
+  // on the date inferred from its text.
+  DateTime anchor = doc.dct;
+  if (!anchor.known())
+    if (auto inferred = InferPublicationTime(doc.text)) anchor = inferred->when;
+  for (auto& t : FindTimexes(doc.text, anchor)) {
     if (doc.dct_span && Overlaps(*doc.dct_span, t.span)) continue;
     if (t.span.begin >= doc.scored_end) continue;
-    out.push_back({t.span, t.type, t.value});
+    out.push_back({t.span, t.type, t.value, t.mod});
   }
   return out;
 }
 
 std::vector<Scored> GoldOf(const timeml::GoldDocument& doc) {
   std::vector<Scored> out;
-  for (auto& g : doc.timexes) out.push_back({g.span, g.type, g.value});
+  for (auto& g : doc.timexes) out.push_back({g.span, g.type, g.value, g.mod});
   return out;
 }
 
@@ -51,12 +57,14 @@ void AddMisses(const timeml::GoldDocument& doc, const std::vector<Scored>& gold,
       continue;
     misses.push_back({{"kind", "mismatch"}, {"gold", text(gold[g].span)},
                       {"gold_value", gold[g].type + " " + gold[g].value}, {"found", text(pred[p].span)},
-                      {"found_value", pred[p].type + " " + pred[p].value}, {"dct", doc.dct.Iso()}});
+                      {"found_value", pred[p].type + " " + pred[p].value}, {"dct", doc.dct.Iso()},
+                      {"context", doc.text.substr(gold[g].span.begin > 60 ? gold[g].span.begin - 60 : 0, 120 + gold[g].span.size())}});
   }
   for (size_t g = 0; g < gold.size(); ++g)
     if (!gold_hit[g])
       misses.push_back({{"kind", "missed"}, {"gold", text(gold[g].span)},
-                        {"gold_value", gold[g].type + " " + gold[g].value}, {"dct", doc.dct.Iso()}});
+                        {"gold_value", gold[g].type + " " + gold[g].value}, {"dct", doc.dct.Iso()},
+                        {"context", doc.text.substr(gold[g].span.begin > 60 ? gold[g].span.begin - 60 : 0, 120 + gold[g].span.size())}});
   for (size_t p = 0; p < pred.size(); ++p)
     if (!pred_hit[p])
       misses.push_back({{"kind", "spurious"}, {"found", text(pred[p].span)},
@@ -103,6 +111,7 @@ void AddEvalTime(CLI::App& eval) {
           {"relaxed", PrfJson(FromCounts(total.relaxed, total.predicted, total.gold))},
           {"value_f1", FromCounts(total.value, total.predicted, total.gold).f1},
           {"type_f1", FromCounts(total.type, total.predicted, total.gold).f1},
+          {"mod_f1", total.mod_gold ? nlohmann::json(FromCounts(total.mod, total.mod_predicted, total.mod_gold).f1) : nlohmann::json()},
           {"documents_per_s", s > 0 ? docs.size() / s : 0.0}};
       if (show_misses) j["misses"] = misses;
       std::printf("%s\n", j.dump().c_str());

@@ -6,6 +6,7 @@
 #include "ingest/html.h"
 #include "text/language.h"
 #include "text/segment.h"
+#include "time/article_date.h"
 #include "time/date_parse.h"
 #include "util/encoding.h"
 #include "util/strings.h"
@@ -109,6 +110,10 @@ Article BuildArticle(Document&& doc) {
   a.text = std::move(clean.text);
   a.paragraphs = std::move(clean.paragraphs);
   Segment(a);
+  // Nothing states the date: infer it from the dates the text reports (marked "inferred",
+  // with a confidence below any stated date's).
+  if (!a.published.when.known())
+    if (auto inferred = InferPublicationTime(a)) a.published = std::move(*inferred);
   a.id = ArticleId(a.url, a.text);
   return a;
 }

@@ -140,6 +140,16 @@ std::string DurationValue(const std::string& n, const Unit& u) {
 
 std::string Num(int n) { return n < 0 ? "X" : std::to_string(n); }
 
+// "two and a half years" the TimeBank way, in the next smaller unit: P2Y6M, PT5H30M.
+std::string HalfMore(int n, const Unit& u) {
+  std::string k = std::to_string(n);
+  if (u.code == "Y") return "P" + k + "Y6M";
+  if (u.code == "D") return "P" + k + "DT12H";
+  if (u.code == "H") return "PT" + k + "H30M";
+  if (u.code == "M") return u.time ? "PT" + k + "M30S" : "P" + k + "M15D";
+  return DurationValue(k + ".5", u);
+}
+
 bool IsAbbrevBeforeDot(const std::string& w) {
   return Months().count(w) || w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "st" ||
          w == "gen" || w == "sen" || w == "rep" || w == "gov" || w == "u" || w == "s" ||
@@ -169,7 +179,7 @@ class Tagger {
         continue;
       }
       size_t b = m->begin == SIZE_MAX ? i : m->begin;
-      out.push_back({{t_[b].b, t_[m->end - 1].e}, m->type, m->value, m->mod});
+      out.push_back({{t_[b].b, t_[m->end - 1].e}, m->type, m->value, m->mod, TenseOf(b, m->end, m->value)});
       if ((m->type == "DATE" || m->type == "TIME") && !m->from_ref) {
         if (auto p = ParsePeriod(m->value); p.valid()) {
           ref_ = p;
@@ -200,6 +210,9 @@ class Tagger {
     size_t end = i + 1;
     if (abbrev && Is(end, ".") && Glued(end) && !SentenceEndDot(end)) ++end;
     if (!t_[i].cap && !(abbrev && end > i + 1)) return std::nullopt;  // "may", "march"
+    // "Jan Novak": an undotted abbreviation before a capitalised word is a name
+    if (abbrev && end == i + 1 && i + 1 < t_.size() && t_[i + 1].kind == 'w' && t_[i + 1].cap)
+      return std::nullopt;
     return std::make_pair(it->second, end);
   }
 
@@ -214,18 +227,7 @@ class Tagger {
     int best = 0;
     size_t best_dist = 99;
     auto consider = [&](size_t j, size_t dist) {
-      const std::string& w = W(j);
-      int t = 0;
-      if (w == "will" || w == "shall" || w == "ll" || w == "tomorrow" || w == "next" ||
-          w == "upcoming" || w == "scheduled" || w == "planned" || w == "plans" ||
-          w == "expected" || w == "expects" || w == "coming" || w == "until" || w == "due")
-        t = 1;
-      else if (w == "going" && Is(j + 1, "to"))
-        t = 1;
-      else if (w == "was" || w == "were" || w == "had" || w == "did" || w == "said" ||
-               w == "ago" || w == "last" || w == "yesterday" || w == "since" ||
-               (w.size() > 4 && w.ends_with("ed") && t_[j].kind == 'w'))
-        t = -1;
+      int t = TenseCue(j);
       if (t && dist < best_dist) {
         best = t;
         best_dist = dist;
@@ -242,6 +244,73 @@ class Tagger {
     }
     return best;
   }
+  // The expression's tense: the clause's words first; else a date before the anchor's day is
+  // past and one after it ahead; references speak for themselves.
+  sitrep::Tense TenseOf(size_t b, size_t e, const std::string& value) const {
+    if (value == "PAST_REF") return sitrep::Tense::kPast;
+    if (value == "FUTURE_REF") return sitrep::Tense::kFuture;
+    int cue = Tense(b, e);
+    if (cue) return cue > 0 ? sitrep::Tense::kFuture : sitrep::Tense::kPast;
+    if (!known_) return sitrep::Tense::kUnknown;
+    // calendar values only ("2023", "2023-02", "2022-12-19T10:00"), not weeks or quarters
+    bool calendar = value.size() >= 4 && std::isdigit((unsigned char)value[0]) &&
+                    (value.size() == 4 || (value.size() >= 7 && value[4] == '-' &&
+                                           std::isdigit((unsigned char)value[5])));
+    if (!calendar) return sitrep::Tense::kUnknown;
+    std::string today = Date(aday_);
+    std::string v = value.substr(0, std::min<size_t>(value.size(), 10));
+    if (v < today.substr(0, v.size())) return sitrep::Tense::kPast;
+    if (v > today.substr(0, v.size())) return sitrep::Tense::kFuture;
+    return sitrep::Tense::kUnknown;
+  }
+
+  // One word's hint at the clause's time: +1 a plan or forecast ("will", "expected",
+  // "set to", "as soon as"), -1 a past occurrence ("was", "said", a past participle), 0 none.
+  int TenseCue(size_t j) const {
+    // 1 future cue, -1 past cue, 2 irregular past form (a participle after "be")
+    static const std::unordered_map<std::string, int> kCues = [] {
+      std::unordered_map<std::string, int> m;
+      for (const char* w : {"will", "shall", "ll", "tomorrow", "next", "upcoming", "scheduled",
+                            "planned", "plans", "planning", "expected", "expects", "coming", "due",
+                            "should", "might", "soon", "would", "intends", "promised", "forecast",
+                            "ahead", "until"})
+        m[w] = 1;
+      for (const char* w : {"was", "were", "had", "did", "said", "ago", "last", "yesterday", "since"})
+        m[w] = -1;
+      // irregular past tenses ("met", "told", "understood"); not those that read as present too
+      for (const char* w : {"met", "told", "made", "took", "came", "went", "gave", "held", "began",
+                            "saw", "knew", "thought", "left", "felt", "became", "brought", "found",
+                            "kept", "led", "sent", "spoke", "stood", "understood", "won", "wrote",
+                            "fell", "rose", "lost", "paid", "sold", "bought", "built", "fought",
+                            "struck", "broke", "chose", "drove", "flew", "grew", "shot", "got"})
+        m[w] = 2;
+      return m;
+    }();
+    if (j >= t_.size() || t_[j].kind != 'w') return 0;
+    const std::string& w = W(j);
+    auto it = kCues.find(w);
+    int cue = it == kCues.end() ? 0 : it->second;
+    // "was expected to", "were planning", "was due", "was set to": a plan, told in the past
+    if ((w == "was" || w == "were") && (Is(j + 1, "planning") || Is(j + 1, "expected") ||
+                                        Is(j + 1, "due") || Is(j + 1, "scheduled") ||
+                                        Is(j + 1, "about") || ((Is(j + 1, "set") || Is(j + 1, "going")) && Is(j + 2, "to"))))
+      return 1;
+    if (cue == 1 || cue == -1) return cue;
+    if (w == "may" && !t_[j].cap) return 1;
+    if ((w == "going" || w == "set" || w == "is" || w == "are") && Is(j + 1, "to") &&
+        j + 2 < t_.size() && t_[j + 2].kind == 'w' && !Is(j + 2, "be"))
+      return 1;
+    if (w == "early" && Is(j - 1, "as") && Is(j + 1, "as")) return 1;  // "as early as"
+    // a past tense or participle, but not the "-eed" verbs ("succeed", "need")
+    // (lower-case only: "United", "Reed" are names)
+    bool participle = cue == 2 || (w.size() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !t_[j].cap);
+    if (participle) {
+      if (!Is(j - 1, "be")) return -1;
+      // "should be completed", "to be released" are plans; "could be located" says nothing
+      return j >= 2 && (Is(j - 2, "to") || TenseCue(j - 2) > 0) ? 1 : 0;
+    }
+    return 0;
+  }
   bool SentenceBreak(size_t j) const {
     if (t_[j].kind == 'n' || W(j) == "!" || W(j) == "?") return true;
     return W(j) == "." && j > 0 && !IsAbbrevBeforeDot(W(j - 1));
@@ -250,8 +319,9 @@ class Tagger {
   // Of a date's readings a year apart, the one the tense points to ("was held in September"
   // is the last September), unless that lies more than nine months off: a bare month or day
   // that far away is rare in news, and the tense is read from nearby words, so it can be the
-  // wrong clause's. Without a tense, or past that margin, the nearest reading. A month named
-  // in the future tense may be the current one ("will end in December").
+  // wrong clause's. Without a tense, the last such date within that margin (news reports
+  // what has happened), else the nearest reading. A month named in the future tense may be
+  // the current one ("will end in December").
   int PickYear(int m, int d, size_t b, size_t e) const {
     constexpr int64_t kTenseReach = 270;  // days, about nine months
     int tense = Tense(b, e);
@@ -264,7 +334,14 @@ class Tagger {
       bool that_way = tense < 0 ? diff <= 0 : diff >= (d ? 0 : -31);
       if (tense && that_way && dist < pointed_dist) pointed_dist = dist, pointed = y;
     }
-    return pointed && pointed_dist <= kTenseReach ? pointed : nearest;
+    if (pointed && pointed_dist <= kTenseReach) return pointed;
+    if (!tense) {  // news looks back: the last such date unless it lies far back
+      for (int y = ay_; y >= ay_ - 1; --y) {
+        int64_t diff = DaysFromCivil(y, m, std::min(std::max(d, 1), DaysInMonth(y, m))) - aday_;
+        if (diff <= 0 && -diff <= kTenseReach) return y;
+      }
+    }
+    return nearest;
   }
 
   // ---- numbers ----
@@ -394,31 +471,52 @@ class Tagger {
     return std::make_pair(std::string(buf), k);
   }
 
+  // A bare clock time is on the day the text is telling of: the last day it named, else the
+  // document's day.
+  std::string NarratedDay() const {
+    if (!known_) return "XXXX-XX-XX";
+    return ref_day_.valid() ? ShiftYears(ref_day_, 0) : Date(aday_);
+  }
+
   std::optional<Match> ClockTime(size_t i) const {
     // "0800 UTC": the 24-hour form of wire copy, only with its zone (else a number)
     if (Digit(i) && W(i).size() == 4 && (Is(i + 1, "utc") || Is(i + 1, "gmt")) && IntAt(i) % 100 < 60 &&
         IntAt(i) / 100 < 24) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "T%02d:%02dZ", IntAt(i) / 100, IntAt(i) % 100);
-      return Match{i + 2, "TIME", (known_ ? Date(aday_) : "XXXX-XX-XX") + buf, ""};
+      return Match{i + 2, "TIME", NarratedDay() + buf, ""};
     }
     auto c = Clock(i);
     if (!c) return std::nullopt;
-    Match r{c->second, "TIME", (known_ ? Date(aday_) : "XXXX-XX-XX") + "T" + c->first, ""};
+    Match r{c->second, "TIME", NarratedDay() + "T" + c->first, ""};
     // "9 a.m. Friday", "noon yesterday", "4 in the morning"
     size_t j = r.end;
-    if (auto d = DayWord(j)) r.value = d->first + "T" + c->first, r.end = d->second;
+    if (auto d = DayWord(j, i)) {
+      r.value = d->first + "T" + c->first, r.end = d->second;
+    } else if (Is(j, ",") || Is(j, "on")) {
+      // "at 16:15 UTC, June 1": a date right after dates the time (the time stays the expression)
+      if (auto date = MonthDate(j + 1); date && date->value.size() == 10) r.value = date->value + "T" + c->first;
+      else if (auto d = Is(j, "on") ? DayWord(j + 1, i) : std::nullopt) r.value = d->first + "T" + c->first;
+    } else if (Is(j, "(")) {
+      // "10:35 a.m. (0735 GMT) Friday": the day after a parenthesis dates the time, which
+      // stays the expression
+      size_t k = j + 1;
+      while (k < t_.size() && k < j + 6 && !Is(k, ")")) ++k;
+      if (Is(k, ")"))
+        if (auto d = DayWord(k + 1, i)) r.value = d->first + "T" + c->first;
+    }
     return r;
   }
 
   // "Friday", "yesterday", "today", "tomorrow" as a day, for composing times.
-  std::optional<std::pair<std::string, size_t>> DayWord(size_t j) const {
+  // `clause`: where the expression begins, for the tense that picks a weekday's week.
+  std::optional<std::pair<std::string, size_t>> DayWord(size_t j, size_t clause) const {
     if (!known_) return std::nullopt;
     if (Is(j, "yesterday")) return std::make_pair(Date(aday_ - 1), j + 1);
     if (Is(j, "today")) return std::make_pair(Date(aday_), j + 1);
     if (Is(j, "tomorrow")) return std::make_pair(Date(aday_ + 1), j + 1);
     auto wd = Weekdays().find(W(j));
-    if (wd != Weekdays().end() && t_[j].cap) return std::make_pair(Date(WeekdayDays(wd->second, j, j + 1)), j + 1);
+    if (wd != Weekdays().end() && t_[j].cap) return std::make_pair(Date(WeekdayDays(wd->second, clause, j + 1)), j + 1);
     return std::nullopt;
   }
 
@@ -519,6 +617,9 @@ class Tagger {
     if (Is(y, ",")) ++y;
     if (Is(y, "of") && !day) ++y;
     if (Digit(y) && W(y).size() == 4) year = IntAt(y), end = y + 1;
+    else if (auto spoken = SpokenYear(y)) year = spoken->first, end = spoken->second;
+    else if (known_ && (Is(y, "this") || Is(y, "last") || Is(y, "next")) && Is(y + 1, "year"))
+      year = ay_ + (Is(y, "last") ? -1 : Is(y, "next") ? 1 : 0), end = y + 2;  // "July last year"
     else if (Is(y, "'") && Digit(y + 1) && W(y + 1).size() == 2) year = 1900 + IntAt(y + 1), end = y + 2;
     if (day > 31) return std::nullopt;
     // A lone "May" / "March" needs a date around it or a capital away from sentence start.
@@ -555,9 +656,27 @@ class Tagger {
            p == "from" || p == "before" || p == "after" || p == "this" || p == "-";
   }
 
+  // Broadcast transcripts spell years out: "nineteen ninety-six", "two thousand".
+  std::optional<std::pair<int, size_t>> SpokenYear(size_t i) const {
+    if (Is(i, "two") && Is(i + 1, "thousand") && !Is(i + 2, "and") && !UnitOf(W(i + 2)))
+      return std::make_pair(2000, i + 2);
+    int century = Is(i, "nineteen") ? 1900 : Is(i, "eighteen") ? 1800 : 0;
+    if (!century) return std::nullopt;
+    auto tens = NumberWords().find(W(i + 1));
+    if (tens == NumberWords().end() || tens->second < 20 || tens->second > 90) return std::nullopt;
+    int y = century + tens->second;
+    size_t end = i + 2;
+    size_t k = Is(end, "-") ? end + 1 : end;
+    if (auto u = NumberWords().find(W(k)); u != NumberWords().end() && u->second < 10)
+      y += u->second, end = k + 1;
+    return std::make_pair(y, end);
+  }
+
   // "1990", "fiscal 1989", "1990s"-free 4-digit years that read as years.
   std::optional<Match> Year(size_t i) const {
     size_t j = i;
+    if (Is(j, "the") && Is(j + 1, "year") && SpokenYear(j + 2)) j += 2;  // "the year two thousand"
+    if (auto spoken = SpokenYear(j)) return Match{spoken->second, "DATE", std::to_string(spoken->first), ""};
     if (Is(j, "fiscal") || Is(j, "calendar")) ++j;
     if (!Digit(j) || W(j).size() != 4) return std::nullopt;
     int y = IntAt(j);
@@ -567,8 +686,17 @@ class Tagger {
     bool mid = j > 1 && Is(j - 2, "mid");  // "mid-2011"
     if (j > 0 && (Is(j - 1, "$") || Is(j - 1, "#") || (Is(j - 1, "-") && Glued(j) && !mid))) return std::nullopt;
     if (Is(j + 1, "%")) return std::nullopt;
-    // "2000 people": a year is not followed by a plural noun it counts.
-    if (j + 1 < t_.size() && t_[j + 1].kind == 'w' && !t_[j + 1].cap && !YearFollower(W(j + 1)))
+    // "2000 people": a year is not followed by a plural noun it counts; but after a
+    // determiner or possessive it is the adjective of an event ("the 1995 shooting").
+    bool det = j == i && j > 0 && (Is(j - 1, "the") || Is(j - 1, "its") || Is(j - 1, "that") ||
+                                   Is(j - 1, "his") || Is(j - 1, "her") || Is(j - 1, "their") ||
+                                   (Is(j - 1, "s") && Is(j - 2, "'")));
+    // after "in", "since", "until", "by" a plausible year is one whatever follows ("in 2009 out
+    // of London")
+    bool taken = j == i && j > 0 && (Is(j - 1, "in") || Is(j - 1, "since") || Is(j - 1, "until") || Is(j - 1, "by")) &&
+                 y >= 1900 && (!known_ || y <= ay_ + 30);
+    if (j + 1 < t_.size() && t_[j + 1].kind == 'w' && !t_[j + 1].cap && !YearFollower(W(j + 1)) &&
+        !(det && y >= 1900 && (!known_ || y <= ay_ + 1)) && !taken)
       return std::nullopt;
     if (j == i && y < 1900 && !MonthContext(i) && !(j > 0 && Is(j - 1, "in"))) return std::nullopt;
     return Match{j + 1, "DATE", std::to_string(y), ""};
@@ -617,6 +745,16 @@ class Tagger {
       int century = known_ && 2000 + yy <= ay_ ? 2000 : 1900;
       return Match{j + 2, "DATE", std::to_string(century + yy), ""};
     }
+    // "the nineties", "the eighties"
+    static const std::unordered_map<std::string, int> kDecades = {
+        {"twenties", 2}, {"thirties", 3}, {"forties", 4}, {"fifties", 5}, {"sixties", 6},
+        {"seventies", 7}, {"eighties", 8}, {"nineties", 9}};
+    if (y < 0 && j > i && Is(i, "the"))
+      if (auto d = kDecades.find(W(j)); d != kDecades.end())
+        return Match{j + 1, "DATE", "19" + std::to_string(d->second), mod};
+    // "the 20th century" -> 19
+    if (y < 0 && Digit(j) && W(j).size() == 2 && (Is(j + 1, "th") || Is(j + 1, "st")) && Is(j + 2, "century"))
+      return Match{j + 3, "DATE", std::to_string(IntAt(j) - 1), mod};
     if (y < 0) return std::nullopt;
     if (y % 100 == 0 && W(j - 2).size() == 4) return Match{j, "DATE", std::to_string(y / 100), mod};
     return Match{j, "DATE", std::to_string(y / 10), mod};
@@ -643,7 +781,7 @@ class Tagger {
     for (auto m : {MonthDate(j), Year(j), Relative(j), Decade(j), Word(j)})
       if (m && (!inner || m->end > inner->end)) inner = m;
     if (!inner || inner->type != "DATE" || inner->value.ends_with("_REF")) return std::nullopt;
-    if (inner->value.size() != 10) inner->mod = mod;  // "earlier today" is still today
+    inner->mod = mod;  // "late yesterday" is the end of that day
     return inner;
   }
 
@@ -660,8 +798,21 @@ class Tagger {
     else if (d == "last" || d == "past" || d == "previous" || d == "prior") shift = -1, ++j;
     else if (d == "next" || d == "coming" || d == "following" || d == "upcoming") shift = 1, ++j;
     else if (!the) return std::nullopt;
-    if (the && j == i + 1 && !(Is(j, "year") || Is(j, "month") || Is(j, "week") || Is(j, "weekend") || Is(j, "day")))
+    if (the && j == i + 1 && (Is(j, "full") || Is(j, "entire") || Is(j, "whole")) && Is(j + 1, "year") && known_)
+      return Match{j + 2, "DATE", std::to_string(ref_.valid() ? ref_.y : ay_), ""};  // "the full year"
+    if (the && j == i + 1 && !(Is(j, "year") || Is(j, "month") || Is(j, "week") || Is(j, "weekend") || Is(j, "day") ||
+                               !Season(W(j)).empty()))
       return std::nullopt;
+    // "the summer": this year's; "the winter of 1994": that year's
+    if (the && j == i + 1 && !Season(W(j)).empty()) {
+      if (Is(j + 1, "of") && Digit(j + 2) && W(j + 2).size() == 4)
+        return Match{j + 3, "DATE", W(j + 2) + "-" + Season(W(j)), ""};
+      if (Is(j + 1, "of"))
+        if (auto spoken = SpokenYear(j + 2))
+          return Match{spoken->second, "DATE", std::to_string(spoken->first) + "-" + Season(W(j)), ""};
+      if (!known_) return std::nullopt;
+      return Match{j + 1, "DATE", std::to_string(ay_) + "-" + Season(W(j)), ""};
+    }
     if (Is(j, "fiscal")) ++j;
     std::string unit = W(j);
     std::string season = Season(unit);
@@ -675,7 +826,13 @@ class Tagger {
         return r;
       }
     }
-    if (unit == "year" && the && j == i + 1 && (Is(j + 1, "ended") || Is(j + 1, "ending"))) {
+    if (unit == "year" && the && j == i + 1 && (Is(j + 1, "before") || Is(j + 1, "previous") || Is(j + 1, "earlier")) &&
+        !(j + 2 < t_.size() && t_[j + 2].kind == 'w' && !Is(j + 2, "and") && !Is(j + 2, "to"))) {
+      // "the year before", "the year previous": the year before the one the text is about
+      r.value = std::to_string((ref_.valid() ? ref_.y : ay_) - 1);
+      r.end = j + 2;
+      r.from_ref = true;
+    } else if (unit == "year" && the && j == i + 1 && (Is(j + 1, "ended") || Is(j + 1, "ending"))) {
       // "for the year ended March 31": a (fiscal) year's length, not a calendar year
       r.type = "DURATION";
       r.value = "P1Y";
@@ -687,6 +844,8 @@ class Tagger {
       r.value = Week(aday_ + 7 * shift);
       if (the && j == i + 1) r.value = std::to_string(ay_) + "-WXX";
     } else if (unit == "weekend") {
+      // "over the weekend" told on a weekday is the one just past, unless it is a plan
+      if (the && j == i + 1 && Weekday(aday_) < 6 && Tense(i, j + 1) <= 0) shift = -1;
       r.value = Week(aday_ + 7 * shift) + "-WE";
     } else if (unit == "quarter" && !the) {
       int q = (am_ - 1) / 3 + shift;
@@ -834,13 +993,16 @@ class Tagger {
       ++j;
     }
     bool allow_a = j == i || mod.size() || (i > 0 && (Is(i - 1, "for") || Is(i - 1, "than") || Is(i - 1, "within") || Is(i - 1, "over") || Is(i - 1, "about") || Is(i - 1, "in") || Is(i - 1, "nearly") || Is(i - 1, "almost") || Is(i - 1, "after")));
+    bool half = false;
     auto n = Number(j, allow_a && !(i > 0 && (Is(i - 1, "once") || Is(i - 1, "twice") || Is(i - 1, "times") || Digit(i - 1))));
     int k = -1;
     if (n) {
       k = n->first;
       j = n->second;
       if (Is(j, "-") && Glued(j)) ++j;
-      if (Is(j, "and") && Is(j + 1, "a") && Is(j + 2, "half")) j += 3;
+      if (Is(j, "and") && Is(j + 1, "a") && Is(j + 2, "half")) j += 3, half = true;
+      // "5 1/2 hours"
+      if (Is(j, "1") && Is(j + 1, "/") && Is(j + 2, "2") && Glued(j + 1) && Glued(j + 2)) j += 3, half = true;
     }
     auto u = UnitOf(W(j));
     if (!u) return std::nullopt;
@@ -861,11 +1023,17 @@ class Tagger {
       // "three year" is only the adjective "three-year"; allow it
     }
     size_t end = j + 1;
+    if (n && k == 1 && !u->plural && Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half"))
+      end += 3, half = true;  // "a minute and a half"
     if (Is(end, "-") && Is(end + 1, "old")) return std::nullopt;  // ages
     if (Is(end, "old")) return std::nullopt;
     if (u->code == "WE") return std::nullopt;
+    // "about a quarter of its dealers", "three-quarters of its food": a fraction
+    if (u->code == "Q" && (Is(end, "of") || (Is(end, ",") && Is(end + 1, "of"))))
+      return std::nullopt;
     if (n && Is(end, "-") && Is(end + 1, "long")) end += 2;
     Match r{end, "DURATION", DurationValue(Num(k), *u), mod};
+    if (half && k >= 0) r.value = HalfMore(k, *u);
     if (u->code == "DE") r.value = k < 0 ? "PXDE" : "P" + std::to_string(10 * k) + "Y";
     if (u->code == "CE") r.value = k < 0 ? "PXCE" : "P" + std::to_string(100 * k) + "Y";
     if (u->code == "Q") r.value = k < 0 ? "PXQ" : "P" + std::to_string(3 * k) + "M";
@@ -882,6 +1050,7 @@ class Tagger {
     auto o = Ordinals().find(W(j));
     if (o != Ordinals().end() && o->second <= 4) q = o->second;
     else if (Digit(j) && (Is(j + 1, "st") || Is(j + 1, "nd") || Is(j + 1, "rd") || Is(j + 1, "th")) && IntAt(j) <= 4) q = IntAt(j), ++j;
+    else if ((Is(j, "final") || Is(j, "last")) && Is(j + 1, "quarter") && Is(j + 2, "of") && Digit(j + 3)) q = 4;
     else if (Is(j, "latest") || Is(j, "last") || Is(j, "recent") || (j > i && Is(j, "quarter"))) q = -1;
     if (!q) return std::nullopt;
     if (q != -1 || !Is(j, "quarter")) ++j;
@@ -889,6 +1058,7 @@ class Tagger {
     bool half = Is(j, "half");
     if (!Is(j, "quarter") && !half) return std::nullopt;
     if (half && q > 2) return std::nullopt;
+    if (half && q == -1) q = 2;  // "the last half of 1989"
     size_t end = j + 1;
     int y = known_ ? ay_ : 0;
     size_t k = end;
@@ -1011,6 +1181,13 @@ class Tagger {
       if (!ref_.valid()) return std::nullopt;
       return Match{j + 1, "DATE", ShiftYears(ref_, 0), ""};
     }
+    // "that year", "later that year", "that quarter": the reference period at that unit
+    if (that && ref_.valid() && (Is(j, "year") || (Is(j, "quarter") && ref_.q) || (Is(j, "month") && ref_.m))) {
+      Period p = ref_;
+      if (Is(j, "year")) p = Period{ref_.y};
+      else if (Is(j, "month")) p.d = 0;
+      return Match{j + 1, "DATE", ShiftYears(p, 0), ""};
+    }
     bool same = Is(j, "same");
     if (same) ++j;
     if (!Is(j, "day") || Weekdays().count(W(j + 1)) || Is(j + 1, "before") || Is(j + 1, "after") || Is(j + 1, "of") || Is(j + 1, "'"))
@@ -1035,7 +1212,10 @@ class Tagger {
     static const std::unordered_map<std::string, std::string> adverbs = {
         {"daily", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"},
         {"yearly", "P1Y"}, {"hourly", "PT1H"}, {"nightly", "P1D"}};
-    if (auto it = adverbs.find(W(i)); it != adverbs.end()) return Match{i + 1, "SET", it->second, ""};
+    // but not a newspaper ("the party daily Granma") nor an average ("average daily volume")
+    if (auto it = adverbs.find(W(i)); it != adverbs.end() &&
+        !(i + 1 < t_.size() && t_[i + 1].cap) && !(i > 0 && Is(i - 1, "average")))
+      return Match{i + 1, "SET", it->second, ""};
     // "$5 a year", "twice a day": a rate is a set
     if ((Is(i, "a") || Is(i, "an")) && i > 0 && RateBefore(i - 1)) {
       auto u = UnitOf(W(i + 1));
@@ -1136,8 +1316,11 @@ class Tagger {
     // "previously", "formerly", "soon" are seldom annotated: they relate events, not times
     if (w == "recently" || w == "lately")
       return Match{i + 1, "DATE", "PAST_REF", ""};
-    if (w == "recent" && (Is(i + 1, "years") || Is(i + 1, "months") || Is(i + 1, "weeks") || Is(i + 1, "days") || Is(i + 1, "decades")))
-      return Match{i + 2, "DATE", "PAST_REF", ""};
+    // "recent months", "coming weeks": a stretch of unstated length (TimeML's PXM, PXW)
+    if ((w == "recent" || w == "coming") && !(i > 0 && Is(i - 1, "the"))) {
+      if (auto u = UnitOf(W(i + 1)); u && u->plural && u->code != "WE" && u->code != "S")
+        return Match{i + 2, "DURATION", DurationValue("X", *u), ""};
+    }
     // "recent declines", "current conditions": the adjective places its noun in the past or
     // the present (TimeML tags it alone); "the most recent" only ranks.
     bool before_noun = i + 1 < t_.size() && t_[i + 1].kind == 'w' && !t_[i + 1].cap;
@@ -1157,6 +1340,14 @@ class Tagger {
     if (w == "the" && Is(i + 1, "past") && (i + 2 >= t_.size() || t_[i + 2].kind != 'w' || Is(i + 2, "and")))
       return Match{i + 2, "DATE", "PAST_REF", ""};
     if (w == "the" && Is(i + 1, "future") && !Is(i + 2, "of")) return Match{i + 2, "DATE", "FUTURE_REF", ""};
+    if (w == "the" && (Is(i + 1, "near") || Is(i + 1, "foreseeable") || Is(i + 1, "immediate") ||
+                       Is(i + 1, "distant")) && Is(i + 2, "future") && !Is(i + 3, "of"))
+      return Match{i + 3, "DATE", "FUTURE_REF", ""};
+    // "in the past" before anything but a span it opens ("in the past three years" is a duration)
+    if (w == "the" && Is(i + 1, "past") && i > 0 && (Is(i - 1, "in") || Is(i - 1, "over")) &&
+        !Digit(i + 2) && !NumberWords().count(W(i + 2)) && !UnitOf(W(i + 2)) && !Is(i + 2, "few") &&
+        !Is(i + 2, "several"))
+      return Match{i + 2, "DATE", "PAST_REF", ""};
     if (w == "the" && Is(i + 1, "time") && i > 0 && Is(i - 1, "at")) return std::nullopt;
     if (w == "the" && (Is(i + 1, "previous") || Is(i + 1, "next") || Is(i + 1, "following")) && Is(i + 2, "day"))
       return Match{i + 3, "DATE", "XXXX-XX-XX", ""};
@@ -1184,7 +1375,7 @@ std::vector<Timex> FindTimexes(std::string_view text, const DateTime& anchor) {
 
 std::vector<TimeExpression> FindTimes(std::string_view text, const DateTime& anchor) {
   std::vector<TimeExpression> out;
-  for (auto& t : FindTimexes(text, anchor)) out.push_back({t.span, t.type, t.value});
+  for (auto& t : FindTimexes(text, anchor)) out.push_back({t.span, t.type, t.value, t.mod, t.tense});
   return out;
 }
 

@@ -22,6 +22,9 @@ struct Timex {
   std::string type;   // DATE, TIME, DURATION, SET
   std::string value;  // "2022-12-19", "2022-W50", "P3Y", "XXXX-WXX", "PAST_REF"
   std::string mod;    // TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, ... (may be empty)
+  // Past occurrence or plan/forecast: from the clause's words ("will", "may", "expected to",
+  // "planned"; "was", "said", a past participle), else from the date against the anchor.
+  Tense tense = Tense::kUnknown;
 };
 
 // Every expression in `text`, in order, none overlapping. `anchor` should be known to at

@@ -15,6 +15,9 @@ void Counts::Add(const Counts& o) {
   relaxed += o.relaxed;
   value += o.value;
   type += o.type;
+  mod_gold += o.mod_gold;
+  mod_predicted += o.mod_predicted;
+  mod += o.mod;
 }
 
 std::vector<std::pair<size_t, size_t>> Match(const std::vector<Scored>& gold,
@@ -48,11 +51,14 @@ Counts Score(const std::vector<Scored>& gold, const std::vector<Scored>& predict
   Counts c;
   c.gold = gold.size();
   c.predicted = predicted.size();
+  for (auto& g : gold) c.mod_gold += !g.mod.empty();
+  for (auto& p : predicted) c.mod_predicted += !p.mod.empty();
   for (auto [g, p] : Match(gold, predicted)) {
     ++c.relaxed;
     if (gold[g].span == predicted[p].span) ++c.strict;
     if (gold[g].value == predicted[p].value) ++c.value;
     if (gold[g].type == predicted[p].type) ++c.type;
+    if (!gold[g].mod.empty() && gold[g].mod == predicted[p].mod) ++c.mod;
   }
   return c;
 }

@@ -14,12 +14,16 @@ namespace sitrep::timex_eval {
 struct Scored {
   Span span;
   std::string type, value;
+  std::string mod;  // TIMEX3 mod, empty when none
 };
 
 struct Counts {
   size_t gold = 0, predicted = 0;
   size_t strict = 0, relaxed = 0;  // matched pairs
   size_t value = 0, type = 0;      // relaxed pairs whose attribute agrees
+  // mod, scored over the expressions that carry one: gold and predicted with a mod, and
+  // relaxed pairs whose (non-empty) mods agree
+  size_t mod_gold = 0, mod_predicted = 0, mod = 0;
   void Add(const Counts& o);
 };
 

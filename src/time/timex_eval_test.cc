@@ -6,7 +6,7 @@ namespace sitrep::timex_eval {
 namespace {
 
 Scored T(uint32_t b, uint32_t e, std::string type, std::string value) {
-  return {{b, e}, std::move(type), std::move(value)};
+  return {{b, e}, std::move(type), std::move(value), ""};
 }
 
 TEST(TimexEval, CountsStrictRelaxedAndAttributes) {

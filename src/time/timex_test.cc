@@ -155,3 +155,44 @@ TEST(TimexCalendar, IsoWeeksAndWeekdays) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+Tense TenseOfFirst(std::string_view text) {
+  auto found = FindTimexes(text, Day(2022, 12, 20));
+  return found.empty() ? Tense::kUnknown : found.front().tense;
+}
+
+TEST(Timex, TenseOfTheClause) {
+  EXPECT_EQ(TenseOfFirst("The envoy will come to the port on Monday."), Tense::kFuture);
+  EXPECT_EQ(TenseOfFirst("Repairs may begin in February."), Tense::kFuture);
+  EXPECT_EQ(TenseOfFirst("The vote is expected to take place in March."), Tense::kFuture);
+  EXPECT_EQ(TenseOfFirst("The bridge is to be reopened in March."), Tense::kFuture);
+  EXPECT_EQ(TenseOfFirst("The council met on Monday."), Tense::kPast);
+  EXPECT_EQ(TenseOfFirst("The mayor resigned on Monday."), Tense::kPast);
+  EXPECT_EQ(TenseOfFirst("The mayor will succeed him; he was sworn in on Monday."), Tense::kPast);
+  // no words to go by: the date against the anchor decides
+  EXPECT_EQ(TenseOfFirst("Elections: March 2023."), Tense::kFuture);
+  EXPECT_EQ(TenseOfFirst("Elections: March 2021."), Tense::kPast);
+  // the tense picks the reading of a bare weekday or month
+  EXPECT_EQ(One("The envoy will come on Thursday."), "DATE 2022-12-22 [Thursday]");
+  EXPECT_EQ(One("The envoy came on Thursday."), "DATE 2022-12-15 [Thursday]");
+  EXPECT_EQ(One("The transaction should be completed in March."), "DATE 2023-03 [March]");
+}
+
+TEST(Timex, ModAndComposedDates) {
+  EXPECT_EQ(One("in late January"), "DATE 2023-01 END [late January]");
+  EXPECT_EQ(One("by early 2023"), "DATE 2023 START [early 2023]");
+  EXPECT_EQ(One("for about two weeks"), "DURATION P2W APPROX [about two weeks]");
+  EXPECT_EQ(One("it ended late yesterday"), "DATE 2022-12-19 END [late yesterday]");
+  EXPECT_EQ(One("in July last year"), "DATE 2021-07 [July last year]");
+  EXPECT_EQ(One("for 5 1/2 hours"), "DURATION PT5H30M [5 1/2 hours]");
+  EXPECT_EQ(One("in nineteen ninety-six"), "DATE 1996 [nineteen ninety-six]");
+  EXPECT_EQ(One("since the 1995 shooting"), "DATE 1995 [1995]");
+  EXPECT_EQ(One("in recent months"), "DURATION PXM [recent months]");
+  EXPECT_EQ(One("minister Jan Novak said"), "none");
+}
+
+}  // namespace
+}  // namespace sitrep
