@@ -259,8 +259,13 @@ int StoryClusterer::Impl::YearOf(uint32_t term) {
 // Stories that share the article's heaviest terms, best first by a cheap partial score.
 std::vector<StoryId> StoryClusterer::Impl::Candidates(const std::vector<WeightedTerm>& v,
                                                       int32_t day) {
-  std::vector<WeightedTerm> query = v;
-  for (WeightedTerm& t : query) t.weight = float(t.weight * Idf(t.term) * Idf(t.term));
+  // Only terms some story already carries can find one: the article's rarest terms (new to
+  // the collection) would otherwise take the query's places and find nothing.
+  std::vector<WeightedTerm> query;
+  query.reserve(v.size());
+  for (const WeightedTerm& t : v)
+    if (!postings[t.term].empty())
+      query.push_back({t.term, float(t.weight * Idf(t.term) * Idf(t.term))});
   const size_t n = std::min(kQueryTerms, query.size());
   std::partial_sort(query.begin(), query.begin() + n, query.end(), ByWeight);
   touched.clear();
