@@ -98,10 +98,22 @@ int32_t DayOf(const Article& a) {
   return static_cast<int32_t>(s >= 0 ? s / 86400 : (s - 86399) / 86400);
 }
 
-struct Story {
-  // First, together: all that Candidates reads of the many stories it passes over.
+// All that Candidates reads of the many stories it passes over, in one compact table (by
+// story id - 1): a scan of the index touches one small entry a story, not a Story.
+struct Reach {
+  StoryId parent = 0;  // the story it merged into, itself if none
   int32_t first_day = kUndated, last_day = kUndated;
-  bool retired = false;   // out of the window for good: centroid freed, label kept
+  uint32_t seen_at = 0;  // Candidates' scratch: last query term (+1) that counted the story
+  float score = 0;       // Candidates' scratch: its partial score
+  bool retired = false;  // out of the window for good: centroid freed, label kept
+  void Extend(int32_t day) {
+    if (day == kUndated) return;
+    first_day = first_day == kUndated ? day : std::min(first_day, day);
+    last_day = last_day == kUndated ? day : std::max(last_day, day);
+  }
+};
+
+struct Story {
   uint32_t size = 0;
   std::vector<WeightedTerm> centroid;  // by term: sum of members' unit raw vectors
   std::vector<uint32_t> tracked;       // arrivals whose vectors are kept, oldest first
@@ -127,13 +139,11 @@ struct StoryClusterer::Impl {
   std::vector<uint32_t> df;
   uint64_t articles = 0;
   std::vector<Story> stories;    // story id - 1
-  std::vector<StoryId> parent;   // story id - 1 → the story it merged into (itself if none)
+  std::vector<Reach> reach;      // story id - 1
   std::vector<std::vector<StoryId>> postings;  // term → stories carrying it, oldest first
   int32_t latest_day = kUndated;
   bool retired_since_compaction = false;
-  // Per-Add scratch, indexed by story id - 1.
-  std::vector<float> score;
-  std::vector<uint32_t> seen_at;  // last query term (+1) that counted the story
+  // Per-Add scratch.
   std::vector<StoryId> touched;
   std::vector<uint32_t> slot;  // by term: index + 1 in the article's vector, 0 if absent
   std::vector<double> v_idf;   // by index in the article's vector: its IDF
@@ -178,11 +188,11 @@ struct StoryClusterer::Impl {
   Story& At(StoryId s) { return stories[s - 1]; }
   const Story& At(StoryId s) const { return stories[s - 1]; }
   StoryId Root(StoryId s) const {
-    while (parent[s - 1] != s) s = parent[s - 1];
+    while (reach[s - 1].parent != s) s = reach[s - 1].parent;
     return s;
   }
 
-  bool InWindow(const Story& s, int32_t day) const {
+  bool InWindow(const Reach& s, int32_t day) const {
     if (day == kUndated || s.first_day == kUndated) return true;
     return day >= s.first_day - window_days && day <= s.last_day + window_days;
   }
@@ -279,19 +289,20 @@ std::vector<StoryId> StoryClusterer::Impl::Candidates(const std::vector<Weighted
     const size_t from = list.size() > kPostingsScanned ? list.size() - kPostingsScanned : 0;
     for (size_t i = list.size(); i-- > from;) {
       const StoryId s = Root(list[i]);
-      const Story& story = At(s);
-      if (story.retired || !InWindow(story, day) || seen_at[s - 1] == q + 1) continue;
-      if (seen_at[s - 1] == 0) touched.push_back(s);
-      seen_at[s - 1] = static_cast<uint32_t>(q + 1);
-      score[s - 1] += query[q].weight;
+      Reach& r = reach[s - 1];
+      if (r.retired || !InWindow(r, day) || r.seen_at == q + 1) continue;
+      if (r.seen_at == 0) touched.push_back(s);
+      r.seen_at = static_cast<uint32_t>(q + 1);
+      r.score += query[q].weight;
     }
   }
   const size_t keep = std::min(kCandidates, touched.size());
   std::partial_sort(touched.begin(), touched.begin() + keep, touched.end(), [&](StoryId a, StoryId b) {
-    return score[a - 1] != score[b - 1] ? score[a - 1] > score[b - 1] : a < b;
+    const float sa = reach[a - 1].score, sb = reach[b - 1].score;
+    return sa != sb ? sa > sb : a < b;
   });
   std::vector<StoryId> out(touched.begin(), touched.begin() + keep);
-  for (StoryId s : touched) score[s - 1] = 0, seen_at[s - 1] = 0;
+  for (StoryId s : touched) reach[s - 1].score = 0, reach[s - 1].seen_at = 0;
   return out;
 }
 
@@ -333,9 +344,7 @@ double StoryClusterer::Impl::Similarity(const std::vector<WeightedTerm>& v, doub
 StoryId StoryClusterer::Impl::NewStory() {
   stories.emplace_back();
   const auto id = static_cast<StoryId>(stories.size());
-  parent.push_back(id);
-  score.push_back(0);
-  seen_at.push_back(0);
+  reach.emplace_back().parent = id;
   return id;
 }
 
@@ -385,11 +394,10 @@ void StoryClusterer::Impl::Merge(StoryId into, StoryId from) {
   s.tracked.swap(tracked);
   gone.tracked.clear();
   Untrack(s, kTracked);
-  if (gone.first_day != kUndated) {
-    s.first_day = s.first_day == kUndated ? gone.first_day : std::min(s.first_day, gone.first_day);
-    s.last_day = s.last_day == kUndated ? gone.last_day : std::max(s.last_day, gone.last_day);
-  }
-  parent[from - 1] = into;
+  Reach& r = reach[from - 1];
+  reach[into - 1].Extend(r.first_day);
+  reach[into - 1].Extend(r.last_day);
+  r.parent = into;
 }
 
 // The overlapping terms that weighed most: words in one list, names and numbers in the other.
@@ -445,10 +453,12 @@ std::string StoryClusterer::Impl::MakeLabel(const Story& s) const {
 // centroid is freed (the label kept) and the index forgets it.
 void StoryClusterer::Impl::RetireStale() {
   if (latest_day == kUndated) return;
-  for (Story& s : stories) {
-    if (s.retired || s.last_day == kUndated || s.last_day + window_days >= latest_day) continue;
+  for (size_t i = 0; i < stories.size(); ++i) {
+    Story& s = stories[i];
+    Reach& r = reach[i];
+    if (r.retired || r.last_day == kUndated || r.last_day + window_days >= latest_day) continue;
     s.label = MakeLabel(s);
-    s.retired = true;
+    r.retired = true;
     std::vector<WeightedTerm>().swap(s.centroid);
     Untrack(s, 0);
     retired_since_compaction = true;
@@ -457,7 +467,7 @@ void StoryClusterer::Impl::RetireStale() {
   // Which stories are gone, in one compact table: the lists below name stories at random.
   std::vector<uint8_t> gone(stories.size());
   for (size_t i = 0; i < stories.size(); ++i)
-    gone[i] = parent[i] != StoryId(i + 1) || stories[i].retired;
+    gone[i] = reach[i].parent != StoryId(i + 1) || reach[i].retired;
   for (std::vector<StoryId>& list : postings)
     std::erase_if(list, [&](StoryId id) { return gone[id - 1] != 0; });
   retired_since_compaction = false;
@@ -598,11 +608,7 @@ void StoryClusterer::Impl::MoveOut(StoryId from, StoryId to, const std::vector<u
     AddToCentroid(to, members[a].unit);
     Story& dest = At(to);
     ++dest.size;
-    const int32_t day = members[a].day;
-    if (day != kUndated) {
-      dest.first_day = dest.first_day == kUndated ? day : std::min(dest.first_day, day);
-      dest.last_day = dest.last_day == kUndated ? day : std::max(dest.last_day, day);
-    }
+    reach[to - 1].Extend(members[a].day);
     dest.tracked.push_back(a);
     placed[a] = to;
   }
@@ -770,10 +776,7 @@ StoryAssignment StoryClusterer::Add(const Article& article) {
   m.AddToCentroid(out.story, v);
   Story& story = m.At(out.story);
   ++story.size;
-  if (day != kUndated) {
-    story.first_day = story.first_day == kUndated ? day : std::min(story.first_day, day);
-    story.last_day = story.last_day == kUndated ? day : std::max(story.last_day, day);
-  }
+  m.reach[out.story - 1].Extend(day);
   const auto arrival = static_cast<uint32_t>(m.placed.size());
   m.placed.push_back(out.story);
   m.members.push_back({std::move(v), article.id, day, year});
@@ -784,7 +787,7 @@ StoryAssignment StoryClusterer::Add(const Article& article) {
 }
 
 StoryId StoryClusterer::Resolve(StoryId story) const {
-  if (story == 0 || story > impl_->parent.size()) return story;
+  if (story == 0 || story > impl_->reach.size()) return story;
   return impl_->Root(story);
 }
 
@@ -792,7 +795,7 @@ std::string StoryClusterer::Label(StoryId story) const {
   const StoryId s = Resolve(story);
   if (s == 0 || s > impl_->stories.size()) return "";
   const Story& st = impl_->At(s);
-  return st.retired ? st.label : impl_->MakeLabel(st);
+  return impl_->reach[s - 1].retired ? st.label : impl_->MakeLabel(st);
 }
 
 size_t StoryClusterer::size() const { return impl_->articles; }

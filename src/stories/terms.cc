@@ -27,6 +27,7 @@
 #include <unordered_set>
 
 #include "dedup/flat_map.h"
+#include "dedup/words.h"
 #include "text/segment.h"
 #include "util/strings.h"
 
@@ -92,19 +93,9 @@ bool IsPlacePreposition(std::string_view lower) {
          lower == "outside";
 }
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool HasDigit(std::string_view s) { return std::any_of(s.begin(), s.end(), IsAsciiDigit); }
-
-// A letter or digit starts it; dashes and curly quotes are not words.
-bool IsWordStart(std::string_view s) {
-  const auto c = static_cast<unsigned char>(s[0]);
-  if (c < 0x80) return std::isalnum(c);
-  int32_t i = 0;
-  UChar32 cp;
-  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), cp);
-  return cp >= 0 && u_isalnum(cp);
-}
+// A letter or digit starts it; dashes and curly quotes are not words. The copies stage's
+// test, so both stages see the same words.
+bool IsWordStart(std::string_view s) { return dedup::IsWordToken(s); }
 
 bool StartsUpper(std::string_view s) {
   const auto c = static_cast<unsigned char>(s[0]);
@@ -125,16 +116,6 @@ bool AllCaps(std::string_view s) {
   return letters >= 3;
 }
 
-void LowerInto(std::string_view s, std::string& out) {
-  out.clear();
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      out = UnicodeLower(s);
-      return;
-    }
-  for (char c : s) out += (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
-}
-
 // "Lt." → "Lt"; "1,000" keeps its digits only where they matter: "1000".
 std::string_view WithoutFinalPeriod(std::string_view s) {
   while (s.size() > 1 && s.back() == '.') s.remove_suffix(1);
@@ -153,12 +134,16 @@ struct TokenInfo {
   bool all_caps = false;
 };
 
+using dedup::HasDigit;
+using dedup::LowerInto;
+
 // Values by text, found with one hash and, usually, one probe of a flat table: the text
 // and its value sit together. A text whose hash another already has goes to `overflow_`.
+// For the vocabularies, looked up only when a spelling is new: every text is checked.
 template <typename V>
 class TextMap {
  public:
-  static uint64_t Hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
+  static uint64_t Hash(std::string_view text) { return dedup::SpellingHash(text); }
   V* Find(std::string_view text) { return Find(text, Hash(text)); }
   V* Find(std::string_view text, uint64_t h) {
     if (const uint32_t* i = index_.Find(h)) {
@@ -205,8 +190,11 @@ struct Language {
   sb_stemmer* stemmer = nullptr;
   bool english = false;
   TextMap<uint32_t> words;  // lower-case word → term (kNone: stop word)
-  TextMap<TokenTerms> tokens;        // a body token's text → its terms
-  TextMap<TitleTerms> title_tokens;  // a title token's text → its terms
+  // By the spelling's 64-bit hash (dedup::SpellingHash), as the copies stage keys
+  // spellings: the hot path is one probe of a flat table, the value in the slot. (A
+  // collision of two spellings' 64-bit hashes is as unlikely as a copy found by chance.)
+  dedup::FlatMap<TokenTerms> tokens;        // a body token's text → its terms
+  dedup::FlatMap<TitleTerms> title_tokens;  // a title token's text → its terms
   ~Language() {
     if (stemmer) sb_stemmer_delete(stemmer);
   }
@@ -298,9 +286,11 @@ struct TermExtractor::Impl {
   }
 
   TokenTerms Token(Language& lang, std::string_view text) {
-    const uint64_t h = TextMap<TokenTerms>::Hash(text);
-    if (const TokenTerms* e = lang.tokens.Find(text, h)) return *e;
-    return lang.tokens.Insert(text, h, ComputeToken(lang, text));
+    const uint64_t h = dedup::SpellingHash(text);
+    if (const TokenTerms* e = lang.tokens.Find(h)) return *e;
+    const TokenTerms e = ComputeToken(lang, text);
+    lang.tokens.Insert(h, e);
+    return e;
   }
 
   // A set of terms for one article: term → generation it was last put in.
@@ -412,8 +402,8 @@ void TermExtractor::Impl::AddTitle(const Article& a, Language& lang,
   for (const Span span : title.tokens) {
     const std::string_view text = WithoutFinalPeriod(title.Text(span));
     if (!IsWordStart(text)) continue;
-    const uint64_t h = TextMap<TitleTerms>::Hash(text);
-    TitleTerms* e = lang.title_tokens.Find(text, h);
+    const uint64_t h = dedup::SpellingHash(text);
+    TitleTerms* e = lang.title_tokens.Find(h);
     TitleTerms computed;
     if (e == nullptr) {
       // First seen: the terms in the order they were always looked up (and interned).
@@ -426,7 +416,7 @@ void TermExtractor::Impl::AddTitle(const Article& a, Language& lang,
         key.assign("e:").append(lower);
         if (const uint32_t* id = vocabulary.Find(key)) computed.name = *id;
       }
-      lang.title_tokens.Insert(text, h, computed);
+      lang.title_tokens.Insert(h, computed);
       e = &computed;
     } else if (e->number == kNone && e->word != kNone && e->name == kNone) {
       // The body may have named it since.
