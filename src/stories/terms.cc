@@ -183,6 +183,7 @@ struct TokenTerms {
 // vocabulary has one (titles never add names to it).
 struct TitleTerms {
   uint32_t word = kNone, number = kNone, name = kNone;
+  uint64_t lower = 0;  // SpellingHash of its lower-case form: the key of its name, if any
 };
 
 // A stemmer and the cache of what it made of each lower-case word.
@@ -262,8 +263,13 @@ struct TermExtractor::Impl {
 
   uint32_t NameTerm(std::string_view lower_name, std::string_view surface) {
     key.assign("e:").append(lower_name);
-    return Intern(key, TermKind::kName, surface);
+    const uint32_t id = Intern(key, TermKind::kName, surface);
+    names_by_lower.Insert(dedup::SpellingHash(lower_name), id);
+    return id;
   }
+  // Every name term by its lower-case form's hash, so a title word finds its name (if the
+  // body ever made one) in one probe, without building the key.
+  dedup::FlatMap<uint32_t> names_by_lower;
 
   // What a body token makes (a word-start token, its final periods removed), computed as
   // Classify always did and cached by its text.
@@ -304,7 +310,7 @@ struct TermExtractor::Impl {
   bool Has(uint64_t set, uint32_t term) const { return term < mark.size() && mark[term] == set; }
 
   // Runs of names (their text as written) → the phrase's name term.
-  TextMap<uint32_t> phrases;
+  dedup::FlatMap<uint32_t> phrases;  // by SpellingHash of the run as written
   Article title_buffer;  // the title, segmented
   std::vector<float> sum;          // by term: occurrence weights of the article's terms
   std::vector<uint32_t> count;     // by term: occurrences
@@ -377,12 +383,14 @@ void TermExtractor::Impl::AddNames(const Article& a, std::vector<TokenInfo>& tok
       const std::string_view surface(tokens[i].text.data(),
                                      tokens[end - 1].text.data() + tokens[end - 1].text.size() -
                                          tokens[i].text.data());
-      const uint64_t h = TextMap<uint32_t>::Hash(surface);
-      if (const uint32_t* id = phrases.Find(surface, h)) {
+      const uint64_t h = dedup::SpellingHash(surface);
+      if (const uint32_t* id = phrases.Find(h)) {
         out.push_back({*id, w});
       } else {
         LowerInto(surface, lower);
-        out.push_back({phrases.Insert(surface, h, NameTerm(lower, surface)), w});
+        const uint32_t term = NameTerm(lower, surface);
+        phrases.Insert(h, term);
+        out.push_back({term, w});
       }
     }
     i = end;
@@ -413,16 +421,14 @@ void TermExtractor::Impl::AddTitle(const Article& a, Language& lang,
       } else if (auto n = NumberWords().find(lower); n != NumberWords().end()) {
         computed.number = NumberTerm(n->second, n->second);
       } else if ((computed.word = WordTerm(lang, lower)) != kNone) {
-        key.assign("e:").append(lower);
-        if (const uint32_t* id = vocabulary.Find(key)) computed.name = *id;
+        computed.lower = dedup::SpellingHash(lower);
+        if (const uint32_t* id = names_by_lower.Find(computed.lower)) computed.name = *id;
       }
       lang.title_tokens.Insert(h, computed);
       e = &computed;
     } else if (e->number == kNone && e->word != kNone && e->name == kNone) {
       // The body may have named it since.
-      LowerInto(text, lower);
-      key.assign("e:").append(lower);
-      if (const uint32_t* id = vocabulary.Find(key)) e->name = *id;
+      if (const uint32_t* id = names_by_lower.Find(e->lower)) e->name = *id;
     }
     if (e->number != kNone) {
       out.push_back({e->number, weights.number * weights.title});
