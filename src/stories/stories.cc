@@ -198,6 +198,8 @@ struct StoryClusterer::Impl {
   }
 
   std::vector<WeightedTerm> Vectorize(const Article& a, int* year);
+  void KeepHeaviest(std::vector<WeightedTerm>& v, size_t k);
+  std::vector<WeightedTerm> weighed, ranked;  // KeepHeaviest's scratch
   int YearOf(uint32_t term);
   std::vector<StoryId> Candidates(const std::vector<WeightedTerm>& v, int32_t day);
   double Norm(Story& s);
@@ -243,18 +245,24 @@ std::vector<WeightedTerm> StoryClusterer::Impl::Vectorize(const Article& a, int*
     idf_at[t.term] = 0;
     *year = std::max(*year, YearOf(t.term));
   }
-  if (raw.size() > kArticleTerms) {
-    std::vector<WeightedTerm> weighed = raw;
-    for (WeightedTerm& t : weighed) t.weight = float(t.weight * Idf(t.term));
-    std::nth_element(weighed.begin(), weighed.begin() + kArticleTerms, weighed.end(), ByWeight);
-    weighed.resize(kArticleTerms);
-    std::sort(weighed.begin(), weighed.end(), ByTerm);
-    size_t k = 0;
-    for (const WeightedTerm& t : raw)
-      if (k < weighed.size() && weighed[k].term == t.term) weighed[k++].weight = t.weight;
-    raw.swap(weighed);
-  }
+  KeepHeaviest(raw, kArticleTerms);
   return raw;
+}
+
+// Keeps the `k` terms heaviest by raw weight × IDF of the moment, in term order, with their
+// raw weights. The k+1-th heaviest is found by selection (ByWeight is a total order: ties
+// go by term), and the terms ranked before it are the ones kept: no sort.
+void StoryClusterer::Impl::KeepHeaviest(std::vector<WeightedTerm>& v, size_t k) {
+  if (v.size() <= k) return;
+  weighed.resize(v.size());
+  for (size_t i = 0; i < v.size(); ++i) weighed[i] = {v[i].term, float(v[i].weight * Idf(v[i].term))};
+  ranked.assign(weighed.begin(), weighed.end());
+  std::nth_element(ranked.begin(), ranked.begin() + k, ranked.end(), ByWeight);
+  const WeightedTerm first_dropped = ranked[k];
+  size_t kept = 0;
+  for (size_t i = 0; i < v.size(); ++i)
+    if (ByWeight(weighed[i], first_dropped)) v[kept++] = v[i];
+  v.resize(kept);
 }
 
 // A number term written as a plausible year ("2008"), else 0; cached by term.
@@ -297,10 +305,13 @@ std::vector<StoryId> StoryClusterer::Impl::Candidates(const std::vector<Weighted
     }
   }
   const size_t keep = std::min(kCandidates, touched.size());
-  std::partial_sort(touched.begin(), touched.begin() + keep, touched.end(), [&](StoryId a, StoryId b) {
+  auto better = [&](StoryId a, StoryId b) {
     const float sa = reach[a - 1].score, sb = reach[b - 1].score;
     return sa != sb ? sa > sb : a < b;
-  });
+  };
+  // Selection, then the few kept sorted: cheaper than a heap over the many touched.
+  std::nth_element(touched.begin(), touched.begin() + keep, touched.end(), better);
+  std::sort(touched.begin(), touched.begin() + keep, better);
   std::vector<StoryId> out(touched.begin(), touched.begin() + keep);
   for (StoryId s : touched) reach[s - 1].score = 0, reach[s - 1].seen_at = 0;
   return out;
@@ -366,17 +377,7 @@ void StoryClusterer::Impl::AddToCentroid(StoryId id, const std::vector<WeightedT
     }
   }
   sum.insert(sum.end(), c, s.centroid.end());
-  if (sum.size() > kCentroidTerms) {
-    std::vector<WeightedTerm> weighed = sum;
-    for (WeightedTerm& t : weighed) t.weight = float(t.weight * Idf(t.term));
-    std::nth_element(weighed.begin(), weighed.begin() + kCentroidTerms, weighed.end(), ByWeight);
-    weighed.resize(kCentroidTerms);
-    std::sort(weighed.begin(), weighed.end(), ByTerm);
-    size_t k = 0;
-    for (const WeightedTerm& t : sum)
-      if (k < weighed.size() && weighed[k].term == t.term) weighed[k++].weight = t.weight;
-    sum.swap(weighed);
-  }
+  KeepHeaviest(sum, kCentroidTerms);
   s.centroid.swap(sum);
   s.norm_at = 0;
 }
