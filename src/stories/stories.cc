@@ -1,7 +1,8 @@
 // Online clustering, one article at a time (single-pass, as in TDT systems):
 //  1. Terms (stories/terms.h) weighted by IDF learned online: document frequencies count
 //     every article seen so far, this one included.
-//  2. Candidates: the article's heaviest terms look up the stories that carry them in an
+//  2. Candidates: the article's heaviest terms among those some story carries (a term new
+//     to the collection can find none) look up the stories that carry them in an
 //     inverted index (term → stories, newest last); only the newest `kPostingsScanned`
 //     entries of a list are read, so a common term costs the same in the 100th and the
 //     100,000th article. Stories outside the time window are skipped, and retired from the
