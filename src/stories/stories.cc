@@ -50,7 +50,11 @@ constexpr double kDefaultThreshold = 0.15;
 constexpr double kDefaultMergeMargin = 0.20;  // merge_threshold = threshold + this
 constexpr int kDefaultWindowDays = 14;
 constexpr size_t kArticleTerms = 128;     // an article's heaviest terms; the rest is noise
-constexpr size_t kQueryTerms = 24;        // of those, the ones that look up candidates
+// Of those, the ones that look up candidates. Checked against an exhaustive search over
+// every story in the window (Reuters, 19k articles): the candidates hold the best story in
+// 98.1% of joins with 24 query terms and 98.2% with 16, and the ECB+ and GVA scores are the
+// same with 12, 16 or 24; 16 reads a third fewer postings (flatter cost per article).
+constexpr size_t kQueryTerms = 16;
 constexpr size_t kPostingsScanned = 128;  // newest entries read from one term's list
 constexpr size_t kCandidates = 24;        // stories scored exactly
 constexpr size_t kCentroidTerms = 384;    // a story's heaviest terms
