@@ -61,12 +61,6 @@ const std::unordered_set<std::string_view>& StopWords() {
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool HasDigit(std::string_view s) {
-  for (char c : s)
-    if (IsDigit(c)) return true;
-  return false;
-}
-
 bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
@@ -96,6 +90,12 @@ bool IsWordToken(std::string_view token) {
   UChar32 c;
   U8_NEXT(token.data(), i, static_cast<int32_t>(token.size()), c);
   return c >= 0 && u_isalnum(c);
+}
+
+bool HasDigit(std::string_view s) {
+  for (char c : s)
+    if (IsDigit(c)) return true;
+  return false;
 }
 
 void LowerInto(std::string_view token, std::string& out) {

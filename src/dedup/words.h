@@ -20,6 +20,9 @@ namespace sitrep::dedup {
 // A token made of letters or digits (not a punctuation mark).
 bool IsWordToken(std::string_view token);
 
+// An ASCII digit anywhere in it ("20-year-old", "1:15").
+bool HasDigit(std::string_view s);
+
 // `token` lower-cased into `out` (ASCII fast path, full Unicode otherwise).
 void LowerInto(std::string_view token, std::string& out);
 

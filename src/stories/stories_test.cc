@@ -45,6 +45,25 @@ TEST(StoryClusterer, SameEventJoinsLookAlikeEventDoesNot) {
   EXPECT_EQ(c.size(), 3u);
 }
 
+// An article whose heaviest terms are all new to the collection (a list of invented
+// villages) still finds the story its other terms carry: candidates are looked up only by
+// terms some story has, or the new ones would take every place in the query and find none.
+TEST(StoryClusterer, ArticleFullOfNewNamesStillFindsItsStory) {
+  StoryClusterer c;
+  const StoryAssignment a1 = c.Add(Make(kQuakeA1));
+  std::string text =
+      "Governor Irwandi Yusuf said the earthquake in Aceh Besar killed 12 people. Aid went to ";
+  for (const char* village : {"Arvoni", "Belmora", "Corvatu", "Dunmeri", "Elsavo", "Farnuli",
+                              "Gorveta", "Halbuni", "Irmasta", "Jovreli", "Kestavo", "Lorvani",
+                              "Mernuta", "Norvelo", "Ostravi", "Pelnura", "Quorvani", "Rastelo",
+                              "Selvuna", "Tormevi", "Ulvarno", "Vestoni", "Wormeli", "Xarvolu",
+                              "Yelmora", "Zorveni"})
+    text += std::string(village) + ", ";
+  text += "where the quake damaged houses.";
+  const StoryAssignment a2 = c.Add(Make(text));
+  EXPECT_EQ(c.Resolve(a2.story), c.Resolve(a1.story)) << "similarity " << a2.similarity;
+}
+
 TEST(StoryClusterer, ExplainsAMatchWithSurfaceForms) {
   StoryClusterer c;
   c.Add(Make(kQuakeA1));

@@ -27,6 +27,7 @@
 #include <unordered_set>
 
 #include "dedup/flat_map.h"
+#include "dedup/words.h"
 #include "text/segment.h"
 #include "util/strings.h"
 
@@ -92,19 +93,9 @@ bool IsPlacePreposition(std::string_view lower) {
          lower == "outside";
 }
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool HasDigit(std::string_view s) { return std::any_of(s.begin(), s.end(), IsAsciiDigit); }
-
-// A letter or digit starts it; dashes and curly quotes are not words.
-bool IsWordStart(std::string_view s) {
-  const auto c = static_cast<unsigned char>(s[0]);
-  if (c < 0x80) return std::isalnum(c);
-  int32_t i = 0;
-  UChar32 cp;
-  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), cp);
-  return cp >= 0 && u_isalnum(cp);
-}
+// A letter or digit starts it; dashes and curly quotes are not words. The copies stage's
+// test, so both stages see the same words.
+bool IsWordStart(std::string_view s) { return dedup::IsWordToken(s); }
 
 bool StartsUpper(std::string_view s) {
   const auto c = static_cast<unsigned char>(s[0]);
@@ -125,16 +116,6 @@ bool AllCaps(std::string_view s) {
   return letters >= 3;
 }
 
-void LowerInto(std::string_view s, std::string& out) {
-  out.clear();
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      out = UnicodeLower(s);
-      return;
-    }
-  for (char c : s) out += (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
-}
-
 // "Lt." → "Lt"; "1,000" keeps its digits only where they matter: "1000".
 std::string_view WithoutFinalPeriod(std::string_view s) {
   while (s.size() > 1 && s.back() == '.') s.remove_suffix(1);
@@ -153,12 +134,16 @@ struct TokenInfo {
   bool all_caps = false;
 };
 
+using dedup::HasDigit;
+using dedup::LowerInto;
+
 // Values by text, found with one hash and, usually, one probe of a flat table: the text
 // and its value sit together. A text whose hash another already has goes to `overflow_`.
+// For the vocabularies, looked up only when a spelling is new: every text is checked.
 template <typename V>
 class TextMap {
  public:
-  static uint64_t Hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
+  static uint64_t Hash(std::string_view text) { return dedup::SpellingHash(text); }
   V* Find(std::string_view text) { return Find(text, Hash(text)); }
   V* Find(std::string_view text, uint64_t h) {
     if (const uint32_t* i = index_.Find(h)) {
@@ -198,6 +183,7 @@ struct TokenTerms {
 // vocabulary has one (titles never add names to it).
 struct TitleTerms {
   uint32_t word = kNone, number = kNone, name = kNone;
+  uint64_t lower = 0;  // SpellingHash of its lower-case form: the key of its name, if any
 };
 
 // A stemmer and the cache of what it made of each lower-case word.
@@ -205,8 +191,11 @@ struct Language {
   sb_stemmer* stemmer = nullptr;
   bool english = false;
   TextMap<uint32_t> words;  // lower-case word → term (kNone: stop word)
-  TextMap<TokenTerms> tokens;        // a body token's text → its terms
-  TextMap<TitleTerms> title_tokens;  // a title token's text → its terms
+  // By the spelling's 64-bit hash (dedup::SpellingHash), as the copies stage keys
+  // spellings: the hot path is one probe of a flat table, the value in the slot. (A
+  // collision of two spellings' 64-bit hashes is as unlikely as a copy found by chance.)
+  dedup::FlatMap<TokenTerms> tokens;        // a body token's text → its terms
+  dedup::FlatMap<TitleTerms> title_tokens;  // a title token's text → its terms
   ~Language() {
     if (stemmer) sb_stemmer_delete(stemmer);
   }
@@ -274,8 +263,13 @@ struct TermExtractor::Impl {
 
   uint32_t NameTerm(std::string_view lower_name, std::string_view surface) {
     key.assign("e:").append(lower_name);
-    return Intern(key, TermKind::kName, surface);
+    const uint32_t id = Intern(key, TermKind::kName, surface);
+    names_by_lower.Insert(dedup::SpellingHash(lower_name), id);
+    return id;
   }
+  // Every name term by its lower-case form's hash, so a title word finds its name (if the
+  // body ever made one) in one probe, without building the key.
+  dedup::FlatMap<uint32_t> names_by_lower;
 
   // What a body token makes (a word-start token, its final periods removed), computed as
   // Classify always did and cached by its text.
@@ -298,9 +292,11 @@ struct TermExtractor::Impl {
   }
 
   TokenTerms Token(Language& lang, std::string_view text) {
-    const uint64_t h = TextMap<TokenTerms>::Hash(text);
-    if (const TokenTerms* e = lang.tokens.Find(text, h)) return *e;
-    return lang.tokens.Insert(text, h, ComputeToken(lang, text));
+    const uint64_t h = dedup::SpellingHash(text);
+    if (const TokenTerms* e = lang.tokens.Find(h)) return *e;
+    const TokenTerms e = ComputeToken(lang, text);
+    lang.tokens.Insert(h, e);
+    return e;
   }
 
   // A set of terms for one article: term → generation it was last put in.
@@ -314,7 +310,7 @@ struct TermExtractor::Impl {
   bool Has(uint64_t set, uint32_t term) const { return term < mark.size() && mark[term] == set; }
 
   // Runs of names (their text as written) → the phrase's name term.
-  TextMap<uint32_t> phrases;
+  dedup::FlatMap<uint32_t> phrases;  // by SpellingHash of the run as written
   Article title_buffer;  // the title, segmented
   std::vector<float> sum;          // by term: occurrence weights of the article's terms
   std::vector<uint32_t> count;     // by term: occurrences
@@ -387,12 +383,14 @@ void TermExtractor::Impl::AddNames(const Article& a, std::vector<TokenInfo>& tok
       const std::string_view surface(tokens[i].text.data(),
                                      tokens[end - 1].text.data() + tokens[end - 1].text.size() -
                                          tokens[i].text.data());
-      const uint64_t h = TextMap<uint32_t>::Hash(surface);
-      if (const uint32_t* id = phrases.Find(surface, h)) {
+      const uint64_t h = dedup::SpellingHash(surface);
+      if (const uint32_t* id = phrases.Find(h)) {
         out.push_back({*id, w});
       } else {
         LowerInto(surface, lower);
-        out.push_back({phrases.Insert(surface, h, NameTerm(lower, surface)), w});
+        const uint32_t term = NameTerm(lower, surface);
+        phrases.Insert(h, term);
+        out.push_back({term, w});
       }
     }
     i = end;
@@ -412,8 +410,8 @@ void TermExtractor::Impl::AddTitle(const Article& a, Language& lang,
   for (const Span span : title.tokens) {
     const std::string_view text = WithoutFinalPeriod(title.Text(span));
     if (!IsWordStart(text)) continue;
-    const uint64_t h = TextMap<TitleTerms>::Hash(text);
-    TitleTerms* e = lang.title_tokens.Find(text, h);
+    const uint64_t h = dedup::SpellingHash(text);
+    TitleTerms* e = lang.title_tokens.Find(h);
     TitleTerms computed;
     if (e == nullptr) {
       // First seen: the terms in the order they were always looked up (and interned).
@@ -423,16 +421,14 @@ void TermExtractor::Impl::AddTitle(const Article& a, Language& lang,
       } else if (auto n = NumberWords().find(lower); n != NumberWords().end()) {
         computed.number = NumberTerm(n->second, n->second);
       } else if ((computed.word = WordTerm(lang, lower)) != kNone) {
-        key.assign("e:").append(lower);
-        if (const uint32_t* id = vocabulary.Find(key)) computed.name = *id;
+        computed.lower = dedup::SpellingHash(lower);
+        if (const uint32_t* id = names_by_lower.Find(computed.lower)) computed.name = *id;
       }
-      lang.title_tokens.Insert(text, h, computed);
+      lang.title_tokens.Insert(h, computed);
       e = &computed;
     } else if (e->number == kNone && e->word != kNone && e->name == kNone) {
       // The body may have named it since.
-      LowerInto(text, lower);
-      key.assign("e:").append(lower);
-      if (const uint32_t* id = vocabulary.Find(key)) e->name = *id;
+      if (const uint32_t* id = names_by_lower.Find(e->lower)) e->name = *id;
     }
     if (e->number != kNone) {
       out.push_back({e->number, weights.number * weights.title});
