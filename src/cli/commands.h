@@ -25,11 +25,13 @@ void AddReport(CLI::App& app, Globals& g);
 void AddStories(CLI::App& app, Globals& g);
 void AddStory(CLI::App& app, Globals& g);
 void AddWhy(CLI::App& app, Globals& g);
+void AddEntities(CLI::App& app, Globals& g);
 
 // `sitrep eval ...`: each prints one JSON object.
 void AddEvalExtraction(CLI::App& eval);
 void AddEvalDates(CLI::App& eval);
 void AddEvalClusters(CLI::App& eval);
 void AddEvalTime(CLI::App& eval);
+void AddEvalNames(CLI::App& eval);
 
 }  // namespace sitrep::cli

@@ -18,12 +18,14 @@ int main(int argc, char** argv) {
   AddStories(app, g);
   AddStory(app, g);
   AddWhy(app, g);
+  AddEntities(app, g);
   CLI::App* eval = app.add_subcommand("eval", "Measure a stage on a labelled data set (prints JSON)");
   eval->require_subcommand(1);
   AddEvalExtraction(*eval);
   AddEvalDates(*eval);
   AddEvalClusters(*eval);
   AddEvalTime(*eval);
+  AddEvalNames(*eval);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
