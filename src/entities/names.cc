@@ -109,8 +109,13 @@ std::string Words(std::string_view s) {
     } else if (c >= 'A' && c <= 'Z') {
       out += static_cast<char>(c - 'A' + 'a');
     } else if (c >= 0x80) {
-      // Left over after Latin-ASCII: modifier letters (ʹ ʼ) and symbols; treat as apostrophes.
-      continue;
+      // Left over after Latin-ASCII: modifier letters (ʹ ʼ ʻ, U+02B9..U+02BF) are apostrophes;
+      // other symbols (the middle dot of "弗拉基米尔·普京") separate words.
+      bool modifier = c == 0xCA && i + 1 < s.size() &&
+                      static_cast<unsigned char>(s[i + 1]) >= 0xB9 &&
+                      static_cast<unsigned char>(s[i + 1]) <= 0xBF;
+      while (i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) ++i;
+      if (!modifier && !out.empty() && out.back() != ' ') out += ' ';
     } else if (!out.empty() && out.back() != ' ') {
       out += ' ';
     }
@@ -161,7 +166,7 @@ std::string WordKey(std::string_view w) {
   out.reserve(w.size());
   // Thai's leading silent h before a sonorant ("hnong", "hlang") as machine romanisation
   // writes it; Wade-Giles "hs" for pinyin "x".
-  if (w.size() > 2 && w[0] == 'h' && (w[1] == 'n' || w[1] == 'l' || w[1] == 'm' || w[1] == 'r'))
+  if (w.size() > 2 && w[0] == 'h' && (w[1] == 'n' || w[1] == 'l' || w[1] == 'm'))
     w.remove_prefix(1);
   for (size_t i = 0; i < w.size();) {
     if (w[i] == 'x' && i > 0 && i + 1 < w.size() && !IsVowel(w[i - 1]) && !IsVowel(w[i + 1]) &&
@@ -299,6 +304,14 @@ double StringSimilarity(std::string_view a, std::string_view b) {
   return 1.0 - static_cast<double>(EditDistance(a, b)) / static_cast<double>(n);
 }
 
+}  // namespace
+
+std::string GivenNameKey(const std::string& k) {
+  const auto& given = GivenNameEquivalents();
+  auto it = given.find(k);
+  return it == given.end() ? k : it->second;
+}
+
 // One word against another: initials ("v") match the word they begin; an inflected form
 // ("putinas", "putina") matches its stem; given names match across languages.
 double WordSimilarity(const std::string& a, const std::string& b) {
@@ -315,6 +328,8 @@ double WordSimilarity(const std::string& a, const std::string& b) {
     s = std::max(s, 0.85);
   return s;
 }
+
+namespace {
 
 // Voicing and vowel quality folded, for names romanised by machine from scripts whose
 // conventions differ from the Latin ones (Korean, Thai, Arabic, Greek): "daecheong" and
@@ -405,6 +420,8 @@ NameForm Analyse(std::string_view name) {
     if (end == std::string::npos) end = r.size();
     std::string_view w(r.data() + start, end - start);
     std::string key = WordKey(w);
+    // A one-letter key is an initial; a longer word folded to one letter ("ji") is not.
+    if (key.size() == 1 && w.size() > 1) key = std::string(w);
     if (!key.empty()) {
       f.all_keys.push_back(key);
       if (!IsTitleWord(w)) f.keys.push_back(key);

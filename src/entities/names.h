@@ -44,6 +44,13 @@ NameForm Analyse(std::string_view name);
 double NameSimilarity(const NameForm& a, const NameForm& b);
 double NameSimilarity(std::string_view a, std::string_view b);
 
+// 0..1 for two word keys: initials match the words they begin, an inflected form its stem
+// ("putinas", "putin"), given names their forms in other languages ("oleksandr", "aleksandr").
+double WordSimilarity(const std::string& a, const std::string& b);
+
+// The key a given name is compared by: the same for "Oleksandr", "Alexander", "Aleksandr".
+std::string GivenNameKey(const std::string& word_key);
+
 // Scores at or above this call two names the same: about one letter in four still differing
 // after folding. Chosen once on one half of the toponym pairs and checked on the other.
 inline constexpr double kSameName = 0.72;
