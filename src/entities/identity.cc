@@ -152,7 +152,6 @@ class Resolver {
   std::vector<Entity> Run() {
     CollectNames();
     uf_ = std::make_unique<UnionFind>(names_.size());
-    reasons_.assign(names_.size(), "");
     JoinFullNames();
     JoinLoneNames();
     JoinByName(EntityType::kOrganisation);
@@ -210,11 +209,8 @@ class Resolver {
   }
 
   void Join(size_t into, size_t from, const std::string& why) {
-    if (uf_->Join(into, from)) {
-      size_t later = std::max(into, from);
-      reasons_[later] = "'" + names_[later].surface + "' ~ '" + names_[std::min(into, from)].surface +
-                        "': " + why;
-    }
+    if (uf_->Join(into, from))
+      merge_log_.push_back({from, "'" + names_[from].surface + "' ~ '" + names_[into].surface + "': " + why});
   }
 
   bool IsPerson(size_t i) const { return names_[i].type == EntityType::kPerson; }
@@ -391,7 +387,6 @@ class Resolver {
       for (size_t i : members) {
         const Name& n = names_[i];
         if (i != best) e.variants.push_back(n.surface);
-        if (!reasons_[i].empty()) e.merges.push_back(reasons_[i]);
         e.mentions += n.mentions;
         article_list.insert(article_list.end(), n.articles.begin(), n.articles.end());
         for (size_t r = 0; r < n.roles.size(); ++r) {
@@ -403,6 +398,8 @@ class Resolver {
         }
         entity_of_name_[i] = out.size();
       }
+      for (const auto& [name, why] : merge_log_)
+        if (uf_->Find(name) == root) e.merges.push_back(why);
       std::sort(article_list.begin(), article_list.end());
       article_list.erase(std::unique(article_list.begin(), article_list.end()), article_list.end());
       for (size_t ai : article_list) e.articles.push_back(articles_[ai].id);
@@ -469,7 +466,7 @@ class Resolver {
   std::vector<Name> names_;
   std::vector<Ref> refs_;
   std::unique_ptr<UnionFind> uf_;
-  std::vector<std::string> reasons_;
+  std::vector<std::pair<size_t, std::string>> merge_log_;  // a name and why it joined
   std::unordered_map<size_t, size_t> entity_of_name_;
   std::map<size_t, std::vector<roles::Role>> known_roles_;  // entity index → roles
 };

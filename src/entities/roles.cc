@@ -89,6 +89,23 @@ bool IsModifier(std::string_view w) {
   return words.count(w) > 0;
 }
 bool IsDeterminer(std::string_view w) { return w == "the" || w == "a" || w == "an"; }
+// Capitalised at a sentence's start, but no part of a title: "But military expert ...".
+bool IsSentenceWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> words = {
+      "but", "or", "so", "as", "at", "in", "by", "with", "from", "however", "meanwhile",
+      "according", "when", "while", "if", "after", "before", "this", "that", "these", "those",
+      "then", "also", "said", "says", "told", "to", "it", "he", "she", "they", "we", "i",
+      "his", "her", "their", "our", "its", "during", "since", "although", "yet", "now"};
+  return words.count(w) > 0;
+}
+// Role words that are mostly adjectives when no name follows: "the general staff", "the
+// chief reason", "the official figures".
+bool IsMostlyAdjective(std::string_view w) {
+  static const std::unordered_set<std::string_view> words = {
+      "general", "chief", "prime", "official", "head", "expert", "deputy", "premier", "king",
+      "queen", "lieutenant", "speaker", "aide"};
+  return words.count(w) > 0;
+}
 bool IsCapitalised(std::string_view w) {
   unsigned char c = w.empty() ? 0 : w[0];
   return (c >= 'A' && c <= 'Z') || c >= 0x80;  // non-ASCII: Cyrillic and others, as names
@@ -171,6 +188,7 @@ std::vector<Word> PhraseEndingAt(std::string_view t, size_t lo, size_t end) {
     const Word& w = words[i];
     if (!OnlySpaces(t.substr(w.span.end, next - w.span.end))) break;
     if (w.text.ends_with('.') && !IsRankAbbreviation(w.text)) break;
+    if (IsSentenceWord(Lower(w.text))) break;
     if (!Fits(w.text)) {
       if (IsDeterminer(Lower(w.text))) phrase.insert(phrase.begin(), w);
       break;
@@ -264,7 +282,9 @@ std::vector<Role> BareRoles(const Article& a, const std::vector<Span>& names) {
   auto words = WordsIn(t, 0, t.size());
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
-    if (!IsRoleWord(w.text) || IsRankAbbreviation(w.text) || inside_name(w.span)) continue;
+    if (!IsRoleWord(w.text) || IsRankAbbreviation(w.text) || inside_name(w.span) ||
+        IsMostlyAdjective(Lower(w.text)))
+      continue;
     if (IsModifier(Lower(w.text)) && i + 1 < words.size() && IsRoleWord(words[i + 1].text))
       continue;  // "deputy" in "deputy minister": the phrase is built from the head
     // Left: modifiers and capitalised words back to "the" or an owner ("Putin's").
@@ -306,6 +326,21 @@ std::vector<Role> BareRoles(const Article& a, const std::vector<Span>& names) {
       while (!tail.empty() && (IsConnector(Lower(tail.back().text)) ||
                                IsDeterminer(Lower(tail.back().text))))
         tail.pop_back();
+    }
+    // "the President of Norland, Ivo Brant": the role of the name after the comma.
+    size_t c = after;
+    while (c < t.size() && t[c] == ' ') ++c;
+    if (c < t.size() && t[c] == ',') {
+      size_t n = c + 1;
+      while (n < t.size()) {  // past ranks and titles: ", Lt. Gen. Ivo Brant"
+        while (n < t.size() && t[n] == ' ') ++n;
+        size_t e = t.find(' ', n);
+        if (e == std::string_view::npos) break;
+        std::string_view next = t.substr(n, e - n);
+        if (!IsRankAbbreviation(next) && !IsRoleWord(next)) break;
+        n = e;
+      }
+      if (std::any_of(names.begin(), names.end(), [&](Span s) { return s.begin == n; })) continue;
     }
     if (named_next || inside_name(Span{phrase.front().span.begin, w.span.end})) continue;
     phrase.insert(phrase.end(), tail.begin(), tail.end());
