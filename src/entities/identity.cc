@@ -350,9 +350,14 @@ class Resolver {
       for (size_t p = t.find(pattern); p != std::string_view::npos; p = t.find(pattern, p + 1)) {
         size_t end = p;
         while (end > 0 && t[end - 1] == ' ') --end;
-        for (const auto& [surface, i] : by_surface) {
-          if (surface == acr || surface.size() > end) continue;
-          if (t.substr(end - surface.size(), surface.size()) == surface) return i;
+        // The long form ends right before the parenthesis: try the last one to ten words.
+        size_t begin = end;
+        for (int words = 0; words < 10 && begin > 0; ++words) {
+          size_t sp = t.rfind(' ', begin - 2 < begin ? begin - 2 : 0);
+          begin = sp == std::string_view::npos || sp + 1 >= end ? 0 : sp + 1;
+          auto it = by_surface.find(std::string(t.substr(begin, end - begin)));
+          if (it != by_surface.end() && it->first != acr) return it->second;
+          if (begin == 0) break;
         }
       }
     }

@@ -26,6 +26,8 @@ bool Breaks(unsigned char c) {
 
 // Curly quotes and dashes (UTF-8) break phrases too.
 size_t QuoteAt(std::string_view t, size_t i) {
+  unsigned char c = t[i];
+  if (c != 0xE2 && c != 0xC2) return 0;
   static const std::string_view marks[] = {"\u201C", "\u201D", "\u00AB", "\u00BB", "\u2014",
                                            "\u2013"};
   for (auto m : marks)
@@ -165,13 +167,19 @@ std::optional<Role> MakeRole(std::string_view text, const std::vector<Word>& wor
   return r;
 }
 
+// A role phrase is short: looking further than this from the name finds none, and a
+// bound keeps the work per mention constant however long the paragraph.
+constexpr size_t kReach = 240;
+
 size_t LineStart(std::string_view t, size_t pos) {
-  size_t nl = t.rfind('\n', pos == 0 ? 0 : pos - 1);
-  return nl == std::string_view::npos || pos == 0 ? 0 : nl + 1;
+  size_t lo = pos > kReach ? pos - kReach : 0;
+  size_t nl = t.substr(lo, pos - lo).rfind('\n');
+  return nl == std::string_view::npos ? lo : lo + nl + 1;
 }
 size_t LineEnd(std::string_view t, size_t pos) {
-  size_t nl = t.find('\n', pos);
-  return nl == std::string_view::npos ? t.size() : nl;
+  size_t hi = std::min(t.size(), pos + kReach);
+  size_t nl = t.substr(0, hi).find('\n', pos);
+  return nl == std::string_view::npos ? hi : nl;
 }
 
 bool OnlySpaces(std::string_view s) {
@@ -275,9 +283,13 @@ std::vector<Role> RolesAround(const Article& a, Span name) {
 std::vector<Role> BareRoles(const Article& a, const std::vector<Span>& names) {
   std::vector<Role> out;
   std::string_view t = a.text;
+  std::vector<Span> sorted = names;
+  std::sort(sorted.begin(), sorted.end(), [](Span x, Span y) { return x.begin < y.begin; });
+  // Names do not overlap one another, so only the last one starting before `s` ends can.
   auto inside_name = [&](Span s) {
-    return std::any_of(names.begin(), names.end(),
-                       [&](Span n) { return s.begin < n.end && n.begin < s.end; });
+    auto it = std::lower_bound(sorted.begin(), sorted.end(), s.end,
+                               [](Span n, uint32_t end) { return n.begin < end; });
+    return it != sorted.begin() && std::prev(it)->end > s.begin;
   };
   auto words = WordsIn(t, 0, t.size());
   for (size_t i = 0; i < words.size(); ++i) {
@@ -340,7 +352,7 @@ std::vector<Role> BareRoles(const Article& a, const std::vector<Span>& names) {
         if (!IsRankAbbreviation(next) && !IsRoleWord(next)) break;
         n = e;
       }
-      if (std::any_of(names.begin(), names.end(), [&](Span s) { return s.begin == n; })) continue;
+      if (inside_name(Span{static_cast<uint32_t>(n), static_cast<uint32_t>(n + 1)})) continue;
     }
     if (named_next || inside_name(Span{phrase.front().span.begin, w.span.end})) continue;
     phrase.insert(phrase.end(), tail.begin(), tail.end());
