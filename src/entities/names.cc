@@ -204,6 +204,10 @@ std::string WordKey(std::string_view w) {
       c = 'u';
     out += c;
   }
+  // A word-final h after a vowel is often unwritten ("Sumah"/"Sumi", "Qal'eh"/"Qale").
+  if (out.size() >= 4 && out.back() == 'g' && w.back() == 'h' && w.size() >= 2 &&
+      IsVowel(w[w.size() - 2]))
+    out.pop_back();
   // "ye"/"e", "ya"/"a" at a word's start or after a vowel: the glide is written or not.
   std::string folded;
   folded.reserve(out.size());
@@ -379,6 +383,9 @@ bool VowelPoor(std::string_view romanised) {
 
 // Aligns the words of the name with fewer words to the other's, each at most once, best
 // pairs first; the score is weighted by word length.
+// Words this unlike are no spelling of each other; they count below zero.
+constexpr double kUnrelatedWord = 0.5;
+constexpr double kUnrelatedPenalty = 0.25;
 double AlignedSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a.empty() || b.empty()) return 0;
   const auto& s = a.size() <= b.size() ? a : b;
@@ -394,14 +401,22 @@ double AlignedSimilarity(const std::vector<std::string>& a, const std::vector<st
   std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) { return x.sim > y.sim; });
   std::vector<bool> used_s(s.size()), used_l(l.size());
   double total = 0, weight = 0;
+  bool full_word_matched = false;
   for (const auto& p : pairs) {
     if (used_s[p.i] || used_l[p.j]) continue;
     used_s[p.i] = used_l[p.j] = true;
-    double w = static_cast<double>(std::max(s[p.i].size(), l[p.j].size()));
-    total += p.sim * w;
+    bool initial = s[p.i].size() == 1 || l[p.j].size() == 1;
+    // An initial weighs as one letter, and cannot carry a match alone.
+    double w = initial ? 1.0 : static_cast<double>(std::max(s[p.i].size(), l[p.j].size()));
+    full_word_matched |= !initial && p.sim >= 0.5;
+    // A word with no counterpart at all ("Nong Yang" / "Nong Tu") tells against the match
+    // more than a near miss does.
+    double sim = p.sim < kUnrelatedWord ? p.sim - kUnrelatedPenalty : p.sim;
+    total += sim * w;
     weight += w;
   }
-  return weight > 0 ? total / weight : 0;
+  if (!full_word_matched) return 0;
+  return weight > 0 ? std::max(0.0, total / weight) : 0;
 }
 
 }  // namespace
@@ -413,8 +428,13 @@ NameForm Analyse(std::string_view name) {
   Source src = SourceOf(name);
   f.abjad = src == Source::kAbjad;
   f.romanised = Romanise(name);
+  // Latin written letter by letter from Arabic or Persian ("kwh zrd" for "Kuh-e Zard"):
+  // its w and y stand for the long vowels, as in the script itself.
+  std::string keyed = f.romanised;
+  if (src != Source::kAbjad && VowelPoor(keyed))
+    for (char& c : keyed) c = c == 'w' ? 'u' : c == 'y' ? 'i' : c;
   size_t start = 0;
-  const std::string& r = f.romanised;
+  const std::string& r = keyed;
   while (start < r.size()) {
     size_t end = r.find(' ', start);
     if (end == std::string::npos) end = r.size();
@@ -439,8 +459,10 @@ NameForm Analyse(std::string_view name) {
 
 double NameSimilarity(const NameForm& a, const NameForm& b) {
   if (a.keys.empty() || b.keys.empty()) return 0;
-  double s = std::max({AlignedSimilarity(a.keys, b.keys), StringSimilarity(a.joined, b.joined),
-                       StringSimilarity(a.joined_all, b.joined_all)});
+  double s = AlignedSimilarity(a.keys, b.keys);
+  // Words split or run together differently ("tian fang", "Tianfang"): compare whole names.
+  if (a.keys.size() != b.keys.size() || a.all_keys.size() != b.all_keys.size())
+    s = std::max({s, StringSimilarity(a.joined, b.joined), StringSimilarity(a.joined_all, b.joined_all)});
   // Written without short vowels: only the consonants can be compared.
   if ((a.vowel_poor || b.vowel_poor) && a.skeleton.size() >= 2 && b.skeleton.size() >= 2)
     s = std::max(s, StringSimilarity(a.skeleton, b.skeleton) - 0.05);
