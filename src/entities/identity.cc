@@ -32,7 +32,7 @@ struct Name {
   size_t mentions = 0;
   size_t first_seen = 0;  // order of first mention, for stable output
   std::vector<roles::Role> roles;
-  std::vector<std::string> role_articles;  // aligned with roles
+  std::vector<size_t> role_articles;  // aligned with roles: the article each came from
   std::vector<size_t> articles;
 };
 
@@ -159,6 +159,7 @@ class Resolver {
     JoinAcronyms();
     auto entities = BuildEntities();
     ResolveBareRoles(entities);
+    std::erase_if(entities, [](const Entity& e) { return e.key.empty(); });
     std::stable_sort(entities.begin(), entities.end(),
                      [](const Entity& a, const Entity& b) { return a.mentions > b.mentions; });
     return entities;
@@ -196,7 +197,7 @@ class Resolver {
         if (m.type == EntityType::kPerson) {
           for (auto& r : roles::RolesAround(a, name_span)) {
             n.roles.push_back(std::move(r));
-            n.role_articles.push_back(a.id);
+            n.role_articles.push_back(ai);
           }
         }
       }
@@ -396,10 +397,10 @@ class Resolver {
         article_list.insert(article_list.end(), n.articles.begin(), n.articles.end());
         for (size_t r = 0; r < n.roles.size(); ++r) {
           bool seen = std::any_of(e.roles.begin(), e.roles.end(), [&](const EntityRole& x) {
-            return x.role == n.roles[r].text && x.article == n.role_articles[r];
+            return x.role == n.roles[r].text && x.article == articles_[n.role_articles[r]].id;
           });
-          if (!seen) e.roles.push_back({n.roles[r].text, n.role_articles[r]});
-          known_roles_[out.size()].push_back(n.roles[r]);
+          if (!seen) e.roles.push_back({n.roles[r].text, articles_[n.role_articles[r]].id});
+          known_roles_[out.size()].push_back({n.roles[r], n.role_articles[r]});
         }
         entity_of_name_[i] = out.size();
       }
@@ -427,17 +428,18 @@ class Resolver {
       for (const auto& bare : roles::BareRoles(a, people)) {
         double best = -1;
         size_t best_entity = 0, ties = 0;
-        const roles::Role* matched = nullptr;
+        const KnownRole* matched = nullptr;
         for (auto& [ei, known] : known_roles_) {
           double score = -1;
-          const roles::Role* fit = nullptr;
-          for (const auto& r : known) {
+          const KnownRole* fit = nullptr;
+          for (const auto& k : known) {
+            const roles::Role& r = k.role;
             if (r.head != bare.head) continue;
             size_t hits = 0;
             for (const auto& q : bare.qualifiers)
               hits += std::find(r.qualifiers.begin(), r.qualifiers.end(), q) != r.qualifiers.end();
             double s = bare.qualifiers.empty() ? 0.5 : double(hits) / double(bare.qualifiers.size());
-            if (s > score) score = s, fit = &r;
+            if (s > score) score = s, fit = &k;
           }
           if (score < 0) continue;
           if (score > best) best = score, best_entity = ei, ties = 1, matched = fit;
@@ -449,8 +451,9 @@ class Resolver {
         ++e.mentions;
         if (std::find(e.articles.begin(), e.articles.end(), a.id) == e.articles.end())
           e.articles.push_back(a.id);
-        std::string why = "'" + bare.text + "' ~ '" + e.name + "': role '" + matched->text +
+        std::string why = "'" + bare.text + "' ~ '" + e.name + "': role '" + matched->role.text +
                           "', held by no one else in the story";
+        if (matched->article == ai) JoinBodiesOfOneRole(entities, a, bare, matched->role, e);
         if (std::find(e.merges.begin(), e.merges.end(), why) == e.merges.end()) e.merges.push_back(why);
         if (std::find(e.variants.begin(), e.variants.end(), bare.text) == e.variants.end())
           e.variants.push_back(bare.text);
@@ -465,6 +468,48 @@ class Resolver {
   struct Ref {
     size_t article, mention, name;
   };
+  struct KnownRole {
+    roles::Role role;
+    size_t article;
+  };
+
+  // The one organisation named inside a span of `a`, if exactly one is.
+  const Entity* BodyIn(const std::vector<Entity>& entities, const Article& a, Span s) {
+    const Entity* found = nullptr;
+    for (const auto& m : a.mentions) {
+      if (m.type != EntityType::kOrganisation || m.span.begin < s.begin || m.span.end > s.end) continue;
+      auto it = std::find_if(entities.begin(), entities.end(),
+                             [&](const Entity& e) { return e.key == m.entity; });
+      if (it == entities.end()) continue;
+      if (found && found != &*it) return nullptr;
+      found = &*it;
+    }
+    return found;
+  }
+
+  // "Ivo Brant, a representative of the Harbour Authority" and, in the same article, "the
+  // representative of the HA" resolved to him: one person's one role there, so the two
+  // bodies named in it are one.
+  void JoinBodiesOfOneRole(std::vector<Entity>& entities, Article& a, const roles::Role& bare,
+                           const roles::Role& known, const Entity& person) {
+    const Entity* in_bare = BodyIn(entities, a, bare.span);
+    const Entity* in_known = BodyIn(entities, a, known.span);
+    if (!in_bare || !in_known || in_bare == in_known) return;
+    Entity& keep = entities[static_cast<size_t>(in_known - entities.data())];
+    Entity& gone = entities[static_cast<size_t>(in_bare - entities.data())];
+    keep.merges.push_back("'" + gone.name + "' ~ '" + keep.name + "': both name the body of " +
+                          person.name + "'s role '" + known.text + "' in one article");
+    for (auto& v : gone.variants) keep.variants.push_back(v);
+    for (auto& m : gone.merges) keep.merges.push_back(m);
+    keep.mentions += gone.mentions;
+    for (auto& id : gone.articles)
+      if (std::find(keep.articles.begin(), keep.articles.end(), id) == keep.articles.end())
+        keep.articles.push_back(id);
+    for (Article& art : articles_)
+      for (Mention& m : art.mentions)
+        if (m.entity == gone.key) m.entity = keep.key;
+    gone = Entity{};  // dropped after resolution
+  }
 
   std::span<Article> articles_;
   names::NameCache cache_;
@@ -473,7 +518,7 @@ class Resolver {
   std::unique_ptr<UnionFind> uf_;
   std::vector<std::pair<size_t, std::string>> merge_log_;  // a name and why it joined
   std::unordered_map<size_t, size_t> entity_of_name_;
-  std::map<size_t, std::vector<roles::Role>> known_roles_;  // entity index → roles
+  std::map<size_t, std::vector<KnownRole>> known_roles_;  // entity index → roles
 };
 
 }  // namespace

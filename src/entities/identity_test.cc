@@ -185,6 +185,23 @@ TEST(Identity, RolesBesideNamesAndBareRoles) {
   EXPECT_TRUE(explained);
 }
 
+TEST(Identity, OnePersonsOneRoleJoinsTheBodiesItNames) {
+  std::vector<Article> story = {
+      Make("h1",
+           "Ivo Brant, a representative of the Harbour Authority of Norland, spoke first. "
+           "The representative of the Norland HPA then took questions.",
+           {{"Ivo Brant", P}, {"Harbour Authority of Norland", O}, {"HPA", O}}),
+  };
+  auto entities = ResolveEntities(story);
+  EXPECT_EQ(KeyOf(story[0], "HPA"), KeyOf(story[0], "Harbour Authority of Norland"));
+  EXPECT_EQ(KeyOf(story[0], "representative of the Norland HPA"), KeyOf(story[0], "Ivo Brant"));
+  const Entity* body = Find(entities, KeyOf(story[0], "HPA"));
+  ASSERT_NE(body, nullptr);
+  EXPECT_EQ(body->variants.size(), 2u);
+  EXPECT_EQ(body->merges.size(), 1u);
+  for (const auto& e : entities) EXPECT_FALSE(e.key.empty());
+}
+
 TEST(Identity, AmbiguousBareRoleStaysUnresolved) {
   std::vector<Article> story = {
       Make("f1", "Valdorian dictator Marek Oslo met Norland's dictator Ivo Brant. "
@@ -287,6 +304,7 @@ TEST(Identity, ExampleCorpusMerges) {
   for (const auto& e : entities)
     EXPECT_EQ(e.merges.size() + 1 >= e.variants.size(), true) << e.key;
   // Organisations.
+  EXPECT_EQ(key(0, "GUR"), key(0, "Defence Intelligence of Ukraine"));
   EXPECT_EQ(key(1, "National Security and Defense Council"), key(4, "National Security and Defense Council"));
 }
 
