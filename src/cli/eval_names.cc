@@ -93,7 +93,7 @@ void AddEvalNames(CLI::App& eval) {
                           {"threshold", threshold},
                           {"pairs_per_s", s > 0 ? double(pairs.size()) / s : 0.0}};
       if (show_misses) j["misses"] = misses;
-      std::printf("%s\n", j.dump().c_str());
+      std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
       if (pairs.empty()) {
         std::fprintf(stderr, "eval names: %s: no labelled pairs\n", path.c_str());
         ExitCode() = 1;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
 
 #include "util/test_support.h"
 
@@ -306,6 +307,37 @@ TEST(Identity, ExampleCorpusMerges) {
   // Organisations.
   EXPECT_EQ(key(0, "GUR"), key(0, "Defence Intelligence of Ukraine"));
   EXPECT_EQ(key(1, "National Security and Defense Council"), key(4, "National Security and Defense Council"));
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// Random bytes and random spans (overlapping, cut through UTF-8 letters, empty, past the
+// end): resolution must neither crash nor leave a mention of a known type without a key.
+TEST(Identity, SurvivesHostileInput) {
+  std::mt19937 rng(11);
+  const std::string pieces[] = {"the ", "President ", "of ", ", ", "Ivo ", "Brant", "'s ",
+                                "Гриценко ", "(", "HPA", ") ", "\n", ". ", "spokesman ", "\xE2\x80\x9C",
+                                "\xD0", "ß", "  ", "dictator", "Lt. ", "Gen. "};
+  for (int round = 0; round < 300; ++round) {
+    std::vector<Article> story(1 + rng() % 3);
+    for (auto& a : story) {
+      a.id = std::to_string(rng());
+      size_t n = rng() % 40;
+      for (size_t i = 0; i < n; ++i) a.text += pieces[rng() % std::size(pieces)];
+      size_t m = rng() % 12;
+      for (size_t i = 0; i < m; ++i) {
+        uint32_t b = a.text.empty() ? 0 : static_cast<uint32_t>(rng() % (a.text.size() + 2));
+        uint32_t e = b + static_cast<uint32_t>(rng() % 20);
+        a.mentions.push_back({{b, e}, static_cast<EntityType>(rng() % 4), ""});
+      }
+    }
+    auto entities = ResolveEntities(story);
+    for (const auto& e : entities) EXPECT_FALSE(e.key.empty());
+  }
 }
 
 }  // namespace
