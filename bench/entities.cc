@@ -88,7 +88,10 @@ int main() {
     return double(2 * pairs.size());
   });
   std::vector<sitrep::names::NameForm> fa, fb;
-  for (const auto& [a, b] : pairs) fa.push_back(sitrep::names::Analyse(a)), fb.push_back(sitrep::names::Analyse(b));
+  for (const auto& [a, b] : pairs) {
+    fa.push_back(sitrep::names::Analyse(a));
+    fb.push_back(sitrep::names::Analyse(b));
+  }
   MedianRate("pairs scored (analysed once)", "pairs", 5, [&] {
     for (size_t i = 0; i < fa.size(); ++i) sink += sitrep::names::NameSimilarity(fa[i], fb[i]);
     return double(fa.size());

@@ -89,7 +89,11 @@ void AddEntities(CLI::App& app, Globals& g) {
       for (const auto& e : entities) list.push_back(ToJson(e));
       out.push_back({{"story", s.id}, {"label", s.label}, {"entities", list}});
     }
-    if (g.json) printf("%s\n", nlohmann::json{{"stories", out}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    if (g.json) {
+      auto text = nlohmann::json{{"stories", out}}.dump(
+          2, ' ', false, nlohmann::json::error_handler_t::replace);  // a tagger's odd span
+      printf("%s\n", text.c_str());
+    }
   });
 }
 

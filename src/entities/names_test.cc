@@ -10,8 +10,9 @@ namespace sitrep::names {
 namespace {
 
 TEST(Romanise, PicksTheTransformByTheLetters) {
-  EXPECT_EQ(Romanise("Гриценко"), "gritsenko");        // Russian BGN, not Any-Latin's "gricenko"
-  EXPECT_EQ(Romanise("Андрій Гриценко"), "andriy hrytsenko");  // Ukrainian BGN: і, г → h, и → y
+  // Russian BGN, not Any-Latin's "gricenko"; Ukrainian BGN for і: г → h, и → y.
+  EXPECT_EQ(Romanise("Гриценко"), "gritsenko");
+  EXPECT_EQ(Romanise("Андрій Гриценко"), "andriy hrytsenko");
   EXPECT_EQ(Romanise("Bozköy, Örebro"), "bozkoy orebro");
   EXPECT_EQ(Romanise("P'yŏngyang-ni"), "pyongyang ni");
 }
