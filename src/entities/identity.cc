@@ -219,19 +219,34 @@ class Resolver {
   std::string Surname(size_t i) const { return SurnameKey(names_[i].form->keys.back()); }
   const std::string& Given(size_t i) const { return names_[i].form->keys.front(); }
 
+  // Calls fn on the pairs of a block worth comparing: all of them in a small block; in a
+  // large one (a word many names share), each name with its neighbours in the order of
+  // `order` (sorted neighbourhood), so the work stays linear in the names.
+  template <typename Order, typename Fn>
+  static void ForPairs(std::vector<size_t>& members, Order order, Fn fn) {
+    constexpr size_t kSmall = 64, kWindow = 16;
+    bool small = members.size() <= kSmall;
+    if (!small)
+      std::sort(members.begin(), members.end(),
+                [&](size_t a, size_t b) { return order(a) < order(b); });
+    for (size_t x = 0; x < members.size(); ++x) {
+      size_t end = small ? members.size() : std::min(members.size(), x + 1 + kWindow);
+      for (size_t y = x + 1; y < end; ++y) fn(members[x], members[y]);
+    }
+  }
+
   // People with a given name and a surname: same surname (by key, or by spelling within
   // a block of the key's first three letters) and agreeing given names.
   void JoinFullNames() {
     std::unordered_map<std::string, std::vector<size_t>> block;
     for (size_t i = 0; i < names_.size(); ++i)
       if (IsPerson(i) && IsFull(i)) block[Surname(i).substr(0, 3)].push_back(i);
+    auto order = [&](size_t i) { return std::make_pair(Surname(i), names::GivenNameKey(Given(i))); };
     for (auto& [_, members] : block) {
-      for (size_t x = 0; x < members.size(); ++x) {
-        for (size_t y = x + 1; y < members.size(); ++y) {
-          size_t i = members[x], j = members[y];
+      ForPairs(members, order, [&](size_t i, size_t j) {
           bool same_key = Surname(i) == Surname(j);
           double s = same_key ? 1 : names::WordSimilarity(Surname(i), Surname(j));
-          if (s < 0.8 || !GivenCompatible(Given(i), Given(j))) continue;
+          if (s < 0.8 || !GivenCompatible(Given(i), Given(j))) return;
           std::string why = same_key ? "same surname key '" + Surname(i) + "'"
                                      : "surnames alike (" + std::to_string(s).substr(0, 4) + ")";
           if (names::GivenNameKey(Given(i)) == names::GivenNameKey(Given(j)) && Given(i) != Given(j))
@@ -239,8 +254,7 @@ class Resolver {
           else if (Given(i) != Given(j))
             why += ", given names agree";
           Join(i, j, why);
-        }
-      }
+      });
     }
   }
 
@@ -249,9 +263,11 @@ class Resolver {
   void JoinLoneNames() {
     std::unordered_map<std::string, std::vector<size_t>> by_prefix;  // surname prefix → full names
     std::unordered_map<std::string, std::vector<size_t>> by_given;   // given key → full names
+    std::unordered_map<std::string, std::vector<size_t>> by_surname;  // surname key → full names
     for (size_t i = 0; i < names_.size(); ++i) {
       if (!IsPerson(i) || !IsFull(i)) continue;
       by_prefix[Surname(i).substr(0, 3)].push_back(i);
+      by_surname[Surname(i)].push_back(i);
       by_given[names::GivenNameKey(Given(i))].push_back(i);
     }
     std::unordered_map<std::string, size_t> lone_by_key;
@@ -260,10 +276,13 @@ class Resolver {
       std::string key = SurnameKey(names_[i].form->keys.front());
       std::unordered_set<size_t> roots;
       size_t example = 0;
-      if (auto it = by_prefix.find(key.substr(0, 3)); it != by_prefix.end())
+      if (auto it = by_surname.find(key); it != by_surname.end())
+        for (size_t f : it->second) roots.insert(uf_->Find(f)), example = f;
+      // Spellings beyond the key, looked for in a block small enough to scan.
+      if (auto it = by_prefix.find(key.substr(0, 3)); it != by_prefix.end() && it->second.size() <= 64)
         for (size_t f : it->second)
-          if (Surname(f) == key || names::WordSimilarity(Surname(f), key) >= 0.8)
-            roots.insert(uf_->Find(f)), example = f;
+          if (Surname(f) != key && names::WordSimilarity(Surname(f), key) >= 0.8)
+            roots.insert(uf_->Find(f)), example = roots.size() == 1 ? f : example;
       if (roots.size() == 1) {
         Join(example, i, Surname(example) == key ? "same surname key '" + key + "'"
                                                  : "surname spelled alike");
@@ -288,33 +307,31 @@ class Resolver {
     std::unordered_map<std::string, std::vector<size_t>> lone_block;
     for (auto& [key, i] : lone_by_key)
       if (uf_->Find(i) == i) lone_block[key.substr(0, 3)].push_back(i);
+    auto order = [&](size_t i) -> const std::string& { return names_[i].form->keys.front(); };
     for (auto& [_, members] : lone_block)
-      for (size_t x = 0; x < members.size(); ++x)
-        for (size_t y = x + 1; y < members.size(); ++y) {
-          size_t i = members[x], j = members[y];
-          double s = names::WordSimilarity(names_[i].form->keys.front(), names_[j].form->keys.front());
-          if (s >= 0.8) Join(i, j, "surnames alike (" + std::to_string(s).substr(0, 4) + ")");
-        }
+      ForPairs(members, order, [&](size_t i, size_t j) {
+        double s = names::WordSimilarity(names_[i].form->keys.front(), names_[j].form->keys.front());
+        if (s >= 0.8) Join(i, j, "surnames alike (" + std::to_string(s).substr(0, 4) + ")");
+      });
   }
 
-  // Organisations and places: alike names within blocks of each word key's first letters.
+  // Organisations and places: alike names within blocks of each word key's first two
+  // letters (three would part "kiv" and "kiev").
   void JoinByName(EntityType type) {
     std::unordered_map<std::string, std::vector<size_t>> block;
     for (size_t i = 0; i < names_.size(); ++i) {
       if (names_[i].type != type || IsAllCaps(names_[i].surface)) continue;
       std::unordered_set<std::string> seen;
       for (const auto& k : names_[i].form->keys)
-        if (seen.insert(k.substr(0, 3)).second) block[k.substr(0, 3)].push_back(i);
+        if (seen.insert(k.substr(0, 2)).second) block[k.substr(0, 2)].push_back(i);
     }
+    auto order = [&](size_t i) -> const std::string& { return names_[i].form->joined; };
     for (auto& [_, members] : block)
-      for (size_t x = 0; x < members.size(); ++x)
-        for (size_t y = x + 1; y < members.size(); ++y) {
-          size_t i = members[x], j = members[y];
-          if (uf_->Find(i) == uf_->Find(j)) continue;
-          double s = names::NameSimilarity(*names_[i].form, *names_[j].form);
-          if (s >= names::kSameName)
-            Join(i, j, "names alike (" + std::to_string(s).substr(0, 4) + ")");
-        }
+      ForPairs(members, order, [&](size_t i, size_t j) {
+        if (uf_->Find(i) == uf_->Find(j)) return;
+        double s = names::NameSimilarity(*names_[i].form, *names_[j].form);
+        if (s >= names::kSameName) Join(i, j, "names alike (" + std::to_string(s).substr(0, 4) + ")");
+      });
   }
 
   // An acronym joins the one long form whose initials it spells, or that the text defines
@@ -368,6 +385,9 @@ class Resolver {
   std::vector<Entity> BuildEntities() {
     std::map<size_t, std::vector<size_t>> groups;  // root → names, in order of first mention
     for (size_t i = 0; i < names_.size(); ++i) groups[uf_->Find(i)].push_back(i);
+    std::unordered_map<size_t, std::vector<size_t>> merges_of;  // root → merge_log_ entries
+    for (size_t m = 0; m < merge_log_.size(); ++m)
+      merges_of[uf_->Find(merge_log_[m].first)].push_back(m);
     std::vector<Entity> out;
     std::unordered_set<std::string> keys;
     for (auto& [root, members] : groups) {
@@ -404,8 +424,7 @@ class Resolver {
         }
         entity_of_name_[i] = out.size();
       }
-      for (const auto& [name, why] : merge_log_)
-        if (uf_->Find(name) == root) e.merges.push_back(why);
+      for (size_t m : merges_of[root]) e.merges.push_back(merge_log_[m].second);
       std::sort(article_list.begin(), article_list.end());
       article_list.erase(std::unique(article_list.begin(), article_list.end()), article_list.end());
       for (size_t ai : article_list) e.articles.push_back(articles_[ai].id);

@@ -203,6 +203,20 @@ TEST(Identity, OnePersonsOneRoleJoinsTheBodiesItNames) {
   for (const auto& e : entities) EXPECT_FALSE(e.key.empty());
 }
 
+TEST(Identity, PlacesAcrossSpellingsAndScripts) {
+  constexpr auto L = EntityType::kPlace;
+  std::vector<Article> story = {
+      Make("p1", "Drones hit Kyiv and Kharkiv overnight.", {{"Kyiv", L}, {"Kharkiv", L}}),
+      Make("p2", "Reports from Kiev and Kharkov differ.", {{"Kiev", L}, {"Kharkov", L}}),
+      Make("p3", "У Києві тихо, а в Київ прибули.", {{"Київ", L}}),
+  };
+  ResolveEntities(story);
+  EXPECT_EQ(KeyOf(story[0], "Kyiv"), KeyOf(story[1], "Kiev"));
+  EXPECT_EQ(KeyOf(story[0], "Kyiv"), KeyOf(story[2], "Київ"));
+  EXPECT_EQ(KeyOf(story[0], "Kharkiv"), KeyOf(story[1], "Kharkov"));
+  EXPECT_NE(KeyOf(story[0], "Kyiv"), KeyOf(story[0], "Kharkiv"));
+}
+
 TEST(Identity, AmbiguousBareRoleStaysUnresolved) {
   std::vector<Article> story = {
       Make("f1", "Valdorian dictator Marek Oslo met Norland's dictator Ivo Brant. "
