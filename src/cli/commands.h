@@ -29,10 +29,11 @@ void AddStory(CLI::App& app, Globals& g);
 void AddWhy(CLI::App& app, Globals& g);
 void AddBrief(CLI::App& app, Globals& g);
 void AddClaims(CLI::App& app, Globals& g);
+void AddTimeline(CLI::App& app, Globals& g);
+void AddEntities(CLI::App& app, Globals& g);
 
 // Prints a brief as "md", "json" or "html" to stdout or `out_path`; false when it cannot write.
 bool PrintBrief(const brief::Brief& b, const std::string& format, const std::string& out_path);
-void AddTimeline(CLI::App& app, Globals& g);
 
 // `sitrep eval ...`: each prints one JSON object.
 void AddEvalExtraction(CLI::App& eval);
@@ -40,5 +41,6 @@ void AddEvalDates(CLI::App& eval);
 void AddEvalClusters(CLI::App& eval);
 void AddEvalTime(CLI::App& eval);
 void AddEvalSummary(CLI::App& eval);
+void AddEvalNames(CLI::App& eval);
 
 }  // namespace sitrep::cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   AddBrief(app, g);
   AddClaims(app, g);
   AddTimeline(app, g);
+  AddEntities(app, g);
   CLI::App* eval = app.add_subcommand("eval", "Measure a stage on a labelled data set (prints JSON)");
   eval->require_subcommand(1);
   AddEvalExtraction(*eval);
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   AddEvalClusters(*eval);
   AddEvalTime(*eval);
   AddEvalSummary(*eval);
+  AddEvalNames(*eval);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

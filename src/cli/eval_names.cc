@@ -1,0 +1,108 @@
+// sitrep eval names --pairs FILE: the name matcher against labelled pairs (TSV: name, name,
+// TRUE/FALSE in the first three columns, an optional header line), at the matcher's own
+// threshold (names::kSameName), never one fitted to the file.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "entities/names.h"
+
+namespace sitrep::cli {
+
+namespace {
+
+struct LabelledPair {
+  std::string a, b;
+  bool same = false;
+};
+
+std::vector<std::string> Columns(const std::string& line) {
+  std::vector<std::string> cols;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  return cols;
+}
+
+std::vector<LabelledPair> LoadPairs(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::vector<LabelledPair> pairs;
+  std::string line;
+  size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    auto cols = Columns(line);
+    std::string label = cols.size() >= 3 ? cols[2] : "";
+    for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (label != "TRUE" && label != "FALSE") {
+      if (number == 1) continue;  // a header
+      throw std::runtime_error(path + ":" + std::to_string(number) +
+                               ": expected name<TAB>name<TAB>TRUE|FALSE");
+    }
+    pairs.push_back({cols[0], cols[1], label == "TRUE"});
+  }
+  return pairs;
+}
+
+}  // namespace
+
+void AddEvalNames(CLI::App& eval) {
+  auto* cmd = eval.add_subcommand(
+      "names", "Score the name matcher on labelled pairs (TSV: name, name, TRUE/FALSE)");
+  static std::string path;
+  static bool show_misses = false;
+  static double threshold = names::kSameName;
+  cmd->add_option("--pairs", path, "TSV file of labelled name pairs")->required();
+  cmd->add_option("--threshold", threshold, "Call pairs scoring at least this the same")
+      ->capture_default_str();
+  cmd->add_flag("--misses", show_misses, "List the pairs judged wrongly, with their scores");
+  cmd->callback([] {
+    try {
+      auto pairs = LoadPairs(path);
+      size_t tp = 0, fp = 0, fn = 0;
+      nlohmann::json misses = nlohmann::json::array();
+      auto start = std::chrono::steady_clock::now();
+      for (const auto& p : pairs) {
+        double score = names::NameSimilarity(p.a, p.b);
+        bool same = score >= threshold;
+        tp += same && p.same;
+        fp += same && !p.same;
+        fn += !same && p.same;
+        if (show_misses && same != p.same)
+          misses.push_back({{"a", p.a}, {"b", p.b}, {"gold", p.same}, {"score", score},
+                            {"a_key", names::Analyse(p.a).romanised},
+                            {"b_key", names::Analyse(p.b).romanised}});
+      }
+      double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      double precision = tp + fp ? double(tp) / double(tp + fp) : 0;
+      double recall = tp + fn ? double(tp) / double(tp + fn) : 0;
+      double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+      nlohmann::json j = {{"pairs", pairs.size()},   {"precision", precision},
+                          {"recall", recall},        {"f1", f1},
+                          {"threshold", threshold},
+                          {"pairs_per_s", s > 0 ? double(pairs.size()) / s : 0.0}};
+      if (show_misses) j["misses"] = misses;
+      std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+      if (pairs.empty()) {
+        std::fprintf(stderr, "eval names: %s: no labelled pairs\n", path.c_str());
+        ExitCode() = 1;
+      }
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "eval names: %s\n", e.what());
+      ExitCode() = 1;
+    }
+  });
+}
+
+}  // namespace sitrep::cli

@@ -1,0 +1,29 @@
+// Who is who across a story: the mentions of its articles (Article::mentions, typed spans
+// from the tagger) resolved to entities, so "Lukashenka", "Alexander Lukashenko", "Лукашенко"
+// and "the Belarusian dictator" are one person, and "ISW" is the Institute for the Study of War.
+//
+// Promises:
+// - Every person, organisation and place mention gets Mention::entity set to its entity's key.
+// - Role phrases that stand for a person ("Putin's spokesman", "the Belarusian dictator") are
+//   added as person mentions when exactly one entity in the story holds a fitting role.
+// - Two people never merge on a shared given name alone; a lone given name or surname joins
+//   a full name only when one person in the story has it.
+// - Each entity keeps, for every variant that joined it, the reason ("same surname",
+//   "acronym of", "role 'spokesman of Putin'").
+// - Cost grows with the distinct names, not with their pairs: names are compared only
+//   within blocks that share a surname key, an initial trigram or an acronym.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "article.h"
+#include "story.h"
+
+namespace sitrep {
+
+// Resolves the mentions of a story's articles (sets Mention::entity, may add role mentions)
+// and returns its entities, those mentioned most first.
+std::vector<Entity> ResolveEntities(std::span<Article> story_articles);
+
+}  // namespace sitrep

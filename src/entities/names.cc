@@ -1,0 +1,486 @@
+// Romanise with ICU, then fold spellings word by word; score by an edit distance over the
+// folded words, aligned in any order, and over the whole name with its spaces removed.
+#include "entities/names.h"
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <mutex>
+#include <numeric>
+#include <unordered_set>
+
+namespace sitrep::names {
+
+namespace {
+
+// Which transform a name needs. Ukrainian and Belarusian have letters Russian lacks (і ї є ґ,
+// ў); without them Cyrillic is read as Russian, which romanises the shared letters alike.
+enum class Source { kLatin, kRussian, kUkrainian, kBelarusian, kAbjad, kOther, kThai };
+
+Source SourceOf(std::string_view s) {
+  bool cyrillic = false, ukrainian = false, belarusian = false, abjad = false, other = false,
+       thai = false;
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c < 0x80 || c < 0) continue;
+    UErrorCode e = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(c, &e);
+    if (sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED || sc == USCRIPT_LATIN) continue;
+    if (sc == USCRIPT_CYRILLIC) {
+      cyrillic = true;
+      if (c == 0x456 || c == 0x406 || c == 0x457 || c == 0x407 || c == 0x454 || c == 0x404 ||
+          c == 0x491 || c == 0x490)
+        ukrainian = true;
+      if (c == 0x45E || c == 0x40E) belarusian = true;
+    } else if (sc == USCRIPT_ARABIC || sc == USCRIPT_HEBREW) {
+      abjad = true;
+    } else if (sc == USCRIPT_THAI) {
+      thai = true;
+    } else {
+      other = true;
+    }
+  }
+  if (abjad) return Source::kAbjad;
+  if (thai) return Source::kThai;
+  if (other) return Source::kOther;
+  if (belarusian) return Source::kBelarusian;
+  if (ukrainian) return Source::kUkrainian;
+  if (cyrillic) return Source::kRussian;
+  return Source::kLatin;
+}
+
+// Built once per thread: creating a transliterator parses its rules (milliseconds), and
+// one instance must not be used by two threads at once.
+class Transforms {
+ public:
+  Transforms() {
+    const char* ids[] = {
+        "NFKC; Latin-ASCII; Any-Latin; Latin-ASCII; Lower",
+        "NFKC; Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower",
+        "NFKC; Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII; Lower",
+        "NFKC; Belarusian-Latin/BGN; Any-Latin; Latin-ASCII; Lower",
+        "NFKC; Any-Latin; Latin-ASCII; Lower",
+        "NFKC; Any-Latin; Latin-ASCII; Lower",
+        "NFKC; Any-Latin; Latin-ASCII; Lower",
+    };
+    for (size_t i = 0; i < std::size(ids); ++i) {
+      UErrorCode e = U_ZERO_ERROR;
+      t_[i].reset(icu::Transliterator::createInstance(ids[i], UTRANS_FORWARD, e));
+      if (U_FAILURE(e)) t_[i].reset();
+    }
+  }
+  std::string Run(Source s, std::string_view in) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(in.data(), static_cast<int32_t>(in.size())));
+    if (auto& t = t_[static_cast<size_t>(s)]) t->transliterate(u);
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+  }
+
+ private:
+  std::array<std::unique_ptr<icu::Transliterator>, 7> t_;
+};
+
+Transforms& ThreadTransforms() {
+  thread_local Transforms t;
+  return t;
+}
+
+bool IsApostrophe(std::string_view s, size_t i) {
+  return s[i] == '\'' || s[i] == '`';
+}
+
+// Lower-case ASCII letters and digits in words; apostrophes vanish ("p'yong" → "pyong"),
+// anything else separates words.
+std::string Words(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (IsApostrophe(s, i)) continue;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (c >= 0x80) {
+      // Left over after Latin-ASCII: modifier letters (ʹ ʼ ʻ, U+02B9..U+02BF) are apostrophes;
+      // other symbols (the middle dot of "弗拉基米尔·普京") separate words.
+      bool modifier = c == 0xCA && i + 1 < s.size() &&
+                      static_cast<unsigned char>(s[i + 1]) >= 0xB9 &&
+                      static_cast<unsigned char>(s[i + 1]) <= 0xBF;
+      while (i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) ++i;
+      if (!modifier && !out.empty() && out.back() != ' ') out += ' ';
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+struct Rule {
+  std::string_view from, to;
+};
+
+// Spelling folds, longest first for a given first letter. Each folds two conventions for
+// one sound: BGN "shch" / Polish "szcz", "kh" / "h", German "tsch" / English "ch", Dutch
+// "oe" / "u", Hungarian "cs" / "ch"...
+constexpr Rule kRules[] = {
+    {"shch", "sc"}, {"szcz", "sc"}, {"tsch", "c"}, {"dzh", "z"}, {"sch", "s"}, {"tch", "c"},
+    {"tsj", "c"},   {"sh", "s"},     {"sz", "s"},   {"zh", "z"},  {"zs", "z"},  {"ch", "c"},
+    {"cz", "c"},    {"cs", "c"},     {"ck", "k"},   {"tz", "c"},  {"ts", "c"},  {"tx", "c"},
+    {"tj", "c"},    {"kh", "x"},     {"gh", "g"},   {"th", "t"},  {"ph", "f"},  {"dh", "d"},
+    {"dj", "z"},    {"ou", "u"},     {"oe", "u"},   {"eo", "o"},  {"eu", "u"},
+};
+
+}  // namespace
+
+std::string Romanise(std::string_view name) {
+  Source s = SourceOf(name);
+  std::string latin = ThreadTransforms().Run(s, name);
+  std::string words = Words(latin);
+  if (s == Source::kAbjad) {
+    // Arabic and Hebrew write long vowels with the letters that romanise as w and y.
+    for (char& c : words) c = c == 'w' ? 'u' : c == 'y' ? 'i' : c;
+  }
+  if (s == Source::kThai) {
+    // ICU writes the vowel carrier อ as "x"; at a word's start it is silent.
+    std::string out;
+    for (size_t i = 0; i < words.size(); ++i)
+      if (!(words[i] == 'x' && (i == 0 || words[i - 1] == ' '))) out += words[i];
+    words = out;
+  }
+  return words;
+}
+
+std::string WordKey(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  // Thai's leading silent h before a sonorant ("hnong", "hlang") as machine romanisation
+  // writes it; Wade-Giles "hs" for pinyin "x".
+  if (w.size() > 2 && w[0] == 'h' && (w[1] == 'n' || w[1] == 'l' || w[1] == 'm'))
+    w.remove_prefix(1);
+  for (size_t i = 0; i < w.size();) {
+    if (w[i] == 'x' && i > 0 && i + 1 < w.size() && !IsVowel(w[i - 1]) && !IsVowel(w[i + 1]) &&
+        w[i - 1] != 'y' && w[i + 1] != 'y') {
+      out += 'o';  // "x" between consonants is a machine-romanised vowel (Thai อ)
+      ++i;
+      continue;
+    }
+    if (w[i] == 'h' && i + 1 < w.size() && w[i + 1] == 's') {
+      out += 'x';
+      i += 2;
+      continue;
+    }
+    bool matched = false;
+    for (const Rule& r : kRules) {
+      if (r.from[0] == w[i] && w.substr(i, r.from.size()) == r.from) {
+        out += r.to;
+        i += r.from.size();
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    char c = w[i++];
+    switch (c) {
+      case 'w': c = 'v'; break;
+      case 'y': case 'j': c = 'i'; break;
+      case 'q': c = 'k'; break;
+      case 'h': c = 'g'; break;  // Ukrainian "h" for the г that Russian writes "g"
+      default: break;
+    }
+    // "w" closing a syllable is a vowel ("ghawr", "bawkhaw"): the diphthong "au".
+    if (c == 'v' && w[i - 1] == 'w' && !out.empty() && IsVowel(out.back()) &&
+        (i == w.size() || !IsVowel(w[i])))
+      c = 'u';
+    out += c;
+  }
+  // A word-final h after a vowel is often unwritten ("Sumah"/"Sumi", "Qal'eh"/"Qale").
+  if (out.size() >= 4 && out.back() == 'g' && w.back() == 'h' && w.size() >= 2 &&
+      IsVowel(w[w.size() - 2]))
+    out.pop_back();
+  // "ye"/"e", "ya"/"a" at a word's start or after a vowel: the glide is written or not.
+  std::string folded;
+  folded.reserve(out.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    bool glide = out[i] == 'i' && i + 1 < out.size() && IsVowel(out[i + 1]) && out[i + 1] != 'i' &&
+                 (folded.empty() || IsVowel(folded.back()));
+    if (glide) continue;
+    if (!folded.empty() && folded.back() == out[i]) continue;  // doubled letters
+    folded += out[i];
+  }
+  return folded;
+}
+
+namespace {
+
+// Ukrainian, Russian and English forms of common given names, so "Oleksandr" meets
+// "Alexander" and "Volodymyr" meets "Vladimir". Keys of the left side map to the right.
+const std::unordered_map<std::string, std::string>& GivenNameEquivalents() {
+  static const auto* table = [] {
+    const std::pair<const char*, const char*> pairs[] = {
+        {"oleksandr", "aleksandr"}, {"alexander", "aleksandr"}, {"alexandr", "aleksandr"},
+        {"oleksandra", "aleksandra"}, {"alexandra", "aleksandra"},
+        {"oleksiy", "aleksey"},     {"oleksii", "aleksey"},     {"alexey", "aleksey"},
+        {"alexei", "aleksey"},      {"aleksei", "aleksey"},     {"volodymyr", "vladimir"},
+        {"serhiy", "sergey"},       {"serhii", "sergey"},       {"sergei", "sergey"},
+        {"mykola", "nikolay"},      {"nikolai", "nikolay"},     {"dmytro", "dmitriy"},
+        {"dmitry", "dmitriy"},      {"mykhailo", "mikhail"},    {"mykhaylo", "mikhail"},
+        {"pavlo", "pavel"},         {"petro", "pyotr"},         {"petr", "pyotr"},
+        {"peter", "pyotr"},         {"vasyl", "vasiliy"},       {"vasily", "vasiliy"},
+        {"hryhoriy", "grigoriy"},   {"grigory", "grigoriy"},    {"yuriy", "yuriy"},
+        {"yuri", "yuriy"},          {"heorhiy", "georgiy"},     {"george", "georgiy"},
+        {"ihor", "igor"},           {"oleh", "oleg"},           {"andriy", "andrey"},
+        {"andrii", "andrey"},       {"andrei", "andrey"},       {"andrew", "andrey"},
+        {"yevhen", "yevgeniy"},     {"yevgeny", "yevgeniy"},    {"evgeny", "yevgeniy"},
+        {"mykyta", "nikita"},       {"fedir", "fyodor"},        {"fedor", "fyodor"},
+        {"kyrylo", "kirill"},       {"maksym", "maksim"},       {"maxim", "maksim"},
+        {"anatoliy", "anatoliy"},   {"anatoly", "anatoliy"},    {"valeriy", "valeriy"},
+        {"valery", "valeriy"},      {"viktor", "viktor"},       {"victor", "viktor"},
+        {"ivan", "ivan"},           {"john", "ivan"},           {"mikhail", "mikhail"},
+        {"michael", "mikhail"},     {"olena", "yelena"},        {"elena", "yelena"},
+        {"helen", "yelena"},        {"nataliya", "natalya"},    {"natalia", "natalya"},
+        {"tetiana", "tatyana"},     {"tetyana", "tatyana"},     {"tatiana", "tatyana"},
+    };
+    auto* m = new std::unordered_map<std::string, std::string>;
+    for (auto [a, b] : pairs) (*m)[WordKey(a)] = WordKey(b);
+    for (auto [a, b] : pairs) (*m)[WordKey(b)] = WordKey(b);
+    return m;
+  }();
+  return *table;
+}
+
+// Generic words of place names and titles of people in the languages news quotes most.
+const std::unordered_set<std::string_view>& GenericWords() {
+  static const std::unordered_set<std::string_view> words = {
+      // titles and forms of address
+      "president", "presidente", "prasident", "praesident", "prezident", "predsjednik",
+      "presedintele", "presiden", "president", "elnok", "prezydent", "prezidentas",
+      "prezidents", "mr", "mrs", "ms", "dr", "sir", "gen", "general", "lt", "col", "maj",
+      "capt", "sen", "rep", "gov", "prime", "minister", "premier", "king", "queen", "prince",
+      "der", "herr", "monsieur", "m", "senor", "sr", "sra", "gospodin",
+      // generic parts of place names
+      "city", "town", "village", "lake", "river", "mount", "mountain", "hill", "island",
+      "airport", "station", "district", "province", "county", "region", "oblast", "rayon",
+      "ozero", "reka", "gora", "hora", "selo", "derevnya", "poselok", "posyolok", "gorod",
+      "lac", "etang", "rio", "lago", "monte", "ville", "stadt", "see", "berg", "dorf",
+      "ban", "cun", "zhen", "xiang", "shi", "xian", "of", "the", "de", "la", "le", "el", "al",
+      "del", "di", "da", "e", "i", "y",
+  };
+  return words;
+}
+
+// Levenshtein distance over bytes; names are short, so two rows on the stack suffice.
+size_t EditDistance(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  std::array<size_t, 128> row_small{};
+  std::vector<size_t> row_big;
+  size_t* row = row_small.data();
+  if (b.size() + 1 > row_small.size()) {
+    row_big.resize(b.size() + 1);
+    row = row_big.data();
+  }
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+double StringSimilarity(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t n = std::max(a.size(), b.size());
+  return 1.0 - static_cast<double>(EditDistance(a, b)) / static_cast<double>(n);
+}
+
+}  // namespace
+
+std::string GivenNameKey(const std::string& k) {
+  const auto& given = GivenNameEquivalents();
+  auto it = given.find(k);
+  return it == given.end() ? k : it->second;
+}
+
+// One word against another: initials ("v") match the word they begin; an inflected form
+// ("putinas", "putina") matches its stem; given names match across languages.
+double WordSimilarity(const std::string& a, const std::string& b) {
+  if (a == b) return 1;
+  if (a.size() == 1 || b.size() == 1) return a[0] == b[0] ? 1 : 0;
+  const auto& given = GivenNameEquivalents();
+  auto ga = given.find(a), gb = given.find(b);
+  if (ga != given.end() && gb != given.end() && ga->second == gb->second) return 1;
+  double s = StringSimilarity(a, b);
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  if (shorter.size() >= 4 && longer.size() - shorter.size() <= 2 &&
+      longer.compare(0, shorter.size(), shorter) == 0)
+    s = std::max(s, 0.85);
+  return s;
+}
+
+namespace {
+
+// Voicing and vowel quality folded, for names romanised by machine from scripts whose
+// conventions differ from the Latin ones (Korean, Thai, Arabic, Greek): "daecheong" and
+// "taechong" meet.
+std::string Loose(std::string_view joined) {
+  std::string out;
+  for (char c : joined) {
+    switch (c) {
+      case 'b': c = 'p'; break;
+      case 'd': c = 't'; break;
+      case 'g': c = 'k'; break;
+      case 'v': c = 'f'; break;
+      case 'z': case 'x': c = 's'; break;  // pinyin x, Wade-Giles hs
+      case 'j': case 'q': c = 'c'; break;  // pinyin j/q, Wade-Giles ch
+      case 'e': c = 'i'; break;
+      case 'o': c = 'u'; break;
+      default: break;
+    }
+    if (!out.empty() && out.back() == c) continue;
+    out += c;
+  }
+  return out;
+}
+
+// The consonants of a loose key, for names written without short vowels (Arabic, Hebrew,
+// or Latin made letter by letter from them: "kwh zrd" for "Kuh-e Zard").
+std::string Skeleton(std::string_view loose) {
+  std::string out;
+  for (char c : loose) {
+    if (IsVowel(c)) continue;
+    if (!out.empty() && out.back() == c) continue;
+    out += c;
+  }
+  return out;
+}
+
+// Fewer than one letter in four a vowel: written without short vowels.
+bool VowelPoor(std::string_view romanised) {
+  size_t letters = 0, vowels = 0;
+  for (char c : romanised) {
+    if (c < 'a' || c > 'z') continue;
+    ++letters;
+    vowels += IsVowel(c);
+  }
+  return letters > 0 && vowels * 4 < letters;
+}
+
+// Aligns the words of the name with fewer words to the other's, each at most once, best
+// pairs first; the score is weighted by word length.
+// Words this unlike are no spelling of each other; they count below zero.
+constexpr double kUnrelatedWord = 0.5;
+constexpr double kUnrelatedPenalty = 0.25;
+double AlignedSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  const auto& s = a.size() <= b.size() ? a : b;
+  const auto& l = a.size() <= b.size() ? b : a;
+  struct Pair {
+    double sim;
+    size_t i, j;
+  };
+  std::vector<Pair> pairs;
+  pairs.reserve(s.size() * l.size());
+  for (size_t i = 0; i < s.size(); ++i)
+    for (size_t j = 0; j < l.size(); ++j) pairs.push_back({WordSimilarity(s[i], l[j]), i, j});
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) { return x.sim > y.sim; });
+  std::vector<bool> used_s(s.size()), used_l(l.size());
+  double total = 0, weight = 0;
+  bool full_word_matched = false;
+  for (const auto& p : pairs) {
+    if (used_s[p.i] || used_l[p.j]) continue;
+    used_s[p.i] = used_l[p.j] = true;
+    bool initial = s[p.i].size() == 1 || l[p.j].size() == 1;
+    // An initial weighs as one letter, and cannot carry a match alone.
+    double w = initial ? 1.0 : static_cast<double>(std::max(s[p.i].size(), l[p.j].size()));
+    full_word_matched |= !initial && p.sim >= 0.5;
+    // A word with no counterpart at all ("Nong Yang" / "Nong Tu") tells against the match
+    // more than a near miss does.
+    double sim = p.sim < kUnrelatedWord ? p.sim - kUnrelatedPenalty : p.sim;
+    total += sim * w;
+    weight += w;
+  }
+  if (!full_word_matched) return 0;
+  return weight > 0 ? std::max(0.0, total / weight) : 0;
+}
+
+}  // namespace
+
+bool IsTitleWord(std::string_view w) { return GenericWords().count(w) > 0; }
+
+NameForm Analyse(std::string_view name) {
+  NameForm f;
+  Source src = SourceOf(name);
+  f.abjad = src == Source::kAbjad;
+  f.romanised = Romanise(name);
+  // Latin written letter by letter from Arabic or Persian ("kwh zrd" for "Kuh-e Zard"):
+  // its w and y stand for the long vowels, as in the script itself.
+  std::string keyed = f.romanised;
+  if (src != Source::kAbjad && VowelPoor(keyed))
+    for (char& c : keyed) c = c == 'w' ? 'u' : c == 'y' ? 'i' : c;
+  size_t start = 0;
+  const std::string& r = keyed;
+  while (start < r.size()) {
+    size_t end = r.find(' ', start);
+    if (end == std::string::npos) end = r.size();
+    std::string_view w(r.data() + start, end - start);
+    std::string key = WordKey(w);
+    // A one-letter key is an initial; a longer word folded to one letter ("ji") is not.
+    if (key.size() == 1 && w.size() > 1) key = std::string(w);
+    if (!key.empty()) {
+      f.all_keys.push_back(key);
+      if (!IsTitleWord(w)) f.keys.push_back(key);
+    }
+    start = end + 1;
+  }
+  if (f.keys.empty()) f.keys = f.all_keys;
+  for (const auto& k : f.keys) f.joined += k;
+  for (const auto& k : f.all_keys) f.joined_all += k;
+  f.loose = Loose(f.joined);
+  f.skeleton = Skeleton(Loose(f.joined_all));
+  f.vowel_poor = f.abjad || VowelPoor(f.romanised);
+  return f;
+}
+
+double NameSimilarity(const NameForm& a, const NameForm& b) {
+  if (a.keys.empty() || b.keys.empty()) return 0;
+  double s = AlignedSimilarity(a.keys, b.keys);
+  // Words split or run together differently ("tian fang", "Tianfang"): compare whole names.
+  if (a.keys.size() != b.keys.size() || a.all_keys.size() != b.all_keys.size())
+    s = std::max({s, StringSimilarity(a.joined, b.joined), StringSimilarity(a.joined_all, b.joined_all)});
+  // Written without short vowels: only the consonants can be compared.
+  if ((a.vowel_poor || b.vowel_poor) && a.skeleton.size() >= 2 && b.skeleton.size() >= 2)
+    s = std::max(s, StringSimilarity(a.skeleton, b.skeleton) - 0.05);
+  // Machine romanisation of another script: compare with voicing and vowels folded, a
+  // little below a match of the spellings themselves.
+  s = std::max(s, StringSimilarity(a.loose, b.loose) - 0.05);
+  return std::clamp(s, 0.0, 1.0);
+}
+
+double NameSimilarity(std::string_view a, std::string_view b) {
+  return NameSimilarity(Analyse(a), Analyse(b));
+}
+
+const NameForm& NameCache::Get(std::string_view name) {
+  auto it = forms_.find(std::string(name));
+  if (it != forms_.end()) return *it->second;
+  auto form = std::make_unique<NameForm>(Analyse(name));
+  return *forms_.emplace(std::string(name), std::move(form)).first->second;
+}
+
+}  // namespace sitrep::names

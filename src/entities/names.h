@@ -1,0 +1,72 @@
+// Names across spellings, scripts and word orders: "Лукашенко", "Lukashenka" and
+// "LUKASHENKO, Alexander" are one name to a reader, and NameSimilarity says so with a score.
+//
+// A name is romanised once (ICU: Russian-, Ukrainian- and Belarusian-Latin/BGN for
+// Cyrillic, the script's own transform otherwise, then plain ASCII), split into words,
+// and each word gets a key that folds the usual romanisation differences (ii/iy/y, kh/h,
+// ye/e, w/v, sch/sh/sz/š, ts/tz/c, doubled letters). Titles and generic words ("President",
+// "Mr", "city", "lake") are set aside so "President Putin" matches "Putin".
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sitrep::names {
+
+// The name in lower-case ASCII words separated by single spaces: "Лукашенко" → "lukashenko",
+// "Андрій Юсов" → "andriy yusov", "Bozköy" → "bozkoy". Thread-safe; the ICU
+// transliterators are built once per thread.
+std::string Romanise(std::string_view name);
+
+// The key of one romanised word: "andriy" and "andrii" → "andri", "naev" and "nayev" → "naev".
+std::string WordKey(std::string_view romanised_word);
+
+// What matching needs of one name, computed once per distinct string.
+struct NameForm {
+  std::string romanised;           // "vladimir vladimirovich putin"
+  std::vector<std::string> keys;   // the words' keys, titles and generic words left out
+  std::vector<std::string> all_keys;  // every word's key, for names made only of such words
+  std::string joined;              // keys without spaces: "tian fang" ≈ "tianfang"
+  std::string joined_all;          // all_keys without spaces
+  std::string loose;               // joined, voicing and vowel quality folded (p/b, t/d, k/g...)
+  std::string skeleton;            // the consonants of joined_all, loose
+  bool abjad = false;              // written in Arabic or Hebrew script (short vowels unwritten)
+  bool vowel_poor = false;         // abjad, or Latin written letter by letter from one
+};
+
+NameForm Analyse(std::string_view name);
+
+// 0..1: how likely two names name the same thing. Order of words does not matter; a name
+// that is a part of the other ("Putin", "Vladimir Vladimirovich Putin") scores high.
+double NameSimilarity(const NameForm& a, const NameForm& b);
+double NameSimilarity(std::string_view a, std::string_view b);
+
+// 0..1 for two word keys: initials match the words they begin, an inflected form its stem
+// ("putinas", "putin"), given names their forms in other languages ("oleksandr", "aleksandr").
+double WordSimilarity(const std::string& a, const std::string& b);
+
+// The key a given name is compared by: the same for "Oleksandr", "Alexander", "Aleksandr".
+std::string GivenNameKey(const std::string& word_key);
+
+// Scores at or above this call two names the same: about one letter in four still differing
+// after folding. Chosen once on one half of the toponym pairs and checked on the other.
+inline constexpr double kSameName = 0.72;
+
+// True for words that say what someone is rather than who ("president", "präsident",
+// "mr", "gen"); they count neither for nor against a match. Takes a romanised word.
+bool IsTitleWord(std::string_view romanised_word);
+
+// Analyses each distinct string once; keep one per thread or per resolution.
+class NameCache {
+ public:
+  const NameForm& Get(std::string_view name);
+  size_t size() const { return forms_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::unique_ptr<NameForm>> forms_;
+};
+
+}  // namespace sitrep::names
