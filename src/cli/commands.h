@@ -31,5 +31,9 @@ void AddEvalExtraction(CLI::App& eval);
 void AddEvalDates(CLI::App& eval);
 void AddEvalClusters(CLI::App& eval);
 void AddEvalTime(CLI::App& eval);
+void AddEvalNer(CLI::App& eval);
+
+// `sitrep train ...`: builds a model file from labelled data.
+void AddTrainNer(CLI::App& train);
 
 }  // namespace sitrep::cli

@@ -24,6 +24,10 @@ int main(int argc, char** argv) {
   AddEvalDates(*eval);
   AddEvalClusters(*eval);
   AddEvalTime(*eval);
+  AddEvalNer(*eval);
+  CLI::App* train = app.add_subcommand("train", "Build a model from labelled data");
+  train->require_subcommand(1);
+  AddTrainNer(*train);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

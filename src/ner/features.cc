@@ -1,0 +1,346 @@
+// Feature templates. Each feature is a 64-bit hash of (template, value); the weight table
+// is keyed by it. Per-token facts (hashes of the word, its shape, affixes, clusters) are
+// computed once and combined into the window features, so a token costs a few string
+// hashes however many templates read it.
+#include "ner/features.h"
+
+#include <xxhash.h>
+
+#include <array>
+
+#include "util/strings.h"
+
+namespace sitrep::ner {
+
+namespace {
+
+enum Template : uint64_t {
+  kBias = 1, kWord, kLowerM2, kLowerM1, kLower0, kLowerP1, kLowerP2, kShapeM1, kShape0,
+  kShapeP1, kShapeBiM, kShapeBiP, kPrefix1, kSuffix1 = kPrefix1 + 4, kBigramM = kSuffix1 + 4,
+  kBigramP, kCluster /* 9 slots */, kGaz0 = kCluster + 9, kGazM1, kGazP1, kInitialShape,
+  kCapBucket, kDocCase, kHeadline, kWordShapeM1,
+  // second pass
+  kLabelM1 = 100, kLabel0, kLabelP1, kLabelPair, kDocWord, kDocCapital, kDocWordLabel,
+};
+
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+inline uint64_t Feature(uint64_t tmpl, uint64_t value) { return Mix(value ^ (tmpl * 0x9e3779b97f4a7c15ULL)); }
+inline uint64_t Pair(uint64_t a, uint64_t b) { return Mix(a) ^ (b + 0x632be59bd9b4e019ULL); }
+
+const uint64_t kBoundary = 0x5bd1e9955bd1e995ULL;  // the word "before the start" / "past the end"
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// "Xx", "X.X.", "d-d", "x": each character's class, runs collapsed.
+std::string Shape(std::string_view w) {
+  std::string s;
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = w[i];
+    char k;
+    if (IsUpper(c)) k = 'X';
+    else if (IsLower(c)) k = 'x';
+    else if (IsDigit(c)) k = 'd';
+    else if (c >= 0x80) {
+      if ((c & 0xC0) == 0x80) continue;  // continuation byte
+      k = 'u';
+    } else k = char(c);
+    if (s.empty() || s.back() != k) s.push_back(k);
+  }
+  return s;
+}
+
+// Lower case, digits folded to 0: "1996-08-22" and "1997-01-05" are one word.
+std::string Fold(std::string_view w) {
+  std::string s(w);
+  for (char& c : s) {
+    if (IsUpper(c)) c = char(c - 'A' + 'a');
+    else if (IsDigit(c)) c = '0';
+  }
+  return s;
+}
+
+std::string TitleCase(std::string_view w) {
+  std::string s(w);
+  for (size_t i = 1; i < s.size(); ++i)
+    if (IsUpper(s[i])) s[i] = char(s[i] - 'A' + 'a');
+  return s;
+}
+
+bool HasLetter(std::string_view w) {
+  for (char c : w)
+    if (IsUpper(c) || IsLower(c)) return true;
+  return false;
+}
+bool AllCaps(std::string_view w) {
+  bool letter = false;
+  for (char c : w) {
+    if (IsLower(c)) return false;
+    letter |= IsUpper(c);
+  }
+  return letter;
+}
+
+struct Facts {
+  uint64_t word, lower, shape;
+  uint64_t prefix[4], suffix[4];
+  uint32_t clusters;
+  uint8_t cap_bucket;
+  uint8_t doc_case;
+  uint16_t gaz;
+  bool initial, capitalised, headline;
+};
+
+thread_local std::vector<Facts> t_facts;
+thread_local std::vector<uint16_t> t_gaz;
+
+}  // namespace
+
+const char* TypeName(int type) {
+  static const char* kNames[kTypes] = {"PER", "ORG", "LOC", "MISC"};
+  return type >= 0 && type < kTypes ? kNames[type] : "";
+}
+
+int TypeOf(std::string_view name) {
+  for (int t = 0; t < kTypes; ++t)
+    if (name == TypeName(t)) return t;
+  return -1;
+}
+
+uint64_t HashBytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+
+std::string NormaliseWord(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (size_t i = 0; i < token.size();) {
+    unsigned char c = token[i];
+    if (c == 0xE2 && i + 2 < token.size() && (unsigned char)token[i + 1] == 0x80) {
+      unsigned char d = token[i + 2];
+      if (d == 0x9C || d == 0x9D || d == 0x9E || d == 0x9F) { out += '"'; i += 3; continue; }
+      if (d == 0x98 || d == 0x99 || d == 0x9A || d == 0x9B || d == 0xB2) { out += '\''; i += 3; continue; }
+      if (d >= 0x90 && d <= 0x95) { out += '-'; i += 3; continue; }  // hyphens and dashes
+      if (d == 0xA6) { out += "..."; i += 3; continue; }
+    }
+    if (c == 0xC2 && i + 1 < token.size() &&
+        ((unsigned char)token[i + 1] == 0xAB || (unsigned char)token[i + 1] == 0xBB)) {
+      out += '"';  // « »
+      i += 2;
+      continue;
+    }
+    out += char(c);
+    ++i;
+  }
+  return out;
+}
+
+void Gazetteer::Add(const std::vector<std::string>& words, int type) {
+  if (words.empty() || words.size() > size_t(kMaxWords)) return;
+  uint64_t h = 0;
+  for (size_t i = 0; i < words.size(); ++i) h = i ? Pair(h, HashBytes(words[i])) : HashBytes(words[i]);
+  phrases_[h] |= uint8_t(1u << type);
+}
+
+void Gazetteer::Match(const std::vector<std::string>& words, size_t begin, size_t end,
+                      std::vector<uint16_t>& codes) const {
+  codes.assign(end - begin, 0);
+  if (phrases_.size() == 0) return;
+  // Longest match per type, left to right; a token keeps the first match that covers it.
+  std::array<size_t, kTypes> covered_until;
+  covered_until.fill(begin);
+  for (size_t i = begin; i < end; ++i) {
+    uint64_t h = 0;
+    std::array<size_t, kTypes> best{};
+    for (size_t n = 1; n <= size_t(kMaxWords) && i + n <= end; ++n) {
+      h = n == 1 ? HashBytes(words[i]) : Pair(h, HashBytes(words[i + n - 1]));
+      const uint8_t* types = phrases_.Find(h);
+      if (!types) continue;
+      for (int t = 0; t < kTypes; ++t)
+        if (*types & (1u << t)) best[t] = n;
+    }
+    for (int t = 0; t < kTypes; ++t) {
+      size_t n = best[t];
+      if (n == 0 || i < covered_until[t]) continue;
+      for (size_t k = 0; k < n; ++k) {
+        int pos = n == 1 ? 3 : k == 0 ? 0 : k + 1 == n ? 2 : 1;
+        codes[i + k - begin] |= uint16_t((pos + 1) << (3 * t));
+      }
+      covered_until[t] = i + n;
+    }
+  }
+}
+
+void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const DocInput& doc,
+                       Features& out) {
+  const size_t n = doc.words.size();
+  auto& facts = t_facts;
+  facts.resize(n);
+  // How the document writes each word mid-sentence: capitalised or not.
+  KeyMap<std::array<uint16_t, 2>> doc_case;
+  for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
+    const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
+    size_t letters = 0, caps = 0;
+    for (size_t i = b; i < e; ++i) {
+      if (!HasLetter(doc.words[i])) continue;
+      ++letters;
+      caps += AllCaps(doc.words[i]);
+    }
+    const bool headline = letters >= 2 && caps == letters;
+    gazetteer.Match(doc.words, b, e, t_gaz);
+    for (size_t i = b; i < e; ++i) {
+      const std::string& w = doc.words[i];
+      Facts& f = facts[i];
+      std::string lower = Fold(w);
+      std::string shape = Shape(w);
+      f.word = HashBytes(w);
+      f.lower = HashBytes(lower);
+      f.shape = HashBytes(shape);
+      for (size_t k = 0; k < 4; ++k) {
+        f.prefix[k] = k < w.size() ? HashBytes(std::string_view(w).substr(0, k + 1)) : kBoundary;
+        f.suffix[k] = k < lower.size() ? HashBytes(std::string_view(lower).substr(lower.size() - k - 1)) : kBoundary;
+      }
+      const uint32_t* c = nullptr;
+      if (AllCaps(w) && w.size() > 1) c = lexicon.clusters.Find(HashBytes(TitleCase(w)));
+      if (!c) c = lexicon.clusters.Find(f.word);
+      f.clusters = c ? *c : 0;
+      const uint8_t* cap = lexicon.capitalised.Find(HashBytes(AsciiLower(w)));
+      f.cap_bucket = cap ? *cap : 0;
+      f.gaz = t_gaz[i - b];
+      f.initial = i == b;
+      f.capitalised = !w.empty() && IsUpper(w[0]);
+      f.headline = headline;
+      if (!f.initial && !headline && HasLetter(w)) ++doc_case[f.lower][f.capitalised ? 1 : 0];
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    Facts& f = facts[i];
+    const auto* counts = doc_case.Find(f.lower);
+    int up = counts ? (*counts)[1] : 0, down = counts ? (*counts)[0] : 0;
+    if (!f.initial && !f.headline && HasLetter(doc.words[i])) (f.capitalised ? up : down) -= 1;
+    f.doc_case = up + down == 0 ? 0 : down == 0 ? 1 : up == 0 ? 2 : 3;
+  }
+
+  out.Clear();
+  out.hashes.reserve(n * 40);
+  for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
+    const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
+    auto lower_at = [&](size_t i, int d) -> uint64_t {
+      long j = long(i) + d;
+      return j < long(b) || j >= long(e) ? kBoundary + d : facts[j].lower;
+    };
+    auto shape_at = [&](size_t i, int d) -> uint64_t {
+      long j = long(i) + d;
+      return j < long(b) || j >= long(e) ? kBoundary + d : facts[j].shape;
+    };
+    auto cluster_at = [&](size_t i, int d) -> uint32_t {
+      long j = long(i) + d;
+      return j < long(b) || j >= long(e) ? 0xFFFFFFFFu : facts[j].clusters;
+    };
+    auto gaz_at = [&](size_t i, int d) -> uint16_t {
+      long j = long(i) + d;
+      return j < long(b) || j >= long(e) ? 0 : facts[j].gaz;
+    };
+    for (size_t i = b; i < e; ++i) {
+      const Facts& f = facts[i];
+      auto& h = out.hashes;
+      h.push_back(Feature(kBias, 0));
+      h.push_back(Feature(kWord, f.word));
+      h.push_back(Feature(kLowerM2, lower_at(i, -2)));
+      h.push_back(Feature(kLowerM1, lower_at(i, -1)));
+      h.push_back(Feature(kLower0, f.lower));
+      h.push_back(Feature(kLowerP1, lower_at(i, 1)));
+      h.push_back(Feature(kLowerP2, lower_at(i, 2)));
+      h.push_back(Feature(kShapeM1, shape_at(i, -1)));
+      h.push_back(Feature(kShape0, f.shape));
+      h.push_back(Feature(kShapeP1, shape_at(i, 1)));
+      h.push_back(Feature(kShapeBiM, Pair(shape_at(i, -1), f.shape)));
+      h.push_back(Feature(kShapeBiP, Pair(f.shape, shape_at(i, 1))));
+      for (int k = 0; k < 4; ++k) {
+        h.push_back(Feature(kPrefix1 + k, f.prefix[k]));
+        h.push_back(Feature(kSuffix1 + k, f.suffix[k]));
+      }
+      h.push_back(Feature(kBigramM, Pair(lower_at(i, -1), f.lower)));
+      h.push_back(Feature(kBigramP, Pair(f.lower, lower_at(i, 1))));
+      for (int d = -1; d <= 1; ++d) {
+        uint32_t c = cluster_at(i, d);
+        for (int g = 0; g < 3; ++g) {
+          uint32_t id = c == 0xFFFFFFFFu ? 0xFFFF : (c >> (10 * g)) & 0x3FF;
+          h.push_back(Feature(kCluster + 3 * (d + 1) + g, id));
+        }
+      }
+      h.push_back(Feature(kGaz0, f.gaz));
+      h.push_back(Feature(kGazM1, gaz_at(i, -1)));
+      h.push_back(Feature(kGazP1, gaz_at(i, 1)));
+      h.push_back(Feature(kInitialShape, Pair(f.initial, f.shape)));
+      h.push_back(Feature(kCapBucket, f.cap_bucket * 4 + f.initial * 2 + f.capitalised));
+      h.push_back(Feature(kDocCase, f.doc_case * 8 + f.initial * 4 + f.headline * 2 + f.capitalised));
+      h.push_back(Feature(kHeadline, Pair(f.headline, f.shape)));
+      h.push_back(Feature(kWordShapeM1, Pair(lower_at(i, -1), f.shape)));
+      out.offsets.push_back(uint32_t(h.size()));
+    }
+  }
+}
+
+void SecondPassFeatures(const DocInput& doc, const Features& first, const std::vector<uint8_t>& labels,
+                        Features& out) {
+  const size_t n = doc.words.size();
+  // What the first pass called each word, and each capitalised word's lower-case form,
+  // across the document: counts of O and of each type.
+  using Votes = std::array<uint16_t, kTypes + 1>;
+  KeyMap<Votes> by_word, by_capital;
+  std::vector<uint64_t> word_hash(n), capital_hash(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& w = doc.words[i];
+    word_hash[i] = HashBytes(w);
+    int type = LabelType(labels[i]) + 1;
+    ++by_word[word_hash[i]][type];
+    if (!w.empty() && IsUpper(w[0])) {
+      capital_hash[i] = HashBytes(Fold(w));
+      ++by_capital[capital_hash[i]][type];
+    }
+  }
+  // The majority among the other occurrences, and whether they agree: 0 when none.
+  auto vote = [](Votes v, int own) -> uint64_t {
+    --v[own];
+    int total = 0, best = 0;
+    for (int t = 0; t <= kTypes; ++t) {
+      total += v[t];
+      if (v[t] > v[best]) best = t;
+    }
+    if (total == 0) return 0;
+    return 1 + best * 2 + (v[best] == total);
+  };
+
+  out.Clear();
+  out.hashes.reserve(first.hashes.size() + n * 8);
+  for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
+    const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
+    auto label_at = [&](size_t i, int d) -> uint64_t {
+      long j = long(i) + d;
+      return j < long(b) || j >= long(e) ? 255 : labels[j];
+    };
+    for (size_t i = b; i < e; ++i) {
+      auto& h = out.hashes;
+      h.insert(h.end(), first.hashes.begin() + first.offsets[i], first.hashes.begin() + first.offsets[i + 1]);
+      int own = LabelType(labels[i]) + 1;
+      h.push_back(Feature(kLabelM1, label_at(i, -1)));
+      h.push_back(Feature(kLabel0, labels[i]));
+      h.push_back(Feature(kLabelP1, label_at(i, 1)));
+      h.push_back(Feature(kLabelPair, label_at(i, -1) * 256 + label_at(i, 1)));
+      uint64_t word_vote = vote(*by_word.Find(word_hash[i]), own);
+      h.push_back(Feature(kDocWord, word_vote));
+      h.push_back(Feature(kDocWordLabel, word_vote * 256 + labels[i]));
+      if (capital_hash[i]) h.push_back(Feature(kDocCapital, vote(*by_capital.Find(capital_hash[i]), own)));
+      out.offsets.push_back(uint32_t(h.size()));
+    }
+  }
+}
+
+}  // namespace sitrep::ner
