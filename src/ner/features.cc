@@ -288,8 +288,7 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
   }
 }
 
-void SecondPassFeatures(const DocInput& doc, const Features& first, const std::vector<uint8_t>& labels,
-                        Features& out) {
+void SecondPassFeatures(const DocInput& doc, const std::vector<uint8_t>& labels, Features& out) {
   const size_t n = doc.words.size();
   // What the first pass called each word, and each capitalised word's lower-case form,
   // across the document: counts of O and of each type.
@@ -319,7 +318,7 @@ void SecondPassFeatures(const DocInput& doc, const Features& first, const std::v
   };
 
   out.Clear();
-  out.hashes.reserve(first.hashes.size() + n * 8);
+  out.hashes.reserve(n * 8);
   for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
     const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
     auto label_at = [&](size_t i, int d) -> uint64_t {
@@ -328,7 +327,6 @@ void SecondPassFeatures(const DocInput& doc, const Features& first, const std::v
     };
     for (size_t i = b; i < e; ++i) {
       auto& h = out.hashes;
-      h.insert(h.end(), first.hashes.begin() + first.offsets[i], first.hashes.begin() + first.offsets[i + 1]);
       int own = LabelType(labels[i]) + 1;
       h.push_back(Feature(kLabelM1, label_at(i, -1)));
       h.push_back(Feature(kLabel0, labels[i]));

@@ -75,9 +75,8 @@ std::string NormaliseWord(std::string_view token);
 // First-pass features of every token of the document.
 void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const DocInput& doc,
                        Features& out);
-// Second-pass features: the first pass's, plus what the first pass's labels (one a token)
-// say about the neighbours and the same word elsewhere in the document.
-void SecondPassFeatures(const DocInput& doc, const Features& first, const std::vector<uint8_t>& labels,
-                        Features& out);
+// Second-pass features (on top of the first pass's): what the first pass's labels (one a
+// token) say about the neighbours and the same word elsewhere in the document.
+void SecondPassFeatures(const DocInput& doc, const std::vector<uint8_t>& labels, Features& out);
 
 }  // namespace sitrep::ner

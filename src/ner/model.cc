@@ -9,52 +9,90 @@
 
 namespace sitrep::ner {
 
-void WeightTable::Build(const std::vector<std::pair<uint64_t, LabelWeights>>& rows) {
+void WeightTable::Build(const std::vector<std::pair<uint64_t, Row>>& rows) {
+  float top[2] = {0, 0};
+  for (const auto& [hash, w] : rows)
+    for (int l = 0; l < kWidth; ++l) top[l >= kSecond] = std::max(top[l >= kSecond], std::fabs(w[l]));
+  for (int pass = 0; pass < 2; ++pass) scale_[pass] = top[pass] > 0 ? top[pass] / 32767.0f : 1.0f;
   size_t capacity = 64;
-  while (capacity < rows.size() * 10 / 7 + 1) capacity *= 2;
-  slots_.assign(capacity, Slot{});
+  while (capacity < rows.size() * 2 + 1) capacity *= 2;
+  keys_.assign(capacity, 0);
+  row_of_.assign(capacity, 0);
+  rows_.clear();
   mask_ = capacity - 1;
-  size_ = 0;
   for (const auto& [hash, w] : rows) {
-    float top = 0;
-    for (float x : w) top = std::max(top, std::fabs(x));
-    if (top == 0) continue;
-    size_t i = hash & mask_;
+    QRow q{};
+    bool any = false;
+    for (int l = 0; l < kWidth; ++l) {
+      q[l] = int16_t(std::lround(w[l] / scale_[l >= kSecond]));
+      any |= q[l] != 0;
+    }
+    if (!any) continue;
     const uint64_t key = KeyOf(hash);
-    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
-    Slot& s = slots_[i];
-    if (s.key == key) continue;
-    s.key = key;
-    s.scale = top / 127.0f;
-    for (int l = 0; l < kLabels; ++l) s.w[l] = int8_t(std::lround(w[l] / s.scale));
-    ++size_;
+    size_t i = key & mask_;
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
+    if (keys_[i] == key) continue;
+    keys_[i] = key;
+    row_of_[i] = uint32_t(rows_.size());
+    rows_.push_back(q);
   }
 }
 
-void WeightTable::Score(const uint64_t* features, size_t n, float* scores) const {
-  if (slots_.empty()) return;
+void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uint32_t>& offsets,
+                      int32_t* sums) const {
+  if (rows_.empty()) return;
+  // First every feature's row (or none), probing a few features ahead of the one looked up;
+  // then the sums, fetching a few rows ahead.
+  static thread_local std::vector<uint32_t> found;
+  constexpr uint32_t kNone = UINT32_MAX;
+  constexpr size_t kAhead = 8;
+  const size_t n = hashes.size();
+  found.resize(n);
   for (size_t f = 0; f < n; ++f) {
-    if (f + 4 < n) __builtin_prefetch(&slots_[features[f + 4] & mask_]);
-    const uint64_t key = KeyOf(features[f]);
-    for (size_t i = features[f] & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.key == key) {
-        for (int l = 0; l < kLabels; ++l) scores[l] += s.scale * s.w[l];
+    if (f + kAhead < n) __builtin_prefetch(&keys_[KeyOf(hashes[f + kAhead]) & mask_]);
+    const uint64_t key = KeyOf(hashes[f]);
+    uint32_t row = kNone;
+    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+      if (keys_[i] == key) {
+        row = row_of_[i];
         break;
       }
-      if (s.key == 0) break;
+      if (keys_[i] == 0) break;
     }
+    found[f] = row;
+  }
+  typedef int32_t V4 __attribute__((vector_size(16)));
+  typedef int16_t V4h __attribute__((vector_size(8)));
+  const size_t tokens = offsets.size() - 1;
+  size_t ahead = 0;
+  for (size_t t = 0; t < tokens; ++t) {
+    V4 acc[kWidth / 4];
+    std::memcpy(acc, sums + t * kWidth, sizeof acc);
+    for (uint32_t f = offsets[t]; f < offsets[t + 1]; ++f) {
+      for (ahead = std::max<size_t>(ahead, f + 1); ahead < n && ahead < f + kAhead; ++ahead)
+        if (found[ahead] != kNone) {
+          __builtin_prefetch(&rows_[found[ahead]]);
+          __builtin_prefetch(reinterpret_cast<const char*>(&rows_[found[ahead]]) + 64);
+        }
+      if (found[f] == kNone) continue;
+      const int16_t* row = rows_[found[f]].data();
+      for (int k = 0; k < kWidth / 4; ++k) {
+        V4h h;
+        std::memcpy(&h, row + 4 * k, sizeof h);
+        acc[k] += __builtin_convertvector(h, V4);
+      }
+    }
+    std::memcpy(sums + t * kWidth, acc, sizeof acc);
   }
 }
 
-std::vector<std::pair<uint64_t, LabelWeights>> WeightTable::Rows() const {
-  std::vector<std::pair<uint64_t, LabelWeights>> out;
-  for (size_t i = 0; i < slots_.size(); ++i) {
-    const Slot& s = slots_[i];
-    if (!s.key) continue;
-    LabelWeights w;
-    for (int l = 0; l < kLabels; ++l) w[l] = s.scale * s.w[l];
-    out.push_back({s.key, w});
+std::vector<std::pair<uint64_t, WeightTable::Row>> WeightTable::Rows() const {
+  std::vector<std::pair<uint64_t, Row>> out;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    if (!keys_[i]) continue;
+    Row r;
+    for (int l = 0; l < kWidth; ++l) r[l] = rows_[row_of_[i]][l] * scale_[l >= kSecond];
+    out.push_back({keys_[i], r});
   }
   return out;
 }
@@ -127,32 +165,35 @@ void GetMap(Reader& r, KeyMap<V>& m) {
   }
 }
 
-void PutPass(Writer& w, const Pass& p) {
-  auto rows = p.weights.Rows();
+// A row is stored as int8 times a scale for each pass.
+void PutWeights(Writer& w, const WeightTable& t) {
+  auto rows = t.Rows();
   w.Put(uint64_t(rows.size()));
-  for (auto& [h, weights] : rows) {
-    float top = 0;
-    for (float x : weights) top = std::max(top, std::fabs(x));
-    float scale = top / 127.0f;
+  for (auto& [h, row] : rows) {
     w.Put(h);
-    w.Put(scale);
-    for (float x : weights) w.Put(int8_t(std::lround(x / scale)));
+    for (int pass = 0; pass < 2; ++pass) {
+      const float* x = row.data() + pass * WeightTable::kSecond;
+      float top = 0;
+      for (int l = 0; l < kLabels; ++l) top = std::max(top, std::fabs(x[l]));
+      const float scale = top / 127.0f;
+      w.Put(scale);
+      for (int l = 0; l < kLabels; ++l) w.Put(int8_t(scale > 0 ? std::lround(x[l] / scale) : 0));
+    }
   }
-  w.Put(p.transitions);
 }
 
-void GetPass(Reader& r, Pass& p) {
-  uint64_t n = r.Count(sizeof(uint64_t) + sizeof(float) + kLabels);
-  std::vector<std::pair<uint64_t, LabelWeights>> rows(n);
-  for (auto& [h, w] : rows) {
+void GetWeights(Reader& r, WeightTable& t) {
+  uint64_t n = r.Count(sizeof(uint64_t) + 2 * (sizeof(float) + kLabels));
+  std::vector<std::pair<uint64_t, WeightTable::Row>> rows(n);
+  for (auto& [h, row] : rows) {
     h = r.Get<uint64_t>();
-    float scale = r.Get<float>();
-    for (float& x : w) x = scale * r.Get<int8_t>();
+    row.fill(0.0f);
+    for (int pass = 0; pass < 2; ++pass) {
+      const float scale = r.Get<float>();
+      for (int l = 0; l < kLabels; ++l) row[pass * WeightTable::kSecond + l] = scale * r.Get<int8_t>();
+    }
   }
-  p.weights.Build(rows);
-  using Transitions = decltype(p.transitions);
-  auto t = r.Get<std::array<float, kLabels * kLabels>>();
-  std::memcpy(p.transitions, t.data(), sizeof(Transitions));
+  t.Build(rows);
 }
 
 }  // namespace
@@ -163,8 +204,8 @@ std::string Serialise(const ModelParts& m) {
   PutMap(w, m.lexicon.clusters);
   PutMap(w, m.lexicon.capitalised);
   PutMap(w, m.gazetteer.phrases());
-  PutPass(w, m.first);
-  PutPass(w, m.second);
+  PutWeights(w, m.weights);
+  w.Put(m.transitions);
   const std::string& raw = w.bytes();
   uLongf size = compressBound(raw.size());
   std::string packed(size, '\0');
@@ -197,8 +238,9 @@ void Deserialise(const std::string& bytes, ModelParts& m) {
   GetMap(r, m.lexicon.clusters);
   GetMap(r, m.lexicon.capitalised);
   GetMap(r, m.gazetteer.phrases());
-  GetPass(r, m.first);
-  GetPass(r, m.second);
+  GetWeights(r, m.weights);
+  auto t = r.Get<std::array<float, 2 * kLabels * kLabels>>();
+  std::memcpy(m.transitions, t.data(), sizeof m.transitions);
 }
 
 bool Allowed(int previous, int current) {
@@ -208,63 +250,86 @@ bool Allowed(int previous, int current) {
   return LabelType(current) == LabelType(previous) && (cur_pos == 1 || cur_pos == 2);
 }
 
-void Viterbi(const float* emissions, size_t n, const float (*transitions)[kLabels], uint8_t* out) {
+namespace {
+// For each label, the labels that may come before it.
+struct Predecessors {
+  int count[kLabels] = {};
+  int8_t of[kLabels][kLabels] = {};
+  bool start[kLabels] = {}, end[kLabels] = {};
+  Predecessors() {
+    for (int c = 0; c < kLabels; ++c) {
+      for (int p = 0; p < kLabels; ++p)
+        if (Allowed(p, c)) of[c][count[c]++] = int8_t(p);
+      start[c] = Allowed(-1, c);
+      end[c] = c == 0 || LabelPos(c) == 2 || LabelPos(c) == 3;
+    }
+  }
+};
+const Predecessors kPredecessors;
+}  // namespace
+
+void Viterbi(const float* emissions, size_t stride, size_t n, const float (*transitions)[kLabels],
+             uint8_t* out) {
   if (n == 0) return;
   static thread_local std::vector<float> score;
   static thread_local std::vector<uint8_t> back;
   score.resize(n * kLabels);
   back.resize(n * kLabels);
+  const Predecessors& pred = kPredecessors;
   constexpr float kNo = -std::numeric_limits<float>::infinity();
-  for (int l = 0; l < kLabels; ++l) score[l] = Allowed(-1, l) ? emissions[l] : kNo;
+  for (int l = 0; l < kLabels; ++l) score[l] = pred.start[l] ? emissions[l] : kNo;
   for (size_t i = 1; i < n; ++i) {
+    const float* prev = &score[(i - 1) * kLabels];
+    const float* e = emissions + i * stride;
     for (int c = 0; c < kLabels; ++c) {
       float best = kNo;
       int arg = 0;
-      for (int p = 0; p < kLabels; ++p) {
-        if (!Allowed(p, c)) continue;
-        float s = score[(i - 1) * kLabels + p] + transitions[p][c];
+      for (int k = 0; k < pred.count[c]; ++k) {
+        const int p = pred.of[c][k];
+        const float s = prev[p] + transitions[p][c];
         if (s > best) best = s, arg = p;
       }
-      score[i * kLabels + c] = best + emissions[i * kLabels + c];
+      score[i * kLabels + c] = best + e[c];
       back[i * kLabels + c] = uint8_t(arg);
     }
   }
   float best = kNo;
   int arg = 0;
-  for (int l = 0; l < kLabels; ++l) {
-    const int pos = LabelPos(l);
-    if (l != 0 && pos != 2 && pos != 3) continue;
-    if (score[(n - 1) * kLabels + l] > best) best = score[(n - 1) * kLabels + l], arg = l;
-  }
+  for (int l = 0; l < kLabels; ++l)
+    if (pred.end[l] && score[(n - 1) * kLabels + l] > best) best = score[(n - 1) * kLabels + l], arg = l;
   for (size_t i = n; i-- > 0;) {
     out[i] = uint8_t(arg);
     arg = back[i * kLabels + arg];
   }
 }
 
-namespace {
-void RunPass(const Pass& pass, const DocInput& doc, const Features& f, std::vector<uint8_t>& labels) {
-  static thread_local std::vector<float> emissions;
-  labels.resize(doc.words.size());
-  for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
-    const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
-    emissions.assign((e - b) * kLabels, 0.0f);
-    for (size_t i = b; i < e; ++i)
-      pass.weights.Score(f.hashes.data() + f.offsets[i], f.offsets[i + 1] - f.offsets[i],
-                         emissions.data() + (i - b) * kLabels);
-    Viterbi(emissions.data(), e - b, pass.transitions, labels.data() + b);
-  }
-}
-}  // namespace
-
 void TagDocument(const ModelParts& model, const DocInput& doc, std::vector<uint8_t>& labels,
                  bool two_passes) {
   static thread_local Features first, second;
+  static thread_local std::vector<int32_t> sums;
+  static thread_local std::vector<float> emissions;
+  constexpr int W = WeightTable::kWidth;
+  const size_t n = doc.words.size();
   FirstPassFeatures(model.lexicon, model.gazetteer, doc, first);
-  RunPass(model.first, doc, first, labels);
+  sums.assign(n * W, 0);
+  model.weights.Add(first.hashes, first.offsets, sums.data());
+  labels.resize(n);
+  emissions.resize(n * kLabels);
+  auto decode = [&](int pass) {
+    const float scale = model.weights.scale(pass);
+    for (size_t i = 0; i < n; ++i)
+      for (int l = 0; l < kLabels; ++l)
+        emissions[i * kLabels + l] = float(sums[i * W + pass * WeightTable::kSecond + l]) * scale;
+    for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
+      const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
+      Viterbi(&emissions[b * kLabels], kLabels, e - b, model.transitions[pass], labels.data() + b);
+    }
+  };
+  decode(0);
   if (!two_passes) return;
-  SecondPassFeatures(doc, first, labels, second);
-  RunPass(model.second, doc, second, labels);
+  SecondPassFeatures(doc, labels, second);
+  model.weights.Add(second.hashes, second.offsets, sums.data());
+  decode(1);
 }
 
 }  // namespace sitrep::ner

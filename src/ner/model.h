@@ -14,37 +14,42 @@ namespace sitrep::ner {
 
 using LabelWeights = std::array<float, kLabels>;
 
+// Both passes' weights in one table: a feature is looked up once and its row holds the first
+// pass's weights at [0, kLabels) and the second's at [kSecond, kSecond + kLabels).
 class WeightTable {
  public:
-  // Rows of zeros are dropped; each row is stored as int8 times a scale.
-  void Build(const std::vector<std::pair<uint64_t, LabelWeights>>& rows);
-  // Adds the weights of `features` into scores[kLabels]; unknown features add nothing.
-  void Score(const uint64_t* features, size_t n, float* scores) const;
-  size_t size() const { return size_; }
-  std::vector<std::pair<uint64_t, LabelWeights>> Rows() const;
+  static constexpr int kSecond = 18;
+  static constexpr int kWidth = 36;  // padded so a row is a whole number of vectors
+  using Row = std::array<float, kWidth>;
+
+  // Rows of zeros are dropped. Weights are kept as int16 with one scale a pass.
+  void Build(const std::vector<std::pair<uint64_t, Row>>& rows);
+  // Adds the rows of every token's features into sums[token * kWidth, + kWidth); unknown
+  // features add nothing. All lookups of a document go in one batch so that the memory
+  // fetches overlap.
+  void Add(const std::vector<uint64_t>& hashes, const std::vector<uint32_t>& offsets,
+           int32_t* sums) const;
+  // What a sum means in weights: sum * scale(pass).
+  float scale(int pass) const { return scale_[pass]; }
+  size_t size() const { return rows_.size(); }
+  std::vector<std::pair<uint64_t, Row>> Rows() const;
 
  private:
-  struct Slot {
-    uint64_t key = 0;  // the feature hash; 0 for an empty slot
-    float scale = 0;
-    int8_t w[kLabels] = {};
-  };
+  using QRow = std::array<int16_t, kWidth>;
   static uint64_t KeyOf(uint64_t h) { return h ? h : 1; }
-  std::vector<Slot> slots_;
+  std::vector<uint64_t> keys_;   // open addressing; 0 marks an empty slot
+  std::vector<uint32_t> row_of_;  // slot -> row
+  std::vector<QRow> rows_;
+  float scale_[2] = {1, 1};
   uint64_t mask_ = 0;
-  size_t size_ = 0;
-};
-
-struct Pass {
-  WeightTable weights;
-  float transitions[kLabels][kLabels] = {};  // [previous][current]
 };
 
 struct ModelParts {
   std::string provenance;  // how the model was built
   Lexicon lexicon;
   Gazetteer gazetteer;
-  Pass first, second;
+  WeightTable weights;
+  float transitions[2][kLabels][kLabels] = {};  // per pass: [previous][current]
 };
 
 std::string Serialise(const ModelParts& m);
@@ -53,7 +58,9 @@ void Deserialise(const std::string& bytes, ModelParts& m);
 
 // The best label sequence under BILOU's rules (B/I go on to I/L of the same type; a
 // sentence starts with O, B or U and ends with O, L or U).
-void Viterbi(const float* emissions, size_t n, const float (*transitions)[kLabels], uint8_t* out);
+// Emissions of token i at emissions[i * stride, + kLabels).
+void Viterbi(const float* emissions, size_t stride, size_t n, const float (*transitions)[kLabels],
+             uint8_t* out);
 bool Allowed(int previous, int current);  // previous -1 for the sentence start
 
 }  // namespace sitrep::ner

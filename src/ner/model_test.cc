@@ -32,18 +32,19 @@ NerModel Invented() {
   Features f;
   auto doc = Doc({"in", "Port", "Verde", "today"});
   FirstPassFeatures(p.lexicon, p.gazetteer, doc, f);
-  std::vector<std::pair<uint64_t, LabelWeights>> rows;
+  std::vector<std::pair<uint64_t, WeightTable::Row>> rows;
   const int want[] = {0, MakeLabel(TypeOf("LOC"), 0), MakeLabel(TypeOf("LOC"), 2), 0};
   for (size_t i = 0; i < 4; ++i)
     for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) {
-      LabelWeights w{};
-      w[want[i]] = 0.5f + 0.01f * float(k % 7);
-      w[(want[i] + 1) % kLabels] = -0.25f;
+      WeightTable::Row w{};
+      for (int pass = 0; pass < 2; ++pass) {
+        w[pass * WeightTable::kSecond + want[i]] = 0.5f + 0.01f * float(k % 7);
+        w[pass * WeightTable::kSecond + (want[i] + 1) % kLabels] = -0.25f;
+      }
       rows.push_back({f.hashes[k], w});
     }
-  p.first.weights.Build(rows);
-  p.second.weights.Build(rows);
-  p.first.transitions[0][1] = 0.125f;
+  p.weights.Build(rows);
+  p.transitions[0][0][1] = 0.125f;
   return m;
 }
 
@@ -58,14 +59,16 @@ TEST(NerModel, SaveLoadRoundTrip) {
   EXPECT_EQ(b.lexicon.clusters.size(), 1u);
   EXPECT_EQ(*b.lexicon.capitalised.Find(HashBytes("verde")), 5);
   EXPECT_EQ(b.gazetteer.size(), 1u);
-  EXPECT_EQ(b.first.weights.size(), a.first.weights.size());
-  EXPECT_FLOAT_EQ(b.first.transitions[0][1], 0.125f);
-  // Every weight row scores the same after the trip (both are int8 times a scale).
-  for (auto& [hash, w] : a.first.weights.Rows()) {
-    float sa[kLabels] = {}, sb[kLabels] = {};
-    a.first.weights.Score(&hash, 1, sa);
-    b.first.weights.Score(&hash, 1, sb);
-    for (int l = 0; l < kLabels; ++l) EXPECT_NEAR(sa[l], sb[l], 1e-6);
+  EXPECT_EQ(b.weights.size(), a.weights.size());
+  EXPECT_FLOAT_EQ(b.transitions[0][0][1], 0.125f);
+  // Every weight row scores nearly the same after the trip (stored as int8 times a scale).
+  for (auto& [hash, w] : a.weights.Rows()) {
+    int32_t sa[WeightTable::kWidth] = {}, sb[WeightTable::kWidth] = {};
+    a.weights.Add({hash}, {0, 1}, sa);
+    b.weights.Add({hash}, {0, 1}, sb);
+    for (int l = 0; l < WeightTable::kWidth; ++l)
+      EXPECT_NEAR(sa[l] * a.weights.scale(l >= WeightTable::kSecond),
+                  sb[l] * b.weights.scale(l >= WeightTable::kSecond), 0.56f / 127);
   }
   std::vector<uint8_t> la, lb;
   auto doc = Doc({"in", "Port", "Verde", "today"});
@@ -99,7 +102,7 @@ TEST(NerViterbi, KeepsBilouWellFormed) {
   e[in] = 5, e[kLabels + in] = 5, e[b] = 1, e[kLabels + l] = 1;
   float t[kLabels][kLabels] = {};
   uint8_t out[2];
-  Viterbi(e.data(), 2, t, out);
+  Viterbi(e.data(), kLabels, 2, t, out);
   EXPECT_EQ(out[0], b);
   EXPECT_EQ(out[1], l);
   EXPECT_FALSE(Allowed(-1, in));

@@ -378,7 +378,7 @@ class Perceptron {
           }
         }
         predicted.resize(n);
-        Viterbi(emissions.data(), n, t_, predicted.data());
+        Viterbi(emissions.data(), kLabels, n, t_, predicted.data());
         for (size_t i = b; i < e; ++i) {
           const int g = s.gold[i], p = predicted[i - b];
           if (g != p) {
@@ -402,23 +402,14 @@ class Perceptron {
     }
   }
 
-  // The averaged weights as a tagger pass.
-  Pass Averaged(const FeatureIndex& index) const {
-    Pass pass;
-    std::vector<std::pair<uint64_t, LabelWeights>> rows;
-    for (size_t f = 0; f < index.size(); ++f) {
-      LabelWeights w;
-      bool any = false;
-      for (int l = 0; l < kLabels; ++l) {
-        w[l] = w_[f * kLabels + l] - u_[f * kLabels + l] / c_;
-        any |= std::fabs(w[l]) > 1e-6f;
-      }
-      if (any) rows.push_back({index.hash(f), w});
-    }
-    pass.weights.Build(rows);
+  // The averaged weights, one row a feature index, and transitions.
+  std::vector<LabelWeights> Averaged(float (*transitions)[kLabels]) const {
+    std::vector<LabelWeights> rows(w_.size() / kLabels);
+    for (size_t f = 0; f < rows.size(); ++f)
+      for (int l = 0; l < kLabels; ++l) rows[f][l] = w_[f * kLabels + l] - u_[f * kLabels + l] / c_;
     for (int p = 0; p < kLabels; ++p)
-      for (int l = 0; l < kLabels; ++l) pass.transitions[p][l] = t_[p][l] - tu_[p][l] / c_;
-    return pass;
+      for (int l = 0; l < kLabels; ++l) transitions[p][l] = t_[p][l] - tu_[p][l] / c_;
+    return rows;
   }
 
  private:
@@ -434,6 +425,24 @@ class Perceptron {
 void IndexFeatures(const Features& f, FeatureIndex& index, bool grow, std::vector<uint32_t>& out) {
   out.resize(f.hashes.size());
   for (size_t i = 0; i < f.hashes.size(); ++i) out[i] = grow ? index.Add(f.hashes[i]) : index.Find(f.hashes[i]);
+}
+
+// Both passes' rows into the model's table; weights too small to matter after int8
+// quantisation are dropped to keep the model small.
+void BuildTable(const FeatureIndex& index, const std::vector<LabelWeights>& first,
+                const std::vector<LabelWeights>& second, WeightTable& table) {
+  std::vector<std::pair<uint64_t, WeightTable::Row>> rows;
+  for (size_t f = 0; f < index.size(); ++f) {
+    WeightTable::Row row{};
+    bool any = false;
+    for (int l = 0; l < kLabels; ++l) {
+      if (f < first.size()) row[l] = first[f][l];
+      if (f < second.size()) row[WeightTable::kSecond + l] = second[f][l];
+      any |= std::fabs(row[l]) > 1e-4f || std::fabs(row[WeightTable::kSecond + l]) > 1e-4f;
+    }
+    if (any) rows.push_back({index.hash(uint32_t(f)), row});
+  }
+  table.Build(rows);
 }
 
 std::string IobTag(uint8_t label) {
@@ -503,36 +512,47 @@ NerModel Train(const TrainOptions& o, std::ostream& log) {
     ModelParts fold_model;
     fold_model.lexicon = m.lexicon;
     fold_model.gazetteer = fold_gazetteers[f];
-    fold_model.first = p.Averaged(index);
+    BuildTable(index, p.Averaged(fold_model.transitions[0]), {}, fold_model.weights);
     for (size_t d = 0; d < train.size(); ++d)
       if (train[d].fold == f) TagDocument(fold_model, train[d].doc, jackknifed[d], false);
     log << "fold " << f + 1 << "/" << o.folds << " done, " << Seconds(start) << " s\n";
   }
+  std::vector<LabelWeights> first;
   {
     Perceptron p(index.size());
     p.Train(train, -1, false, o.epochs, o.seed, [&](int epoch) {
       if (dev.empty()) return;
-      m.first = p.Averaged(index);
+      BuildTable(index, p.Averaged(m.transitions[0]), {}, m.weights);
       log << "first pass, epoch " << epoch << ": dev F1 " << Score(m, dev, false).Overall().f1 << "\n";
     });
-    m.first = p.Averaged(index);
+    first = p.Averaged(m.transitions[0]);
   }
+  // The second pass reads the first pass's features and its own.
+  Features extra;
   for (size_t d = 0; d < train.size(); ++d) {
-    SecondPassFeatures(train[d].doc, train[d].first, jackknifed[d], train[d].second);
-    IndexFeatures(train[d].second, index, true, train[d].second_index);
+    Sample& s = train[d];
+    SecondPassFeatures(s.doc, jackknifed[d], extra);
+    s.second.Clear();
+    for (size_t i = 0; i < s.doc.words.size(); ++i) {
+      s.second.hashes.insert(s.second.hashes.end(), s.first.hashes.begin() + s.first.offsets[i],
+                             s.first.hashes.begin() + s.first.offsets[i + 1]);
+      s.second.hashes.insert(s.second.hashes.end(), extra.hashes.begin() + extra.offsets[i],
+                             extra.hashes.begin() + extra.offsets[i + 1]);
+      s.second.offsets.push_back(uint32_t(s.second.hashes.size()));
+    }
+    IndexFeatures(s.second, index, true, s.second_index);
   }
   log << "features: " << index.size() << " with the second pass's\n";
   {
     Perceptron p(index.size());
     p.Train(train, -1, true, o.epochs, o.seed + 1, [&](int epoch) {
       if (dev.empty()) return;
-      m.second = p.Averaged(index);
+      BuildTable(index, first, p.Averaged(m.transitions[1]), m.weights);
       log << "second pass, epoch " << epoch << ": dev F1 " << Score(m, dev, true).Overall().f1 << "\n";
     });
-    m.second = p.Averaged(index);
+    BuildTable(index, first, p.Averaged(m.transitions[1]), m.weights);
   }
-  log << "trained in " << Seconds(start) << " s: " << m.first.weights.size() << " + "
-      << m.second.weights.size() << " weight rows\n";
+  log << "trained in " << Seconds(start) << " s: " << m.weights.size() << " weight rows\n";
   return model;
 }
 
