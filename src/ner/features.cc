@@ -8,7 +8,6 @@
 
 #include <array>
 
-#include "util/strings.h"
 
 namespace sitrep::ner {
 
@@ -41,8 +40,8 @@ bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // "Xx", "X.X.", "d-d", "x": each character's class, runs collapsed.
-std::string Shape(std::string_view w) {
-  std::string s;
+void Shape(std::string_view w, std::string& s) {
+  s.clear();
   for (size_t i = 0; i < w.size(); ++i) {
     unsigned char c = w[i];
     char k;
@@ -55,24 +54,31 @@ std::string Shape(std::string_view w) {
     } else k = char(c);
     if (s.empty() || s.back() != k) s.push_back(k);
   }
-  return s;
 }
 
 // Lower case, digits folded to 0: "1996-08-22" and "1997-01-05" are one word.
-std::string Fold(std::string_view w) {
-  std::string s(w);
+void Fold(std::string_view w, std::string& s) {
+  s.assign(w);
   for (char& c : s) {
     if (IsUpper(c)) c = char(c - 'A' + 'a');
     else if (IsDigit(c)) c = '0';
   }
+}
+std::string Fold(std::string_view w) {
+  std::string s;
+  Fold(w, s);
   return s;
 }
 
-std::string TitleCase(std::string_view w) {
-  std::string s(w);
+void TitleCase(std::string_view w, std::string& s) {
+  s.assign(w);
   for (size_t i = 1; i < s.size(); ++i)
     if (IsUpper(s[i])) s[i] = char(s[i] - 'A' + 'a');
-  return s;
+}
+void AsciiLowerInto(std::string_view w, std::string& s) {
+  s.assign(w);
+  for (char& c : s)
+    if (IsUpper(c)) c = char(c - 'A' + 'a');
 }
 
 bool HasLetter(std::string_view w) {
@@ -101,6 +107,8 @@ struct Facts {
 
 thread_local std::vector<Facts> t_facts;
 thread_local std::vector<uint16_t> t_gaz;
+thread_local std::vector<uint64_t> t_word_hashes;
+thread_local std::string t_lower, t_shape, t_other;
 
 }  // namespace
 
@@ -148,7 +156,7 @@ void Gazetteer::Add(const std::vector<std::string>& words, int type) {
   phrases_[h] |= uint8_t(1u << type);
 }
 
-void Gazetteer::Match(const std::vector<std::string>& words, size_t begin, size_t end,
+void Gazetteer::Match(const std::vector<uint64_t>& word_hashes, size_t begin, size_t end,
                       std::vector<uint16_t>& codes) const {
   codes.assign(end - begin, 0);
   if (phrases_.size() == 0) return;
@@ -159,7 +167,7 @@ void Gazetteer::Match(const std::vector<std::string>& words, size_t begin, size_
     uint64_t h = 0;
     std::array<size_t, kTypes> best{};
     for (size_t n = 1; n <= size_t(kMaxWords) && i + n <= end; ++n) {
-      h = n == 1 ? HashBytes(words[i]) : Pair(h, HashBytes(words[i + n - 1]));
+      h = n == 1 ? word_hashes[i] : Pair(h, word_hashes[i + n - 1]);
       const uint8_t* types = phrases_.Find(h);
       if (!types) continue;
       for (int t = 0; t < kTypes; ++t)
@@ -184,6 +192,9 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
   facts.resize(n);
   // How the document writes each word mid-sentence: capitalised or not.
   KeyMap<std::array<uint16_t, 2>> doc_case;
+  auto& word_hashes = t_word_hashes;
+  word_hashes.resize(n);
+  for (size_t i = 0; i < n; ++i) word_hashes[i] = HashBytes(doc.words[i]);
   for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
     const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
     size_t letters = 0, caps = 0;
@@ -193,13 +204,15 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
       caps += AllCaps(doc.words[i]);
     }
     const bool headline = letters >= 2 && caps == letters;
-    gazetteer.Match(doc.words, b, e, t_gaz);
+    gazetteer.Match(word_hashes, b, e, t_gaz);
     for (size_t i = b; i < e; ++i) {
       const std::string& w = doc.words[i];
       Facts& f = facts[i];
-      std::string lower = Fold(w);
-      std::string shape = Shape(w);
-      f.word = HashBytes(w);
+      std::string& lower = t_lower;
+      std::string& shape = t_shape;
+      Fold(w, lower);
+      Shape(w, shape);
+      f.word = word_hashes[i];
       f.lower = HashBytes(lower);
       f.shape = HashBytes(shape);
       for (size_t k = 0; k < 4; ++k) {
@@ -207,10 +220,14 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
         f.suffix[k] = k < lower.size() ? HashBytes(std::string_view(lower).substr(lower.size() - k - 1)) : kBoundary;
       }
       const uint32_t* c = nullptr;
-      if (AllCaps(w) && w.size() > 1) c = lexicon.clusters.Find(HashBytes(TitleCase(w)));
+      if (w.size() > 1 && AllCaps(w)) {
+        TitleCase(w, t_other);
+        c = lexicon.clusters.Find(HashBytes(t_other));
+      }
       if (!c) c = lexicon.clusters.Find(f.word);
       f.clusters = c ? *c : 0;
-      const uint8_t* cap = lexicon.capitalised.Find(HashBytes(AsciiLower(w)));
+      AsciiLowerInto(w, t_other);
+      const uint8_t* cap = lexicon.capitalised.Find(HashBytes(t_other));
       f.cap_bucket = cap ? *cap : 0;
       f.gaz = t_gaz[i - b];
       f.initial = i == b;

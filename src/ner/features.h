@@ -37,8 +37,9 @@ class Gazetteer {
  public:
   static constexpr int kMaxWords = 6;
   void Add(const std::vector<std::string>& words, int type);
-  // Per token, 3 bits per type: 0 none, 1 + BILOU position of the longest match.
-  void Match(const std::vector<std::string>& words, size_t begin, size_t end,
+  // Per token of [begin, end), 3 bits per type: 0 none, 1 + BILOU position of the longest
+  // match. Takes the words' HashBytes.
+  void Match(const std::vector<uint64_t>& word_hashes, size_t begin, size_t end,
              std::vector<uint16_t>& codes) const;
   size_t size() const { return phrases_.size(); }
   const KeyMap<uint8_t>& phrases() const { return phrases_; }

@@ -59,7 +59,8 @@ TEST(NerFeatures, GazetteerMarksLongestMatchBilou) {
   g.Add({"Port", "Verde"}, TypeOf("LOC"));
   g.Add({"Verde"}, TypeOf("LOC"));
   g.Add({"Verde"}, TypeOf("PER"));
-  std::vector<std::string> words = {"in", "Port", "Verde", "Verde"};
+  std::vector<uint64_t> words;
+  for (const char* w : {"in", "Port", "Verde", "Verde"}) words.push_back(HashBytes(w));
   std::vector<uint16_t> codes;
   g.Match(words, 0, words.size(), codes);
   const int loc = 3 * TypeOf("LOC"), per = 3 * TypeOf("PER");
