@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <fstream>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -24,15 +26,22 @@ void AddEvalNer(CLI::App& eval) {
       "ner",
       "Score the named-entity tagger on a CoNLL-2003 file (conlleval's exact-span scoring; "
       "precision, recall and F1 as fractions)");
-  static std::string conll, model_path;
+  static std::string conll, model_path, output;
   cmd->add_option("--conll", conll, "CoNLL file: token ... tag a line, -DOCSTART- between documents")
       ->required();
   cmd->add_option("--model", model_path, "The model (default: $SITREP_NER_MODEL or models/ner.model)");
+  cmd->add_option("--output", output,
+                  "Also write \"word gold guess\" lines (conlleval's input) to this file");
   cmd->callback([] {
     try {
       auto model = ner::NerModel::Load(model_path.empty() ? ner::DefaultModelPath() : model_path);
       auto docs = ner::ReadConll(conll);
       ner::ConllEval score;
+      std::ofstream out;
+      if (!output.empty()) {
+        out.open(output);
+        if (!out) throw std::runtime_error(output + ": cannot write");
+      }
       double seconds = 0;
       for (const auto& doc : docs) {
         std::vector<std::vector<std::string>> words;
@@ -40,7 +49,13 @@ void AddEvalNer(CLI::App& eval) {
         auto start = std::chrono::steady_clock::now();
         auto tags = ner::TagSentences(model, words);
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        for (size_t k = 0; k < doc.sentences.size(); ++k) score.AddSentence(doc.sentences[k].tags, tags[k]);
+        for (size_t k = 0; k < doc.sentences.size(); ++k) {
+          score.AddSentence(doc.sentences[k].tags, tags[k]);
+          if (!out.is_open()) continue;
+          for (size_t i = 0; i < tags[k].size(); ++i)
+            out << doc.sentences[k].words[i] << ' ' << doc.sentences[k].tags[i] << ' ' << tags[k][i] << '\n';
+          out << '\n';
+        }
       }
       auto overall = score.Overall();
       nlohmann::json per_type = nlohmann::json::object();

@@ -17,9 +17,10 @@ enum Template : uint64_t {
   kBias = 1, kWord, kLowerM2, kLowerM1, kLower0, kLowerP1, kLowerP2, kShapeM1, kShape0,
   kShapeP1, kShapeBiM, kShapeBiP, kPrefix1, kSuffix1 = kPrefix1 + 4, kBigramM = kSuffix1 + 4,
   kBigramP, kCluster /* 9 slots */, kGaz0 = kCluster + 9, kGazM1, kGazP1, kInitialShape,
-  kCapBucket, kDocCase, kHeadline, kWordShapeM1,
+  kCapBucket, kDocCase, kHeadline, kWordShapeM1, kWordM1, kWordP1, kClusterBiM, kClusterBiP,
+  kShapeWordP1,
   // second pass
-  kLabelM1 = 100, kLabel0, kLabelP1, kLabelPair, kDocWord, kDocCapital, kDocWordLabel,
+  kLabelM1 = 100, kLabel0, kLabelP1, kLabelPair, kDocWord, kDocCapital, kDocWordLabel, kDocWordFull,
 };
 
 inline uint64_t Mix(uint64_t x) {
@@ -300,6 +301,12 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
       h.push_back(Feature(kDocCase, f.doc_case * 8 + f.initial * 4 + f.headline * 2 + f.capitalised));
       h.push_back(Feature(kHeadline, Pair(f.headline, f.shape)));
       h.push_back(Feature(kWordShapeM1, Pair(lower_at(i, -1), f.shape)));
+      h.push_back(Feature(kShapeWordP1, Pair(f.shape, lower_at(i, 1))));
+      h.push_back(Feature(kWordM1, i > b ? facts[i - 1].word : kBoundary));
+      h.push_back(Feature(kWordP1, i + 1 < e ? facts[i + 1].word : kBoundary));
+      const uint64_t fine = f.clusters & 0x3FF;
+      h.push_back(Feature(kClusterBiM, (cluster_at(i, -1) & 0x3FF) * 4096 + fine));
+      h.push_back(Feature(kClusterBiP, fine * 4096 + (cluster_at(i, 1) & 0x3FF)));
       out.offsets.push_back(uint32_t(h.size()));
     }
   }
@@ -311,12 +318,14 @@ void SecondPassFeatures(const DocInput& doc, const std::vector<uint8_t>& labels,
   // across the document: counts of O and of each type.
   using Votes = std::array<uint16_t, kTypes + 1>;
   KeyMap<Votes> by_word, by_capital;
+  KeyMap<std::array<uint16_t, kLabels>> labels_of_word;
   std::vector<uint64_t> word_hash(n), capital_hash(n, 0);
   for (size_t i = 0; i < n; ++i) {
     const std::string& w = doc.words[i];
     word_hash[i] = HashBytes(w);
     int type = LabelType(labels[i]) + 1;
     ++by_word[word_hash[i]][type];
+    ++labels_of_word[word_hash[i]][labels[i]];
     if (!w.empty() && IsUpper(w[0])) {
       capital_hash[i] = HashBytes(Fold(w));
       ++by_capital[capital_hash[i]][type];
@@ -352,6 +361,14 @@ void SecondPassFeatures(const DocInput& doc, const std::vector<uint8_t>& labels,
       uint64_t word_vote = vote(*by_word.Find(word_hash[i]), own);
       h.push_back(Feature(kDocWord, word_vote));
       h.push_back(Feature(kDocWordLabel, word_vote * 256 + labels[i]));
+      {
+        auto counts = *labels_of_word.Find(word_hash[i]);
+        --counts[labels[i]];
+        int best = -1;
+        for (int l = 0; l < kLabels; ++l)
+          if (counts[l] && (best < 0 || counts[l] > counts[best])) best = l;
+        h.push_back(Feature(kDocWordFull, uint64_t(best + 1) * 256 + labels[i]));
+      }
       if (capital_hash[i]) h.push_back(Feature(kDocCapital, vote(*by_capital.Find(capital_hash[i]), own)));
       out.offsets.push_back(uint32_t(h.size()));
     }
