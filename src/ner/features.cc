@@ -109,6 +109,9 @@ struct Facts {
 thread_local std::vector<Facts> t_facts;
 thread_local std::vector<uint16_t> t_gaz;
 thread_local std::vector<uint64_t> t_word_hashes;
+thread_local std::vector<bool> t_headline;
+thread_local std::vector<const std::string*> t_words;
+thread_local std::vector<std::string> t_truecased;
 thread_local std::string t_lower, t_shape, t_other;
 
 }  // namespace
@@ -193,9 +196,12 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
   facts.resize(n);
   // How the document writes each word mid-sentence: capitalised or not.
   KeyMap<std::array<uint16_t, 2>> doc_case;
-  auto& word_hashes = t_word_hashes;
-  word_hashes.resize(n);
-  for (size_t i = 0; i < n; ++i) word_hashes[i] = HashBytes(doc.words[i]);
+  // Headlines are in capitals ("STORM HITS PORT VERDE"): their words are read as the rest of
+  // the document writes them, else as news text usually does (lexicon), else title case.
+  auto& headline_of = t_headline;
+  headline_of.assign(doc.sentence_begin.size(), false);
+  KeyMap<uint32_t> written;  // lower-case word -> 1 + a token that writes it outside headlines
+  constexpr uint32_t kInitialBit = 0x80000000u;
   for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
     const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
     size_t letters = 0, caps = 0;
@@ -204,10 +210,50 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
       ++letters;
       caps += AllCaps(doc.words[i]);
     }
-    const bool headline = letters >= 2 && caps == letters;
-    gazetteer.Match(word_hashes, b, e, t_gaz);
+    headline_of[s] = letters >= 2 && caps == letters;
+    if (headline_of[s]) continue;
+    for (size_t i = b; i < e; ++i) {
+      if (!HasLetter(doc.words[i])) continue;
+      AsciiLowerInto(doc.words[i], t_other);
+      // A sentence's first word is capitalised anyway: any other occurrence is better.
+      uint32_t& at = written[HashBytes(t_other)];
+      const uint32_t initial = i == b ? kInitialBit : 0;
+      if (at == 0 || ((at & kInitialBit) && !initial)) at = uint32_t(i + 1) | initial;
+    }
+  }
+  auto& words = t_words;
+  words.resize(n);
+  t_truecased.resize(n);
+  for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
+    const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
     for (size_t i = b; i < e; ++i) {
       const std::string& w = doc.words[i];
+      if (!headline_of[s] || !HasLetter(w)) {
+        words[i] = &w;
+        continue;
+      }
+      AsciiLowerInto(w, t_other);
+      const uint64_t key = HashBytes(t_other);
+      if (const uint32_t* at = written.Find(key)) {
+        words[i] = &doc.words[(*at & ~kInitialBit) - 1];
+        continue;
+      }
+      std::string& own = t_truecased[i];
+      const uint8_t* cap = lexicon.capitalised.Find(key);
+      if (cap && *cap <= 2) own = t_other;
+      else TitleCase(w, own);
+      words[i] = &own;
+    }
+  }
+  auto& word_hashes = t_word_hashes;
+  word_hashes.resize(n);
+  for (size_t i = 0; i < n; ++i) word_hashes[i] = HashBytes(*words[i]);
+  for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
+    const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
+    const bool headline = headline_of[s];
+    gazetteer.Match(word_hashes, b, e, t_gaz);
+    for (size_t i = b; i < e; ++i) {
+      const std::string& w = *words[i];
       Facts& f = facts[i];
       std::string& lower = t_lower;
       std::string& shape = t_shape;
@@ -221,7 +267,7 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
         f.suffix[k] = k < lower.size() ? HashBytes(std::string_view(lower).substr(lower.size() - k - 1)) : kBoundary;
       }
       const uint32_t* c = nullptr;
-      if (w.size() > 1 && AllCaps(w)) {
+      if (w.size() > 1 && AllCaps(w)) {  // "NATO" or "UK" outside a headline
         TitleCase(w, t_other);
         c = lexicon.clusters.Find(HashBytes(t_other));
       }
