@@ -21,6 +21,8 @@ void AddTrainNer(CLI::App& train) {
       ->required();
   cmd->add_option("--out", out, "Where to write the model")->required();
   cmd->add_option("--epochs", o.epochs, "Perceptron epochs a pass")->capture_default_str();
+  cmd->add_option("--min-count", o.min_count, "Drop features seen fewer times in training")
+      ->capture_default_str();
   cmd->add_option("--clusters", o.clusters, "Finest number of word clusters")->capture_default_str();
   cmd->add_option("--dim", o.dim, "Word-vector size")->capture_default_str();
   cmd->add_option("--vector-epochs", o.vector_epochs, "fastText epochs")->capture_default_str();
@@ -33,7 +35,7 @@ void AddTrainNer(CLI::App& train) {
       std::ostringstream command;
       command << "sitrep train ner --conll " << o.train_path << " --unlabelled";
       for (const auto& u : o.unlabelled) command << " " << u;
-      command << " --epochs " << o.epochs << " --clusters " << o.clusters << " --dim " << o.dim
+      command << " --epochs " << o.epochs << " --min-count " << o.min_count << " --clusters " << o.clusters << " --dim " << o.dim
               << " --vector-epochs " << o.vector_epochs << " --seed " << o.seed;
       o.provenance = command.str();
       auto model = ner::Train(o, std::cerr);

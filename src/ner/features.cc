@@ -18,7 +18,7 @@ enum Template : uint64_t {
   kShapeP1, kShapeBiM, kShapeBiP, kPrefix1, kSuffix1 = kPrefix1 + 4, kBigramM = kSuffix1 + 4,
   kBigramP, kCluster /* 9 slots */, kGaz0 = kCluster + 9, kGazM1, kGazP1, kInitialShape,
   kCapBucket, kDocCase, kHeadline, kWordShapeM1, kWordM1, kWordP1, kClusterBiM, kClusterBiP,
-  kShapeWordP1,
+  kShapeWordP1, kPartsM1, kParts0, kPartsP1, kHyphenFirst, kHyphenLast,
   // second pass
   kLabelM1 = 100, kLabel0, kLabelP1, kLabelPair, kDocWord, kDocCapital, kDocWordLabel, kDocWordFull,
 };
@@ -34,7 +34,8 @@ inline uint64_t Mix(uint64_t x) {
 inline uint64_t Feature(uint64_t tmpl, uint64_t value) { return Mix(value ^ (tmpl * 0x9e3779b97f4a7c15ULL)); }
 inline uint64_t Pair(uint64_t a, uint64_t b) { return Mix(a) ^ (b + 0x632be59bd9b4e019ULL); }
 
-const uint64_t kBoundary = 0x5bd1e9955bd1e995ULL;  // the word "before the start" / "past the end"
+const uint64_t kBoundary = 0x5bd1e9955bd1e995ULL;
+inline uint64_t PartKey(uint64_t word_hash) { return Mix(word_hash ^ 0x2545f4914f6cdd1dULL); }  // the word "before the start" / "past the end"
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -99,10 +100,12 @@ bool AllCaps(std::string_view w) {
 struct Facts {
   uint64_t word, lower, shape;
   uint64_t prefix[4], suffix[4];
+  uint64_t hyphen_first, hyphen_last;
   uint32_t clusters;
   uint8_t cap_bucket;
   uint8_t doc_case;
   uint16_t gaz;
+  uint8_t parts;
   bool initial, capitalised, headline;
 };
 
@@ -158,6 +161,14 @@ void Gazetteer::Add(const std::vector<std::string>& words, int type) {
   uint64_t h = 0;
   for (size_t i = 0; i < words.size(); ++i) h = i ? Pair(h, HashBytes(words[i])) : HashBytes(words[i]);
   phrases_[h] |= uint8_t(1u << type);
+  if (words.size() < 2) return;
+  phrases_[PartKey(HashBytes(words.front()))] |= uint8_t(1u << (2 * type));
+  phrases_[PartKey(HashBytes(words.back()))] |= uint8_t(1u << (2 * type + 1));
+}
+
+uint8_t Gazetteer::Parts(uint64_t word_hash) const {
+  const uint8_t* p = phrases_.Find(PartKey(word_hash));
+  return p ? *p : 0;
 }
 
 void Gazetteer::Match(const std::vector<uint64_t>& word_hashes, size_t begin, size_t end,
@@ -277,6 +288,13 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
       const uint8_t* cap = lexicon.capitalised.Find(HashBytes(t_other));
       f.cap_bucket = cap ? *cap : 0;
       f.gaz = t_gaz[i - b];
+      f.parts = gazetteer.Parts(f.word);
+      // "Oslo-based", "German-Israeli": the parts are words the model may know.
+      f.hyphen_first = f.hyphen_last = 0;
+      if (auto dash = w.find('-'); dash != std::string::npos && dash > 0 && dash + 1 < w.size() && HasLetter(w)) {
+        f.hyphen_first = HashBytes(std::string_view(w).substr(0, dash));
+        f.hyphen_last = HashBytes(std::string_view(lower).substr(lower.rfind('-') + 1));
+      }
       f.initial = i == b;
       f.capitalised = !w.empty() && IsUpper(w[0]);
       f.headline = headline;
@@ -348,6 +366,13 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
       h.push_back(Feature(kHeadline, Pair(f.headline, f.shape)));
       h.push_back(Feature(kWordShapeM1, Pair(lower_at(i, -1), f.shape)));
       h.push_back(Feature(kShapeWordP1, Pair(f.shape, lower_at(i, 1))));
+      h.push_back(Feature(kParts0, f.parts));
+      h.push_back(Feature(kPartsM1, i > b ? facts[i - 1].parts : 0x1FF));
+      h.push_back(Feature(kPartsP1, i + 1 < e ? facts[i + 1].parts : 0x1FF));
+      if (f.hyphen_first) {
+        h.push_back(Feature(kHyphenFirst, f.hyphen_first));
+        h.push_back(Feature(kHyphenLast, f.hyphen_last));
+      }
       h.push_back(Feature(kWordM1, i > b ? facts[i - 1].word : kBoundary));
       h.push_back(Feature(kWordP1, i + 1 < e ? facts[i + 1].word : kBoundary));
       const uint64_t fine = f.clusters & 0x3FF;

@@ -496,10 +496,17 @@ NerModel Train(const TrainOptions& o, std::ostream& log) {
   for (const auto& s : train)
     for (int f = 0; f < o.folds; ++f)
       if (s.fold != f) AddNames(s, fold_gazetteers[f]);
+  // Features seen once in the training text name one token: they teach nothing general.
   FeatureIndex index;
+  KeyMap<uint32_t> seen;
   for (auto& s : train) {
     FirstPassFeatures(m.lexicon, fold_gazetteers[s.fold], s.doc, s.first);
-    IndexFeatures(s.first, index, true, s.first_index);
+    for (uint64_t h : s.first.hashes) ++seen[h];
+  }
+  for (auto& s : train) {
+    for (uint64_t h : s.first.hashes)
+      if (*seen.Find(h) >= uint32_t(o.min_count)) index.Add(h);
+    IndexFeatures(s.first, index, false, s.first_index);
   }
   log << "features: " << index.size() << " first-pass, gazetteer " << m.gazetteer.size() << " names, "
       << Seconds(start) << " s\n";

@@ -19,8 +19,9 @@ struct TrainOptions {
   std::string train_path;              // CoNLL
   std::string dev_path;                // CoNLL, optional: scored after each epoch, not trained on
   std::vector<std::string> unlabelled;  // JSON Lines with a "text" field (and optional "title")
-  int epochs = 10;
+  int epochs = 8;
   int folds = 5;
+  int min_count = 1;  // first-pass features seen fewer times in training are dropped
   int dim = 50;          // fastText vector size
   int vector_epochs = 5;  // fastText passes over the unlabelled text
   int clusters = 1000;   // finest k-means granularity; the coarser are k/5 and k/25
