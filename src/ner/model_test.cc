@@ -58,7 +58,9 @@ TEST(NerModel, SaveLoadRoundTrip) {
   EXPECT_EQ(b.provenance, a.provenance);
   EXPECT_EQ(b.lexicon.clusters.size(), 1u);
   EXPECT_EQ(*b.lexicon.capitalised.Find(HashBytes("verde")), 5);
-  EXPECT_EQ(b.gazetteer.size(), 1u);
+  EXPECT_EQ(b.gazetteer.size(), a.gazetteer.size());
+  EXPECT_EQ(b.gazetteer.Parts(HashBytes("Port")), 1 << (2 * TypeOf("LOC")));
+  EXPECT_EQ(b.gazetteer.Parts(HashBytes("Verde")), 1 << (2 * TypeOf("LOC") + 1));
   EXPECT_EQ(b.weights.size(), a.weights.size());
   EXPECT_FLOAT_EQ(b.transitions[0][0][1], 0.125f);
   // Every weight row scores nearly the same after the trip (stored as int8 times a scale).
