@@ -34,8 +34,10 @@ inline uint64_t Mix(uint64_t x) {
 inline uint64_t Feature(uint64_t tmpl, uint64_t value) { return Mix(value ^ (tmpl * 0x9e3779b97f4a7c15ULL)); }
 inline uint64_t Pair(uint64_t a, uint64_t b) { return Mix(a) ^ (b + 0x632be59bd9b4e019ULL); }
 
-const uint64_t kBoundary = 0x5bd1e9955bd1e995ULL;
-inline uint64_t PartKey(uint64_t word_hash) { return Mix(word_hash ^ 0x2545f4914f6cdd1dULL); }  // the word "before the start" / "past the end"
+const uint64_t kBoundary = 0x5bd1e9955bd1e995ULL;  // the word "before the start" / "past the end"
+// Keys of single words' roles in names, apart from the phrase keys in the same map.
+inline uint64_t PartKey(uint64_t word_hash) { return Mix(word_hash ^ 0x2545f4914f6cdd1dULL); }
+inline uint64_t AnyPartKey(uint64_t word_hash) { return Mix(word_hash ^ 0x9fb21c651e98df25ULL); }
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -105,7 +107,7 @@ struct Facts {
   uint8_t cap_bucket;
   uint8_t doc_case;
   uint16_t gaz;
-  uint8_t parts;
+  uint16_t parts;
   bool initial, capitalised, headline;
 };
 
@@ -161,14 +163,16 @@ void Gazetteer::Add(const std::vector<std::string>& words, int type) {
   uint64_t h = 0;
   for (size_t i = 0; i < words.size(); ++i) h = i ? Pair(h, HashBytes(words[i])) : HashBytes(words[i]);
   phrases_[h] |= uint8_t(1u << type);
+  for (const auto& w : words) phrases_[AnyPartKey(HashBytes(w))] |= uint8_t(1u << type);
   if (words.size() < 2) return;
   phrases_[PartKey(HashBytes(words.front()))] |= uint8_t(1u << (2 * type));
   phrases_[PartKey(HashBytes(words.back()))] |= uint8_t(1u << (2 * type + 1));
 }
 
-uint8_t Gazetteer::Parts(uint64_t word_hash) const {
+uint16_t Gazetteer::Parts(uint64_t word_hash) const {
   const uint8_t* p = phrases_.Find(PartKey(word_hash));
-  return p ? *p : 0;
+  const uint8_t* any = phrases_.Find(AnyPartKey(word_hash));
+  return uint16_t((p ? *p : 0) | (any ? *any << 8 : 0));
 }
 
 void Gazetteer::Match(const std::vector<uint64_t>& word_hashes, size_t begin, size_t end,
@@ -367,8 +371,8 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
       h.push_back(Feature(kWordShapeM1, Pair(lower_at(i, -1), f.shape)));
       h.push_back(Feature(kShapeWordP1, Pair(f.shape, lower_at(i, 1))));
       h.push_back(Feature(kParts0, f.parts));
-      h.push_back(Feature(kPartsM1, i > b ? facts[i - 1].parts : 0x1FF));
-      h.push_back(Feature(kPartsP1, i + 1 < e ? facts[i + 1].parts : 0x1FF));
+      h.push_back(Feature(kPartsM1, i > b ? facts[i - 1].parts : 0x1FFFF));
+      h.push_back(Feature(kPartsP1, i + 1 < e ? facts[i + 1].parts : 0x1FFFF));
       if (f.hyphen_first) {
         h.push_back(Feature(kHyphenFirst, f.hyphen_first));
         h.push_back(Feature(kHyphenLast, f.hyphen_last));

@@ -41,9 +41,10 @@ class Gazetteer {
   // match. Takes the words' HashBytes.
   void Match(const std::vector<uint64_t>& word_hashes, size_t begin, size_t end,
              std::vector<uint16_t>& codes) const;
-  // The roles a word plays in multi-word names: bit 2t for a first word of a name of type t,
-  // bit 2t + 1 for a last word ("Maria" opens names of persons, "Corp" ends organisations).
-  uint8_t Parts(uint64_t word_hash) const;
+  // The roles a word plays in names: bit 2t for a first word of a multi-word name of type t,
+  // bit 2t + 1 for a last word ("Maria" opens names of persons, "Corp" ends organisations),
+  // bit 8 + t for any word of a name of type t.
+  uint16_t Parts(uint64_t word_hash) const;
   size_t size() const { return phrases_.size(); }
   const KeyMap<uint8_t>& phrases() const { return phrases_; }
   KeyMap<uint8_t>& phrases() { return phrases_; }
