@@ -314,7 +314,7 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
   }
 
   out.Clear();
-  out.hashes.reserve(n * 40);
+  out.hashes.reserve(n * 56);
   for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
     const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
     auto lower_at = [&](size_t i, int d) -> uint64_t {
