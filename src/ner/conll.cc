@@ -66,6 +66,7 @@ std::vector<Chunk> ChunksOf(const std::vector<std::string>& tags) {
       open = false;
     }
     if (i < tags.size() && StartOfChunk(prev_tag, tag, prev_type, type)) {
+      if (open) out.back().end = int(i);  // a start always closes what was open
       out.push_back({int(i), int(i), type});
       open = true;
     }
