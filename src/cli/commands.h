@@ -42,5 +42,9 @@ void AddEvalClusters(CLI::App& eval);
 void AddEvalTime(CLI::App& eval);
 void AddEvalSummary(CLI::App& eval);
 void AddEvalNames(CLI::App& eval);
+void AddEvalNer(CLI::App& eval);
+
+// `sitrep train ...`: builds a model file from labelled data.
+void AddTrainNer(CLI::App& train);
 
 }  // namespace sitrep::cli

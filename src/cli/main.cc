@@ -30,6 +30,10 @@ int main(int argc, char** argv) {
   AddEvalTime(*eval);
   AddEvalSummary(*eval);
   AddEvalNames(*eval);
+  AddEvalNer(*eval);
+  CLI::App* train = app.add_subcommand("train", "Build a model from labelled data");
+  train->require_subcommand(1);
+  AddTrainNer(*train);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,65 @@
+// An open-addressing map from 64-bit hashes to small values, iterable so a model can be
+// saved. Lookups probe one flat array (usually one cache line), which keeps tagging fast.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace sitrep::ner {
+
+template <typename V>
+class KeyMap {
+ public:
+  const V* Find(uint64_t key) const {
+    key |= 1;  // 0 marks an empty slot; the low bit is sacrificed
+    if (slots_.empty()) return nullptr;
+    for (size_t i = Home(key);; i = (i + 1) & mask_) {
+      if (slots_[i].key == key) return &slots_[i].value;
+      if (slots_[i].key == 0) return nullptr;
+    }
+  }
+  // The value under `key`, default-made when missing.
+  V& operator[](uint64_t key) {
+    key |= 1;
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    size_t i = Home(key);
+    for (; slots_[i].key != 0; i = (i + 1) & mask_)
+      if (slots_[i].key == key) return slots_[i].value;
+    slots_[i].key = key;
+    ++size_;
+    return slots_[i].value;
+  }
+  size_t size() const { return size_; }
+  template <typename F>
+  void ForEach(F f) const {
+    for (const auto& s : slots_)
+      if (s.key) f(s.key, s.value);
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    V value{};
+  };
+  size_t Home(uint64_t key) const { return (key * 0x9e3779b97f4a7c15ULL) >> shift_; }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    const size_t capacity = old.empty() ? 64 : 2 * old.size();
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    shift_ = 64 - __builtin_ctzll(capacity);
+    for (Slot& s : old) {
+      if (!s.key) continue;
+      size_t i = Home(s.key);
+      while (slots_[i].key) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  int shift_ = 64;
+  size_t size_ = 0;
+};
+
+}  // namespace sitrep::ner

@@ -1,0 +1,335 @@
+#include "ner/model.h"
+
+#include <zlib.h>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+
+namespace sitrep::ner {
+
+void WeightTable::Build(const std::vector<std::pair<uint64_t, Row>>& rows) {
+  float top[2] = {0, 0};
+  for (const auto& [hash, w] : rows)
+    for (int l = 0; l < kWidth; ++l) top[l >= kSecond] = std::max(top[l >= kSecond], std::fabs(w[l]));
+  for (int pass = 0; pass < 2; ++pass) scale_[pass] = top[pass] > 0 ? top[pass] / 32767.0f : 1.0f;
+  size_t capacity = 64;
+  while (capacity < rows.size() * 2 + 1) capacity *= 2;
+  keys_.assign(capacity, 0);
+  row_of_.assign(capacity, 0);
+  rows_.clear();
+  mask_ = capacity - 1;
+  for (const auto& [hash, w] : rows) {
+    QRow q{};
+    bool any = false;
+    for (int l = 0; l < kWidth; ++l) {
+      q[l] = int16_t(std::lround(w[l] / scale_[l >= kSecond]));
+      any |= q[l] != 0;
+    }
+    if (!any) continue;
+    const uint64_t key = KeyOf(hash);
+    size_t i = key & mask_;
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
+    if (keys_[i] == key) continue;
+    keys_[i] = key;
+    row_of_[i] = uint32_t(rows_.size());
+    rows_.push_back(q);
+  }
+}
+
+void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uint32_t>& offsets,
+                      int32_t* sums) const {
+  if (rows_.empty()) return;
+  // First every feature's row (or none), probing a few features ahead of the one looked up;
+  // then the sums, fetching a few rows ahead.
+  static thread_local std::vector<uint32_t> found;
+  constexpr uint32_t kNone = UINT32_MAX;
+  constexpr size_t kAhead = 8;
+  const size_t n = hashes.size();
+  found.resize(n);
+  for (size_t f = 0; f < n; ++f) {
+    if (f + kAhead < n) __builtin_prefetch(&keys_[KeyOf(hashes[f + kAhead]) & mask_]);
+    const uint64_t key = KeyOf(hashes[f]);
+    uint32_t row = kNone;
+    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+      if (keys_[i] == key) {
+        row = row_of_[i];
+        break;
+      }
+      if (keys_[i] == 0) break;
+    }
+    found[f] = row;
+  }
+  typedef int32_t V4 __attribute__((vector_size(16)));
+  typedef int16_t V4h __attribute__((vector_size(8)));
+  const size_t tokens = offsets.size() - 1;
+  size_t ahead = 0;
+  for (size_t t = 0; t < tokens; ++t) {
+    V4 acc[kWidth / 4];
+    std::memcpy(acc, sums + t * kWidth, sizeof acc);
+    for (uint32_t f = offsets[t]; f < offsets[t + 1]; ++f) {
+      for (ahead = std::max<size_t>(ahead, f + 1); ahead < n && ahead < f + kAhead; ++ahead)
+        if (found[ahead] != kNone) {
+          __builtin_prefetch(&rows_[found[ahead]]);
+          __builtin_prefetch(reinterpret_cast<const char*>(&rows_[found[ahead]]) + 64);
+        }
+      if (found[f] == kNone) continue;
+      const int16_t* row = rows_[found[f]].data();
+      for (int k = 0; k < kWidth / 4; ++k) {
+        V4h h;
+        std::memcpy(&h, row + 4 * k, sizeof h);
+        acc[k] += __builtin_convertvector(h, V4);
+      }
+    }
+    std::memcpy(sums + t * kWidth, acc, sizeof acc);
+  }
+}
+
+std::vector<std::pair<uint64_t, WeightTable::Row>> WeightTable::Rows() const {
+  std::vector<std::pair<uint64_t, Row>> out;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    if (!keys_[i]) continue;
+    Row r;
+    for (int l = 0; l < kWidth; ++l) r[l] = rows_[row_of_[i]][l] * scale_[l >= kSecond];
+    out.push_back({keys_[i], r});
+  }
+  return out;
+}
+
+namespace {
+
+// Plain little-endian records; the whole is zlib-compressed behind a magic line.
+class Writer {
+ public:
+  template <typename T>
+  void Put(const T& v) { bytes_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void PutString(const std::string& s) {
+    Put(uint64_t(s.size()));
+    bytes_ += s;
+  }
+  std::string& bytes() { return bytes_; }
+
+ private:
+  std::string bytes_;
+};
+
+class Reader {
+ public:
+  explicit Reader(const std::string& b) : b_(b) {}
+  template <typename T>
+  T Get() {
+    T v;
+    Need(sizeof v);
+    std::memcpy(&v, b_.data() + at_, sizeof v);
+    at_ += sizeof v;
+    return v;
+  }
+  std::string GetString() {
+    uint64_t n = Get<uint64_t>();
+    Need(n);
+    std::string s = b_.substr(at_, n);
+    at_ += n;
+    return s;
+  }
+  uint64_t Count(size_t record_size) {
+    uint64_t n = Get<uint64_t>();
+    if (n > (b_.size() - at_) / record_size) throw std::runtime_error("truncated model");
+    return n;
+  }
+
+ private:
+  void Need(size_t n) {
+    if (b_.size() - at_ < n) throw std::runtime_error("truncated model");
+  }
+  const std::string& b_;
+  size_t at_ = 0;
+};
+
+const char kMagic[] = "sitrep-ner 1\n";
+
+template <typename V>
+void PutMap(Writer& w, const KeyMap<V>& m) {
+  w.Put(uint64_t(m.size()));
+  m.ForEach([&](uint64_t k, const V& v) {
+    w.Put(k);
+    w.Put(v);
+  });
+}
+template <typename V>
+void GetMap(Reader& r, KeyMap<V>& m) {
+  uint64_t n = r.Count(sizeof(uint64_t) + sizeof(V));
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t k = r.Get<uint64_t>();
+    m[k] = r.Get<V>();
+  }
+}
+
+// A row is stored as int8 times a scale for each pass.
+void PutWeights(Writer& w, const WeightTable& t) {
+  auto rows = t.Rows();
+  w.Put(uint64_t(rows.size()));
+  for (auto& [h, row] : rows) {
+    w.Put(h);
+    for (int pass = 0; pass < 2; ++pass) {
+      const float* x = row.data() + pass * WeightTable::kSecond;
+      float top = 0;
+      for (int l = 0; l < kLabels; ++l) top = std::max(top, std::fabs(x[l]));
+      const float scale = top / 127.0f;
+      w.Put(scale);
+      for (int l = 0; l < kLabels; ++l) w.Put(int8_t(scale > 0 ? std::lround(x[l] / scale) : 0));
+    }
+  }
+}
+
+void GetWeights(Reader& r, WeightTable& t) {
+  uint64_t n = r.Count(sizeof(uint64_t) + 2 * (sizeof(float) + kLabels));
+  std::vector<std::pair<uint64_t, WeightTable::Row>> rows(n);
+  for (auto& [h, row] : rows) {
+    h = r.Get<uint64_t>();
+    row.fill(0.0f);
+    for (int pass = 0; pass < 2; ++pass) {
+      const float scale = r.Get<float>();
+      for (int l = 0; l < kLabels; ++l) row[pass * WeightTable::kSecond + l] = scale * r.Get<int8_t>();
+    }
+  }
+  t.Build(rows);
+}
+
+}  // namespace
+
+std::string Serialise(const ModelParts& m) {
+  Writer w;
+  w.PutString(m.provenance);
+  PutMap(w, m.lexicon.clusters);
+  PutMap(w, m.lexicon.capitalised);
+  PutMap(w, m.gazetteer.phrases());
+  PutWeights(w, m.weights);
+  w.Put(m.transitions);
+  const std::string& raw = w.bytes();
+  uLongf size = compressBound(raw.size());
+  std::string packed(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
+                reinterpret_cast<const Bytef*>(raw.data()), raw.size(), 9) != Z_OK)
+    throw std::runtime_error("cannot compress the model");
+  packed.resize(size);
+  Writer out;
+  out.bytes() = kMagic;
+  out.Put(uint64_t(raw.size()));
+  out.bytes() += packed;
+  return out.bytes();
+}
+
+void Deserialise(const std::string& bytes, ModelParts& m) {
+  const size_t magic = sizeof kMagic - 1;
+  if (bytes.compare(0, magic, kMagic) != 0) throw std::runtime_error("not a sitrep NER model");
+  if (bytes.size() < magic + 8) throw std::runtime_error("truncated model");
+  uint64_t raw_size;
+  std::memcpy(&raw_size, bytes.data() + magic, 8);
+  if (raw_size > (uint64_t(1) << 32)) throw std::runtime_error("corrupt model header");
+  std::string raw(raw_size, '\0');
+  uLongf size = raw_size;
+  if (uncompress(reinterpret_cast<Bytef*>(raw.data()), &size,
+                 reinterpret_cast<const Bytef*>(bytes.data() + magic + 8), bytes.size() - magic - 8) != Z_OK ||
+      size != raw_size)
+    throw std::runtime_error("corrupt model (zlib)");
+  Reader r(raw);
+  m.provenance = r.GetString();
+  GetMap(r, m.lexicon.clusters);
+  GetMap(r, m.lexicon.capitalised);
+  GetMap(r, m.gazetteer.phrases());
+  GetWeights(r, m.weights);
+  auto t = r.Get<std::array<float, 2 * kLabels * kLabels>>();
+  std::memcpy(m.transitions, t.data(), sizeof m.transitions);
+}
+
+bool Allowed(int previous, int current) {
+  const int cur_pos = LabelPos(current);
+  const bool open = previous >= 0 && (LabelPos(previous) == 0 || LabelPos(previous) == 1);
+  if (!open) return current == 0 || cur_pos == 0 || cur_pos == 3;
+  return LabelType(current) == LabelType(previous) && (cur_pos == 1 || cur_pos == 2);
+}
+
+namespace {
+// For each label, the labels that may come before it.
+struct Predecessors {
+  int count[kLabels] = {};
+  int8_t of[kLabels][kLabels] = {};
+  bool start[kLabels] = {}, end[kLabels] = {};
+  Predecessors() {
+    for (int c = 0; c < kLabels; ++c) {
+      for (int p = 0; p < kLabels; ++p)
+        if (Allowed(p, c)) of[c][count[c]++] = int8_t(p);
+      start[c] = Allowed(-1, c);
+      end[c] = c == 0 || LabelPos(c) == 2 || LabelPos(c) == 3;
+    }
+  }
+};
+const Predecessors kPredecessors;
+}  // namespace
+
+void Viterbi(const float* emissions, size_t stride, size_t n, const float (*transitions)[kLabels],
+             uint8_t* out) {
+  if (n == 0) return;
+  static thread_local std::vector<float> score;
+  static thread_local std::vector<uint8_t> back;
+  score.resize(n * kLabels);
+  back.resize(n * kLabels);
+  const Predecessors& pred = kPredecessors;
+  constexpr float kNo = -std::numeric_limits<float>::infinity();
+  for (int l = 0; l < kLabels; ++l) score[l] = pred.start[l] ? emissions[l] : kNo;
+  for (size_t i = 1; i < n; ++i) {
+    const float* prev = &score[(i - 1) * kLabels];
+    const float* e = emissions + i * stride;
+    for (int c = 0; c < kLabels; ++c) {
+      float best = kNo;
+      int arg = 0;
+      for (int k = 0; k < pred.count[c]; ++k) {
+        const int p = pred.of[c][k];
+        const float s = prev[p] + transitions[p][c];
+        if (s > best) best = s, arg = p;
+      }
+      score[i * kLabels + c] = best + e[c];
+      back[i * kLabels + c] = uint8_t(arg);
+    }
+  }
+  float best = kNo;
+  int arg = 0;
+  for (int l = 0; l < kLabels; ++l)
+    if (pred.end[l] && score[(n - 1) * kLabels + l] > best) best = score[(n - 1) * kLabels + l], arg = l;
+  for (size_t i = n; i-- > 0;) {
+    out[i] = uint8_t(arg);
+    arg = back[i * kLabels + arg];
+  }
+}
+
+void TagDocument(const ModelParts& model, const DocInput& doc, std::vector<uint8_t>& labels,
+                 bool two_passes) {
+  static thread_local Features first, second;
+  static thread_local std::vector<int32_t> sums;
+  static thread_local std::vector<float> emissions;
+  constexpr int W = WeightTable::kWidth;
+  const size_t n = doc.words.size();
+  FirstPassFeatures(model.lexicon, model.gazetteer, doc, first);
+  sums.assign(n * W, 0);
+  model.weights.Add(first.hashes, first.offsets, sums.data());
+  labels.resize(n);
+  emissions.resize(n * kLabels);
+  auto decode = [&](int pass) {
+    const float scale = model.weights.scale(pass);
+    for (size_t i = 0; i < n; ++i)
+      for (int l = 0; l < kLabels; ++l)
+        emissions[i * kLabels + l] = float(sums[i * W + pass * WeightTable::kSecond + l]) * scale;
+    for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
+      const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
+      Viterbi(&emissions[b * kLabels], kLabels, e - b, model.transitions[pass], labels.data() + b);
+    }
+  };
+  decode(0);
+  if (!two_passes) return;
+  SecondPassFeatures(doc, labels, second);
+  model.weights.Add(second.hashes, second.offsets, sums.data());
+  decode(1);
+}
+
+}  // namespace sitrep::ner

@@ -1,0 +1,73 @@
+// The parts of a trained tagger and how they are stored: per pass, a hashed weight table
+// (feature hash -> one weight a label, int8 with a scale a row) and label-to-label
+// transition weights; the lexicon and gazetteer the features read. Saved zlib-compressed.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ner/features.h"
+
+namespace sitrep::ner {
+
+using LabelWeights = std::array<float, kLabels>;
+
+// Both passes' weights in one table: a feature is looked up once and its row holds the first
+// pass's weights at [0, kLabels) and the second's at [kSecond, kSecond + kLabels).
+class WeightTable {
+ public:
+  static constexpr int kSecond = 18;
+  static constexpr int kWidth = 36;  // padded so a row is a whole number of vectors
+  using Row = std::array<float, kWidth>;
+
+  // Rows of zeros are dropped. Weights are kept as int16 with one scale a pass.
+  void Build(const std::vector<std::pair<uint64_t, Row>>& rows);
+  // Adds the rows of every token's features into sums[token * kWidth, + kWidth); unknown
+  // features add nothing. All lookups of a document go in one batch so that the memory
+  // fetches overlap.
+  void Add(const std::vector<uint64_t>& hashes, const std::vector<uint32_t>& offsets,
+           int32_t* sums) const;
+  // What a sum means in weights: sum * scale(pass).
+  float scale(int pass) const { return scale_[pass]; }
+  size_t size() const { return rows_.size(); }
+  std::vector<std::pair<uint64_t, Row>> Rows() const;
+
+ private:
+  using QRow = std::array<int16_t, kWidth>;
+  static uint64_t KeyOf(uint64_t h) { return h ? h : 1; }
+  std::vector<uint64_t> keys_;   // open addressing; 0 marks an empty slot
+  std::vector<uint32_t> row_of_;  // slot -> row
+  std::vector<QRow> rows_;
+  float scale_[2] = {1, 1};
+  uint64_t mask_ = 0;
+};
+
+struct ModelParts {
+  std::string provenance;  // how the model was built
+  Lexicon lexicon;
+  Gazetteer gazetteer;
+  WeightTable weights;
+  float transitions[2][kLabels][kLabels] = {};  // per pass: [previous][current]
+};
+
+std::string Serialise(const ModelParts& m);
+// Throws std::runtime_error for bytes that are not a model.
+void Deserialise(const std::string& bytes, ModelParts& m);
+
+// The best label sequence under BILOU's rules (B/I go on to I/L of the same type; a
+// sentence starts with O, B or U and ends with O, L or U).
+// Emissions of token i at emissions[i * stride, + kLabels).
+void Viterbi(const float* emissions, size_t stride, size_t n, const float (*transitions)[kLabels],
+             uint8_t* out);
+bool Allowed(int previous, int current);  // previous -1 for the sentence start
+
+}  // namespace sitrep::ner
+
+namespace sitrep::ner {
+// BILOU labels for every token of a document: the first pass, then (when `two_passes`) the
+// second over the first's labels.
+void TagDocument(const ModelParts& model, const DocInput& doc, std::vector<uint8_t>& labels,
+                 bool two_passes = true);
+}  // namespace sitrep::ner
