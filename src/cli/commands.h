@@ -25,11 +25,16 @@ void AddReport(CLI::App& app, Globals& g);
 void AddStories(CLI::App& app, Globals& g);
 void AddStory(CLI::App& app, Globals& g);
 void AddWhy(CLI::App& app, Globals& g);
+void AddQuotes(CLI::App& app, Globals& g);
 
 // `sitrep eval ...`: each prints one JSON object.
 void AddEvalExtraction(CLI::App& eval);
 void AddEvalDates(CLI::App& eval);
 void AddEvalClusters(CLI::App& eval);
 void AddEvalTime(CLI::App& eval);
+void AddEvalQuotes(CLI::App& eval);
+
+// `sitrep train ...`: rebuilds a model under models/.
+void AddTrainQuotes(CLI::App& train);
 
 }  // namespace sitrep::cli

@@ -18,12 +18,17 @@ int main(int argc, char** argv) {
   AddStories(app, g);
   AddStory(app, g);
   AddWhy(app, g);
+  AddQuotes(app, g);
   CLI::App* eval = app.add_subcommand("eval", "Measure a stage on a labelled data set (prints JSON)");
   eval->require_subcommand(1);
   AddEvalExtraction(*eval);
   AddEvalDates(*eval);
   AddEvalClusters(*eval);
   AddEvalTime(*eval);
+  AddEvalQuotes(*eval);
+  CLI::App* train = app.add_subcommand("train", "Rebuild a model from a labelled data set");
+  train->require_subcommand(1);
+  AddTrainQuotes(*train);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
