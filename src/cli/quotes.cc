@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -99,7 +100,9 @@ void AddEvalQuotes(CLI::App& eval) {
       "quotes", "Score attributions (content, source, cue spans) against PolNeAR JSON Lines; "
                 "the first annotator of each article is the gold");
   static std::string file;
+  static bool gold_cues = false;
   cmd->add_option("--polnear", file, "PolNeAR JSON Lines (train.jsonl, dev.jsonl)")->required();
+  cmd->add_flag("--gold-cues", gold_cues, "Give the gold cues (scores source and content finding alone)");
   cmd->callback([] {
     try {
       auto docs = quotes::LoadPolnear(file);
@@ -110,17 +113,28 @@ void AddEvalQuotes(CLI::App& eval) {
       size_t gold_count = 0, found_count = 0;
       auto start = std::chrono::steady_clock::now();
       for (const auto& d : docs) {
-        auto found = quotes::Attributions(model, d.article);
         std::vector<Span> gc, gs, gq, fc, fs, fq;
         for (const auto& g : d.attributions) {
           gc.push_back(g.ContentHull());
           if (g.source.size()) gs.push_back(g.source);
           if (g.cue.size()) gq.push_back(g.cue);
         }
+        auto found = quotes::Attributions(model, d.article, gold_cues ? &gq : nullptr);
         for (const auto& f : found) {
           fc.push_back(f.content);
           if (f.source.size()) fs.push_back(f.source);
           fq.push_back(f.cue);
+        }
+        if (getenv("QDEBUG")) {
+          std::set<std::pair<uint32_t,uint32_t>> fset;
+          for (Span f : fc) { Span t = quotes::TrimPunctuation(d.article.text, f); fset.insert({t.begin, t.end}); }
+          for (size_t i = 0; i < gc.size(); ++i) {
+            Span t = quotes::TrimPunctuation(d.article.text, gc[i]);
+            if (fset.count({t.begin, t.end})) continue;
+            fprintf(stderr, "GOLD [%s] {%s}\n", std::string(d.article.Text(gq.size() > i ? gq[i] : Span{})).c_str(), std::string(d.article.Text(gc[i])).c_str());
+            for (size_t k = 0; k < found.size(); ++k) if (found[k].cue == (gq.size() > i ? gq[i] : Span{}) || (found[k].cue.begin <= gq[i].begin && found[k].cue.end >= gq[i].end))
+              fprintf(stderr, "  FOUND {%s}\n", std::string(d.article.Text(fc[k])).c_str());
+          }
         }
         gold_count += gc.size();
         found_count += fc.size();

@@ -114,6 +114,14 @@ struct FeatureSink {
   }
 };
 
+// Inflections folded together ("warned", "warns", "warning" -> "warn"), so a cue seen in
+// one form counts for the others.
+std::string Stem(const std::string& w) {
+  for (std::string_view suffix : {"ing", "ed", "es", "s"})
+    if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) return w.substr(0, w.size() - suffix.size());
+  return w;
+}
+
 std::vector<std::vector<bool>> BioAllowed(int kinds) {
   // Tags: 0 = O, then (B, I) per kind. I of a kind follows B or I of that kind only.
   const int tags = 1 + 2 * kinds;
@@ -130,10 +138,14 @@ std::vector<std::vector<bool>> BioAllowed(int kinds) {
 
 QuoteModel::QuoteModel() : cues(3, BioAllowed(1)), roles(5, BioAllowed(2)) {}
 
-bool QuoteModel::Load(std::istream& in) { return cues.Load(in) && roles.Load(in); }
+bool QuoteModel::Load(std::istream& in) {
+  return cues.Load(in) && roles.Load(in) && starts.Load(in) && ends.Load(in);
+}
 void QuoteModel::Save(std::ostream& out) const {
   cues.Save(out);
   roles.Save(out);
+  starts.Save(out);
+  ends.Save(out);
 }
 
 Span GoldAttribution::ContentHull() const {
@@ -174,6 +186,12 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
     const std::string& w = t.lower;
     f.Add("b");
     f.Add("w", w);
+    const std::string stem = Stem(w);
+    f.Add("st", stem);
+    f.Add("pst", word(int64_t(i) - 1), stem);
+    f.Add("stn", stem, word(i + 1));
+    f.Add("stsh", Stem(word(int64_t(i) - 1)), i > first ? v.tokens[i - 1].shape : "<s>", stem);
+    f.Add("p2st", i > first + 1 ? v.tokens[i - 2].shape : "<s>", i > first ? v.tokens[i - 1].shape : "<s>", stem);
     f.Add("s3", w.size() > 3 ? w.substr(w.size() - 3) : w);
     f.Add("sh", t.shape);
     f.Add("p1", word(int64_t(i) - 1));
@@ -232,9 +250,40 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
     commas[i - window.begin] = int(c);
     marks[i - window.begin] = int(m);
   }
+  // The punctuation that ends and starts each token's clause: content usually runs from
+  // one such mark to another, so the mark ahead tells a token whether the clause goes on.
+  auto is_punct = [&](uint32_t i) {
+    const std::string& w = v.tokens[i].lower;
+    return w == "," || w == "." || w == ":" || w == ";" || w == "?" || w == "!" || w == "—" ||
+           w == "–" || w == "(" || w == ")" || v.tokens[i].quote_mark != 0;
+  };
+  std::vector<std::string> next_punct(out.size()), prev_punct(out.size());
+  std::vector<int> to_next(out.size()), from_prev(out.size());
+  for (uint32_t i = window.end, last = window.end; i-- > window.begin;) {
+    const bool sentence_end = i + 1 == v.sentences[v.tokens[i].sentence].second;
+    if (sentence_end) last = window.end;
+    next_punct[i - window.begin] = last == window.end ? "<eos>" : v.tokens[last].quote_mark ? "q" : v.tokens[last].lower;
+    to_next[i - window.begin] = last == window.end ? 99 : int(last - i);
+    if (is_punct(i)) last = i;
+  }
+  for (uint32_t i = window.begin, last = window.end; i < window.end; ++i) {
+    if (i == v.sentences[v.tokens[i].sentence].first) last = window.end;
+    prev_punct[i - window.begin] = last == window.end ? "<bos>" : v.tokens[last].quote_mark ? "q" : v.tokens[last].lower;
+    from_prev[i - window.begin] = last == window.end ? 99 : int(i - last);
+    if (is_punct(i)) last = i;
+  }
+  // A quotation closed before the cue in its sentence ("“...,” she said. “...”") often goes
+  // on in the next sentence.
+  bool quote_before_cue = false;
+  for (uint32_t i = v.sentences[cue_first.sentence].first; i < cue.begin; ++i)
+    quote_before_cue |= v.tokens[i].quote_mark == -1;
   static const std::string kNone = "<none>";
   for (uint32_t i = window.begin; i < window.end; ++i) {
     FeatureSink f{out[i - window.begin], {}};
+    const std::string& np = next_punct[i - window.begin];
+    const std::string& pp = prev_punct[i - window.begin];
+    const char* nd = DistanceBucket(std::min(to_next[i - window.begin], 50));
+    const char* pd = DistanceBucket(std::min(from_prev[i - window.begin], 50));
     const TokenInfo& t = v.tokens[i];
     const bool inside = i >= cue.begin && i < cue.end;
     const int d = i < cue.begin ? int(i) - int(cue.begin) : inside ? 0 : int(i) - int(cue.end) + 1;
@@ -250,10 +299,11 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
     f.Add("b");
     f.Add("side", side, db);
     f.Add("sd", side, sds);
-    f.Add("w", side, t.lower);
-    f.Add("sh", side, t.shape);
-    f.Add("p1", side, prev);
-    f.Add("n1", side, next);
+    f.Add("w", side, t.lower, sds);
+    f.Add("sh", side, t.shape, sds);
+    f.Add("p1", side, prev, sds);
+    f.Add("n1", side, next, sds);
+    f.Add("wnp", side, t.lower, np);
     f.Add("cue", side, cue_words);
     f.Add("cued", side, cue_words, db);
     f.Add("cuen", side, cue_next);
@@ -271,6 +321,17 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
     f.Add("first", side, i == v.sentences[t.sentence].first ? "y" : "n", sds);
     f.Add("last", side, i + 1 == v.sentences[t.sentence].second ? "y" : "n", sds);
     f.Add("para", side, t.paragraph == cue_first.paragraph ? "same" : "other");
+    f.Add("np", side, np, sds);
+    f.Add("pp", side, pp, sds);
+    f.Add("npp", side, pp, np, sds);
+    f.Add("npcm", side, np, cm);
+    f.Add("ppcm", side, pp, cm);
+    f.Add("npd", side, np, nd);
+    f.Add("ppd", side, pp, pd);
+    f.Add("npq", side, np, q);
+    f.Add("cont", side, sds, q, quote_before_cue ? "qb" : "-");
+    f.Add("npcue", side, np, cue_words);
+    f.Add("ppcue", side, pp, cue_words);
   }
   return out;
 }
@@ -288,6 +349,150 @@ std::vector<TokenRange> Chunks(const std::vector<int>& tags, int begin_tag, uint
 
 }  // namespace
 
+// ---- content boundaries ----
+//
+// The tagger sees one token at a time and often stops a clause short ("to visit" of "to
+// visit polling stations on Election Day"). Content nearly always starts and ends at a
+// clause edge (punctuation, a sentence break, the cue), so a ranker picks among those edges,
+// starting from the tagger's guess.
+
+namespace {
+
+bool IsPunct(const ArticleView& v, uint32_t i) {
+  if (v.tokens[i].quote_mark != 0) return true;
+  for (char c : v.tokens[i].lower)
+    if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) {
+      const std::string& w = v.tokens[i].lower;
+      return w == "—" || w == "–" || w == "…" || w == "“" || w == "”" || w == "‘" || w == "’" || w == "«" || w == "»";
+    }
+  return true;
+}
+
+bool SentenceStart(const ArticleView& v, uint32_t i) {
+  return i < v.tokens.size() && v.sentences[v.tokens[i].sentence].first == i;
+}
+
+// [first, last) of word tokens in a token range (punctuation at either end left out).
+TokenRange Words(const ArticleView& v, TokenRange r) {
+  while (r.begin < r.end && IsPunct(v, r.begin)) ++r.begin;
+  while (r.end > r.begin && IsPunct(v, r.end - 1)) --r.end;
+  return r;
+}
+
+struct Edges {
+  std::vector<uint32_t> at;
+  std::vector<Features> features;
+};
+
+std::string Clip(int n, int lo, int hi) { return std::to_string(std::clamp(n, lo, hi)); }
+
+// Where content may end: after a word that punctuation, a sentence break or the cue follows.
+Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRange guess,
+               const std::string& cue_words) {
+  Edges e;
+  for (uint32_t end = guess.begin + 1; end <= window.end; ++end) {
+    if (IsPunct(v, end - 1)) continue;
+    const bool edge = end == window.end || IsPunct(v, end) || SentenceStart(v, end) ||
+                      end == cue.begin || end == guess.end;
+    if (edge) e.at.push_back(end);
+  }
+  int guess_index = 0;
+  for (size_t k = 0; k < e.at.size(); ++k)
+    if (e.at[k] <= guess.end) guess_index = int(k);
+  const TokenInfo& first = v.tokens[guess.begin];
+  const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
+  for (size_t k = 0; k < e.at.size(); ++k) {
+    const uint32_t end = e.at[k];
+    Features out;
+    FeatureSink f{out, {}};
+    const TokenInfo& last = v.tokens[end - 1];
+    const std::string next = end < v.tokens.size() && !SentenceStart(v, end) ? v.tokens[end].lower : "<eos>";
+    const bool spans_cue = guess.begin < cue.begin && end > cue.begin;
+    const char* side = end <= cue.begin ? "L" : guess.begin >= cue.end ? "R" : "LR";
+    const std::string rel = Clip(int(k) - guess_index, -4, 4);
+    f.Add("rel", rel);
+    f.Add("relside", rel, side);
+    f.Add("next", side, next);
+    f.Add("nextrel", next, rel);
+    f.Add("nextcue", side, next, cue_words);
+    f.Add("last", side, last.lower);
+    f.Add("lastnext", last.lower, next);
+    f.Add("sd", side, Clip(int(last.sentence) - int(cue_sentence), -2, 2), Clip(int(last.sentence) - int(first.sentence), 0, 2));
+    f.Add("span", spans_cue ? "cue" : "-", next);
+    f.Add("q", last.region < 0 ? "out" : last.region == first.region ? "same" : "other", next);
+    f.Add("para", last.paragraph == first.paragraph ? "same" : "other", side);
+    f.Add("len", side, DistanceBucket(int(end - guess.begin)));
+    f.Add("next2", next, end + 1 < v.tokens.size() ? v.tokens[end + 1].lower : "<end>");
+    f.Add("atcue", end == cue.begin ? "y" : "n", side);
+    e.features.push_back(std::move(out));
+  }
+  return e;
+}
+
+// Where content may start: at a word after punctuation, a sentence break or the cue.
+Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRange guess,
+                 const std::string& cue_words) {
+  Edges e;
+  for (uint32_t begin = window.begin; begin < guess.end; ++begin) {
+    if (IsPunct(v, begin) || (begin >= cue.begin && begin < cue.end)) continue;
+    const bool edge = begin == window.begin || IsPunct(v, begin - 1) || SentenceStart(v, begin) ||
+                      begin == cue.end || begin == cue.end + 1 || begin == guess.begin;
+    if (edge) e.at.push_back(begin);
+  }
+  int guess_index = 0;
+  for (size_t k = 0; k < e.at.size(); ++k)
+    if (e.at[k] <= guess.begin) guess_index = int(k);
+  const TokenInfo& last = v.tokens[guess.end - 1];
+  const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
+  for (size_t k = 0; k < e.at.size(); ++k) {
+    const uint32_t begin = e.at[k];
+    Features out;
+    FeatureSink f{out, {}};
+    const TokenInfo& first = v.tokens[begin];
+    const std::string prev = begin > 0 && !SentenceStart(v, begin) ? v.tokens[begin - 1].lower : "<bos>";
+    const char* side = begin >= cue.end ? "R" : guess.end <= cue.begin ? "L" : "LR";
+    const std::string rel = Clip(int(k) - guess_index, -4, 4);
+    f.Add("rel", rel);
+    f.Add("relside", rel, side);
+    f.Add("prev", side, prev);
+    f.Add("prevrel", prev, rel);
+    f.Add("prevcue", side, prev, cue_words);
+    f.Add("first", side, first.lower);
+    f.Add("prevfirst", prev, first.lower);
+    f.Add("sd", side, Clip(int(first.sentence) - int(cue_sentence), -2, 2));
+    f.Add("q", first.region < 0 ? "out" : first.region == last.region ? "same" : "other", prev);
+    f.Add("aftercue", begin == cue.end ? "0" : begin == cue.end + 1 ? "1" : "-", first.lower);
+    f.Add("aftercuew", begin == cue.end ? "0" : begin == cue.end + 1 ? "1" : "-", cue_words);
+    f.Add("len", side, DistanceBucket(int(guess.end - begin)));
+    e.features.push_back(std::move(out));
+  }
+  return e;
+}
+
+std::string CueWords(const ArticleView& v, TokenRange cue) {
+  std::string out;
+  for (uint32_t i = cue.begin; i < cue.end; ++i) out += (i > cue.begin ? " " : "") + v.tokens[i].lower;
+  return out;
+}
+
+// The tagger's content, its edges moved by the rankers.
+TokenRange AdjustContent(const QuoteModel& m, const ArticleView& v, TokenRange window, TokenRange cue,
+                         TokenRange guess) {
+  const std::string cue_words = CueWords(v, cue);
+  TokenRange words = Words(v, guess);
+  if (words.empty()) return guess;
+  Edges starts = StartEdges(v, window, cue, words, cue_words);
+  if (!starts.at.empty()) words.begin = starts.at[m.starts.Best(starts.features)];
+  Edges ends = EndEdges(v, window, cue, words, cue_words);
+  if (!ends.at.empty()) words.end = ends.at[m.ends.Best(ends.features)];
+  // Keep the quotation marks that open and close the content, as the tagger does.
+  if (words.begin > guess.begin && words.begin > 0 && v.tokens[words.begin - 1].quote_mark == 1) --words.begin;
+  if (words.end < v.tokens.size() && v.tokens[words.end].quote_mark == -1) ++words.end;
+  return words;
+}
+
+}  // namespace
+
 std::vector<TokenRange> FindCues(const QuoteModel& m, const ArticleView& v) {
   std::vector<TokenRange> out;
   for (auto [first, last] : v.sentences) {
@@ -298,8 +503,12 @@ std::vector<TokenRange> FindCues(const QuoteModel& m, const ArticleView& v) {
 }
 
 std::vector<TokenAttribution> FindTokenAttributions(const QuoteModel& m, const ArticleView& v) {
+  return AttributionsForCues(m, v, FindCues(m, v));
+}
+
+std::vector<TokenAttribution> AttributionsForCues(const QuoteModel& m, const ArticleView& v,
+                                                  const std::vector<TokenRange>& cues) {
   std::vector<TokenAttribution> out;
-  const auto cues = FindCues(m, v);
   std::vector<bool> cue_token(v.tokens.size(), false);
   for (TokenRange c : cues)
     for (uint32_t i = c.begin; i < c.end; ++i) cue_token[i] = true;
@@ -312,6 +521,7 @@ std::vector<TokenAttribution> FindTokenAttributions(const QuoteModel& m, const A
     a.cue = c;
     a.content = Chunks(tags, kContentBegin, w.begin);
     if (a.content.empty()) continue;
+    a.content = {AdjustContent(m, v, w, c, {a.content.front().begin, a.content.back().end})};
     // The source: the chunk nearest the cue when the tagger marks more than one.
     auto sources = Chunks(tags, kSourceBegin, w.begin);
     int64_t best = -1;
@@ -330,7 +540,9 @@ namespace {
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
-// Tokens mostly covered by the span (so a mark glued to a word does not count).
+}  // namespace
+
+// Tokens the span touches.
 TokenRange TokensOf(const ArticleView& v, Span s) {
   TokenRange r{uint32_t(v.tokens.size()), 0};
   for (uint32_t i = 0; i < v.tokens.size(); ++i) {
@@ -342,16 +554,72 @@ TokenRange TokensOf(const ArticleView& v, Span s) {
   return r;
 }
 
+namespace {
+
 struct RoleExample {
   std::vector<Features> features;
   std::vector<int> tags;
 };
+
+// The rankers learn from the role tagger's guesses on the gold cues. A tagger guesses too well
+// on its own training data, so each half of the documents is guessed by a tagger trained on
+// the other half (two-fold jackknife), as the rankers will see it on unseen text.
+void TrainEdges(QuoteModel& m, const std::vector<GoldDocument>& docs, int epochs,
+                const std::vector<SequenceTagger>& fold_taggers) {
+  std::vector<std::pair<Edges, size_t>> start_examples, end_examples;
+  for (size_t doc = 0; doc < docs.size(); ++doc) {
+    const GoldDocument& d = docs[doc];
+    const SequenceTagger& roles = fold_taggers[(doc + 1) % fold_taggers.size()];
+    const ArticleView v = ViewOf(d.article);
+    std::vector<TokenRange> cues;
+    for (const auto& g : d.attributions) cues.push_back(TokensOf(v, g.cue));
+    std::vector<bool> cue_token(v.tokens.size(), false);
+    for (TokenRange c : cues)
+      for (uint32_t i = c.begin; i < c.end; ++i) cue_token[i] = true;
+    for (size_t a = 0; a < cues.size(); ++a) {
+      const TokenRange c = cues[a];
+      if (c.empty()) continue;
+      const TokenRange gold = Words(v, TokensOf(v, d.attributions[a].ContentHull()));
+      if (gold.empty()) continue;
+      const TokenRange w = RoleWindow(v, c);
+      std::vector<bool> other = cue_token;
+      for (uint32_t i = c.begin; i < c.end; ++i) other[i] = false;
+      auto tags = roles.Decode(RoleFeatures(v, w, c, other));
+      auto chunks = Chunks(tags, kContentBegin, w.begin);
+      if (chunks.empty()) continue;
+      TokenRange guess = Words(v, {chunks.front().begin, chunks.back().end});
+      if (guess.empty()) continue;
+      const std::string cue_words = CueWords(v, c);
+      Edges starts = StartEdges(v, w, c, guess, cue_words);
+      for (size_t k = 0; k < starts.at.size(); ++k)
+        if (starts.at[k] == gold.begin) start_examples.push_back({std::move(starts), k});
+      // Ends are learned from the gold start, as they are used after the start is chosen.
+      if (gold.begin < guess.end) guess.begin = gold.begin;
+      Edges ends = EndEdges(v, w, c, guess, cue_words);
+      for (size_t k = 0; k < ends.at.size(); ++k)
+        if (ends.at[k] == gold.end) end_examples.push_back({std::move(ends), k});
+    }
+  }
+  std::mt19937 rng(11);
+  for (int e = 0; e < epochs; ++e) {
+    std::shuffle(start_examples.begin(), start_examples.end(), rng);
+    std::shuffle(end_examples.begin(), end_examples.end(), rng);
+    size_t start_wrong = 0, end_wrong = 0;
+    for (const auto& [x, gold] : start_examples) start_wrong += m.starts.Learn(x.features, gold);
+    for (const auto& [x, gold] : end_examples) end_wrong += m.ends.Learn(x.features, gold);
+    std::fprintf(stderr, "quotes: edges epoch %d: %zu/%zu starts and %zu/%zu ends wrong\n", e + 1,
+                 start_wrong, start_examples.size(), end_wrong, end_examples.size());
+  }
+  m.starts.Average();
+  m.ends.Average();
+}
 
 }  // namespace
 
 QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs) {
   QuoteModel m;
   std::vector<RoleExample> cue_examples, role_examples;
+  std::vector<std::vector<RoleExample>> fold_examples(2);
   size_t content_tokens = 0, content_lost = 0;
   for (const GoldDocument& d : docs) {
     const ArticleView v = ViewOf(d.article);
@@ -382,7 +650,8 @@ QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs) {
             continue;
           }
           if (i >= c.begin && i < c.end) continue;
-          const bool starts = i == r.begin || i == w.begin || tags[i - w.begin - 1] != begin_tag + 1 && tags[i - w.begin - 1] != begin_tag;
+          const bool starts = i == r.begin || i == w.begin ||
+                             (tags[i - w.begin - 1] != begin_tag + 1 && tags[i - w.begin - 1] != begin_tag);
           tags[i - w.begin] = starts ? begin_tag : begin_tag + 1;
         }
       };
@@ -390,7 +659,8 @@ QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs) {
       for (Span s : g.content) mark(s, kContentBegin);
       std::vector<bool> other = cue_token;
       for (uint32_t i = c.begin; i < c.end; ++i) other[i] = false;
-      role_examples.push_back({RoleFeatures(v, w, c, other), std::move(tags)});
+      role_examples.push_back({RoleFeatures(v, w, c, other), tags});
+      fold_examples[(&d - docs.data()) % 2].push_back(role_examples.back());
     }
   }
   std::fprintf(stderr, "quotes: %zu sentences, %zu cues; %.1f%% of content tokens lie outside the window\n",
@@ -408,6 +678,16 @@ QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs) {
   }
   m.cues.Average();
   m.roles.Average();
+  std::vector<SequenceTagger> fold_taggers;
+  for (auto& examples : fold_examples) {
+    fold_taggers.push_back(QuoteModel().roles);
+    for (int e = 0; e < epochs; ++e) {
+      std::shuffle(examples.begin(), examples.end(), rng);
+      for (const auto& x : examples) fold_taggers.back().Learn(x.features, x.tags);
+    }
+    fold_taggers.back().Average();
+  }
+  TrainEdges(m, docs, epochs, fold_taggers);
   std::fprintf(stderr, "quotes: %zu cue and %zu role features kept\n", m.cues.size(), m.roles.size());
   return m;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "article.h"
+#include "quotes/ranker.h"
 #include "quotes/tagger.h"
 
 namespace sitrep::quotes {
@@ -48,6 +49,7 @@ struct QuoteModel {
   QuoteModel();
   SequenceTagger cues;
   SequenceTagger roles;
+  Ranker starts, ends;  // move the tagger's content boundaries to the likeliest clause edges
   bool Load(std::istream& in);
   void Save(std::ostream& out) const;
 };
@@ -66,6 +68,10 @@ struct TokenAttribution {
 
 std::vector<TokenRange> FindCues(const QuoteModel& m, const ArticleView& v);
 std::vector<TokenAttribution> FindTokenAttributions(const QuoteModel& m, const ArticleView& v);
+// The same for given cues (evaluation with gold cues shows the role tagger on its own).
+std::vector<TokenAttribution> AttributionsForCues(const QuoteModel& m, const ArticleView& v,
+                                                  const std::vector<TokenRange>& cues);
+TokenRange TokensOf(const ArticleView& v, Span s);
 
 // Gold attributions in bytes, for training and evaluation.
 struct GoldAttribution {

@@ -13,6 +13,8 @@ void TraceProvenance(Article& article);
 
 // The attributions of the tagger alone (no provenance), for evaluation.
 struct QuoteModel;
-std::vector<Attribution> Attributions(const QuoteModel& m, const Article& a);
+// With `given_cues`, for those cues instead of the ones the cue tagger finds.
+std::vector<Attribution> Attributions(const QuoteModel& m, const Article& a,
+                                     const std::vector<Span>* given_cues = nullptr);
 
 }  // namespace sitrep::quotes

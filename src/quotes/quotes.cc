@@ -47,10 +47,20 @@ const std::string& QuoteModelError() { return Model().error; }
 
 namespace quotes {
 
-std::vector<Attribution> Attributions(const QuoteModel& m, const Article& a) {
+std::vector<Attribution> Attributions(const QuoteModel& m, const Article& a,
+                                     const std::vector<Span>* given_cues) {
   const ArticleView v = ViewOf(a);
+  std::vector<TokenAttribution> found;
+  if (given_cues) {
+    std::vector<TokenRange> cues;
+    for (Span c : *given_cues)
+      if (TokenRange r = TokensOf(v, c); !r.empty()) cues.push_back(r);
+    found = AttributionsForCues(m, v, cues);
+  } else {
+    found = FindTokenAttributions(m, v);
+  }
   std::vector<Attribution> out;
-  for (const TokenAttribution& t : FindTokenAttributions(m, v)) {
+  for (const TokenAttribution& t : found) {
     Attribution at;
     at.cue = Bytes(v, t.cue);
     at.source = Bytes(v, t.source);

