@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -124,17 +123,6 @@ void AddEvalQuotes(CLI::App& eval) {
           fc.push_back(f.content);
           if (f.source.size()) fs.push_back(f.source);
           fq.push_back(f.cue);
-        }
-        if (getenv("QDEBUG")) {
-          std::set<std::pair<uint32_t,uint32_t>> fset;
-          for (Span f : fc) { Span t = quotes::TrimPunctuation(d.article.text, f); fset.insert({t.begin, t.end}); }
-          for (size_t i = 0; i < gc.size(); ++i) {
-            Span t = quotes::TrimPunctuation(d.article.text, gc[i]);
-            if (fset.count({t.begin, t.end})) continue;
-            fprintf(stderr, "GOLD [%s] {%s}\n", std::string(d.article.Text(gq.size() > i ? gq[i] : Span{})).c_str(), std::string(d.article.Text(gc[i])).c_str());
-            for (size_t k = 0; k < found.size(); ++k) if (found[k].cue == (gq.size() > i ? gq[i] : Span{}) || (found[k].cue.begin <= gq[i].begin && found[k].cue.end >= gq[i].end))
-              fprintf(stderr, "  FOUND {%s}\n", std::string(d.article.Text(fc[k])).c_str());
-          }
         }
         gold_count += gc.size();
         found_count += fc.size();
