@@ -409,7 +409,10 @@ void TraceProvenance(Article& a) {
       speaker = r.PersonNamed({uint32_t(a.Text(sentence).find(m) + sentence.begin), sentence.end});
     }
     if (speaker.empty() && !source.empty()) speaker = r.PersonNamed(q.source);
-    if (speaker.empty() && (IsPronoun(source) || RoleSource(source))) speaker = r.Before(at, speakers);
+    // A pronoun or a role noun, or a quotation with no source of its own (a quote that goes on
+    // after a break), belongs to the named speaker before it.
+    if (speaker.empty() && (IsPronoun(source) || RoleSource(source) || (source.empty() && q.direct)))
+      speaker = r.Before(at, speakers);
     const bool person = !speaker.empty();
     if (speaker.empty()) speaker = source;
     q.speaker = speaker;
