@@ -9,6 +9,8 @@
 #include <ostream>
 #include <random>
 
+#include <xxhash.h>
+
 namespace sitrep::quotes {
 
 namespace {
@@ -102,16 +104,16 @@ const char* DistanceBucket(int d) {
   return "41+";
 }
 
-// Builds hashed features from parts joined by '|'.
+// Hashes a feature part by part, each part's hash seeding the next, so no string is built.
 struct FeatureSink {
   Features& out;
-  std::string buf;
   template <typename... Parts>
   void Add(const Parts&... parts) {
-    buf.clear();
-    ((buf += parts, buf += '|'), ...);
-    out.push_back(HashFeature(buf));
+    uint64_t h = 0x51ED270B27Bull;
+    ((h = Mix(h, std::string_view(parts))), ...);
+    out.push_back(h & 0xFFFFFFFFu);
   }
+  static uint64_t Mix(uint64_t h, std::string_view part) { return XXH3_64bits_withSeed(part.data(), part.size(), h); }
 };
 
 // Inflections folded together ("warned", "warns", "warning" -> "warn"), so a cue seen in
@@ -181,7 +183,7 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
     return i < first || i >= last ? kNone : v.tokens[i].lower;
   };
   for (uint32_t i = first; i < last; ++i) {
-    FeatureSink f{out[i - first], {}};
+    FeatureSink f{out[i - first]};
     const TokenInfo& t = v.tokens[i];
     const std::string& w = t.lower;
     f.Add("b");
@@ -279,7 +281,8 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
     quote_before_cue |= v.tokens[i].quote_mark == -1;
   static const std::string kNone = "<none>";
   for (uint32_t i = window.begin; i < window.end; ++i) {
-    FeatureSink f{out[i - window.begin], {}};
+    FeatureSink f{out[i - window.begin]};
+    out[i - window.begin].reserve(48);
     const std::string& np = next_punct[i - window.begin];
     const std::string& pp = prev_punct[i - window.begin];
     const char* nd = DistanceBucket(std::min(to_next[i - window.begin], 50));
@@ -404,7 +407,7 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRan
   for (size_t k = 0; k < e.at.size(); ++k) {
     const uint32_t end = e.at[k];
     Features out;
-    FeatureSink f{out, {}};
+    FeatureSink f{out};
     const TokenInfo& last = v.tokens[end - 1];
     const std::string next = end < v.tokens.size() && !SentenceStart(v, end) ? v.tokens[end].lower : "<eos>";
     const bool spans_cue = guess.begin < cue.begin && end > cue.begin;
@@ -447,7 +450,7 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenR
   for (size_t k = 0; k < e.at.size(); ++k) {
     const uint32_t begin = e.at[k];
     Features out;
-    FeatureSink f{out, {}};
+    FeatureSink f{out};
     const TokenInfo& first = v.tokens[begin];
     const std::string prev = begin > 0 && !SentenceStart(v, begin) ? v.tokens[begin - 1].lower : "<bos>";
     const char* side = begin >= cue.end ? "R" : guess.end <= cue.begin ? "L" : "LR";

@@ -390,9 +390,25 @@ void AddHeadlineCredit(Article& a, const Resolver& r) {
   a.attributions.push_back(q);
 }
 
+// "We", "I" or "let's" inside someone's quotation is the quoted speaker talking, not a new
+// attribution for a reader: drop those.
+void DropQuotedFirstPerson(Article& a) {
+  static const std::set<std::string, std::less<>> kFirstPerson = {"i", "we", "let's", "let’s", "you", "us"};
+  std::vector<Span> quoted;
+  for (const Attribution& q : a.attributions)
+    if (q.direct) quoted.push_back(q.content);
+  std::erase_if(a.attributions, [&](const Attribution& q) {
+    if (!kFirstPerson.count(Lowered(a.Text(q.source)))) return false;
+    for (Span c : quoted)
+      if (c.begin <= q.cue.begin && q.cue.end <= c.end && !(c == q.content)) return true;
+    return false;
+  });
+}
+
 }  // namespace
 
 void TraceProvenance(Article& a) {
+  DropQuotedFirstPerson(a);
   Resolver r(a);
   // Speakers, in text order, so pronouns find the names before them.
   std::sort(a.attributions.begin(), a.attributions.end(),

@@ -65,8 +65,7 @@ std::vector<Attribution> Attributions(const QuoteModel& m, const Article& a,
     at.cue = Bytes(v, t.cue);
     at.source = Bytes(v, t.source);
     at.content = {Bytes(v, t.content.front()).begin, Bytes(v, t.content.back()).end};
-    at.direct = v.tokens[t.content.front().begin].region >= 0 &&
-                v.tokens[t.content.back().end - 1].region >= 0;
+    at.direct = v.tokens[t.content.front().begin].region >= 0;
     out.push_back(std::move(at));
   }
   return out;

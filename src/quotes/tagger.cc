@@ -22,9 +22,35 @@ SequenceTagger::SequenceTagger(int tags, std::vector<std::vector<bool>> allowed)
       transition_totals_((tags + 1) * tags, 0.0),
       transition_stamps_((tags + 1) * tags, 0) {}
 
+namespace {
+constexpr uint32_t kNoKey = 0xFFFFFFFFu;
+uint32_t Home(uint32_t key, uint32_t mask) { return uint32_t((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask; }
+}  // namespace
+
 const float* SequenceTagger::Row(uint64_t f) const {
+  if (!table_.empty()) {
+    const uint32_t key = uint32_t(f);
+    for (uint32_t i = Home(key, mask_);; i = (i + 1) & mask_) {
+      if (table_[i].first == key) return &weights_[table_[i].second];
+      if (table_[i].first == kNoKey) return nullptr;
+    }
+  }
   auto it = rows_.find(f);
   return it == rows_.end() ? nullptr : &weights_[it->second];
+}
+
+void SequenceTagger::Freeze() {
+  size_t capacity = 64;
+  while (capacity < 2 * rows_.size() + 2) capacity *= 2;
+  table_.assign(capacity, {kNoKey, 0});
+  mask_ = uint32_t(capacity - 1);
+  for (auto [f, r] : rows_) {
+    const uint32_t key = uint32_t(f);
+    if (key == kNoKey) continue;  // one feature in four billion goes unused
+    uint32_t i = Home(key, mask_);
+    while (table_[i].first != kNoKey) i = (i + 1) & mask_;
+    table_[i] = {key, r};
+  }
 }
 
 uint32_t SequenceTagger::RowIndex(uint64_t f) {
@@ -132,6 +158,7 @@ void SequenceTagger::Average() {
   stamps_.clear();
   totals_.shrink_to_fit();
   stamps_.shrink_to_fit();
+  Freeze();
 }
 
 // Format: "SQT1", tags, rows, transitions as floats, then each row: feature id and its
@@ -180,6 +207,7 @@ bool SequenceTagger::Load(std::istream& in) {
   }
   totals_.clear();
   stamps_.clear();
+  Freeze();
   return true;
 }
 
