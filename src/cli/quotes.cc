@@ -153,7 +153,7 @@ void AddEvalQuotes(CLI::App& eval) {
 void AddTrainQuotes(CLI::App& train) {
   auto* cmd = train.add_subcommand("quotes", "Train the attribution tagger on PolNeAR JSON Lines");
   static std::string file, out = "models/quotes.model";
-  static int epochs = 8;
+  static int epochs = 10;
   cmd->add_option("--polnear", file, "Training file (train.jsonl)")->required();
   cmd->add_option("--out", out, "Model file to write")->capture_default_str();
   cmd->add_option("--epochs", epochs, "Passes over the data")->capture_default_str();
