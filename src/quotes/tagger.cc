@@ -69,12 +69,15 @@ void SequenceTagger::Bump(uint32_t i, float delta) {
   weights_[i] += delta;
 }
 
-std::vector<int> SequenceTagger::Decode(const std::vector<Features>& tokens) const {
+std::vector<int> SequenceTagger::Decode(const std::vector<Features>& tokens, const std::vector<float>& bias) const {
   const size_t n = tokens.size();
   if (n == 0) return {};
   const int k = tags_;
   constexpr float kNever = -std::numeric_limits<float>::infinity();
   std::vector<float> emit(n * k, 0.f);
+  if (!bias.empty())
+    for (size_t i = 0; i < n; ++i)
+      for (int t = 0; t < k; ++t) emit[i * k + t] = bias[t];
   for (size_t i = 0; i < n; ++i)
     for (uint64_t f : tokens[i])
       if (const float* w = Row(f))

@@ -21,7 +21,9 @@ class SequenceTagger {
   SequenceTagger(int tags, std::vector<std::vector<bool>> allowed);
 
   int tags() const { return tags_; }
-  std::vector<int> Decode(const std::vector<Features>& tokens) const;
+  // `bias` (one a tag, may be empty) is added to every token's score for that tag: it trades
+  // precision for recall.
+  std::vector<int> Decode(const std::vector<Features>& tokens, const std::vector<float>& bias = {}) const;
   // One perceptron step: moves weights toward `gold` and away from the current best guess.
   // Returns whether the guess was wrong.
   bool Learn(const std::vector<Features>& tokens, const std::vector<int>& gold);
