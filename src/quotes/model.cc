@@ -107,9 +107,11 @@ const char* DistanceBucket(int d) {
 // Hashes a feature part by part, each part's hash seeding the next, so no string is built.
 struct FeatureSink {
   Features& out;
+  std::string_view kind = {};  // keeps apart models that share feature templates
   template <typename... Parts>
   void Add(const Parts&... parts) {
     uint64_t h = 0x51ED270B27Bull;
+    if (!kind.empty()) h = Mix(h, kind);
     ((h = Mix(h, std::string_view(parts))), ...);
     out.push_back(h & 0xFFFFFFFFu);
   }
@@ -141,7 +143,9 @@ std::vector<std::vector<bool>> BioAllowed(int kinds) {
 QuoteModel::QuoteModel() : cues(3, BioAllowed(1)), roles(5, BioAllowed(2)) {}
 
 bool QuoteModel::Load(std::istream& in) {
-  if (!cues.Load(in) || !roles.Load(in) || !starts.Load(in) || !ends.Load(in)) return false;
+  if (!cues.Load(in) || !roles.Load(in) || !starts.Load(in) || !ends.Load(in) ||
+      !source_starts.Load(in) || !source_ends.Load(in))
+    return false;
   float b = 0;
   if (!in.read(reinterpret_cast<char*>(&b), sizeof b)) return false;
   cue_bias = {0.f, b, 0.f};
@@ -152,6 +156,8 @@ void QuoteModel::Save(std::ostream& out) const {
   roles.Save(out);
   starts.Save(out);
   ends.Save(out);
+  source_starts.Save(out);
+  source_ends.Save(out);
   const float b = cue_bias.size() > 1 ? cue_bias[1] : 0.f;
   out.write(reinterpret_cast<const char*>(&b), sizeof b);
 }
@@ -396,13 +402,15 @@ struct Edges {
 std::string Clip(int n, int lo, int hi) { return std::to_string(std::clamp(n, lo, hi)); }
 
 // Where content may end: after a word that punctuation, a sentence break or the cue follows.
+// `near`: also the positions that close to the guess (sources end anywhere in a phrase).
 Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRange guess,
-               const std::string& cue_words) {
+               const std::string& cue_words, std::string_view kind = {}, uint32_t near = 0) {
   Edges e;
   for (uint32_t end = guess.begin + 1; end <= window.end; ++end) {
     if (IsPunct(v, end - 1)) continue;
     const bool edge = end == window.end || IsPunct(v, end) || SentenceStart(v, end) ||
-                      end == cue.begin || end == guess.end;
+                      end == cue.begin || end == guess.end ||
+                      (end + near >= guess.end && end <= guess.end + near);
     if (edge) e.at.push_back(end);
   }
   int guess_index = 0;
@@ -413,7 +421,7 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRan
   for (size_t k = 0; k < e.at.size(); ++k) {
     const uint32_t end = e.at[k];
     Features out;
-    FeatureSink f{out};
+    FeatureSink f{out, kind};
     const TokenInfo& last = v.tokens[end - 1];
     const std::string next = end < v.tokens.size() && !SentenceStart(v, end) ? v.tokens[end].lower : "<eos>";
     const bool spans_cue = guess.begin < cue.begin && end > cue.begin;
@@ -440,12 +448,13 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRan
 
 // Where content may start: at a word after punctuation, a sentence break or the cue.
 Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRange guess,
-                 const std::string& cue_words) {
+                 const std::string& cue_words, std::string_view kind = {}, uint32_t near = 0) {
   Edges e;
   for (uint32_t begin = window.begin; begin < guess.end; ++begin) {
     if (IsPunct(v, begin) || (begin >= cue.begin && begin < cue.end)) continue;
     const bool edge = begin == window.begin || IsPunct(v, begin - 1) || SentenceStart(v, begin) ||
-                      begin == cue.end || begin == cue.end + 1 || begin == guess.begin;
+                      begin == cue.end || begin == cue.end + 1 || begin == guess.begin ||
+                      (begin + near >= guess.begin && begin <= guess.begin + near);
     if (edge) e.at.push_back(begin);
   }
   int guess_index = 0;
@@ -456,7 +465,7 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenR
   for (size_t k = 0; k < e.at.size(); ++k) {
     const uint32_t begin = e.at[k];
     Features out;
-    FeatureSink f{out};
+    FeatureSink f{out, kind};
     const TokenInfo& first = v.tokens[begin];
     const std::string prev = begin > 0 && !SentenceStart(v, begin) ? v.tokens[begin - 1].lower : "<bos>";
     const char* side = begin >= cue.end ? "R" : guess.end <= cue.begin ? "L" : "LR";
@@ -482,6 +491,23 @@ std::string CueWords(const ArticleView& v, TokenRange cue) {
   std::string out;
   for (uint32_t i = cue.begin; i < cue.end; ++i) out += (i > cue.begin ? " " : "") + v.tokens[i].lower;
   return out;
+}
+
+// Sources end and start anywhere within a phrase ("the harbour's chief engineer"), so their
+// rankers also weigh the three positions either side of the tagger's edges.
+constexpr uint32_t kSourceNear = 3;
+constexpr std::string_view kSourceKind = "source";
+
+TokenRange AdjustSource(const QuoteModel& m, const ArticleView& v, TokenRange window, TokenRange cue,
+                        TokenRange guess) {
+  const std::string cue_words = CueWords(v, cue);
+  TokenRange words = Words(v, guess);
+  if (words.empty()) return guess;
+  Edges starts = StartEdges(v, window, cue, words, cue_words, kSourceKind, kSourceNear);
+  if (!starts.at.empty()) words.begin = starts.at[m.source_starts.Best(starts.features)];
+  Edges ends = EndEdges(v, window, cue, words, cue_words, kSourceKind, kSourceNear);
+  if (!ends.at.empty()) words.end = ends.at[m.source_ends.Best(ends.features)];
+  return words;
 }
 
 // The tagger's content, its edges moved by the rankers.
@@ -538,6 +564,7 @@ std::vector<TokenAttribution> AttributionsForCues(const QuoteModel& m, const Art
       int64_t gap = s.end <= c.begin ? c.begin - s.end : s.begin - c.end;
       if (best < 0 || gap < best) best = gap, a.source = s;
     }
+    if (!a.source.empty()) a.source = AdjustSource(m, v, w, c, a.source);
     out.push_back(std::move(a));
   }
   return out;
@@ -609,7 +636,7 @@ float ChooseCueBias(const std::vector<RoleExample>& examples, int epochs, std::m
 // the other half (two-fold jackknife), as the rankers will see it on unseen text.
 void TrainEdges(QuoteModel& m, const std::vector<GoldDocument>& docs, int epochs,
                 const std::vector<SequenceTagger>& fold_taggers) {
-  std::vector<std::pair<Edges, size_t>> start_examples, end_examples;
+  std::vector<std::pair<Edges, size_t>> start_examples, end_examples, source_starts, source_ends;
   for (size_t doc = 0; doc < docs.size(); ++doc) {
     const GoldDocument& d = docs[doc];
     const SequenceTagger& roles = fold_taggers[(doc + 1) % fold_taggers.size()];
@@ -628,11 +655,27 @@ void TrainEdges(QuoteModel& m, const std::vector<GoldDocument>& docs, int epochs
       std::vector<bool> other = cue_token;
       for (uint32_t i = c.begin; i < c.end; ++i) other[i] = false;
       auto tags = roles.Decode(RoleFeatures(v, w, c, other));
+      const std::string cue_words = CueWords(v, c);
+      const TokenRange gold_source = Words(v, TokensOf(v, d.attributions[a].source));
+      auto source_chunks = Chunks(tags, kSourceBegin, w.begin);
+      if (!gold_source.empty() && !source_chunks.empty()) {
+        TokenRange guess = Words(v, source_chunks.front());
+        for (TokenRange sc : source_chunks)
+          if (sc.end <= c.begin ? c.begin - sc.end < c.begin - std::min(c.begin, guess.end) : false) guess = Words(v, sc);
+        if (!guess.empty()) {
+          Edges starts = StartEdges(v, w, c, guess, cue_words, kSourceKind, kSourceNear);
+          for (size_t k = 0; k < starts.at.size(); ++k)
+            if (starts.at[k] == gold_source.begin) source_starts.push_back({std::move(starts), k});
+          if (gold_source.begin < guess.end) guess.begin = gold_source.begin;
+          Edges ends = EndEdges(v, w, c, guess, cue_words, kSourceKind, kSourceNear);
+          for (size_t k = 0; k < ends.at.size(); ++k)
+            if (ends.at[k] == gold_source.end) source_ends.push_back({std::move(ends), k});
+        }
+      }
       auto chunks = Chunks(tags, kContentBegin, w.begin);
       if (chunks.empty()) continue;
       TokenRange guess = Words(v, {chunks.front().begin, chunks.back().end});
       if (guess.empty()) continue;
-      const std::string cue_words = CueWords(v, c);
       Edges starts = StartEdges(v, w, c, guess, cue_words);
       for (size_t k = 0; k < starts.at.size(); ++k)
         if (starts.at[k] == gold.begin) start_examples.push_back({std::move(starts), k});
@@ -650,11 +693,17 @@ void TrainEdges(QuoteModel& m, const std::vector<GoldDocument>& docs, int epochs
     size_t start_wrong = 0, end_wrong = 0;
     for (const auto& [x, gold] : start_examples) start_wrong += m.starts.Learn(x.features, gold);
     for (const auto& [x, gold] : end_examples) end_wrong += m.ends.Learn(x.features, gold);
+    std::shuffle(source_starts.begin(), source_starts.end(), rng);
+    std::shuffle(source_ends.begin(), source_ends.end(), rng);
+    for (const auto& [x, gold] : source_starts) m.source_starts.Learn(x.features, gold);
+    for (const auto& [x, gold] : source_ends) m.source_ends.Learn(x.features, gold);
     std::fprintf(stderr, "quotes: edges epoch %d: %zu/%zu starts and %zu/%zu ends wrong\n", e + 1,
                  start_wrong, start_examples.size(), end_wrong, end_examples.size());
   }
   m.starts.Average();
   m.ends.Average();
+  m.source_starts.Average();
+  m.source_ends.Average();
 }
 
 }  // namespace

@@ -50,6 +50,7 @@ struct QuoteModel {
   SequenceTagger cues;
   SequenceTagger roles;
   Ranker starts, ends;  // move the tagger's content boundaries to the likeliest clause edges
+  Ranker source_starts, source_ends;  // the same for its source
   std::vector<float> cue_bias;  // added to the cue tagger's B tag: chosen on held-out training data
   bool Load(std::istream& in);
   void Save(std::ostream& out) const;
