@@ -76,6 +76,14 @@ TEST_F(MinskQuotes, YusovOnTheTelethonRelayed) {
   EXPECT_EQ(qs[0]["outlet"], "Censor.NET");
 }
 
+// "... The long quote spans several paragraphs, interrupted by a "Read more" line."
+TEST_F(MinskQuotes, YusovQuoteOverSeveralParagraphs) {
+  auto qs = Of("Yusov", "not everything is as good as he would like");
+  ASSERT_FALSE(qs.empty());
+  EXPECT_NE(qs[0]["content"]["text"].get<std::string>().find("full-scale ground operation"), std::string::npos);
+  EXPECT_TRUE(qs[0]["direct"].get<bool>());
+}
+
 // "Yusov (003): the Kremlin's strategic task is to involve the Belarusian army ... Told Radio NV."
 TEST_F(MinskQuotes, YusovToldRadio) {
   auto qs = Of("Yusov", "strategic task of the Kremlin");

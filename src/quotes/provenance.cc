@@ -390,10 +390,49 @@ void AddHeadlineCredit(Article& a, const Resolver& r) {
   a.attributions.push_back(q);
 }
 
+size_t ParagraphAt(const Article& a, uint32_t at) {
+  for (size_t i = 0; i < a.paragraphs.size(); ++i)
+    if (a.paragraphs[i].begin <= at && at < a.paragraphs[i].end) return i;
+  return a.paragraphs.size();
+}
+
+bool HasQuoteMark(std::string_view s) {
+  for (std::string_view m : {"\"", "“", "”", "«", "»", "„"})
+    if (s.find(m) != std::string_view::npos) return true;
+  return false;
+}
+
+// A quotation over several paragraphs closes in the paragraph that credits it ("...,"
+// Roe said.) with no opening mark there: it began at the last earlier paragraph that opens
+// with a mark, and every paragraph between belongs to it (news style marks only openings;
+// a leftover line such as "Read more: ..." inside is carried along).
+void ExtendQuotesOverParagraphs(Article& a) {
+  constexpr size_t kMostParagraphs = 8;
+  for (Attribution& q : a.attributions) {
+    if (q.content.size() == 0 || q.cue.begin < q.content.end) continue;  // credit after the quote only
+    const size_t p = ParagraphAt(a, q.content.end > 0 ? q.content.end - 1 : 0);
+    if (p >= a.paragraphs.size()) continue;
+    std::string_view before = a.text.substr(a.paragraphs[p].begin, q.content.begin - a.paragraphs[p].begin);
+    std::string_view after = a.text.substr(q.content.end, std::min<size_t>(8, a.paragraphs[p].end - q.content.end));
+    while (!after.empty() && (after[0] == ',' || after[0] == '.' || after[0] == ' ')) after.remove_prefix(1);
+    const bool closes = after.starts_with("\"") || after.starts_with("”") || after.starts_with("»");
+    if (!closes || HasQuoteMark(before)) continue;
+    for (size_t back = 1; back <= kMostParagraphs && back <= p; ++back) {
+      std::string_view para = a.Text(a.paragraphs[p - back]);
+      if (para.starts_with("\"") || para.starts_with("“") || para.starts_with("«")) {
+        q.content.begin = a.paragraphs[p - back].begin;
+        q.direct = true;
+        break;
+      }
+      if (HasQuoteMark(para)) break;  // another quotation: not ours
+    }
+  }
+}
+
 // "We", "I" or "let's" inside someone's quotation is the quoted speaker talking, not a new
 // attribution for a reader: drop those.
 void DropQuotedFirstPerson(Article& a) {
-  static const std::set<std::string, std::less<>> kFirstPerson = {"i", "we", "let's", "let’s", "you", "us"};
+  static const std::set<std::string, std::less<>> kFirstPerson = {"i", "we", "let's", "let’s", "'s", "’s", "you", "us", ""};
   std::vector<Span> quoted;
   for (const Attribution& q : a.attributions)
     if (q.direct) quoted.push_back(q.content);
@@ -405,9 +444,18 @@ void DropQuotedFirstPerson(Article& a) {
   });
 }
 
+bool HasWord(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) return true;
+  return false;
+}
+
 }  // namespace
 
 void TraceProvenance(Article& a) {
+  for (Attribution& q : a.attributions)
+    if (!HasWord(a.Text(q.source))) q.source = {};  // a stray dash is no source
+  ExtendQuotesOverParagraphs(a);
   DropQuotedFirstPerson(a);
   Resolver r(a);
   // Speakers, in text order, so pronouns find the names before them.
