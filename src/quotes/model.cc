@@ -179,9 +179,11 @@ ArticleView ViewOf(const Article& a) {
     v.tokens.push_back({t, Lower(text), Shape(text), uint32_t(s), uint32_t(p), 0, -1});
   }
   MarkQuotations(v.tokens, a);
+  // Sentences as token ranges, numbered anew so a sentence without tokens leaves no gap.
   for (uint32_t i = 0; i < v.tokens.size();) {
     uint32_t j = i;
     while (j < v.tokens.size() && v.tokens[j].sentence == v.tokens[i].sentence) ++j;
+    for (uint32_t k = i; k < j; ++k) v.tokens[k].sentence = uint32_t(v.sentences.size());
     v.sentences.push_back({i, j});
     i = j;
   }
