@@ -31,6 +31,7 @@ void AddBrief(CLI::App& app, Globals& g);
 void AddClaims(CLI::App& app, Globals& g);
 void AddTimeline(CLI::App& app, Globals& g);
 void AddEntities(CLI::App& app, Globals& g);
+void AddQuotes(CLI::App& app, Globals& g);
 
 // Prints a brief as "md", "json" or "html" to stdout or `out_path`; false when it cannot write.
 bool PrintBrief(const brief::Brief& b, const std::string& format, const std::string& out_path);
@@ -43,8 +44,10 @@ void AddEvalTime(CLI::App& eval);
 void AddEvalSummary(CLI::App& eval);
 void AddEvalNames(CLI::App& eval);
 void AddEvalNer(CLI::App& eval);
+void AddEvalQuotes(CLI::App& eval);
 
 // `sitrep train ...`: builds a model file from labelled data.
 void AddTrainNer(CLI::App& train);
+void AddTrainQuotes(CLI::App& train);
 
 }  // namespace sitrep::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   AddClaims(app, g);
   AddTimeline(app, g);
   AddEntities(app, g);
+  AddQuotes(app, g);
   CLI::App* eval = app.add_subcommand("eval", "Measure a stage on a labelled data set (prints JSON)");
   eval->require_subcommand(1);
   AddEvalExtraction(*eval);
@@ -31,9 +32,11 @@ int main(int argc, char** argv) {
   AddEvalSummary(*eval);
   AddEvalNames(*eval);
   AddEvalNer(*eval);
+  AddEvalQuotes(*eval);
   CLI::App* train = app.add_subcommand("train", "Build a model from labelled data");
   train->require_subcommand(1);
   AddTrainNer(*train);
+  AddTrainQuotes(*train);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,175 @@
+// sitrep quotes: who said what in stored articles; sitrep eval quotes: the attribution
+// tagger against PolNeAR; sitrep train quotes: rebuilds models/quotes.model.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "quotes/polnear.h"
+#include "quotes/provenance.h"
+#include "quotes/quotes.h"
+
+namespace sitrep::cli {
+
+namespace {
+
+nlohmann::json SpanJson(const Article& a, Span s) {
+  if (s.size() == 0) return nullptr;
+  return {{"begin", s.begin}, {"end", s.end}, {"text", std::string(a.Text(s))}};
+}
+
+nlohmann::json AttributionsJson(const Article& a) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Attribution& q : a.attributions)
+    list.push_back({{"speaker", q.speaker}, {"source", SpanJson(a, q.source)},
+                    {"cue", SpanJson(a, q.cue)}, {"content", SpanJson(a, q.content)},
+                    {"direct", q.direct}, {"venue", q.venue}, {"relays", q.relays}});
+  return {{"id", a.id}, {"outlet", a.outlet}, {"title", a.title}, {"attributions", list}};
+}
+
+void PrintAttributions(const Article& a) {
+  printf("## %s  %s  %s\n", a.id.c_str(), a.outlet.empty() ? "-" : a.outlet.c_str(), Headline(a).c_str());
+  for (const Attribution& q : a.attributions) {
+    std::string content(a.Text(q.content));
+    if (content.size() > 300) content = content.substr(0, 297) + "...";
+    std::string chain = q.speaker.empty() ? "(unnamed)" : q.speaker;
+    if (!q.venue.empty()) chain += " — " + q.venue;
+    for (const auto& r : q.relays) chain += " → " + r;
+    if (!a.outlet.empty()) chain += " → " + a.outlet;
+    printf("- %s [%s] %s\n    %s\n", chain.c_str(), std::string(a.Text(q.cue)).c_str(),
+           q.direct ? "(direct)" : "(reported)", content.c_str());
+  }
+  printf("\n");
+}
+
+std::vector<Article> ArticlesToRead(Store& store, const std::string& article_id, StoryId story) {
+  std::vector<Article> out;
+  if (!article_id.empty()) {
+    auto a = store.Get(article_id);
+    if (!a) throw std::runtime_error("no article with id '" + article_id + "'");
+    out.push_back(std::move(*a));
+    return out;
+  }
+  if (story != 0) {
+    if (!store.Story(story)) throw std::runtime_error("no story " + std::to_string(story));
+    for (const auto& m : store.StoryMembers(story))
+      if (auto a = store.Get(m.article.id)) out.push_back(std::move(*a));
+    return out;
+  }
+  store.ForEachArticle([&](const Article& a, bool) { out.push_back(a); });
+  return out;
+}
+
+nlohmann::json Prf(const quotes::Prf& p) { return {{"p", p.p()}, {"r", p.r()}, {"f1", p.f1()}}; }
+
+}  // namespace
+
+void AddQuotes(CLI::App& app, Globals& g) {
+  auto* cmd = app.add_subcommand("quotes", "Who said what: attributions with speaker, venue and relays");
+  static std::string article_id;
+  static StoryId story = 0;
+  cmd->add_option("--article", article_id, "One article (id or unique prefix)");
+  cmd->add_option("--story", story, "The articles of one story");
+  cmd->add_option("--db", g.db, "Store file")->capture_default_str();
+  cmd->add_flag("--json", g.json, "Print JSON");
+  cmd->callback([&g] {
+    try {
+      auto store = Store::Open(g.db);
+      auto articles = ArticlesToRead(*store, article_id, story);
+      nlohmann::json out = nlohmann::json::array();
+      for (Article& a : articles) {
+        FindAttributions(a);
+        if (g.json) out.push_back(AttributionsJson(a));
+        else PrintAttributions(a);
+      }
+      if (!QuoteModelError().empty()) throw std::runtime_error(QuoteModelError());
+      if (g.json) printf("%s\n", nlohmann::json{{"articles", out}}.dump(2).c_str());
+    } catch (const std::exception& e) {
+      fprintf(stderr, "sitrep quotes: %s\n", e.what());
+      ExitCode() = 1;
+    }
+  });
+}
+
+void AddEvalQuotes(CLI::App& eval) {
+  auto* cmd = eval.add_subcommand(
+      "quotes", "Score attributions (content, source, cue spans) against PolNeAR JSON Lines; "
+                "the first annotator of each article is the gold");
+  static std::string file;
+  static bool gold_cues = false;
+  cmd->add_option("--polnear", file, "PolNeAR JSON Lines (train.jsonl, dev.jsonl)")->required();
+  cmd->add_flag("--gold-cues", gold_cues, "Give the gold cues (scores source and content finding alone)");
+  cmd->callback([] {
+    try {
+      auto docs = quotes::LoadPolnear(file);
+      quotes::QuoteModel model;
+      std::ifstream in(QuoteModelPath(), std::ios::binary);
+      if (!in || !model.Load(in)) throw std::runtime_error(QuoteModelPath() + ": cannot read the quotes model");
+      quotes::Prf content_exact, content_overlap, source_exact, source_overlap, cue_exact;
+      size_t gold_count = 0, found_count = 0;
+      auto start = std::chrono::steady_clock::now();
+      for (const auto& d : docs) {
+        std::vector<Span> gc, gs, gq, fc, fs, fq;
+        for (const auto& g : d.attributions) {
+          gc.push_back(g.ContentHull());
+          if (g.source.size()) gs.push_back(g.source);
+          if (g.cue.size()) gq.push_back(g.cue);
+        }
+        auto found = quotes::Attributions(model, d.article, gold_cues ? &gq : nullptr);
+        for (const auto& f : found) {
+          fc.push_back(f.content);
+          if (f.source.size()) fs.push_back(f.source);
+          fq.push_back(f.cue);
+        }
+        gold_count += gc.size();
+        found_count += fc.size();
+        content_exact.Add(quotes::ScoreExact(d.article, gc, fc));
+        content_overlap.Add(quotes::ScoreOverlap(d.article, gc, fc));
+        source_exact.Add(quotes::ScoreExact(d.article, gs, fs));
+        source_overlap.Add(quotes::ScoreOverlap(d.article, gs, fs));
+        cue_exact.Add(quotes::ScoreExact(d.article, gq, fq));
+      }
+      double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      nlohmann::json j = {
+          {"documents", docs.size()},
+          {"attributions", gold_count},
+          {"found", found_count},
+          {"content", {{"exact", Prf(content_exact)}, {"overlap", Prf(content_overlap)}}},
+          {"source", {{"exact", Prf(source_exact)}, {"overlap", Prf(source_overlap)}}},
+          {"cue", {{"exact", Prf(cue_exact)}}},
+          {"documents_per_s", s > 0 ? docs.size() / s : 0.0}};
+      printf("%s\n", j.dump().c_str());
+      if (docs.empty()) ExitCode() = 1;
+    } catch (const std::exception& e) {
+      fprintf(stderr, "eval quotes: %s\n", e.what());
+      ExitCode() = 1;
+    }
+  });
+}
+
+void AddTrainQuotes(CLI::App& train) {
+  auto* cmd = train.add_subcommand("quotes", "Train the attribution tagger on PolNeAR JSON Lines");
+  static std::string file, out = "models/quotes.model";
+  static int epochs = 10;
+  cmd->add_option("--polnear", file, "Training file (train.jsonl)")->required();
+  cmd->add_option("--out", out, "Model file to write")->capture_default_str();
+  cmd->add_option("--epochs", epochs, "Passes over the data")->capture_default_str();
+  cmd->callback([] {
+    try {
+      auto docs = quotes::LoadPolnear(file);
+      auto model = quotes::Train(docs, epochs);
+      std::ofstream o(out, std::ios::binary);
+      model.Save(o);
+      if (!o.flush()) throw std::runtime_error(out + ": cannot write");
+      fprintf(stderr, "train quotes: wrote %s\n", out.c_str());
+    } catch (const std::exception& e) {
+      fprintf(stderr, "train quotes: %s\n", e.what());
+      ExitCode() = 1;
+    }
+  });
+}
+
+}  // namespace sitrep::cli

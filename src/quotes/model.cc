@@ -1,0 +1,790 @@
+// Features are small strings hashed once ("w=said", "R|d3|that"); the side of the cue a
+// token lies on is part of almost every role feature, since "X said Y" puts the source left
+// and the content right while "Y, X said" turns both round.
+#include "quotes/model.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <istream>
+#include <ostream>
+#include <random>
+
+#include <xxhash.h>
+
+namespace sitrep::quotes {
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return out;
+}
+
+std::string Shape(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size() && out.size() < 4;) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    char k;
+    size_t len = 1;
+    if (c >= 'A' && c <= 'Z') k = 'X';
+    else if (c >= 'a' && c <= 'z') k = 'x';
+    else if (c >= '0' && c <= '9') k = 'd';
+    else if (c < 0x80) k = char(c);
+    else {
+      len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      // Non-ASCII punctuation keeps its identity (quote marks, dashes); letters become 'u'.
+      if (c == 0xE2 || c == 0xC2) {
+        out += std::string(s.substr(i, len));
+        i += len;
+        continue;
+      }
+      k = 'u';
+    }
+    if (out.empty() || out.back() != k) out += k;
+    i += len;
+  }
+  return out;
+}
+
+// +1 opening, -1 closing, 2 either (straight marks, decided by what is open), 0 none.
+int MarkKind(std::string_view t) {
+  if (t == "\"" || t == "'") return 2;
+  if (t == "“" || t == "«" || t == "„" || t == "‘") return 1;
+  if (t == "”" || t == "»" || t == "’") return -1;
+  return 0;
+}
+
+// Quotation marks pair up within a paragraph; an opening mark never closed runs to the
+// paragraph's end (the news convention for a quote that goes on in the next paragraph).
+void MarkQuotations(std::vector<TokenInfo>& tokens, const Article& a) {
+  int next_region = 0;
+  size_t i = 0;
+  while (i < tokens.size()) {
+    size_t end = i;
+    while (end < tokens.size() && tokens[end].paragraph == tokens[i].paragraph) ++end;
+    int open = -1;           // token index of the open mark
+    std::string open_text;   // its text
+    for (size_t j = i; j < end; ++j) {
+      std::string_view t = a.Text(tokens[j].span);
+      int kind = MarkKind(t);
+      if (kind == 0) continue;
+      const bool single = t == "'" || t == "‘" || t == "’";
+      if (kind == 2) kind = open >= 0 && open_text == t ? -1 : 1;
+      if (single && kind == 1 && open >= 0) continue;  // apostrophes inside a quotation
+      if (single && kind == -1 && (open < 0 || (open_text != "‘" && open_text != "'"))) continue;
+      if (kind == 1 && open < 0) {
+        open = int(j);
+        open_text = std::string(t);
+        tokens[j].quote_mark = 1;
+      } else if (kind == -1 && open >= 0) {
+        tokens[j].quote_mark = -1;
+        for (size_t k = size_t(open); k <= j; ++k) tokens[k].region = next_region;
+        ++next_region;
+        open = -1;
+      }
+    }
+    if (open >= 0) {
+      for (size_t k = size_t(open); k < end; ++k) tokens[k].region = next_region;
+      ++next_region;
+    }
+    i = end;
+  }
+}
+
+const char* DistanceBucket(int d) {
+  d = std::abs(d);
+  static const char* kNear[] = {"0", "1", "2", "3", "4"};
+  if (d <= 4) return kNear[d];
+  if (d <= 7) return "5-7";
+  if (d <= 12) return "8-12";
+  if (d <= 20) return "13-20";
+  if (d <= 40) return "21-40";
+  return "41+";
+}
+
+// Hashes a feature part by part, each part's hash seeding the next, so no string is built.
+struct FeatureSink {
+  Features& out;
+  std::string_view kind = {};  // keeps apart models that share feature templates
+  template <typename... Parts>
+  void Add(const Parts&... parts) {
+    uint64_t h = 0x51ED270B27Bull;
+    if (!kind.empty()) h = Mix(h, kind);
+    ((h = Mix(h, std::string_view(parts))), ...);
+    out.push_back(h & 0xFFFFFFFFu);
+  }
+  static uint64_t Mix(uint64_t h, std::string_view part) { return XXH3_64bits_withSeed(part.data(), part.size(), h); }
+};
+
+// Inflections folded together ("warned", "warns", "warning" -> "warn"), so a cue seen in
+// one form counts for the others.
+std::string Stem(const std::string& w) {
+  for (std::string_view suffix : {"ing", "ed", "es", "s"})
+    if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) return w.substr(0, w.size() - suffix.size());
+  return w;
+}
+
+std::vector<std::vector<bool>> BioAllowed(int kinds) {
+  // Tags: 0 = O, then (B, I) per kind. I of a kind follows B or I of that kind only.
+  const int tags = 1 + 2 * kinds;
+  std::vector<std::vector<bool>> allowed(tags + 1, std::vector<bool>(tags, true));
+  for (int p = 0; p <= tags; ++p)
+    for (int k = 0; k < kinds; ++k) {
+      const int in = 2 + 2 * k;
+      allowed[p][in] = p == in || p == in - 1;
+    }
+  return allowed;
+}
+
+}  // namespace
+
+QuoteModel::QuoteModel() : cues(3, BioAllowed(1)), roles(5, BioAllowed(2)) {}
+
+bool QuoteModel::Load(std::istream& in) {
+  if (!cues.Load(in) || !roles.Load(in) || !starts.Load(in) || !ends.Load(in) ||
+      !source_starts.Load(in) || !source_ends.Load(in))
+    return false;
+  float b = 0;
+  if (!in.read(reinterpret_cast<char*>(&b), sizeof b)) return false;
+  cue_bias = {0.f, b, 0.f};
+  return true;
+}
+void QuoteModel::Save(std::ostream& out) const {
+  cues.Save(out);
+  roles.Save(out);
+  starts.Save(out);
+  ends.Save(out);
+  source_starts.Save(out);
+  source_ends.Save(out);
+  const float b = cue_bias.size() > 1 ? cue_bias[1] : 0.f;
+  out.write(reinterpret_cast<const char*>(&b), sizeof b);
+}
+
+Span GoldAttribution::ContentHull() const {
+  if (content.empty()) return {};
+  return {content.front().begin, content.back().end};
+}
+
+ArticleView ViewOf(const Article& a) {
+  ArticleView v;
+  v.article = &a;
+  v.tokens.reserve(a.tokens.size());
+  size_t s = 0, p = 0;
+  for (const Span& t : a.tokens) {
+    while (s + 1 < a.sentences.size() && a.sentences[s].span.end <= t.begin) ++s;
+    while (p + 1 < a.paragraphs.size() && a.paragraphs[p].end <= t.begin) ++p;
+    std::string_view text = a.Text(t);
+    v.tokens.push_back({t, Lower(text), Shape(text), uint32_t(s), uint32_t(p), 0, -1});
+  }
+  MarkQuotations(v.tokens, a);
+  // Sentences as token ranges, numbered anew so a sentence without tokens leaves no gap.
+  for (uint32_t i = 0; i < v.tokens.size();) {
+    uint32_t j = i;
+    while (j < v.tokens.size() && v.tokens[j].sentence == v.tokens[i].sentence) ++j;
+    for (uint32_t k = i; k < j; ++k) v.tokens[k].sentence = uint32_t(v.sentences.size());
+    v.sentences.push_back({i, j});
+    i = j;
+  }
+  return v;
+}
+
+std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t last) {
+  std::vector<Features> out(last - first);
+  static const std::string kNone = "<none>";
+  auto word = [&](int64_t i) -> const std::string& {
+    return i < first || i >= last ? kNone : v.tokens[i].lower;
+  };
+  for (uint32_t i = first; i < last; ++i) {
+    FeatureSink f{out[i - first]};
+    const TokenInfo& t = v.tokens[i];
+    const std::string& w = t.lower;
+    f.Add("b");
+    f.Add("w", w);
+    const std::string stem = Stem(w);
+    f.Add("st", stem);
+    f.Add("pst", word(int64_t(i) - 1), stem);
+    f.Add("stn", stem, word(i + 1));
+    f.Add("stsh", Stem(word(int64_t(i) - 1)), i > first ? v.tokens[i - 1].shape : "<s>", stem);
+    f.Add("p2st", i > first + 1 ? v.tokens[i - 2].shape : "<s>", i > first ? v.tokens[i - 1].shape : "<s>", stem);
+    f.Add("s3", w.size() > 3 ? w.substr(w.size() - 3) : w);
+    f.Add("sh", t.shape);
+    f.Add("p1", word(int64_t(i) - 1));
+    f.Add("n1", word(i + 1));
+    f.Add("p2", word(int64_t(i) - 2));
+    f.Add("n2", word(i + 2));
+    f.Add("p1w", word(int64_t(i) - 1), w);
+    f.Add("wn1", w, word(i + 1));
+    f.Add("wn2", w, word(i + 1), word(i + 2));
+    f.Add("q", t.region >= 0 ? "in" : "out", t.quote_mark ? "mark" : "");
+    f.Add("qw", t.region >= 0 ? "in" : "out", w);
+    f.Add("pos", i == first ? "first" : i + 1 == last ? "last" : "mid");
+    if (i > first) f.Add("psh", v.tokens[i - 1].shape, t.shape);
+    if (i + 1 < last) f.Add("nsh", t.shape, v.tokens[i + 1].shape);
+    // Quotation nearby: a quote that ends just before or starts just after the word.
+    bool quote_left = false, quote_right = false;
+    for (uint32_t k = i; k > first && k + 4 > i; --k) quote_left |= v.tokens[k - 1].quote_mark == -1;
+    for (uint32_t k = i + 1; k < last && k < i + 4; ++k) quote_right |= v.tokens[k].quote_mark == 1;
+    f.Add("ql", quote_left ? "y" : "n", quote_right ? "y" : "n");
+    f.Add("qlw", quote_left ? "y" : "n", quote_right ? "y" : "n", w);
+  }
+  return out;
+}
+
+TokenRange RoleWindow(const ArticleView& v, TokenRange cue) {
+  const uint32_t s = v.tokens[cue.begin].sentence;
+  const uint32_t first_s = s > 0 ? s - 1 : 0;
+  const uint32_t last_s = std::min<uint32_t>(s + 2, uint32_t(v.sentences.size()));
+  TokenRange w{v.sentences[first_s].first, v.sentences[last_s - 1].second};
+  // Long windows cost time and add nothing: keep 80 tokens each side of the cue at most.
+  w.begin = std::max<int64_t>(w.begin, int64_t(cue.begin) - 80);
+  w.end = std::min<uint32_t>(w.end, cue.end + 120);
+  return w;
+}
+
+std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
+                                   const std::vector<bool>& other_cue) {
+  std::vector<Features> out(window.end - window.begin);
+  std::string cue_words;
+  for (uint32_t i = cue.begin; i < cue.end; ++i) cue_words += (i > cue.begin ? " " : "") + v.tokens[i].lower;
+  const TokenInfo& cue_first = v.tokens[cue.begin];
+  const int cue_region = cue_first.region;
+  const std::string cue_next = cue.end < v.tokens.size() ? v.tokens[cue.end].lower : "<end>";
+  const std::string cue_prev = cue.begin > 0 ? v.tokens[cue.begin - 1].lower : "<start>";
+  // Commas and quote marks between each token and the cue, counted outward from it.
+  std::vector<int> commas(out.size(), 0), marks(out.size(), 0);
+  for (int64_t i = int64_t(cue.begin) - 1, c = 0, m = 0; i >= int64_t(window.begin); --i) {
+    commas[i - window.begin] = int(c);
+    marks[i - window.begin] = int(m);
+    c += v.tokens[i].lower == ",";
+    m += v.tokens[i].quote_mark != 0;
+  }
+  for (uint32_t i = cue.end, c = 0, m = 0; i < window.end; ++i) {
+    c += v.tokens[i].lower == ",";
+    m += v.tokens[i].quote_mark != 0;
+    commas[i - window.begin] = int(c);
+    marks[i - window.begin] = int(m);
+  }
+  // The punctuation that ends and starts each token's clause: content usually runs from
+  // one such mark to another, so the mark ahead tells a token whether the clause goes on.
+  auto is_punct = [&](uint32_t i) {
+    const std::string& w = v.tokens[i].lower;
+    return w == "," || w == "." || w == ":" || w == ";" || w == "?" || w == "!" || w == "—" ||
+           w == "–" || w == "(" || w == ")" || v.tokens[i].quote_mark != 0;
+  };
+  std::vector<std::string> next_punct(out.size()), prev_punct(out.size());
+  std::vector<int> to_next(out.size()), from_prev(out.size());
+  for (uint32_t i = window.end, last = window.end; i-- > window.begin;) {
+    const bool sentence_end = i + 1 == v.sentences[v.tokens[i].sentence].second;
+    if (sentence_end) last = window.end;
+    next_punct[i - window.begin] = last == window.end ? "<eos>" : v.tokens[last].quote_mark ? "q" : v.tokens[last].lower;
+    to_next[i - window.begin] = last == window.end ? 99 : int(last - i);
+    if (is_punct(i)) last = i;
+  }
+  for (uint32_t i = window.begin, last = window.end; i < window.end; ++i) {
+    if (i == v.sentences[v.tokens[i].sentence].first) last = window.end;
+    prev_punct[i - window.begin] = last == window.end ? "<bos>" : v.tokens[last].quote_mark ? "q" : v.tokens[last].lower;
+    from_prev[i - window.begin] = last == window.end ? 99 : int(i - last);
+    if (is_punct(i)) last = i;
+  }
+  // A quotation closed before the cue in its sentence ("“...,” she said. “...”") often goes
+  // on in the next sentence.
+  bool quote_before_cue = false;
+  for (uint32_t i = v.sentences[cue_first.sentence].first; i < cue.begin; ++i)
+    quote_before_cue |= v.tokens[i].quote_mark == -1;
+  static const std::string kNone = "<none>";
+  for (uint32_t i = window.begin; i < window.end; ++i) {
+    FeatureSink f{out[i - window.begin]};
+    out[i - window.begin].reserve(48);
+    const std::string& np = next_punct[i - window.begin];
+    const std::string& pp = prev_punct[i - window.begin];
+    const char* nd = DistanceBucket(std::min(to_next[i - window.begin], 50));
+    const char* pd = DistanceBucket(std::min(from_prev[i - window.begin], 50));
+    const TokenInfo& t = v.tokens[i];
+    const bool inside = i >= cue.begin && i < cue.end;
+    const int d = i < cue.begin ? int(i) - int(cue.begin) : inside ? 0 : int(i) - int(cue.end) + 1;
+    const char* side = inside ? "C" : d < 0 ? "L" : "R";
+    const char* db = DistanceBucket(d);
+    const int sd = std::clamp(int(t.sentence) - int(cue_first.sentence), -2, 2);
+    const std::string sds = std::to_string(sd);
+    const std::string cm = std::to_string(std::min(commas[i - window.begin], 3));
+    const std::string qm = std::to_string(std::min(marks[i - window.begin], 3));
+    const char* q = t.region < 0 ? "out" : t.region == cue_region ? "same" : "in";
+    const std::string& prev = i > window.begin ? v.tokens[i - 1].lower : kNone;
+    const std::string& next = i + 1 < window.end ? v.tokens[i + 1].lower : kNone;
+    f.Add("b");
+    f.Add("side", side, db);
+    f.Add("sd", side, sds);
+    f.Add("w", side, t.lower, sds);
+    f.Add("sh", side, t.shape, sds);
+    f.Add("p1", side, prev, sds);
+    f.Add("n1", side, next, sds);
+    f.Add("wnp", side, t.lower, np);
+    f.Add("cue", side, cue_words);
+    f.Add("cued", side, cue_words, db);
+    f.Add("cuen", side, cue_next);
+    f.Add("cuep", side, cue_prev);
+    f.Add("cuenw", side, cue_next, db);
+    f.Add("cm", side, cm);
+    f.Add("cmd", side, cm, db);
+    f.Add("qm", side, qm, q);
+    f.Add("q", side, q, sds);
+    f.Add("qcue", side, q, cue_first.region >= 0 ? "cuein" : "cueout");
+    f.Add("mark", side, t.quote_mark == 1 ? "open" : t.quote_mark == -1 ? "close" : "-");
+    f.Add("oc", side, other_cue[i] ? "cue" : "-", db);
+    f.Add("sdq", side, sds, qm, cm);
+    if (std::abs(d) <= 3) f.Add("wd", side, t.lower, db);
+    f.Add("first", side, i == v.sentences[t.sentence].first ? "y" : "n", sds);
+    f.Add("last", side, i + 1 == v.sentences[t.sentence].second ? "y" : "n", sds);
+    f.Add("para", side, t.paragraph == cue_first.paragraph ? "same" : "other");
+    f.Add("np", side, np, sds);
+    f.Add("pp", side, pp, sds);
+    f.Add("npp", side, pp, np, sds);
+    f.Add("npcm", side, np, cm);
+    f.Add("ppcm", side, pp, cm);
+    f.Add("npd", side, np, nd);
+    f.Add("ppd", side, pp, pd);
+    f.Add("npq", side, np, q);
+    f.Add("cont", side, sds, q, quote_before_cue ? "qb" : "-");
+    f.Add("npcue", side, np, cue_words);
+    f.Add("ppcue", side, pp, cue_words);
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<TokenRange> Chunks(const std::vector<int>& tags, int begin_tag, uint32_t offset) {
+  std::vector<TokenRange> out;
+  for (uint32_t i = 0; i < tags.size(); ++i) {
+    if (tags[i] == begin_tag) out.push_back({offset + i, offset + i + 1});
+    else if (tags[i] == begin_tag + 1 && !out.empty() && out.back().end == offset + i) out.back().end++;
+  }
+  return out;
+}
+
+}  // namespace
+
+// ---- content boundaries ----
+//
+// The tagger sees one token at a time and often stops a clause short ("to visit" of "to
+// visit polling stations on Election Day"). Content nearly always starts and ends at a
+// clause edge (punctuation, a sentence break, the cue), so a ranker picks among those edges,
+// starting from the tagger's guess.
+
+namespace {
+
+bool IsPunct(const ArticleView& v, uint32_t i) {
+  if (v.tokens[i].quote_mark != 0) return true;
+  for (char c : v.tokens[i].lower)
+    if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) {
+      const std::string& w = v.tokens[i].lower;
+      return w == "—" || w == "–" || w == "…" || w == "“" || w == "”" || w == "‘" || w == "’" || w == "«" || w == "»";
+    }
+  return true;
+}
+
+bool SentenceStart(const ArticleView& v, uint32_t i) {
+  return i < v.tokens.size() && v.sentences[v.tokens[i].sentence].first == i;
+}
+
+// [first, last) of word tokens in a token range (punctuation at either end left out).
+TokenRange Words(const ArticleView& v, TokenRange r) {
+  while (r.begin < r.end && IsPunct(v, r.begin)) ++r.begin;
+  while (r.end > r.begin && IsPunct(v, r.end - 1)) --r.end;
+  return r;
+}
+
+struct Edges {
+  std::vector<uint32_t> at;
+  std::vector<Features> features;
+};
+
+std::string Clip(int n, int lo, int hi) { return std::to_string(std::clamp(n, lo, hi)); }
+
+// Where content may end: after a word that punctuation, a sentence break or the cue follows.
+// `near`: also the positions that close to the guess (sources end anywhere in a phrase).
+Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRange guess,
+               const std::string& cue_words, std::string_view kind = {}, uint32_t near = 0) {
+  Edges e;
+  for (uint32_t end = guess.begin + 1; end <= window.end; ++end) {
+    if (IsPunct(v, end - 1)) continue;
+    const bool edge = end == window.end || IsPunct(v, end) || SentenceStart(v, end) ||
+                      end == cue.begin || end == guess.end ||
+                      (end + near >= guess.end && end <= guess.end + near);
+    if (edge) e.at.push_back(end);
+  }
+  int guess_index = 0;
+  for (size_t k = 0; k < e.at.size(); ++k)
+    if (e.at[k] <= guess.end) guess_index = int(k);
+  const TokenInfo& first = v.tokens[guess.begin];
+  const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
+  for (size_t k = 0; k < e.at.size(); ++k) {
+    const uint32_t end = e.at[k];
+    Features out;
+    FeatureSink f{out, kind};
+    const TokenInfo& last = v.tokens[end - 1];
+    const std::string next = end < v.tokens.size() && !SentenceStart(v, end) ? v.tokens[end].lower : "<eos>";
+    const bool spans_cue = guess.begin < cue.begin && end > cue.begin;
+    const char* side = end <= cue.begin ? "L" : guess.begin >= cue.end ? "R" : "LR";
+    const std::string rel = Clip(int(k) - guess_index, -4, 4);
+    f.Add("rel", rel);
+    f.Add("relside", rel, side);
+    f.Add("next", side, next);
+    f.Add("nextrel", next, rel);
+    f.Add("nextcue", side, next, cue_words);
+    f.Add("last", side, last.lower);
+    f.Add("lastnext", last.lower, next);
+    f.Add("sd", side, Clip(int(last.sentence) - int(cue_sentence), -2, 2), Clip(int(last.sentence) - int(first.sentence), 0, 2));
+    f.Add("span", spans_cue ? "cue" : "-", next);
+    f.Add("q", last.region < 0 ? "out" : last.region == first.region ? "same" : "other", next);
+    f.Add("para", last.paragraph == first.paragraph ? "same" : "other", side);
+    f.Add("len", side, DistanceBucket(int(end - guess.begin)));
+    f.Add("next2", next, end + 1 < v.tokens.size() ? v.tokens[end + 1].lower : "<end>");
+    f.Add("atcue", end == cue.begin ? "y" : "n", side);
+    e.features.push_back(std::move(out));
+  }
+  return e;
+}
+
+// Where content may start: at a word after punctuation, a sentence break or the cue.
+Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRange guess,
+                 const std::string& cue_words, std::string_view kind = {}, uint32_t near = 0) {
+  Edges e;
+  for (uint32_t begin = window.begin; begin < guess.end; ++begin) {
+    if (IsPunct(v, begin) || (begin >= cue.begin && begin < cue.end)) continue;
+    const bool edge = begin == window.begin || IsPunct(v, begin - 1) || SentenceStart(v, begin) ||
+                      begin == cue.end || begin == cue.end + 1 || begin == guess.begin ||
+                      (begin + near >= guess.begin && begin <= guess.begin + near);
+    if (edge) e.at.push_back(begin);
+  }
+  int guess_index = 0;
+  for (size_t k = 0; k < e.at.size(); ++k)
+    if (e.at[k] <= guess.begin) guess_index = int(k);
+  const TokenInfo& last = v.tokens[guess.end - 1];
+  const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
+  for (size_t k = 0; k < e.at.size(); ++k) {
+    const uint32_t begin = e.at[k];
+    Features out;
+    FeatureSink f{out, kind};
+    const TokenInfo& first = v.tokens[begin];
+    const std::string prev = begin > 0 && !SentenceStart(v, begin) ? v.tokens[begin - 1].lower : "<bos>";
+    const char* side = begin >= cue.end ? "R" : guess.end <= cue.begin ? "L" : "LR";
+    const std::string rel = Clip(int(k) - guess_index, -4, 4);
+    f.Add("rel", rel);
+    f.Add("relside", rel, side);
+    f.Add("prev", side, prev);
+    f.Add("prevrel", prev, rel);
+    f.Add("prevcue", side, prev, cue_words);
+    f.Add("first", side, first.lower);
+    f.Add("prevfirst", prev, first.lower);
+    f.Add("sd", side, Clip(int(first.sentence) - int(cue_sentence), -2, 2));
+    f.Add("q", first.region < 0 ? "out" : first.region == last.region ? "same" : "other", prev);
+    f.Add("aftercue", begin == cue.end ? "0" : begin == cue.end + 1 ? "1" : "-", first.lower);
+    f.Add("aftercuew", begin == cue.end ? "0" : begin == cue.end + 1 ? "1" : "-", cue_words);
+    f.Add("len", side, DistanceBucket(int(guess.end - begin)));
+    e.features.push_back(std::move(out));
+  }
+  return e;
+}
+
+std::string CueWords(const ArticleView& v, TokenRange cue) {
+  std::string out;
+  for (uint32_t i = cue.begin; i < cue.end; ++i) out += (i > cue.begin ? " " : "") + v.tokens[i].lower;
+  return out;
+}
+
+// Sources end and start anywhere within a phrase ("the harbour's chief engineer"), so their
+// rankers also weigh the three positions either side of the tagger's edges.
+constexpr uint32_t kSourceNear = 3;
+constexpr std::string_view kSourceKind = "source";
+
+TokenRange AdjustSource(const QuoteModel& m, const ArticleView& v, TokenRange window, TokenRange cue,
+                        TokenRange guess) {
+  const std::string cue_words = CueWords(v, cue);
+  TokenRange words = Words(v, guess);
+  if (words.empty()) return guess;
+  Edges starts = StartEdges(v, window, cue, words, cue_words, kSourceKind, kSourceNear);
+  if (!starts.at.empty()) words.begin = starts.at[m.source_starts.Best(starts.features)];
+  Edges ends = EndEdges(v, window, cue, words, cue_words, kSourceKind, kSourceNear);
+  if (!ends.at.empty()) words.end = ends.at[m.source_ends.Best(ends.features)];
+  return words;
+}
+
+// The tagger's content, its edges moved by the rankers.
+TokenRange AdjustContent(const QuoteModel& m, const ArticleView& v, TokenRange window, TokenRange cue,
+                         TokenRange guess) {
+  const std::string cue_words = CueWords(v, cue);
+  TokenRange words = Words(v, guess);
+  if (words.empty()) return guess;
+  Edges starts = StartEdges(v, window, cue, words, cue_words);
+  if (!starts.at.empty()) words.begin = starts.at[m.starts.Best(starts.features)];
+  Edges ends = EndEdges(v, window, cue, words, cue_words);
+  if (!ends.at.empty()) words.end = ends.at[m.ends.Best(ends.features)];
+  // Keep the quotation marks that open and close the content, as the tagger does.
+  if (words.begin > guess.begin && words.begin > 0 && v.tokens[words.begin - 1].quote_mark == 1) --words.begin;
+  if (words.end < v.tokens.size() && v.tokens[words.end].quote_mark == -1) ++words.end;
+  return words;
+}
+
+}  // namespace
+
+std::vector<TokenRange> FindCues(const QuoteModel& m, const ArticleView& v) {
+  std::vector<TokenRange> out;
+  for (auto [first, last] : v.sentences) {
+    auto tags = m.cues.Decode(CueFeatures(v, first, last), m.cue_bias);
+    for (TokenRange r : Chunks(tags, kCueBegin, first)) out.push_back(r);
+  }
+  return out;
+}
+
+std::vector<TokenAttribution> FindTokenAttributions(const QuoteModel& m, const ArticleView& v) {
+  return AttributionsForCues(m, v, FindCues(m, v));
+}
+
+std::vector<TokenAttribution> AttributionsForCues(const QuoteModel& m, const ArticleView& v,
+                                                  const std::vector<TokenRange>& cues) {
+  std::vector<TokenAttribution> out;
+  std::vector<bool> cue_token(v.tokens.size(), false);
+  for (TokenRange c : cues)
+    for (uint32_t i = c.begin; i < c.end; ++i) cue_token[i] = true;
+  for (TokenRange c : cues) {
+    const TokenRange w = RoleWindow(v, c);
+    std::vector<bool> other = cue_token;
+    for (uint32_t i = c.begin; i < c.end; ++i) other[i] = false;
+    auto tags = m.roles.Decode(RoleFeatures(v, w, c, other));
+    TokenAttribution a;
+    a.cue = c;
+    a.content = Chunks(tags, kContentBegin, w.begin);
+    if (a.content.empty()) continue;
+    a.content = {AdjustContent(m, v, w, c, {a.content.front().begin, a.content.back().end})};
+    // The source: the chunk nearest the cue when the tagger marks more than one.
+    auto sources = Chunks(tags, kSourceBegin, w.begin);
+    int64_t best = -1;
+    for (TokenRange s : sources) {
+      int64_t gap = s.end <= c.begin ? c.begin - s.end : s.begin - c.end;
+      if (best < 0 || gap < best) best = gap, a.source = s;
+    }
+    if (!a.source.empty()) a.source = AdjustSource(m, v, w, c, a.source);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+// ---- training ----
+
+namespace {
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+}  // namespace
+
+// Tokens the span touches.
+TokenRange TokensOf(const ArticleView& v, Span s) {
+  TokenRange r{uint32_t(v.tokens.size()), 0};
+  for (uint32_t i = 0; i < v.tokens.size(); ++i) {
+    if (!Overlaps(v.tokens[i].span, s)) continue;
+    r.begin = std::min(r.begin, i);
+    r.end = i + 1;
+  }
+  if (r.empty()) return {0, 0};
+  return r;
+}
+
+namespace {
+
+struct RoleExample {
+  std::vector<Features> features;
+  std::vector<int> tags;
+};
+
+// Cue chunks found against gold ones, for choosing the bias.
+void CountChunks(const std::vector<int>& gold, const std::vector<int>& found, size_t& matched,
+                 size_t& gold_n, size_t& found_n) {
+  auto g = Chunks(gold, kCueBegin, 0), f = Chunks(found, kCueBegin, 0);
+  gold_n += g.size();
+  found_n += f.size();
+  for (TokenRange a : g)
+    for (TokenRange b : f) matched += a.begin == b.begin && a.end == b.end;
+}
+
+// The perceptron finds cues with more precision than recall; a bias on the B tag trades one
+// for the other. It is chosen on a tenth of the training sentences held out from a model
+// trained on the rest, so neither dev nor test data sets it.
+float ChooseCueBias(const std::vector<RoleExample>& examples, int epochs, std::mt19937& rng) {
+  std::vector<const RoleExample*> train, held;
+  for (size_t i = 0; i < examples.size(); ++i) (i % 10 == 3 ? held : train).push_back(&examples[i]);
+  SequenceTagger t = QuoteModel().cues;
+  for (int e = 0; e < epochs; ++e) {
+    std::shuffle(train.begin(), train.end(), rng);
+    for (const RoleExample* x : train) t.Learn(x->features, x->tags);
+  }
+  t.Average();
+  float best = 0, best_f1 = -1;
+  for (float b : {0.f, 1.f, 2.f, 3.f, 4.f, 6.f, 8.f, 10.f, 12.f}) {
+    size_t matched = 0, gold = 0, found = 0;
+    for (const RoleExample* x : held) CountChunks(x->tags, t.Decode(x->features, {0.f, b, 0.f}), matched, gold, found);
+    const double p = found ? double(matched) / found : 0, r = gold ? double(matched) / gold : 0;
+    const double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    std::fprintf(stderr, "quotes: cue bias %.0f: held-out P %.3f R %.3f F1 %.3f\n", b, p, r, f1);
+    if (f1 > best_f1) best = b, best_f1 = f1;
+  }
+  return best;
+}
+
+// The rankers learn from the role tagger's guesses on the gold cues. A tagger guesses too well
+// on its own training data, so each half of the documents is guessed by a tagger trained on
+// the other half (two-fold jackknife), as the rankers will see it on unseen text.
+void TrainEdges(QuoteModel& m, const std::vector<GoldDocument>& docs, int epochs,
+                const std::vector<SequenceTagger>& fold_taggers) {
+  std::vector<std::pair<Edges, size_t>> start_examples, end_examples, source_starts, source_ends;
+  for (size_t doc = 0; doc < docs.size(); ++doc) {
+    const GoldDocument& d = docs[doc];
+    const SequenceTagger& roles = fold_taggers[(doc + 1) % fold_taggers.size()];
+    const ArticleView v = ViewOf(d.article);
+    std::vector<TokenRange> cues;
+    for (const auto& g : d.attributions) cues.push_back(TokensOf(v, g.cue));
+    std::vector<bool> cue_token(v.tokens.size(), false);
+    for (TokenRange c : cues)
+      for (uint32_t i = c.begin; i < c.end; ++i) cue_token[i] = true;
+    for (size_t a = 0; a < cues.size(); ++a) {
+      const TokenRange c = cues[a];
+      if (c.empty()) continue;
+      const TokenRange gold = Words(v, TokensOf(v, d.attributions[a].ContentHull()));
+      if (gold.empty()) continue;
+      const TokenRange w = RoleWindow(v, c);
+      std::vector<bool> other = cue_token;
+      for (uint32_t i = c.begin; i < c.end; ++i) other[i] = false;
+      auto tags = roles.Decode(RoleFeatures(v, w, c, other));
+      const std::string cue_words = CueWords(v, c);
+      const TokenRange gold_source = Words(v, TokensOf(v, d.attributions[a].source));
+      auto source_chunks = Chunks(tags, kSourceBegin, w.begin);
+      if (!gold_source.empty() && !source_chunks.empty()) {
+        TokenRange guess = Words(v, source_chunks.front());
+        for (TokenRange sc : source_chunks)
+          if (sc.end <= c.begin ? c.begin - sc.end < c.begin - std::min(c.begin, guess.end) : false) guess = Words(v, sc);
+        if (!guess.empty()) {
+          Edges starts = StartEdges(v, w, c, guess, cue_words, kSourceKind, kSourceNear);
+          for (size_t k = 0; k < starts.at.size(); ++k)
+            if (starts.at[k] == gold_source.begin) source_starts.push_back({std::move(starts), k});
+          if (gold_source.begin < guess.end) guess.begin = gold_source.begin;
+          Edges ends = EndEdges(v, w, c, guess, cue_words, kSourceKind, kSourceNear);
+          for (size_t k = 0; k < ends.at.size(); ++k)
+            if (ends.at[k] == gold_source.end) source_ends.push_back({std::move(ends), k});
+        }
+      }
+      auto chunks = Chunks(tags, kContentBegin, w.begin);
+      if (chunks.empty()) continue;
+      TokenRange guess = Words(v, {chunks.front().begin, chunks.back().end});
+      if (guess.empty()) continue;
+      Edges starts = StartEdges(v, w, c, guess, cue_words);
+      for (size_t k = 0; k < starts.at.size(); ++k)
+        if (starts.at[k] == gold.begin) start_examples.push_back({std::move(starts), k});
+      // Ends are learned from the gold start, as they are used after the start is chosen.
+      if (gold.begin < guess.end) guess.begin = gold.begin;
+      Edges ends = EndEdges(v, w, c, guess, cue_words);
+      for (size_t k = 0; k < ends.at.size(); ++k)
+        if (ends.at[k] == gold.end) end_examples.push_back({std::move(ends), k});
+    }
+  }
+  std::mt19937 rng(11);
+  for (int e = 0; e < epochs; ++e) {
+    std::shuffle(start_examples.begin(), start_examples.end(), rng);
+    std::shuffle(end_examples.begin(), end_examples.end(), rng);
+    size_t start_wrong = 0, end_wrong = 0;
+    for (const auto& [x, gold] : start_examples) start_wrong += m.starts.Learn(x.features, gold);
+    for (const auto& [x, gold] : end_examples) end_wrong += m.ends.Learn(x.features, gold);
+    std::shuffle(source_starts.begin(), source_starts.end(), rng);
+    std::shuffle(source_ends.begin(), source_ends.end(), rng);
+    for (const auto& [x, gold] : source_starts) m.source_starts.Learn(x.features, gold);
+    for (const auto& [x, gold] : source_ends) m.source_ends.Learn(x.features, gold);
+    std::fprintf(stderr, "quotes: edges epoch %d: %zu/%zu starts and %zu/%zu ends wrong\n", e + 1,
+                 start_wrong, start_examples.size(), end_wrong, end_examples.size());
+  }
+  m.starts.Average();
+  m.ends.Average();
+  m.source_starts.Average();
+  m.source_ends.Average();
+}
+
+}  // namespace
+
+QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs) {
+  QuoteModel m;
+  std::vector<RoleExample> cue_examples, role_examples;
+  std::vector<std::vector<RoleExample>> fold_examples(2);
+  size_t content_tokens = 0, content_lost = 0;
+  for (const GoldDocument& d : docs) {
+    const ArticleView v = ViewOf(d.article);
+    std::vector<int> cue_tags(v.tokens.size(), kCueOut);
+    std::vector<TokenRange> cues;
+    std::vector<bool> cue_token(v.tokens.size(), false);
+    for (const auto& g : d.attributions) {
+      TokenRange c = TokensOf(v, g.cue);
+      cues.push_back(c);
+      if (c.empty()) continue;
+      for (uint32_t i = c.begin; i < c.end; ++i) cue_tags[i] = i == c.begin ? kCueBegin : kCueIn, cue_token[i] = true;
+    }
+    for (auto [first, last] : v.sentences)
+      cue_examples.push_back({CueFeatures(v, first, last),
+                              std::vector<int>(cue_tags.begin() + first, cue_tags.begin() + last)});
+    for (size_t a = 0; a < d.attributions.size(); ++a) {
+      const TokenRange c = cues[a];
+      if (c.empty()) continue;
+      const GoldAttribution& g = d.attributions[a];
+      const TokenRange w = RoleWindow(v, c);
+      std::vector<int> tags(w.end - w.begin, kOut);
+      auto mark = [&](Span s, int begin_tag) {
+        TokenRange r = TokensOf(v, s);
+        for (uint32_t i = r.begin; i < r.end; ++i) {
+          if (begin_tag == kContentBegin) ++content_tokens;
+          if (i < w.begin || i >= w.end) {
+            content_lost += begin_tag == kContentBegin;
+            continue;
+          }
+          if (i >= c.begin && i < c.end) continue;
+          const bool starts = i == r.begin || i == w.begin ||
+                             (tags[i - w.begin - 1] != begin_tag + 1 && tags[i - w.begin - 1] != begin_tag);
+          tags[i - w.begin] = starts ? begin_tag : begin_tag + 1;
+        }
+      };
+      if (g.source.size()) mark(g.source, kSourceBegin);
+      for (Span s : g.content) mark(s, kContentBegin);
+      std::vector<bool> other = cue_token;
+      for (uint32_t i = c.begin; i < c.end; ++i) other[i] = false;
+      role_examples.push_back({RoleFeatures(v, w, c, other), tags});
+      fold_examples[(&d - docs.data()) % 2].push_back(role_examples.back());
+    }
+  }
+  std::fprintf(stderr, "quotes: %zu sentences, %zu cues; %.1f%% of content tokens lie outside the window\n",
+               cue_examples.size(), role_examples.size(),
+               content_tokens ? 100.0 * content_lost / content_tokens : 0.0);
+  std::mt19937 rng(7);
+  m.cue_bias = {0.f, ChooseCueBias(cue_examples, epochs, rng), 0.f};
+  for (int e = 0; e < epochs; ++e) {
+    std::shuffle(cue_examples.begin(), cue_examples.end(), rng);
+    std::shuffle(role_examples.begin(), role_examples.end(), rng);
+    size_t cue_wrong = 0, role_wrong = 0;
+    for (const auto& x : cue_examples) cue_wrong += m.cues.Learn(x.features, x.tags);
+    for (const auto& x : role_examples) role_wrong += m.roles.Learn(x.features, x.tags);
+    std::fprintf(stderr, "quotes: epoch %d: %zu/%zu sentences and %zu/%zu windows wrong\n", e + 1,
+                 cue_wrong, cue_examples.size(), role_wrong, role_examples.size());
+  }
+  m.cues.Average();
+  m.roles.Average();
+  std::vector<SequenceTagger> fold_taggers;
+  for (auto& examples : fold_examples) {
+    fold_taggers.push_back(QuoteModel().roles);
+    for (int e = 0; e < epochs; ++e) {
+      std::shuffle(examples.begin(), examples.end(), rng);
+      for (const auto& x : examples) fold_taggers.back().Learn(x.features, x.tags);
+    }
+    fold_taggers.back().Average();
+  }
+  TrainEdges(m, docs, epochs, fold_taggers);
+  std::fprintf(stderr, "quotes: %zu cue and %zu role features kept\n", m.cues.size(), m.roles.size());
+  return m;
+}
+
+}  // namespace sitrep::quotes

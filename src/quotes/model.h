@@ -1,0 +1,93 @@
+// The quotes stage's learned part, shared by FindAttributions, training and evaluation:
+// token views of an article, the features of the two taggers, and decoding.
+//
+// Two taggers, both SequenceTaggers. The cue tagger reads one sentence at a time and marks
+// cue words (B/I/O). The role tagger then reads a window around each cue (its sentence and
+// the ones beside it) with features relative to that cue (side, distance, commas and quote
+// marks between, same quotation) and marks source and content tokens.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "article.h"
+#include "quotes/ranker.h"
+#include "quotes/tagger.h"
+
+namespace sitrep::quotes {
+
+// What the features need of each token, computed once an article.
+struct TokenInfo {
+  Span span;
+  std::string lower;     // ASCII-lowered text
+  std::string shape;     // "Xx", "x", "d", "“": letters and digits by class, runs squeezed
+  uint32_t sentence = 0;
+  uint32_t paragraph = 0;
+  int quote_mark = 0;    // +1 opens a quotation, -1 closes one, 0 neither
+  int region = -1;       // the quotation the token lies in (marks included), -1 outside
+};
+
+struct ArticleView {
+  const Article* article = nullptr;
+  std::vector<TokenInfo> tokens;
+  std::vector<std::pair<uint32_t, uint32_t>> sentences;  // token ranges [first, last)
+};
+
+ArticleView ViewOf(const Article& a);
+
+// Token ranges.
+struct TokenRange {
+  uint32_t begin = 0, end = 0;
+  bool empty() const { return begin >= end; }
+};
+
+enum CueTag { kCueOut = 0, kCueBegin = 1, kCueIn = 2 };
+enum RoleTag { kOut = 0, kSourceBegin = 1, kSourceIn = 2, kContentBegin = 3, kContentIn = 4 };
+
+struct QuoteModel {
+  QuoteModel();
+  SequenceTagger cues;
+  SequenceTagger roles;
+  Ranker starts, ends;  // move the tagger's content boundaries to the likeliest clause edges
+  Ranker source_starts, source_ends;  // the same for its source
+  std::vector<float> cue_bias;  // added to the cue tagger's B tag: chosen on held-out training data
+  bool Load(std::istream& in);
+  void Save(std::ostream& out) const;
+};
+
+std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t last);
+// The window the role tagger reads for a cue: token range over neighbouring sentences.
+TokenRange RoleWindow(const ArticleView& v, TokenRange cue);
+std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
+                                   const std::vector<bool>& other_cue);
+
+// One found attribution in tokens, before it becomes spans.
+struct TokenAttribution {
+  TokenRange cue, source;
+  std::vector<TokenRange> content;  // pieces, in order; the quote's span is their hull
+};
+
+std::vector<TokenRange> FindCues(const QuoteModel& m, const ArticleView& v);
+std::vector<TokenAttribution> FindTokenAttributions(const QuoteModel& m, const ArticleView& v);
+// The same for given cues (evaluation with gold cues shows the role tagger on its own).
+std::vector<TokenAttribution> AttributionsForCues(const QuoteModel& m, const ArticleView& v,
+                                                  const std::vector<TokenRange>& cues);
+TokenRange TokensOf(const ArticleView& v, Span s);
+
+// Gold attributions in bytes, for training and evaluation.
+struct GoldAttribution {
+  Span cue, source;
+  std::vector<Span> content;
+  Span ContentHull() const;
+};
+struct GoldDocument {
+  std::string id;
+  Article article;  // text, paragraphs, sentences and tokens
+  std::vector<GoldAttribution> attributions;
+};
+
+// Trains both taggers on `docs` (one core); prints progress to stderr.
+QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs);
+
+}  // namespace sitrep::quotes

@@ -1,0 +1,211 @@
+// The quotes stage on invented sentences: the trained tagger (models/quotes.model) finds the
+// spans, the rules find speakers, venues and relays.
+#include "quotes/quotes.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "quotes/polnear.h"
+#include "quotes/tagger.h"
+#include "text/segment.h"
+#include "util/test_support.h"
+
+namespace sitrep {
+namespace {
+
+Article Make(const std::string& text, std::vector<std::string> relays = {}) {
+  Article a;
+  a.text = text;
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = text.find("\n\n", begin);
+    if (end == std::string::npos) end = text.size();
+    a.paragraphs.push_back({uint32_t(begin), uint32_t(end)});
+    begin = end + 2;
+  }
+  a.relays = std::move(relays);
+  Segment(a);
+  return a;
+}
+
+// The attribution whose content holds `words`, or null.
+const Attribution* Saying(const Article& a, std::string_view words) {
+  for (const Attribution& q : a.attributions)
+    if (a.Text(q.content).find(words) != std::string_view::npos) return &q;
+  return nullptr;
+}
+
+TEST(Quotes, ModelLoads) { EXPECT_EQ(QuoteModelError(), "") << QuoteModelPath(); }
+
+TEST(Quotes, DirectQuoteAfterwardsCredited) {
+  Article a = Make("“The port will reopen in spring,” Jane Roe said on Monday.");
+  FindAttributions(a);
+  const Attribution* q = Saying(a, "The port will reopen in spring");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Jane Roe");
+  EXPECT_EQ(a.Text(q->cue), "said");
+  EXPECT_TRUE(q->direct);
+}
+
+TEST(Quotes, IndirectSpeechWithThat) {
+  Article a = Make("Harbour master Jane Roe said that the port would reopen in spring.");
+  FindAttributions(a);
+  const Attribution* q = Saying(a, "the port would reopen in spring");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Jane Roe");
+  EXPECT_FALSE(q->direct);
+}
+
+TEST(Quotes, PronounTakesTheNamedSpeakerBeforeIt) {
+  Article a = Make(
+      "Jane Roe said the port would reopen in spring.\n\n"
+      "She added that the ferries would run again by May.");
+  FindAttributions(a);
+  const Attribution* q = Saying(a, "the ferries would run again");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(a.Text(q->source), "She");
+  EXPECT_EQ(q->speaker, "Jane Roe");
+}
+
+TEST(Quotes, SurnameWidenedToTheFullestName) {
+  Article a = Make(
+      "The harbour master, Jane Roe, spoke to reporters on Monday.\n\n"
+      "“We expect the first ships in April,” Roe said.");
+  FindAttributions(a);
+  const Attribution* q = Saying(a, "We expect the first ships in April");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Jane Roe");
+}
+
+TEST(Quotes, RoleNounTakesTheNamedSpeakerBeforeIt) {
+  Article a = Make(
+      "Jane Roe said the port would reopen in spring.\n\n"
+      "The harbour official also said that the ferries would run again by May.");
+  FindAttributions(a);
+  const Attribution* q = Saying(a, "the ferries would run again");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Jane Roe");
+}
+
+TEST(Quotes, OrganisationStaysAsWritten) {
+  Article a = Make("The regional council reported that the bridge was closed for repairs.");
+  FindAttributions(a);
+  const Attribution* q = Saying(a, "the bridge was closed");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "The regional council");
+}
+
+TEST(Quotes, VenueFromToldAndInterview) {
+  Article a = Make(
+      "The port will reopen in spring, Jane Roe told Radio Harbour.\n\n"
+      "In an interview with The Coastal Times, John Doe said that the ferries would run again.");
+  FindAttributions(a);
+  const Attribution* roe = Saying(a, "The port will reopen");
+  ASSERT_NE(roe, nullptr);
+  EXPECT_EQ(roe->venue, "Radio Harbour");
+  const Attribution* doe = Saying(a, "the ferries would run again");
+  ASSERT_NE(doe, nullptr);
+  EXPECT_EQ(doe->speaker, "John Doe");
+  EXPECT_EQ(doe->venue, "The Coastal Times");
+}
+
+TEST(Quotes, RelayFromReferenceAndAccordingTo) {
+  Article a = Make(
+      "The port will reopen in spring, Jane Roe said on the air of a morning show, according to "
+      "Nordinform.",
+      {"Nordinform"});
+  FindAttributions(a);
+  const Attribution* q = Saying(a, "The port will reopen in spring");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Jane Roe");
+  EXPECT_EQ(q->venue, "a morning show");
+  EXPECT_EQ(q->relays, std::vector<std::string>{"Nordinform"});
+}
+
+TEST(Quotes, AuthorsOwnSentencesAreNoQuotes) {
+  Article a = Make("The port closed in November after a storm. Ships now wait outside the bay.");
+  FindAttributions(a);
+  EXPECT_TRUE(a.attributions.empty()) << a.Text(a.attributions.front().content);
+}
+
+TEST(Quotes, InterviewAnswersCreditedToTheInterviewee) {
+  Article a = Make(
+      "Will the port reopen soon?\n\n"
+      "— I think it will reopen in spring, once the cranes are repaired.\n\n"
+      "Excerpted from “Jane Roe: The Port Will Be Back” 1.2.2023.");
+  FindAttributions(a);
+  const Attribution* q = Saying(a, "it will reopen in spring");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Jane Roe");
+}
+
+// ---- scoring ----
+
+TEST(QuoteScoring, TrimsPunctuationAndWhiteSpaceOnly) {
+  std::string t = "He said: “Rates rise.” ";
+  Span trimmed = quotes::TrimPunctuation(t, {8, uint32_t(t.size())});
+  EXPECT_EQ(t.substr(trimmed.begin, trimmed.size()), "Rates rise");
+}
+
+TEST(QuoteScoring, ExactAndOverlapAreOneToOne) {
+  Article a = Make("Jane Roe said the port would reopen in spring.");
+  const Span gold{14, 45};    // "the port would reopen in spring"
+  const Span same{14, 46};    // with the period
+  const Span most{14, 35};    // "the port would reopen": 4 of 6 words
+  const Span little{14, 22};  // "the port": 2 of 6
+  EXPECT_EQ(quotes::ScoreExact(a, {gold}, {same, same}).matched, 1u);
+  EXPECT_EQ(quotes::ScoreExact(a, {gold}, {most}).matched, 0u);
+  EXPECT_EQ(quotes::ScoreOverlap(a, {gold}, {most}).matched, 1u);
+  EXPECT_EQ(quotes::ScoreOverlap(a, {gold}, {little}).matched, 0u);
+}
+
+TEST(QuoteScoring, UnreadableFileNamed) {
+  EXPECT_THROW(
+      {
+        try {
+          quotes::LoadPolnear("/nonexistent/polnear.jsonl");
+        } catch (const std::runtime_error& e) {
+          EXPECT_NE(std::string(e.what()).find("/nonexistent/polnear.jsonl"), std::string::npos);
+          throw;
+        }
+      },
+      std::runtime_error);
+}
+
+TEST(QuoteScoring, PolnearOffsetsBecomeBytes) {
+  auto docs = quotes::LoadPolnear(std::string(SITREP_SHARED_DIR) + "/data/quotes/polnear/dev.jsonl");
+  ASSERT_FALSE(docs.empty());
+  size_t checked = 0;
+  for (const auto& d : docs)
+    for (const auto& g : d.attributions) {
+      // A gold cue is text, never a cut through a UTF-8 sequence.
+      std::string_view cue = d.article.Text(g.cue);
+      if (cue.empty()) continue;
+      EXPECT_NE(static_cast<unsigned char>(cue[0]) & 0xC0, 0x80);
+      ++checked;
+    }
+  EXPECT_GT(checked, 1000u);
+}
+
+// ---- the tagger ----
+
+TEST(SequenceTagger, LearnsAndRoundTrips) {
+  using quotes::HashFeature;
+  std::vector<std::vector<bool>> allowed(3, std::vector<bool>(2, true));
+  quotes::SequenceTagger t(2, allowed);
+  std::vector<quotes::Features> x = {{HashFeature("a")}, {HashFeature("b")}, {HashFeature("a")}};
+  std::vector<int> y = {0, 1, 0};
+  for (int i = 0; i < 5; ++i) t.Learn(x, y);
+  t.Average();
+  EXPECT_EQ(t.Decode(x), y);
+  std::stringstream file;
+  t.Save(file);
+  quotes::SequenceTagger u(2, allowed);
+  ASSERT_TRUE(u.Load(file));
+  EXPECT_EQ(u.Decode(x), y);
+  std::stringstream broken("SQT2");
+  EXPECT_FALSE(u.Load(broken));
+}
+
+}  // namespace
+}  // namespace sitrep

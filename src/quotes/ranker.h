@@ -1,0 +1,35 @@
+// An averaged perceptron that picks one of several candidates (each a bag of hashed
+// features): the quotes stage uses it to choose where a content span starts and ends.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <unordered_map>
+#include <vector>
+
+#include "quotes/tagger.h"
+
+namespace sitrep::quotes {
+
+class Ranker {
+ public:
+  size_t Best(const std::vector<Features>& candidates) const;
+  // One step toward `gold`; returns whether the guess was wrong.
+  bool Learn(const std::vector<Features>& candidates, size_t gold);
+  void Average();
+  void Save(std::ostream& out) const;
+  bool Load(std::istream& in);
+  size_t size() const { return weights_.size(); }
+
+ private:
+  float Score(const Features& f) const;
+  struct Weight {
+    float value = 0;
+    double total = 0;
+    uint32_t stamp = 0;
+  };
+  std::unordered_map<uint64_t, Weight> weights_;
+  uint32_t step_ = 1;
+};
+
+}  // namespace sitrep::quotes

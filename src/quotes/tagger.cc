@@ -1,0 +1,217 @@
+// Weights live in one flat array, `tags` floats a feature, so scoring a token is a handful of
+// hash lookups and short loops. Averaging uses the lazy timestamp trick: a weight's running
+// total is brought up to date only when the weight changes, and once at the end.
+#include "quotes/tagger.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+#include <istream>
+#include <limits>
+#include <ostream>
+
+namespace sitrep::quotes {
+
+// 32 bits are plenty for a few hundred thousand features and halve the model file.
+uint64_t HashFeature(std::string_view name) { return XXH3_64bits(name.data(), name.size()) & 0xFFFFFFFFu; }
+
+SequenceTagger::SequenceTagger(int tags, std::vector<std::vector<bool>> allowed)
+    : tags_(tags), allowed_(std::move(allowed)),
+      transitions_((tags + 1) * tags, 0.f),
+      transition_totals_((tags + 1) * tags, 0.0),
+      transition_stamps_((tags + 1) * tags, 0) {}
+
+namespace {
+constexpr uint32_t kNoKey = 0xFFFFFFFFu;
+uint32_t Home(uint32_t key, uint32_t mask) { return uint32_t((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask; }
+}  // namespace
+
+const float* SequenceTagger::Row(uint64_t f) const {
+  if (!table_.empty()) {
+    const uint32_t key = uint32_t(f);
+    for (uint32_t i = Home(key, mask_);; i = (i + 1) & mask_) {
+      if (table_[i].first == key) return &weights_[table_[i].second];
+      if (table_[i].first == kNoKey) return nullptr;
+    }
+  }
+  auto it = rows_.find(f);
+  return it == rows_.end() ? nullptr : &weights_[it->second];
+}
+
+void SequenceTagger::Freeze() {
+  size_t capacity = 64;
+  while (capacity < 2 * rows_.size() + 2) capacity *= 2;
+  table_.assign(capacity, {kNoKey, 0});
+  mask_ = uint32_t(capacity - 1);
+  for (auto [f, r] : rows_) {
+    const uint32_t key = uint32_t(f);
+    if (key == kNoKey) continue;  // one feature in four billion goes unused
+    uint32_t i = Home(key, mask_);
+    while (table_[i].first != kNoKey) i = (i + 1) & mask_;
+    table_[i] = {key, r};
+  }
+}
+
+uint32_t SequenceTagger::RowIndex(uint64_t f) {
+  auto [it, added] = rows_.try_emplace(f, static_cast<uint32_t>(weights_.size()));
+  if (added) {
+    weights_.resize(weights_.size() + tags_, 0.f);
+    totals_.resize(weights_.size(), 0.0);
+    stamps_.resize(weights_.size(), step_);
+  }
+  return it->second;
+}
+
+void SequenceTagger::Bump(uint32_t i, float delta) {
+  totals_[i] += double(step_ - stamps_[i]) * weights_[i];
+  stamps_[i] = step_;
+  weights_[i] += delta;
+}
+
+std::vector<int> SequenceTagger::Decode(const std::vector<Features>& tokens, const std::vector<float>& bias) const {
+  const size_t n = tokens.size();
+  if (n == 0) return {};
+  const int k = tags_;
+  constexpr float kNever = -std::numeric_limits<float>::infinity();
+  std::vector<float> emit(n * k, 0.f);
+  if (!bias.empty())
+    for (size_t i = 0; i < n; ++i)
+      for (int t = 0; t < k; ++t) emit[i * k + t] = bias[t];
+  for (size_t i = 0; i < n; ++i)
+    for (uint64_t f : tokens[i])
+      if (const float* w = Row(f))
+        for (int t = 0; t < k; ++t) emit[i * k + t] += w[t];
+  std::vector<float> best(n * k, kNever);
+  std::vector<int> back(n * k, 0);
+  for (int t = 0; t < k; ++t)
+    if (allowed_[k][t]) best[t] = transitions_[k * k + t] + emit[t];
+  for (size_t i = 1; i < n; ++i)
+    for (int t = 0; t < k; ++t)
+      for (int p = 0; p < k; ++p) {
+        if (!allowed_[p][t] || best[(i - 1) * k + p] == kNever) continue;
+        float s = best[(i - 1) * k + p] + transitions_[p * k + t] + emit[i * k + t];
+        if (s > best[i * k + t]) best[i * k + t] = s, back[i * k + t] = p;
+      }
+  std::vector<int> out(n);
+  int t = 0;
+  for (int c = 1; c < k; ++c)
+    if (best[(n - 1) * k + c] > best[(n - 1) * k + t]) t = c;
+  for (size_t i = n; i-- > 0;) {
+    out[i] = t;
+    t = back[i * k + t];
+  }
+  return out;
+}
+
+bool SequenceTagger::Learn(const std::vector<Features>& tokens, const std::vector<int>& gold) {
+  std::vector<int> guess = Decode(tokens);
+  bool wrong = guess != gold;
+  if (wrong) {
+    auto bump_transition = [&](size_t i, float d) {
+      transition_totals_[i] += double(step_ - transition_stamps_[i]) * transitions_[i];
+      transition_stamps_[i] = step_;
+      transitions_[i] += d;
+    };
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const int prev_gold = i == 0 ? tags_ : gold[i - 1];
+      const int prev_guess = i == 0 ? tags_ : guess[i - 1];
+      if (gold[i] == guess[i] && prev_gold == prev_guess) continue;
+      if (gold[i] != guess[i])
+        for (uint64_t f : tokens[i]) {
+          uint32_t r = RowIndex(f);
+          Bump(r + gold[i], 1.f);
+          Bump(r + guess[i], -1.f);
+        }
+      bump_transition(prev_gold * tags_ + gold[i], 1.f);
+      bump_transition(prev_guess * tags_ + guess[i], -1.f);
+    }
+  }
+  ++step_;
+  return wrong;
+}
+
+// Averaged weights below this carry features seen once or twice; dropping them keeps the
+// model a few MB at no measurable loss.
+constexpr float kKeep = 3.0f;
+
+void SequenceTagger::Average() {
+  if (totals_.size() != weights_.size()) return;  // a loaded model is already averaged
+  for (size_t i = 0; i < weights_.size(); ++i) {
+    totals_[i] += double(step_ - stamps_[i]) * weights_[i];
+    weights_[i] = float(totals_[i] / step_);
+  }
+  for (size_t i = 0; i < transitions_.size(); ++i) {
+    transition_totals_[i] += double(step_ - transition_stamps_[i]) * transitions_[i];
+    transitions_[i] = float(transition_totals_[i] / step_);
+  }
+  // Drop rows whose weights all round to nothing: they only cost memory and file size.
+  std::unordered_map<uint64_t, uint32_t> kept;
+  std::vector<float> packed;
+  for (auto [f, r] : rows_) {
+    float most = 0;
+    for (int t = 0; t < tags_; ++t) most = std::max(most, std::fabs(weights_[r + t]));
+    if (most < kKeep) continue;
+    kept[f] = static_cast<uint32_t>(packed.size());
+    packed.insert(packed.end(), weights_.begin() + r, weights_.begin() + r + tags_);
+  }
+  rows_.swap(kept);
+  weights_.swap(packed);
+  totals_.clear();
+  stamps_.clear();
+  totals_.shrink_to_fit();
+  stamps_.shrink_to_fit();
+  Freeze();
+}
+
+// Format: "SQT1", tags, rows, transitions as floats, then each row: feature id and its
+// weights as 16-bit fixed point (1/256 steps), which keeps the file small at no measurable cost.
+namespace {
+constexpr float kScale = 256.f;
+template <typename T>
+void Put(std::ostream& out, T v) { out.write(reinterpret_cast<const char*>(&v), sizeof v); }
+template <typename T>
+bool Take(std::istream& in, T& v) { return bool(in.read(reinterpret_cast<char*>(&v), sizeof v)); }
+}  // namespace
+
+void SequenceTagger::Save(std::ostream& out) const {
+  out.write("SQT2", 4);
+  Put<uint32_t>(out, tags_);
+  Put<uint32_t>(out, rows_.size());
+  for (float w : transitions_) Put<float>(out, w);
+  for (auto [f, r] : rows_) {
+    Put<uint32_t>(out, uint32_t(f));
+    for (int t = 0; t < tags_; ++t) {
+      float q = std::round(weights_[r + t] * kScale);
+      Put<int16_t>(out, static_cast<int16_t>(std::clamp(q, -32767.f, 32767.f)));
+    }
+  }
+}
+
+bool SequenceTagger::Load(std::istream& in) {
+  char magic[4];
+  uint32_t tags = 0, rows = 0;
+  if (!in.read(magic, 4) || std::string_view(magic, 4) != "SQT2") return false;
+  if (!Take(in, tags) || !Take(in, rows) || int(tags) != tags_) return false;
+  for (float& w : transitions_)
+    if (!Take(in, w)) return false;
+  rows_.clear();
+  rows_.reserve(rows);
+  weights_.assign(size_t(rows) * tags_, 0.f);
+  for (uint32_t i = 0; i < rows; ++i) {
+    uint32_t f;
+    if (!Take(in, f)) return false;
+    rows_[f] = i * tags_;
+    for (int t = 0; t < tags_; ++t) {
+      int16_t q;
+      if (!Take(in, q)) return false;
+      weights_[size_t(i) * tags_ + t] = q / kScale;
+    }
+  }
+  totals_.clear();
+  stamps_.clear();
+  Freeze();
+  return true;
+}
+
+}  // namespace sitrep::quotes
