@@ -4,9 +4,13 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <tuple>
 
 #include "brief/summary.h"
 #include "claims/claims.h"
+#include "entities/speakers.h"
+#include "quotes/quotes.h"
+#include "time/timeline.h"
 
 namespace sitrep::brief {
 
@@ -58,36 +62,55 @@ Source SourceOf(const Article& a, const std::string& upstream) {
   return s;
 }
 
-// Mentions grouped by the entity identity gave them (by their text until it has run).
-std::vector<Actor> Actors(const std::vector<Article>& articles) {
-  struct Tally {
-    Actor actor;
-    std::map<std::string, size_t> spellings;
-    std::set<size_t> articles;
-  };
-  std::map<std::string, Tally> by_key;
-  for (size_t ai = 0; ai < articles.size(); ++ai)
-    for (const Mention& m : articles[ai].mentions) {
-      const std::string text(articles[ai].Text(m.span));
-      Tally& t = by_key[m.entity.empty() ? text : m.entity];
-      t.actor.type = TypeName(m.type);
-      ++t.actor.mentions;
-      ++t.spellings[text];
-      t.articles.insert(ai);
-    }
+// The story's entities as actors: people first, then those mentioned in most articles.
+std::vector<Actor> Actors(const std::vector<Entity>& entities) {
   std::vector<Actor> out;
-  for (auto& [key, t] : by_key) {
-    // The name is the fullest common spelling: "Jane Roe" over "Roe".
-    for (auto& [spelling, n] : t.spellings) {
-      t.actor.variants.push_back(spelling);
-      if (spelling.size() > t.actor.name.size()) t.actor.name = spelling;
-    }
-    t.actor.articles = t.articles.size();
-    out.push_back(std::move(t.actor));
+  // A name the tagger typed two ways in one place ("Harbour" as a person and a place) is
+  // shown once, as the entity that holds it among more mentions.
+  std::set<std::string> named;
+  for (const Entity& e : entities) {
+    if (e.type == EntityType::kMisc || !named.insert(e.name).second) continue;
+    if (e.type != EntityType::kPerson && e.articles.size() < 2 && e.mentions < 2) continue;
+    Actor a;
+    a.name = e.name;
+    a.type = TypeName(e.type);
+    a.variants = e.variants;
+    for (const EntityRole& r : e.roles)
+      if (std::find(a.roles.begin(), a.roles.end(), r.role) == a.roles.end()) a.roles.push_back(r.role);
+    a.mentions = e.mentions;
+    a.articles = e.articles.size();
+    out.push_back(std::move(a));
   }
+  // Names one person is known by that the tagger also typed as something else.
+  std::set<std::string> person_names;
+  for (const Actor& a : out)
+    if (a.type == "person") person_names.insert(a.variants.begin(), a.variants.end());
+  std::erase_if(out, [&](const Actor& a) { return a.type != "person" && person_names.count(a.name); });
   std::stable_sort(out.begin(), out.end(), [](const Actor& x, const Actor& y) {
-    return std::tie(y.articles, y.mentions) < std::tie(x.articles, x.mentions);
+    return std::make_tuple(x.type != "person", -static_cast<long>(x.articles), -static_cast<long>(x.mentions)) <
+           std::make_tuple(y.type != "person", -static_cast<long>(y.articles), -static_cast<long>(y.mentions));
   });
+  return out;
+}
+
+// A quote as one line of prose: white space (paragraph breaks too) as single spaces, the
+// quotation marks and the comma that closed it off taken away; renderers add their own marks.
+std::string QuoteText(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space) out += c;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  static const std::vector<std::string> kMarks = {"\"", "“", "”", "«", "»", "'", "‘", "’", "„", ",", " "};
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const std::string& m : kMarks) {
+      if (out.size() >= m.size() && out.compare(0, m.size(), m) == 0) out.erase(0, m.size()), changed = true;
+      if (out.size() >= m.size() && out.compare(out.size() - m.size(), m.size(), m) == 0)
+        out.erase(out.size() - m.size()), changed = true;
+    }
+  }
   return out;
 }
 
@@ -96,10 +119,11 @@ std::vector<QuoteLine> Quotes(const std::vector<Article>& articles,
   std::vector<QuoteLine> out;
   for (size_t ai = 0; ai < articles.size(); ++ai) {
     const Article& a = articles[ai];
-    for (const Attribution& at : a.attributions) {
+    for (const Attribution* found : DistinctAttributions(a)) {
+      const Attribution& at = *found;
       QuoteLine q;
       q.speaker = !at.speaker.empty() ? at.speaker : std::string(a.Text(at.source));
-      q.text = a.Text(at.content);
+      q.text = QuoteText(a.Text(at.content));
       q.direct = at.direct;
       q.venue = at.venue;
       q.chain.push_back(q.speaker);
@@ -160,9 +184,23 @@ void Claims(const StoryArticles& story, const std::vector<size_t>& source_of_art
   }
 }
 
+void AddTimeline(const StoryArticles& story, const std::vector<size_t>& source_of_article, Brief& b) {
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < story.articles.size(); ++i) index[story.articles[i].id] = source_of_article[i];
+  const Timeline t = BuildTimeline(story.articles);
+  for (const auto* part : {&t.events, &t.outlook})
+    for (const TimelineEvent& e : *part) {
+      TimelineLine line{e.when, e.what, part == &t.outlook, {}};
+      for (const TimelineSource& s : e.sources)
+        if (auto it = index.find(s.article); it != index.end()) AddOnce(line.sources, it->second);
+      b.timeline.push_back(std::move(line));
+    }
+}
+
 }  // namespace
 
-Brief BuildBrief(const StoryArticles& story, size_t summary_words) {
+Brief BuildBrief(StoryArticles story, size_t summary_words) {
+  const std::vector<Entity> entities = ResolveStory(story.articles);
   Brief b;
   b.story = story.id;
   const std::vector<Article>& articles = story.articles;
@@ -197,9 +235,10 @@ Brief BuildBrief(const StoryArticles& story, size_t summary_words) {
   for (size_t i = 0; b.headline.empty() && i < order.size(); ++i) b.headline = articles[order[i]].title;
   if (b.headline.empty()) b.headline = story.label;
 
-  b.actors = Actors(articles);
+  b.actors = Actors(entities);
   b.quotes = Quotes(articles, source_of_article);
   Claims(story, source_of_article, b);
+  AddTimeline(story, source_of_article, b);
   return b;
 }
 

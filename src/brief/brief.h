@@ -52,6 +52,14 @@ struct ClaimLine {
   std::vector<size_t> for_sources, against_sources;  // indexes into Brief::sources
 };
 
+// One dated event of the story, or a plan or forecast (`forecast`), with its sources.
+struct TimelineLine {
+  std::string when;  // "2022-12-19", or a window "2023-01/2023-03"
+  std::string what;
+  bool forecast = false;
+  std::vector<size_t> sources;  // indexes into Brief::sources
+};
+
 struct Brief {
   StoryId story = 0;
   std::string headline;
@@ -60,6 +68,7 @@ struct Brief {
   std::vector<Actor> actors;
   std::vector<QuoteLine> quotes;  // grouped by speaker, speakers by how much they said
   std::vector<ClaimLine> claims;  // best supported first
+  std::vector<TimelineLine> timeline;  // what happened oldest first, then the outlook
   std::vector<Source> sources;    // oldest first
   std::vector<std::string> open_questions;
   size_t outlets = 0, copies = 0;
@@ -67,6 +76,7 @@ struct Brief {
 
 // The brief of one story. `summary_words` bounds the summary. Open questions are the
 // claims that rest on one origin and those the story both asserts and denies.
-Brief BuildBrief(const StoryArticles& story, size_t summary_words = 120);
+// The story is taken by value: identity resolution sets its mentions' entities and speakers.
+Brief BuildBrief(StoryArticles story, size_t summary_words = 120);
 
 }  // namespace sitrep::brief

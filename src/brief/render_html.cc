@@ -49,7 +49,7 @@ table{border-collapse:collapse;width:100%;font:13px system-ui,sans-serif}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e4e4;vertical-align:top}
 th{color:#555;font-weight:600}
 svg text{font:11px system-ui,sans-serif;fill:#333}
-.claims li{margin-bottom:12px}.support{height:6px;background:#eee;border-radius:3px;margin:4px 0;max-width:320px}
+.claims li{margin-bottom:12px}.timeline li{margin-bottom:6px}.forecast{color:#6b4f2a}.support{height:6px;background:#eee;border-radius:3px;margin:4px 0;max-width:320px}
 .support .bar{display:block;height:6px;background:#2f6f4f;border-radius:3px}
 .contested{display:inline-block;font:600 12px system-ui,sans-serif;color:#b3261e;margin-left:8px}
 )";
@@ -103,6 +103,79 @@ std::string SourceChart(const Brief& b) {
     }
   }
   return svg + "</svg>";
+}
+
+// The first day a TIMEX3-style value covers ("2022-12", "2022-12-19T21:40"), -1 if none.
+long FirstDay(const std::string& value) {
+  if (value.size() == 7) return DayNumber(value + "-01");
+  if (value.size() == 4) return DayNumber(value + "-01-01");
+  return DayNumber(value);
+}
+
+// The last day of a value: a month's last day for "2023-03".
+long LastDay(const std::string& value) {
+  if (value.size() == 7) return FirstDay(value) + 27;  // the axis needs no exact month length
+  if (value.size() == 4) return FirstDay(value) + 364;
+  return FirstDay(value);
+}
+
+// Events as dots on a line of days and forecast windows as pale bars above it.
+std::string EventChart(const Brief& b) {
+  struct Mark { long from, to; bool forecast; std::string label; };
+  std::vector<Mark> marks;
+  for (const TimelineLine& t : b.timeline) {
+    const size_t slash = t.when.find('/');
+    const std::string from = t.when.substr(0, slash), to = slash == std::string::npos ? from : t.when.substr(slash + 1);
+    if (FirstDay(from) < 0 || LastDay(to) < 0) continue;
+    std::string label = t.what.size() > 48 ? t.what.substr(0, t.what.rfind(' ', 48)) + " …" : t.what;
+    marks.push_back({FirstDay(from), LastDay(to), t.forecast, label});
+  }
+  if (marks.empty()) return "";
+  long first = marks[0].from, last = marks[0].to;
+  for (const Mark& m : marks) first = std::min(first, m.from), last = std::max(last, m.to);
+  const int width = 800, left = 20, right = 20, row = 20;
+  const int height = 36 + static_cast<int>(marks.size()) * row;
+  auto x = [&](long day) {
+    return last == first ? width / 2 : left + static_cast<int>((day - first) * (width - left - right) / (last - first));
+  };
+  std::string svg = "<svg role=img aria-label=\"Timeline\" viewBox=\"0 0 " + std::to_string(width) + " " +
+                    std::to_string(height) + "\" width=\"100%\">";
+  for (size_t i = 0; i < marks.size(); ++i) {
+    const Mark& m = marks[i];
+    const int y = 12 + static_cast<int>(i) * row;
+    const int x0 = x(m.from), x1 = std::max(x(m.to), x0 + 6);
+    svg += m.forecast ? "<rect x=\"" + std::to_string(x0) + "\" y=\"" + std::to_string(y - 6) + "\" width=\"" +
+                            std::to_string(x1 - x0) + "\" height=\"12\" rx=\"4\" fill=\"#e8c9a0\"/>"
+                      : "<circle cx=\"" + std::to_string(x0) + "\" cy=\"" + std::to_string(y) + "\" r=\"5\" fill=\"#8a1c1c\"/>";
+    const bool flip = x0 > width / 2;
+    svg += "<text x=\"" + std::to_string(flip ? x0 - 10 : x1 + 8) + "\" y=\"" + std::to_string(y + 4) + "\"" +
+           (flip ? " text-anchor=\"end\"" : "") + ">" + Escape(m.label) + "</text>";
+  }
+  const int axis = height - 14;
+  svg += "<line x1=\"" + std::to_string(left) + "\" x2=\"" + std::to_string(width - right) + "\" y1=\"" +
+         std::to_string(axis) + "\" y2=\"" + std::to_string(axis) + "\" stroke=\"#999\"/>";
+  for (long day : {first, last}) {
+    for (const TimelineLine& t : b.timeline)
+      if (FirstDay(t.when.substr(0, t.when.find('/'))) == day || LastDay(t.when.substr(t.when.find('/') + 1)) == day) {
+        svg += "<text x=\"" + std::to_string(x(day)) + "\" y=\"" + std::to_string(height - 2) +
+               "\" text-anchor=\"" + (day == first ? "start" : "end") + "\">" +
+               Escape(day == first ? t.when.substr(0, t.when.find('/')) : t.when.substr(t.when.find('/') + 1)) + "</text>";
+        break;
+      }
+  }
+  return svg + "</svg>";
+}
+
+void Timeline(const Brief& b, std::string& h) {
+  if (b.timeline.empty()) return;
+  h += "<h2>Timeline</h2>" + EventChart(b) + "<ul class=timeline>";
+  for (const TimelineLine& t : b.timeline) {
+    std::string cites;
+    for (size_t s : t.sources) cites += Cite(s);
+    h += "<li" + std::string(t.forecast ? " class=forecast" : "") + "><b>" + Escape(t.when) + "</b> " +
+         (t.forecast ? "<span class=contested>forecast</span> " : "") + Escape(t.what) + cites + "</li>";
+  }
+  h += "</ul>";
 }
 
 void Actors(const Brief& b, std::string& h) {
@@ -220,6 +293,7 @@ std::string ToHtml(const Brief& b) {
   Actors(b, h);
   Quotes(b, h);
   Claims(b, h);
+  Timeline(b, h);
   if (!b.open_questions.empty()) {
     h += "<h2>Open questions</h2><ul>";
     for (const auto& q : b.open_questions) h += "<li>" + Escape(q) + "</li>";

@@ -26,10 +26,13 @@ nlohmann::json ToJson(const Brief& b) {
                       {"independent_origins", c.origins}, {"contested", c.contested},
                       {"asserted_by", c.asserted_by}, {"denied_by", c.denied_by},
                       {"for_sources", c.for_sources}, {"against_sources", c.against_sources}});
+  nlohmann::json timeline = nlohmann::json::array();
+  for (const TimelineLine& t : b.timeline)
+    timeline.push_back({{"when", t.when}, {"what", t.what}, {"forecast", t.forecast}, {"sources", t.sources}});
   return {{"story", b.story},       {"headline", b.headline},  {"first_seen", b.first_seen},
           {"last_seen", b.last_seen}, {"outlets", b.outlets},  {"copies", b.copies},
           {"summary", summary},     {"actors", actors},        {"quotes", quotes},
-          {"claims", claims},
+          {"claims", claims},       {"timeline", timeline},
           {"sources", sources},     {"open_questions", b.open_questions}};
 }
 

@@ -80,6 +80,17 @@ void Claims(const Brief& b, const std::string& h2, std::string& md) {
   md += "\n";
 }
 
+void Timeline(const Brief& b, const std::string& h2, std::string& md) {
+  if (b.timeline.empty()) return;
+  md += h2 + " Timeline\n\n";
+  bool outlook = false;
+  for (const TimelineLine& t : b.timeline) {
+    if (t.forecast && !outlook) md += "\nPlans and forecasts (not events):\n\n", outlook = true;
+    md += "- **" + t.when + "** " + t.what + " " + Cites(t.sources) + "\n";
+  }
+  md += "\n";
+}
+
 void Sources(const Brief& b, const std::string& h2, std::string& md) {
   md += h2 + " Sources\n\n| # | date | outlet | title | relays | copy of |\n|---|---|---|---|---|---|\n";
   for (size_t i = 0; i < b.sources.size(); ++i) {
@@ -108,6 +119,7 @@ std::string ToMarkdown(const Brief& b, int level) {
   Actors(b, h2, md);
   Quotes(b, h2, md);
   Claims(b, h2, md);
+  Timeline(b, h2, md);
   Sources(b, h2, md);
   if (!b.open_questions.empty()) {
     md += h2 + " Open questions\n\n";

@@ -10,6 +10,7 @@
 
 #include "dedup/passages.h"
 #include "dedup/words.h"
+#include "quotes/quotes.h"
 
 namespace sitrep::claims {
 
@@ -75,7 +76,8 @@ std::vector<Draft> Statements(const StoryArticles& story, dedup::Vocabulary& voc
   for (size_t ai = 0; ai < story.articles.size(); ++ai) {
     const Article& a = story.articles[ai];
     const size_t root = RootOf(story, index, ai);
-    for (const Attribution& at : a.attributions) {
+    for (const Attribution* found : DistinctAttributions(a)) {
+      const Attribution& at = *found;
       Draft d;
       Statement& s = d.statement;
       s.article = ai;

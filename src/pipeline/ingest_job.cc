@@ -7,6 +7,7 @@
 #include <set>
 #include <thread>
 
+#include "pipeline/analyse.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/story_desk.h"
 #include "util/progress.h"
@@ -17,8 +18,8 @@ namespace {
 
 // Builds the batch's Articles on `threads` threads; each thread takes every n-th document.
 // A document that fails to build leaves an Article without id and its reason in `errors`.
-std::vector<Article> BuildAll(std::vector<Document>& docs, unsigned threads,
-                              std::vector<std::string>& errors) {
+std::vector<Article> BuildAll(std::vector<Document>& docs, const Analyser& analyser,
+                              unsigned threads, std::vector<std::string>& errors) {
   std::vector<Article> out(docs.size());
   errors.assign(docs.size(), "");
   auto work = [&](size_t first, size_t step) {
@@ -26,6 +27,7 @@ std::vector<Article> BuildAll(std::vector<Document>& docs, unsigned threads,
       std::string origin = docs[i].origin;
       try {
         out[i] = BuildArticle(std::move(docs[i]));
+        analyser.Analyse(out[i]);
       } catch (const std::exception& e) {
         errors[i] = origin + ": " + e.what();
       }
@@ -65,11 +67,11 @@ std::vector<bool> NewArticles(Store& store, const std::vector<Article>& batch) {
   return is_new;
 }
 
-BatchResult BuildAndStore(Store& store, StoryDesk& desk, std::vector<Document> docs,
-                          unsigned threads) {
+BatchResult BuildAndStore(Store& store, StoryDesk& desk, const Analyser& analyser,
+                          std::vector<Document> docs, unsigned threads) {
   BatchResult r;
   std::vector<std::string> errors;
-  std::vector<Article> built = BuildAll(docs, threads, errors);
+  std::vector<Article> built = BuildAll(docs, analyser, threads, errors);
   std::vector<Article> batch;
   for (size_t i = 0; i < built.size(); ++i) {
     if (!errors[i].empty()) {
@@ -105,6 +107,8 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
   uint64_t total = 0;
   for (const auto& f : files) total += FileSize(f);
   StoryDesk desk(store);
+  const Analyser analyser;
+  for (const std::string& problem : analyser.problems()) report(problem + " (that layer stays empty)");
   Progress progress(opt.progress ? total : 0, "articles");
   bool show = opt.progress;
   auto say = [&](const std::string& line) {
@@ -129,7 +133,7 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
     collect();
     if (pending.empty()) return;
     in_flight = std::async(std::launch::async, BuildAndStore, std::ref(store), std::ref(desk),
-                           std::move(pending), threads);
+                           std::cref(analyser), std::move(pending), threads);
     pending.clear();
   };
   for (const std::string& file : files) {

@@ -26,3 +26,11 @@ const std::string& QuoteModelError();
 std::string QuoteModelPath();
 
 }  // namespace sitrep
+
+namespace sitrep {
+
+// The attributions a reader should see: those whose content says something (four words or
+// more) and is not already part of a longer attribution's content in the same article.
+std::vector<const Attribution*> DistinctAttributions(const Article& article);
+
+}  // namespace sitrep

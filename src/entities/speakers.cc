@@ -1,0 +1,55 @@
+#include "entities/speakers.h"
+
+#include <unordered_map>
+
+#include "entities/identity.h"
+#include "entities/names.h"
+
+namespace sitrep {
+
+namespace {
+
+bool Within(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
+
+// The entity a speaker refers to: a resolved mention inside the source span (people first),
+// else a person or organisation whose name or variant the speaker's words match.
+const Entity* SpeakerEntity(const Article& a, const Attribution& at,
+                            const std::unordered_map<std::string, const Entity*>& by_key,
+                            const std::vector<Entity>& entities) {
+  const Entity* found = nullptr;
+  for (const Mention& m : a.mentions) {
+    if (m.entity.empty() || !Within(m.span, at.source)) continue;
+    auto it = by_key.find(m.entity);
+    if (it == by_key.end()) continue;
+    if (!found || (it->second->type == EntityType::kPerson && found->type != EntityType::kPerson))
+      found = it->second;
+  }
+  if (found || at.speaker.empty()) return found;
+  double best = 0;
+  for (const Entity& e : entities) {
+    if (e.type != EntityType::kPerson && e.type != EntityType::kOrganisation) continue;
+    for (const std::string& v : e.variants) {
+      const double s = names::NameSimilarity(at.speaker, v);
+      if (s >= names::kSameName && s > best) best = s, found = &e;
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+void ResolveSpeakers(std::span<Article> articles, const std::vector<Entity>& entities) {
+  std::unordered_map<std::string, const Entity*> by_key;
+  for (const Entity& e : entities) by_key[e.key] = &e;
+  for (Article& a : articles)
+    for (Attribution& at : a.attributions)
+      if (const Entity* e = SpeakerEntity(a, at, by_key, entities)) at.speaker = e->name;
+}
+
+std::vector<Entity> ResolveStory(std::span<Article> articles) {
+  std::vector<Entity> entities = ResolveEntities(articles);
+  ResolveSpeakers(articles, entities);
+  return entities;
+}
+
+}  // namespace sitrep
