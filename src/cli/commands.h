@@ -29,6 +29,7 @@ void AddStory(CLI::App& app, Globals& g);
 void AddWhy(CLI::App& app, Globals& g);
 void AddBrief(CLI::App& app, Globals& g);
 void AddClaims(CLI::App& app, Globals& g);
+void AddServe(CLI::App& app, Globals& g);
 
 // Prints a brief as "md", "json" or "html" to stdout or `out_path`; false when it cannot write.
 bool PrintBrief(const brief::Brief& b, const std::string& format, const std::string& out_path);

@@ -163,4 +163,22 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
   return stats;
 }
 
+IngestStats IngestDocuments(Store& store, std::vector<Document> docs, const IngestOptions& opt) {
+  auto start = std::chrono::steady_clock::now();
+  IngestStats stats;
+  stats.documents = docs.size();
+  if (!docs.empty()) {
+    StoryDesk desk(store);
+    BatchResult r = BuildAndStore(store, desk, std::move(docs), std::max(1u, opt.threads));
+    for (const std::string& line : r.problems)
+      opt.on_problem ? opt.on_problem(line) : (void)fprintf(stderr, "%s\n", line.c_str());
+    stats.ids = std::move(r.ids);
+    stats.added = r.added;
+    stats.empty = r.empty;
+    stats.record_errors = r.errors;
+  }
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return stats;
+}
+
 }  // namespace sitrep

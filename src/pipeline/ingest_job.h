@@ -33,4 +33,8 @@ struct IngestStats {
 
 IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const IngestOptions& opt);
 
+// Documents already read (an article posted to the server): built, placed and stored as one
+// batch, exactly as a file's documents would be. Problems go to `opt.on_problem`.
+IngestStats IngestDocuments(Store& store, std::vector<Document> docs, const IngestOptions& opt);
+
 }  // namespace sitrep
