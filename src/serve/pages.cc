@@ -196,7 +196,8 @@ Response ArticlePage(Site& site, const Request&, const std::smatch& m) {
     h += " · copy of <a href=\"/articles/" + Escape(placement->copy_of->upstream) + "\">" +
          Escape(placement->copy_of->upstream.substr(0, 8)) + "</a>";
   h += "<br>id " + Escape(a.id);
-  if (!a.url.empty()) h += " · <a href=\"" + Escape(a.url) + "\" rel=\"noopener noreferrer\">original</a>";
+  if (a.url.starts_with("http://") || a.url.starts_with("https://"))  // never "javascript:"
+    h += " · <a href=\"" + Escape(a.url) + "\" rel=\"noopener noreferrer\">original</a>";
   h += "</p>";
   if (!a.mentions.empty() || !a.attributions.empty()) h += Legend();
   h += HighlightedText(a);

@@ -57,7 +57,7 @@ bool RateLimiter::Allow(const std::string& client) {
 }
 
 Server::Server(Site& site, ServeOptions options)
-    : site_(site), options_(std::move(options)), limiter_(options_.rate, 2 * options_.rate),
+    : site_(site), options_(std::move(options)), limiter_(options_.rate, std::max(2.0, 2 * options_.rate)),
       http_(std::make_unique<httplib::Server>()) {
   httplib::Server& h = *http_;
   const unsigned threads = std::max(1u, options_.threads);
@@ -67,6 +67,12 @@ Server::Server(Site& site, ServeOptions options)
   h.set_write_timeout(10);
   h.set_keep_alive_max_count(1000);
   h.set_default_headers(kSecurityHeaders);
+  // httplib's default adds SO_REUSEPORT, which would let a second process (ours or anyone's)
+  // bind the same port and take half the requests; a port in use must be an error.
+  h.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   h.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (limiter_.Allow(req.remote_addr)) return httplib::Server::HandlerResponse::Unhandled;
     res.status = 429;

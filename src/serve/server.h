@@ -22,7 +22,7 @@ struct ServeOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;                 // 0: any free port
   size_t max_body = 4 << 20;       // bytes; a larger request gets 413
-  double rate = 100;               // requests a second per client address (burst: twice that)
+  double rate = 100;               // requests a second per client address (burst: twice that, at least 2)
   unsigned threads = 8;            // worker threads
 };
 
