@@ -66,6 +66,7 @@ Server::Server(Site& site, ServeOptions options)
   h.set_read_timeout(10);
   h.set_write_timeout(10);
   h.set_keep_alive_max_count(1000);
+  h.set_tcp_nodelay(true);  // else Nagle and delayed ACKs add 40 ms to a reply
   h.set_default_headers(kSecurityHeaders);
   // httplib's default adds SO_REUSEPORT, which would let a second process (ours or anyone's)
   // bind the same port and take half the requests; a port in use must be an error.
