@@ -163,12 +163,12 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
   return stats;
 }
 
-IngestStats IngestDocuments(Store& store, std::vector<Document> docs, const IngestOptions& opt) {
+IngestStats IngestDocuments(Store& store, StoryDesk& desk, std::vector<Document> docs,
+                            const IngestOptions& opt) {
   auto start = std::chrono::steady_clock::now();
   IngestStats stats;
   stats.documents = docs.size();
   if (!docs.empty()) {
-    StoryDesk desk(store);
     BatchResult r = BuildAndStore(store, desk, std::move(docs), std::max(1u, opt.threads));
     for (const std::string& line : r.problems)
       opt.on_problem ? opt.on_problem(line) : (void)fprintf(stderr, "%s\n", line.c_str());

@@ -198,7 +198,8 @@ Response Post(Site& site, const Request& req, const std::smatch&) {
   if (!site.writable()) return Error(403, "writes are disabled: start the server with --token or SITREP_TOKEN");
   if (!site.Authorised(req)) return Error(401, "a valid token is required (Authorization: Bearer TOKEN)");
   int status = 201;
-  nlohmann::json reply = site.WithStore([&](Store& s) { return PostArticles(s, req.body, status); });
+  nlohmann::json reply =
+      site.WithDesk([&](Store& s, StoryDesk& desk) { return PostArticles(s, desk, req.body, status); });
   return Json(reply, status);
 }
 
@@ -219,7 +220,7 @@ std::string AsJsonLines(const std::string& body) {
 
 }  // namespace
 
-nlohmann::json PostArticles(Store& store, const std::string& body, int& status) {
+nlohmann::json PostArticles(Store& store, StoryDesk& desk, const std::string& body, int& status) {
   std::vector<Document> docs;
   nlohmann::json problems = nlohmann::json::array();
   auto source = ByteSource::FromString(AsJsonLines(body));
@@ -231,7 +232,7 @@ nlohmann::json PostArticles(Store& store, const std::string& body, int& status) 
   options.progress = false;
   options.threads = 1;
   options.on_problem = [&](const std::string& line) { problems.push_back(line); };
-  IngestStats stats = IngestDocuments(store, std::move(docs), options);
+  IngestStats stats = IngestDocuments(store, desk, std::move(docs), options);
   status = stats.ids.empty() ? 400 : stats.added ? 201 : 200;
   return {{"read", stats.documents}, {"added", stats.added}, {"ids", stats.ids},
           {"problems", problems}};

@@ -17,6 +17,7 @@ nlohmann::json OpenApi();
 // Articles posted as one JSON object, an array of them, or JSON Lines, with the fields the
 // JSON Lines reader knows (title, text or html, url, date, source, author). Read by that
 // reader and ingested as one batch. Returns the reply: what was added and any problems.
-nlohmann::json PostArticles(Store& store, const std::string& body, int& status);
+// `desk` has seen every article in `store`.
+nlohmann::json PostArticles(Store& store, StoryDesk& desk, const std::string& body, int& status);
 
 }  // namespace sitrep::serve

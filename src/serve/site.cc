@@ -62,6 +62,13 @@ Response Site::Handle(const Request& req) {
   }
 }
 
+void Site::PrepareDesk() {
+  // Articles only ever get added, so an unchanged count means nobody else wrote.
+  if (desk_ && store_.Count() == desk_articles_) return;
+  desk_ = std::make_unique<StoryDesk>(store_);
+  desk_articles_ = store_.Count();
+}
+
 bool Site::Authorised(const Request& req) const {
   if (token_.empty()) return false;
   std::string given;

@@ -15,6 +15,7 @@
 
 #include "brief/brief.h"
 #include "claims/claims.h"
+#include "pipeline/story_desk.h"
 #include "store/store.h"
 
 namespace sitrep::serve {
@@ -75,6 +76,22 @@ class Site {
     std::lock_guard<std::mutex> lock(store_mutex_);
     return fn(store_);
   }
+  // Runs `fn(store, desk)` holding the store's lock, with a story desk that has seen every
+  // stored article: kept between posts, rebuilt (a replay of the store) only when another
+  // process has added articles since.
+  template <class F>
+  auto WithDesk(F&& fn) {
+    std::lock_guard<std::mutex> lock(store_mutex_);
+    PrepareDesk();
+    try {
+      auto result = fn(store_, *desk_);
+      desk_articles_ = store_.Count();
+      return result;
+    } catch (...) {
+      desk_.reset();  // it may have placed articles that were never stored
+      throw;
+    }
+  }
   // Whether the request carries the write token ("Authorization: Bearer T" or "X-Sitrep-Token").
   bool Authorised(const Request& req) const;
   bool writable() const { return !token_.empty(); }
@@ -86,7 +103,11 @@ class Site {
   std::vector<std::pair<StorySummary, size_t>> ContestedStories(size_t scan = 200);
 
  private:
+  void PrepareDesk();  // with the store's lock held
+
   Store& store_;
+  std::unique_ptr<StoryDesk> desk_;
+  size_t desk_articles_ = 0;  // the store's article count when the desk last saw it
   std::mutex store_mutex_;
   std::string token_;
   Router router_;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "pipeline/ingest_job.h"
 #include "serve/api.h"
 #include "serve/pages.h"
 #include "serve/server.h"
@@ -112,6 +113,32 @@ TEST_F(SiteTest, HostileArticleIsEscapedOnEveryPage) {
   Response story = Get(site, "/stories/1");
   EXPECT_NE(story.body.find("Sources side by side"), std::string::npos);
   EXPECT_NE(story.body.find("href=\"/articles/" + id + "\""), std::string::npos);
+}
+
+TEST_F(SiteTest, PostsSeeArticlesOtherProcessesAdded) {
+  Site site(*store_, "k3y");
+  const std::string text =
+      "Floodwater closed the coastal road between Kelmar and Vessby on Sunday night, and the "
+      "harbour master said repairs to the sea wall would take at least three weeks of work.";
+  ASSERT_EQ(Post(site, nlohmann::json{{"title", "Storm"}, {"text", "A ferry strike stopped crossings."}}.dump(), "k3y").status, 201);
+  // Another process stores an article behind the site's back...
+  {
+    StoryDesk desk(*store_);
+    std::vector<Document> docs(1);
+    docs[0].container = "jsonl";
+    docs[0].body = text;
+    docs[0].url = "https://first.example/flood";
+    IngestOptions options;
+    options.on_problem = [](const std::string&) {};
+    ASSERT_EQ(IngestDocuments(*store_, desk, std::move(docs), options).added, 1u);
+  }
+  // ...and a copy of it posted later is still recognised as one.
+  Response r = Post(site, nlohmann::json{{"text", text}, {"url", "https://second.example/flood"}}.dump(), "k3y");
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string copy = nlohmann::json::parse(r.body)["ids"][0];
+  auto placement = store_->PlacementOf(copy);
+  ASSERT_TRUE(placement && placement->copy_of);
+  EXPECT_EQ(store_->Get(placement->copy_of->upstream)->url, "https://first.example/flood");
 }
 
 TEST_F(SiteTest, ApiAnswersJsonWithPages) {
