@@ -150,6 +150,10 @@ TEST_F(Cli, ServeAnswersTheApiAndThePages) {
     EXPECT_TRUE(r->status == 400 || r->status == 404) << path << " " << r->status;
     EXPECT_EQ(r->body.find("root:"), std::string::npos) << path;
   }
+  // A page elsewhere that rebinds its name to 127.0.0.1 gets nothing.
+  auto rebound = client.Get("/api/stories", httplib::Headers{{"Host", "evil.example:" + std::to_string(server.port())}});
+  ASSERT_TRUE(rebound);
+  EXPECT_EQ(rebound->status, 421);
   EXPECT_EQ(server.Stop(), 0) << "SIGTERM stops the server cleanly";
 }
 

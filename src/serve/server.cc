@@ -35,6 +35,17 @@ Request FromHttp(const httplib::Request& in) {
 
 }  // namespace
 
+bool LoopbackHost(const std::string& host) {
+  std::string name = host;
+  if (name.starts_with("[")) {
+    name = name.substr(0, name.find(']') + 1);
+  } else if (size_t colon = name.rfind(':'); colon != std::string::npos) {
+    name.resize(colon);
+  }
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  return name == "localhost" || name == "127.0.0.1" || name == "[::1]";
+}
+
 bool RateLimiter::Allow(const std::string& client, double now) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (now - last_sweep_ > 60) {
@@ -74,7 +85,13 @@ Server::Server(Site& site, ServeOptions options)
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
   });
-  h.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+  const bool loopback = options_.bind == "127.0.0.1" || options_.bind == "::1" || options_.bind == "localhost";
+  h.set_pre_routing_handler([this, loopback](const httplib::Request& req, httplib::Response& res) {
+    if (loopback && !LoopbackHost(req.get_header_value("Host"))) {
+      res.status = 421;
+      res.set_content(R"({"error":"this server answers only to localhost"})", "application/json");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (limiter_.Allow(req.remote_addr)) return httplib::Server::HandlerResponse::Unhandled;
     res.status = 429;
     res.set_header("Retry-After", "1");

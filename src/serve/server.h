@@ -44,6 +44,11 @@ class RateLimiter {
   double last_sweep_ = 0;
 };
 
+// Whether a Host header names this machine's loopback ("localhost", "127.0.0.1", "[::1]",
+// with or without a port). A server on loopback answers only those, so a web page that
+// rebinds its own name to 127.0.0.1 cannot read the store through a visitor's browser.
+bool LoopbackHost(const std::string& host);
+
 class Server {
  public:
   Server(Site& site, ServeOptions options);

@@ -224,6 +224,14 @@ TEST(RateLimiter, AllowsABurstThenTheRate) {
   EXPECT_TRUE(limiter.Allow("10.0.0.1", 100.6)) << "a token a half second comes back";
 }
 
+TEST(LoopbackHost, OnlyThisMachinesNames) {
+  for (const char* ok : {"localhost", "LOCALHOST:8080", "127.0.0.1", "127.0.0.1:41234", "[::1]", "[::1]:80"})
+    EXPECT_TRUE(LoopbackHost(ok)) << ok;
+  for (const char* no : {"", "evil.example", "evil.example:8080", "127.0.0.1.evil.example", "localhost.evil.example:80",
+                         "[::2]:80", "10.0.0.1"})
+    EXPECT_FALSE(LoopbackHost(no)) << no;
+}
+
 TEST(Escape, EscapesWhatHtmlTreatsSpecially) {
   EXPECT_EQ(Escape("<a href='x' title=\"y\">&</a>"),
             "&lt;a href=&#39;x&#39; title=&quot;y&quot;&gt;&amp;&lt;/a&gt;");
