@@ -264,7 +264,8 @@ void Sources(const Brief& b, std::string& h) {
     for (size_t j = 0; j < b.sources.size() && !s.copy_of.empty(); ++j)
       if (b.sources[j].article_id == s.copy_of) copy = std::to_string(j + 1);
     std::string title = Escape(s.title.empty() ? "(untitled)" : s.title);
-    if (!s.url.empty()) title = "<a href=\"" + Escape(s.url) + "\" rel=\"noopener noreferrer\">" + title + "</a>";
+    // Only web addresses become links: a "javascript:" URL in a hostile page must not.
+    if (s.url.starts_with("http://") || s.url.starts_with("https://")) title = "<a href=\"" + Escape(s.url) + "\" rel=\"noopener noreferrer\">" + title + "</a>";
     h += "<tr id=\"source-" + std::to_string(i + 1) + "\"><td>" + std::to_string(i + 1) +
          "</td><td>" + Escape(s.published.empty() ? "unknown" : s.published) + "</td><td>" +
          Escape(s.outlet.empty() ? "unknown" : s.outlet) + "</td><td>" + title + "</td><td>" +

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   AddTimeline(app, g);
   AddEntities(app, g);
   AddQuotes(app, g);
+  AddServe(app, g);
   CLI::App* eval = app.add_subcommand("eval", "Measure a stage on a labelled data set (prints JSON)");
   eval->require_subcommand(1);
   AddEvalExtraction(*eval);

@@ -24,6 +24,11 @@ Analyser::Analyser() : models_(std::make_unique<Models>()) {
 
 Analyser::~Analyser() = default;
 
+const Analyser& Analyser::Shared() {
+  static const Analyser shared;
+  return shared;
+}
+
 void Analyser::Analyse(Article& a) const {
   if (models_->ner) ner::TagMentions(*models_->ner, a);
   FindAttributions(a);

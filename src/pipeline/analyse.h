@@ -17,6 +17,8 @@ class Analyser {
   // the reason, in problems(): the rest of the analysis still runs.
   Analyser();
   ~Analyser();
+  // One for the process, loaded on first use: the models are read-only once loaded.
+  static const Analyser& Shared();
 
   void Analyse(Article& article) const;
   const std::vector<std::string>& problems() const { return problems_; }

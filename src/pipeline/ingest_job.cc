@@ -107,7 +107,7 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
   uint64_t total = 0;
   for (const auto& f : files) total += FileSize(f);
   StoryDesk desk(store);
-  const Analyser analyser;
+  const Analyser& analyser = Analyser::Shared();
   for (const std::string& problem : analyser.problems()) report(problem + " (that layer stays empty)");
   Progress progress(opt.progress ? total : 0, "articles");
   bool show = opt.progress;
@@ -163,6 +163,24 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
   flush();
   collect();
   progress.Finish();
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return stats;
+}
+
+IngestStats IngestDocuments(Store& store, StoryDesk& desk, std::vector<Document> docs,
+                            const IngestOptions& opt) {
+  auto start = std::chrono::steady_clock::now();
+  IngestStats stats;
+  stats.documents = docs.size();
+  if (!docs.empty()) {
+    BatchResult r = BuildAndStore(store, desk, Analyser::Shared(), std::move(docs), std::max(1u, opt.threads));
+    for (const std::string& line : r.problems)
+      opt.on_problem ? opt.on_problem(line) : (void)fprintf(stderr, "%s\n", line.c_str());
+    stats.ids = std::move(r.ids);
+    stats.added = r.added;
+    stats.empty = r.empty;
+    stats.record_errors = r.errors;
+  }
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return stats;
 }

@@ -13,6 +13,8 @@
 
 namespace sitrep {
 
+class StoryDesk;
+
 struct IngestOptions {
   ReadOptions read;
   size_t batch_size = 512;  // articles a transaction
@@ -32,5 +34,12 @@ struct IngestStats {
 };
 
 IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const IngestOptions& opt);
+
+// Documents already read (an article posted to the server): built, placed and stored as one
+// batch, exactly as a file's documents would be. Problems go to `opt.on_problem`. `desk` is
+// kept by the caller between calls (a server placing post after post without replaying the
+// store each time); it must have been opened on `store` and have seen every article since.
+IngestStats IngestDocuments(Store& store, StoryDesk& desk, std::vector<Document> docs,
+                            const IngestOptions& opt);
 
 }  // namespace sitrep
