@@ -11,6 +11,7 @@
 #include "entities/speakers.h"
 #include "quotes/quotes.h"
 #include "time/timeline.h"
+#include "util/strings.h"
 
 namespace sitrep::brief {
 
@@ -86,10 +87,12 @@ std::vector<Actor> Actors(const std::vector<Entity>& entities) {
   for (const Actor& a : out)
     if (a.type == "person") person_names.insert(a.variants.begin(), a.variants.end());
   std::erase_if(out, [&](const Actor& a) { return a.type != "person" && person_names.count(a.name); });
+  constexpr size_t kMaxActors = 16;
   std::stable_sort(out.begin(), out.end(), [](const Actor& x, const Actor& y) {
     return std::make_tuple(x.type != "person", -static_cast<long>(x.articles), -static_cast<long>(x.mentions)) <
            std::make_tuple(y.type != "person", -static_cast<long>(y.articles), -static_cast<long>(y.mentions));
   });
+  if (out.size() > kMaxActors) out.resize(kMaxActors);
   return out;
 }
 
@@ -114,6 +117,15 @@ std::string QuoteText(std::string_view text) {
   return out;
 }
 
+constexpr size_t kMaxSpeakers = 10, kQuotesPerSpeaker = 3;
+constexpr const char* kUnnamed = "(speaker not named)";
+
+// A speaker the quotes stage could not name: nothing, or a bare pronoun.
+bool Unnamed(const std::string& speaker) {
+  static const std::set<std::string> kPronouns = {"he", "she", "it", "they", "we", "i", "you", "this", "that"};
+  return speaker.empty() || kPronouns.count(AsciiLower(speaker));
+}
+
 std::vector<QuoteLine> Quotes(const std::vector<Article>& articles,
                               const std::vector<size_t>& source_of_article) {
   std::vector<QuoteLine> out;
@@ -123,10 +135,11 @@ std::vector<QuoteLine> Quotes(const std::vector<Article>& articles,
       const Attribution& at = *found;
       QuoteLine q;
       q.speaker = !at.speaker.empty() ? at.speaker : std::string(a.Text(at.source));
+      if (Unnamed(q.speaker)) q.speaker = kUnnamed;
       q.text = QuoteText(a.Text(at.content));
       q.direct = at.direct;
       q.venue = at.venue;
-      q.chain.push_back(q.speaker);
+      if (q.speaker != kUnnamed) q.chain.push_back(q.speaker);
       if (!at.venue.empty()) q.chain.push_back(at.venue);
       for (const auto& r : at.relays) q.chain.push_back(r);
       if (!a.outlet.empty() && q.chain.back() != a.outlet) q.chain.push_back(a.outlet);
@@ -137,12 +150,21 @@ std::vector<QuoteLine> Quotes(const std::vector<Article>& articles,
   // Grouped by speaker, the speaker with most to say first; within a speaker, source order.
   std::map<std::string, size_t> said;
   for (const auto& q : out) ++said[q.speaker];
+  // Unnamed speakers last, whatever they said.
+  auto rank = [&](const QuoteLine& q) { return q.speaker == kUnnamed ? 0 : said[q.speaker]; };
   std::stable_sort(out.begin(), out.end(), [&](const QuoteLine& x, const QuoteLine& y) {
-    if (said[x.speaker] != said[y.speaker]) return said[x.speaker] > said[y.speaker];
+    if (rank(x) != rank(y)) return rank(x) > rank(y);
     if (x.speaker != y.speaker) return x.speaker < y.speaker;
     return x.source < y.source;
   });
-  return out;
+  // One screen: the speakers who said most, each with their first statements.
+  std::vector<QuoteLine> shown;
+  std::map<std::string, size_t> taken;
+  for (QuoteLine& q : out) {
+    if (!taken.count(q.speaker) && taken.size() == kMaxSpeakers) continue;
+    if (taken[q.speaker]++ < kQuotesPerSpeaker) shown.push_back(std::move(q));
+  }
+  return shown;
 }
 
 void AddOnce(std::vector<std::string>& list, const std::string& item) {
@@ -162,7 +184,7 @@ void Claims(const StoryArticles& story, const std::vector<size_t>& source_of_art
                                         [](const auto& s) { return !s.speaker.empty(); });
     if (!attributed && c.origins < 2) continue;
     ClaimLine line;
-    line.wording = c.wording;
+    line.wording = QuoteText(c.wording);
     line.statements = c.statements.size();
     line.articles = c.articles;
     line.outlets = c.outlets;

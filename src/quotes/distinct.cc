@@ -6,7 +6,7 @@ namespace sitrep {
 
 namespace {
 
-constexpr int kMinWords = 4;
+constexpr int kMinWords = 5;
 
 int Words(std::string_view text) {
   int n = 0;

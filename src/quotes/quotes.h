@@ -29,7 +29,7 @@ std::string QuoteModelPath();
 
 namespace sitrep {
 
-// The attributions a reader should see: those whose content says something (four words or
+// The attributions a reader should see: those whose content says something (five words or
 // more) and is not already part of a longer attribution's content in the same article.
 std::vector<const Attribution*> DistinctAttributions(const Article& article);
 
