@@ -44,6 +44,9 @@ struct PublicationTime {
   DateTime when;
   Evidence evidence;
   float confidence = 0;
+  // Known from metadata or a dateline, not guessed from the dates the text reports
+  // (evidence "inferred"): only such a date may bound a story's time window.
+  bool stated() const { return when.known() && evidence.source != "inferred"; }
 };
 
 struct Sentence {

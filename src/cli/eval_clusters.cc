@@ -79,7 +79,7 @@ std::vector<size_t> ArrivalOrder(const std::vector<Row>& rows) {
   std::vector<size_t> order(rows.size()), dated;
   for (size_t i = 0; i < rows.size(); ++i) {
     order[i] = i;
-    if (rows[i].article.published.when.known()) dated.push_back(i);
+    if (rows[i].article.published.stated()) dated.push_back(i);
   }
   std::vector<size_t> sorted = dated;
   std::stable_sort(sorted.begin(), sorted.end(), [&](size_t a, size_t b) {

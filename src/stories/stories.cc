@@ -98,7 +98,7 @@ struct {
 } constexpr ByWeight;
 
 int32_t DayOf(const Article& a) {
-  if (!a.published.when.known()) return kUndated;
+  if (!a.published.stated()) return kUndated;
   const int64_t s = a.published.when.UnixSeconds();
   return static_cast<int32_t>(s >= 0 ? s / 86400 : (s - 86399) / 86400);
 }
@@ -336,19 +336,40 @@ double StoryClusterer::Impl::Norm(Story& s) {
 }
 
 double StoryClusterer::Impl::Similarity(const std::vector<WeightedTerm>& v, double v_norm, Story& s) {
-  // The article's terms are scattered into `slot` (term → index + 1 in v, with its IDF in
-  // `v_idf`), so the centroid is read once, in term order: the shared terms are summed in
-  // the same order as a merge of the two lists would.
+  // Both lists are sorted by term. A large centroid is searched for the article's terms
+  // (galloping, so each search starts where the last ended and reads few cache lines); a
+  // small one is read once against the article's terms scattered into `slot`. Either way
+  // the shared terms are summed in term order, so the result is the same to the last bit.
   double dot = 0;
   const uint32_t last = v.empty() ? 0 : v.back().term;
-  for (const WeightedTerm& c : s.centroid) {
-    if (c.term > last) break;
-    if (!((in_v[c.term >> 6] >> (c.term & 63)) & 1)) continue;  // most are not shared
-    const uint32_t i = slot[c.term];
-    if (i != 0) {
-      const WeightedTerm& t = v[i - 1];
-      const double idf = v_idf[i - 1];
-      dot += t.weight * c.weight * idf * idf;
+  if (s.centroid.size() > 8 * v.size()) {
+    auto from = s.centroid.begin();
+    const auto end = s.centroid.end();
+    for (size_t i = 0; i < v.size() && from != end; ++i) {
+      const uint32_t term = v[i].term;
+      size_t step = 1;
+      auto hi = from;
+      while (hi != end && hi->term < term) {
+        from = hi;
+        hi = static_cast<size_t>(end - hi) > step ? hi + step : end;
+        step *= 2;
+      }
+      from = std::lower_bound(from, hi, term, [](const WeightedTerm& c, uint32_t t) { return c.term < t; });
+      if (from != end && from->term == term) {
+        const double idf = v_idf[i];
+        dot += v[i].weight * from->weight * idf * idf;
+      }
+    }
+  } else {
+    for (const WeightedTerm& c : s.centroid) {
+      if (c.term > last) break;
+      if (!((in_v[c.term >> 6] >> (c.term & 63)) & 1)) continue;  // most are not shared
+      const uint32_t i = slot[c.term];
+      if (i != 0) {
+        const WeightedTerm& t = v[i - 1];
+        const double idf = v_idf[i - 1];
+        dot += t.weight * c.weight * idf * idf;
+      }
     }
   }
   // Halfway (geometrically) between the cosine to the centroid, |C|, and the mean cosine

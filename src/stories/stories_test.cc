@@ -98,6 +98,17 @@ TEST(StoryClusterer, TimeWindowSeparatesDatedArticlesOnly) {
   EXPECT_EQ(undated.Resolve(u1.story), undated.Resolve(u2.story));
 }
 
+// A date guessed from the text is shown to a reader, but it does not bound the window.
+TEST(StoryClusterer, InferredDatesDoNotSplitStories) {
+  StoryClusterer clusterer({.window_days = 7});
+  const auto a = clusterer.Add(Make(kQuakeA1, "", "2020-01-01"));
+  Article guessed = Make(kQuakeA2);
+  guessed.published.when = {2020, 6, 1, 0, 0, 0, std::nullopt, Precision::kDay};
+  guessed.published.evidence = {"inferred", "a date the text reports"};
+  const auto b = clusterer.Add(guessed);
+  EXPECT_EQ(clusterer.Resolve(a.story), clusterer.Resolve(b.story));
+}
+
 TEST(StoryClusterer, MergesStoriesAnArticleBringsTogether) {
   // Two halves of one event start apart; an article carrying both joins them.
   StoryClusterer c({.threshold = 0.3, .merge_threshold = 0.3});
