@@ -69,3 +69,26 @@ TEST_F(Cli, BriefOfAStoryInEveryFormat) {
 }
 
 }  // namespace
+
+namespace {
+
+// Two invented look-alike events in one group: quotes about each stay in their own claims.
+TEST_F(Cli, EvalClaimsKeepsLookAlikeEventsApart) {
+  std::string rows;
+  auto row = [&](const std::string& text, const char* event) {
+    rows += nlohmann::json{{"text", text}, {"gold_cluster", event}, {"topic", 1}}.dump() + "\n";
+  };
+  row("Mayor Anna Berg said the Kelmar bridge would reopen on 12 May after repairs costing 4 million.", "a");
+  row("The Kelmar bridge will reopen on 12 May after repairs costing 4 million, Mayor Anna Berg said.", "a");
+  row("Mayor Tomas Varga said the Dunmore bridge would reopen on 3 June after repairs costing 9 million.", "b");
+  Write("gold.jsonl", rows);
+  Result r = Sitrep("eval claims --gold " + (dir_ / "gold.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["articles"], 3);
+  EXPECT_EQ(j["groups"], 1);
+  EXPECT_EQ(j["claims_joining_two_events"], 0) << r.out;
+  EXPECT_GE(j["claims_across_articles"].get<int>(), 1) << "the two reports of one statement meet";
+}
+
+}  // namespace

@@ -23,12 +23,42 @@ using TermVector = std::vector<std::pair<uint32_t, double>>;  // sorted by term,
 struct Draft {
   Statement statement;
   TermVector terms;
+  std::vector<uint32_t> names, numbers;  // sorted term ids: who and how many, what tells events apart
   std::set<size_t> passage_links;
 };
 
+bool Intersect(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else return true;
+  }
+  return false;
+}
+
+// Two look-alike events are told in the same words with other names and figures ("a quake
+// of 6.1 killed 12 in X" / "a quake of 7.6 killed 3 in Y"): statements that both give names,
+// or both give figures, and share none of them are about different things.
+bool Compatible(const Draft& a, const Draft& b) {
+  if (!a.numbers.empty() && !b.numbers.empty() && !Intersect(a.numbers, b.numbers)) return false;
+  if (!a.names.empty() && !b.names.empty() && !Intersect(a.names, b.names)) return false;
+  return true;
+}
+
 constexpr size_t kMinLeadWords = 6;
+constexpr size_t kMinSharedTerms = 3;
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+size_t SharedCount(const TermVector& a, const TermVector& b) {
+  size_t n = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (i->first < j->first) ++i;
+    else if (j->first < i->first) ++j;
+    else ++n, ++i, ++j;
+  }
+  return n;
+}
 
 double Cosine(const TermVector& a, const TermVector& b) {
   double dot = 0;
@@ -123,8 +153,16 @@ void WeighTerms(const StoryArticles& story, std::vector<Draft>& drafts, dedup::V
       if (token.end <= span.begin) continue;
       if (token.begin >= span.end) break;
       dedup::Term t;
-      if (vocab.Lookup(a.Text(token), first, t)) tf[i][t.id] += 1;
+      if (vocab.Lookup(a.Text(token), first, t)) {
+        tf[i][t.id] += 1;
+        if (t.kind == dedup::TermKind::kName) drafts[i].names.push_back(t.id);
+        if (t.kind == dedup::TermKind::kNumber) drafts[i].numbers.push_back(t.id);
+      }
       first = false;
+    }
+    for (auto* ids : {&drafts[i].names, &drafts[i].numbers}) {
+      std::sort(ids->begin(), ids->end());
+      ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
     }
     for (auto& [term, n] : tf[i]) ++df[term];
   }
@@ -193,6 +231,11 @@ std::pair<int, std::string> BestGroup(const std::vector<Draft>& drafts, const st
         snprintf(buf, sizeof buf, "reuses a passage of statement %zu", m + 1);
         return {static_cast<int>(g), buf};
       }
+      // A denial answers a claim in its own words; the others must agree on names and figures.
+      if (!need_assertion && !Compatible(drafts[i], drafts[m])) continue;
+      // Two short statements meet on one or two words by chance ("need", "anymore"): one
+      // statement told twice shares several.
+      if (!need_assertion && SharedCount(drafts[i].terms, drafts[m].terms) < kMinSharedTerms) continue;
       const double c = Cosine(drafts[i].terms, drafts[m].terms);
       if (c >= best_score) {
         best_score = c;

@@ -46,6 +46,7 @@ void AddEvalSummary(CLI::App& eval);
 void AddEvalNames(CLI::App& eval);
 void AddEvalNer(CLI::App& eval);
 void AddEvalQuotes(CLI::App& eval);
+void AddEvalClaims(CLI::App& eval);
 
 // `sitrep train ...`: builds a model file from labelled data.
 void AddTrainNer(CLI::App& train);

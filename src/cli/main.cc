@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   AddEvalNames(*eval);
   AddEvalNer(*eval);
   AddEvalQuotes(*eval);
+  AddEvalClaims(*eval);
   CLI::App* train = app.add_subcommand("train", "Build a model from labelled data");
   train->require_subcommand(1);
   AddTrainNer(*train);
