@@ -42,6 +42,7 @@ TEST(Stance, FromCueAndWords) {
   EXPECT_EQ(StanceOf("according to", "the army moved north"), Stance::kReports);
   EXPECT_EQ(StanceOf("said", "the army moved north"), Stance::kAsserts);
   EXPECT_EQ(StanceOf("believes", "the army moved north"), Stance::kHedges);
+  EXPECT_EQ(StanceOf("reported", "that a false flag attack was prepared"), Stance::kReports);
 }
 
 // Invented: a governor's claim that the port deal was forced, relayed by one agency to two

@@ -45,7 +45,8 @@ bool HasPhrase(const std::vector<std::string>& words, std::initializer_list<cons
 constexpr std::array kDenyingCues = {"deny", "denies", "denied", "denying", "reject", "rejects",
                                      "rejected", "dismiss", "dismisses", "dismissed", "refute",
                                      "refutes", "refuted", "rebuffed", "disputed", "disputes"};
-constexpr std::array kDenyingWords = {"untrue", "false", "fiction", "fake", "baseless",
+// Not "false": it names things more often than it denies them ("a false flag operation").
+constexpr std::array kDenyingWords = {"untrue", "fiction", "fake", "baseless",
                                       "groundless", "nonsense", "absurd", "unfounded",
                                       "fabrication", "fabricated", "lie", "lies", "hoax"};
 constexpr std::array kHedgingCues = {"believe", "believes", "believed", "think", "thinks",

@@ -11,27 +11,29 @@ namespace {
 
 bool Within(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
-// The entity a speaker refers to: a resolved mention inside the source span (people first),
-// else a person or organisation whose name or variant the speaker's words match.
+// The entity a speaker refers to. The name the quotes stage gave (it follows "he" and "as X
+// put it" back to a name) comes first; else a resolved mention inside the source span,
+// people before organisations ("the Kremlin spokesman Jan Roe").
 const Entity* SpeakerEntity(const Article& a, const Attribution& at,
                             const std::unordered_map<std::string, const Entity*>& by_key,
                             const std::vector<Entity>& entities) {
   const Entity* found = nullptr;
+  double best = 0;
+  if (!at.speaker.empty())
+    for (const Entity& e : entities) {
+      if (e.type != EntityType::kPerson && e.type != EntityType::kOrganisation) continue;
+      for (const std::string& v : e.variants) {
+        const double s = names::NameSimilarity(at.speaker, v);
+        if (s >= names::kSameName && s > best) best = s, found = &e;
+      }
+    }
+  if (found) return found;
   for (const Mention& m : a.mentions) {
     if (m.entity.empty() || !Within(m.span, at.source)) continue;
     auto it = by_key.find(m.entity);
     if (it == by_key.end()) continue;
     if (!found || (it->second->type == EntityType::kPerson && found->type != EntityType::kPerson))
       found = it->second;
-  }
-  if (found || at.speaker.empty()) return found;
-  double best = 0;
-  for (const Entity& e : entities) {
-    if (e.type != EntityType::kPerson && e.type != EntityType::kOrganisation) continue;
-    for (const std::string& v : e.variants) {
-      const double s = names::NameSimilarity(at.speaker, v);
-      if (s >= names::kSameName && s > best) best = s, found = &e;
-    }
   }
   return found;
 }
