@@ -1,5 +1,7 @@
 #include "store/layers.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace sitrep {
@@ -27,7 +29,8 @@ std::string LayersToJson(const Article& a) {
                             {"cue", SpanJson(at.cue)}, {"speaker", at.speaker},
                             {"venue", at.venue}, {"relays", at.relays}, {"direct", at.direct}});
   for (const TimeExpression& t : a.times)
-    times.push_back({{"span", SpanJson(t.span)}, {"type", t.type}, {"value", t.value}});
+    times.push_back({{"span", SpanJson(t.span)}, {"type", t.type}, {"value", t.value},
+                     {"mod", t.mod}, {"tense", static_cast<int>(t.tense)}});
   if (mentions.empty() && attributions.empty() && times.empty()) return "{}";
   return json{{"mentions", mentions}, {"attributions", attributions}, {"times", times}}.dump();
 }
@@ -53,8 +56,15 @@ void LayersFromJson(const std::string& text, Article& a) {
       x.direct = at.value("direct", false);
       a.attributions.push_back(std::move(x));
     }
-    for (const json& t : j.value("times", json::array()))
-      a.times.push_back({SpanOf(t.value("span", json())), t.value("type", ""), t.value("value", "")});
+    for (const json& t : j.value("times", json::array())) {
+      TimeExpression x;
+      x.span = SpanOf(t.value("span", json()));
+      x.type = t.value("type", "");
+      x.value = t.value("value", "");
+      x.mod = t.value("mod", "");
+      x.tense = static_cast<Tense>(std::clamp(t.value("tense", 0), 0, 2));
+      a.times.push_back(std::move(x));
+    }
   } catch (const json::exception&) {
     a.mentions.clear();
     a.attributions.clear();

@@ -177,7 +177,13 @@ TEST_F(StoreTest, LayersRoundTrip) {
   at.relays = {"Wire Agency"};
   at.direct = false;
   a.attributions = {at};
-  a.times = {{{31, 37}, "DATE", "2022-12-23"}};
+  TimeExpression friday;
+  friday.span = {31, 37};
+  friday.type = "DATE";
+  friday.value = "2022-12-23";
+  friday.mod = "START";
+  friday.tense = Tense::kFuture;
+  a.times = {friday};
   Store::Open(path_)->Put({a});
   auto back = Store::Open(path_)->Get(a.id);
   ASSERT_TRUE(back);
@@ -192,6 +198,8 @@ TEST_F(StoreTest, LayersRoundTrip) {
   EXPECT_EQ(back->attributions[0].relays, std::vector<std::string>{"Wire Agency"});
   ASSERT_EQ(back->times.size(), 1u);
   EXPECT_EQ(back->times[0].value, "2022-12-23");
+  EXPECT_EQ(back->times[0].mod, "START");
+  EXPECT_EQ(back->times[0].tense, Tense::kFuture);
 }
 
 // A store made before the layers existed (schema 2) opens and gains them, keeping its articles.
