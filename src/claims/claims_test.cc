@@ -81,8 +81,11 @@ TEST(Claims, OneStatementRelayedTwiceCountsOnceAndADenialContestsIt) {
   EXPECT_EQ(main.origins, 2u) << "the governor (two spellings, one agency) and the analyst";
   EXPECT_EQ(main.against, 1u);
   EXPECT_TRUE(main.contested);
-  for (const Statement& s : main.statements)
-    if (&s != &main.statements.front()) EXPECT_FALSE(s.why.empty()) << s.text;
+  for (const Statement& s : main.statements) {
+    if (&s != &main.statements.front()) {
+      EXPECT_FALSE(s.why.empty()) << s.text;
+    }
+  }
 }
 
 TEST(Claims, UnrelatedStatementsStayApart) {
@@ -92,9 +95,13 @@ TEST(Claims, UnrelatedStatementsStayApart) {
   s.articles.push_back(d);
   s.upstream.push_back("");
   auto claims = FindClaims(s);
-  for (const Claim& c : claims)
-    for (const Statement& st : c.statements)
-      if (st.text.find("snow") != std::string::npos) EXPECT_EQ(c.statements.size(), 1u);
+  for (const Claim& c : claims) {
+    for (const Statement& st : c.statements) {
+      if (st.text.find("snow") != std::string::npos) {
+        EXPECT_EQ(c.statements.size(), 1u);
+      }
+    }
+  }
 }
 
 TEST(Claims, CopiesCountOnce) {
