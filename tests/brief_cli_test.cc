@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <set>
+
 #include "cli_fixture.h"
 
 using namespace sitrep_test;
@@ -89,6 +92,75 @@ TEST_F(Cli, EvalClaimsKeepsLookAlikeEventsApart) {
   EXPECT_EQ(j["groups"], 1);
   EXPECT_EQ(j["claims_joining_two_events"], 0) << r.out;
   EXPECT_GE(j["claims_across_articles"].get<int>(), 1) << "the two reports of one statement meet";
+}
+
+}  // namespace
+
+namespace {
+
+// EXPECTED.md of the example corpus, as far as the brief meets it today: one entity per
+// person across spellings, each with the role the text gives; speakers with venue and relays;
+// Danilov's two translations one claim from one origin; the timeline's days and the forecast.
+TEST_F(Cli, ExampleCorpusBriefMeetsExpected) {
+  Result r = Sitrep("report --json " + kMinsk);
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["briefs"].size(), 1u);
+  const auto& b = j["briefs"][0];
+  std::map<std::string, std::string> file_of;  // article id -> "000".."004"
+  for (const auto& a : j["articles"])
+    file_of[a["id"]] = fs::path(a["origin"].get<std::string>()).filename().string().substr(0, 3);
+  std::vector<std::string> source_file;
+  for (const auto& s : b["sources"]) source_file.push_back(file_of[s["article"]]);
+
+  auto actor = [&](const std::string& name) -> nlohmann::json {
+    for (const auto& a : b["actors"])
+      if (a["name"] == name) return a;
+    return nullptr;
+  };
+  auto has = [](const nlohmann::json& list, const std::string& needle) {
+    for (const auto& x : list)
+      if (x.get<std::string>().find(needle) != std::string::npos) return true;
+    return false;
+  };
+  for (const char* person : {"Vladimir Putin", "Alexander Lukashenko", "Andrii Yusov", "Oleksiy Danilov",
+                             "Serhiy Nayev", "Valery Zaluzhny", "Dmitry Peskov", "Pavlo Latushko", "Oleg Zhdanov"})
+    ASSERT_FALSE(actor(person).is_null()) << person << " is one actor of their own";
+  EXPECT_TRUE(has(actor("Alexander Lukashenko")["variants"], "Lukashenka"));
+  EXPECT_TRUE(has(actor("Andrii Yusov")["variants"], "Andriy Yusov"));
+  EXPECT_TRUE(has(actor("Serhiy Nayev")["variants"], "Naev"));
+  EXPECT_TRUE(has(actor("Dmitry Peskov")["roles"], "spokesman"));
+  EXPECT_TRUE(has(actor("Oleksiy Danilov")["roles"], "National Security and Defense Council"));
+  EXPECT_TRUE(has(actor("Pavlo Latushko")["roles"], "United Transitional Cabinet"));
+
+  auto chain_of = [&](const std::string& speaker) {
+    std::string chains;
+    for (const auto& q : b["quotes"])
+      if (q["speaker"] == speaker) chains += q["chain"].dump();
+    return chains;
+  };
+  for (const char* hop : {"telethon", "Ukrainian Truth", "Censor.NET"})
+    EXPECT_NE(chain_of("Andrii Yusov").find(hop), std::string::npos) << hop;
+  EXPECT_NE(chain_of("Pavlo Latushko").find("FREEDOM TV"), std::string::npos);
+  EXPECT_NE(chain_of("Oleksiy Danilov").find("Ukrinform"), std::string::npos);
+
+  bool danilov_once = false;
+  for (const auto& c : b["claims"]) {
+    std::set<std::string> files;
+    for (size_t s : c["for_sources"]) files.insert(source_file[s]);
+    if (has(c["asserted_by"], "Danilov") && files.count("001") && files.count("004"))
+      danilov_once = c["independent_origins"] == 1;
+  }
+  EXPECT_TRUE(danilov_once) << "001 and 004 relay one Ukrinform statement: one origin";
+
+  std::set<std::string> days;
+  bool forecast = false;
+  for (const auto& t : b["timeline"]) {
+    days.insert(t["when"].get<std::string>().substr(0, 10));
+    forecast |= t["forecast"].get<bool>() && t["when"].get<std::string>().starts_with("2023-01");
+  }
+  for (const char* day : {"2022-12-18", "2022-12-19", "2022-12-20"}) EXPECT_TRUE(days.count(day)) << day;
+  EXPECT_TRUE(forecast) << "the January-March window is a forecast, kept apart";
 }
 
 }  // namespace
