@@ -205,10 +205,11 @@ std::vector<SummarySentence> Summarize(std::span<const Article> articles,
     chosen.push_back(i);
     words += sentences[i].words;
   }
-  // Reading order is the order of events: older articles first, each in its own order.
+  // Reading order is the order of events: older articles first, each in its own order;
+  // only stated dates order articles (an inferred one bounds the date, it does not give it).
   auto when = [&](size_t i) {
     const PublicationTime& p = articles[sentences[i].article].published;
-    return p.when.known() ? p.when.UnixSeconds() : std::numeric_limits<int64_t>::max();
+    return p.stated() ? p.when.UnixSeconds() : std::numeric_limits<int64_t>::max();
   };
   std::sort(chosen.begin(), chosen.end(), [&](size_t x, size_t y) {
     return std::tuple(when(x), sentences[x].article, sentences[x].position) <

@@ -33,7 +33,8 @@ struct SummarySentence {
   double score = 0;
 };
 
-// The chosen sentences in reading order: by article date (undated last, then as given),
+// The chosen sentences in reading order: by article date (articles without a stated date
+// last, as given: a date inferred from the text is a lower bound, not when it appeared),
 // each article's in their own order. The
 // articles need their sentences and tokens (the pipeline's Segment); titles are not used.
 std::vector<SummarySentence> Summarize(std::span<const Article> articles,

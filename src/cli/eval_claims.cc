@@ -4,13 +4,13 @@
 // statements from articles of two gold events is a false merge.
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "claims/claims.h"
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "pipeline/analyse.h"
 #include "pipeline/pipeline.h"
 
@@ -23,41 +23,27 @@ struct Options {
                     group_field = "topic";
 };
 
-std::string Field(const nlohmann::json& row, const std::string& name) {
-  auto it = row.find(name);
-  if (it == row.end() || it->is_null()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
-
 struct Group {
   StoryArticles story;
   std::vector<std::string> gold;  // per article
 };
 
 std::map<std::string, Group> Load(const Options& o) {
-  std::ifstream in(o.gold);
-  if (!in) throw std::runtime_error("cannot read " + o.gold);
   const Analyser& analyser = Analyser::Shared();
   std::map<std::string, Group> groups;
-  size_t line_no = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const auto row = nlohmann::json::parse(line, nullptr, false);
-    if (row.is_discarded() || !row.is_object())
-      throw std::runtime_error(o.gold + ":" + std::to_string(line_no) + ": not a JSON object");
+  ForEachJsonLine(o.gold, [&](const nlohmann::json& row, size_t line_no) {
     Document doc;
     doc.origin = o.gold + "#line-" + std::to_string(line_no);
     doc.container = "jsonl";
-    doc.body = Field(row, o.text_field);
-    doc.title = Field(row, o.title_field);
+    doc.body = JsonField(row, o.text_field);
+    doc.title = JsonField(row, o.title_field);
     Article a = BuildArticle(std::move(doc));
     analyser.Analyse(a);
-    Group& g = groups[Field(row, o.group_field)];
+    Group& g = groups[JsonField(row, o.group_field)];
     g.story.articles.push_back(std::move(a));
     g.story.upstream.push_back("");
-    g.gold.push_back(Field(row, o.gold_field));
-  }
+    g.gold.push_back(JsonField(row, o.gold_field));
+  });
   return groups;
 }
 

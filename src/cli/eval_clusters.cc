@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "eval/clustering.h"
 #include "pipeline/pipeline.h"
 #include "stories/stories.h"
@@ -31,12 +32,6 @@ struct ClusterEvalOptions {
   StoryOptions stories;
 };
 
-std::string StringField(const nlohmann::json& row, const std::string& name) {
-  auto it = row.find(name);
-  if (it == row.end() || it->is_null()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
-
 bool Skipped(const nlohmann::json& row, const std::vector<std::string>& fields) {
   for (const std::string& f : fields) {
     auto it = row.find(f);
@@ -51,25 +46,17 @@ struct Row {
 };
 
 std::vector<Row> LoadRows(const ClusterEvalOptions& o) {
-  std::ifstream in(o.gold);
-  if (!in) throw std::runtime_error("cannot read " + o.gold);
   std::vector<Row> rows;
-  size_t line_no = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const auto row = nlohmann::json::parse(line, nullptr, false);
-    if (row.is_discarded() || !row.is_object())
-      throw std::runtime_error(o.gold + ":" + std::to_string(line_no) + ": not a JSON object");
-    if (Skipped(row, o.skip_fields)) continue;
+  ForEachJsonLine(o.gold, [&](const nlohmann::json& row, size_t line_no) {
+    if (Skipped(row, o.skip_fields)) return;
     Document doc;
     doc.origin = o.gold + "#line-" + std::to_string(line_no);
     doc.container = "jsonl";
-    doc.body = StringField(row, o.text_field);
-    doc.title = StringField(row, o.title_field);
-    doc.date = StringField(row, o.date_field);
-    rows.push_back({BuildArticle(std::move(doc)), StringField(row, o.gold_field)});
-  }
+    doc.body = JsonField(row, o.text_field);
+    doc.title = JsonField(row, o.title_field);
+    doc.date = JsonField(row, o.date_field);
+    rows.push_back({BuildArticle(std::move(doc)), JsonField(row, o.gold_field)});
+  });
   return rows;
 }
 

@@ -3,13 +3,13 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
-#include <fstream>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "brief/summary.h"
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "eval/rouge.h"
 #include "pipeline/pipeline.h"
 
@@ -31,27 +31,11 @@ std::string JoinLines(const nlohmann::json& lines, const char* separator) {
   return out;
 }
 
-// Calls `row` for each JSON object of a JSON Lines file; a bad line names the file and line.
-template <typename F>
-void ForEachRow(const std::string& path, F row) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    try {
-      row(nlohmann::json::parse(line));
-    } catch (const std::exception& e) {
-      throw std::runtime_error(path + ":" + std::to_string(n) + ": " + e.what());
-    }
-  }
-}
-
 // Documents: {instance_id, documents: [{filename, text: [title, paragraph...]}]}.
 // References: {instance_id, summarizer_type: "reference", summary: {text: [sentence...]}}.
 std::map<std::string, Instance> Load(const std::string& docs, const std::string& refs) {
   std::map<std::string, Instance> out;
-  ForEachRow(docs, [&](const nlohmann::json& row) {
+  ForEachJsonLine(docs, [&](const nlohmann::json& row, size_t) {
     Instance& inst = out[row.at("instance_id").get<std::string>()];
     for (const auto& d : row.at("documents")) {
       const auto& lines = d.at("text");
@@ -64,7 +48,7 @@ std::map<std::string, Instance> Load(const std::string& docs, const std::string&
       inst.articles.push_back(BuildArticle(std::move(doc)));
     }
   });
-  ForEachRow(refs, [&](const nlohmann::json& row) {
+  ForEachJsonLine(refs, [&](const nlohmann::json& row, size_t) {
     if (row.value("summarizer_type", "") != "reference") return;
     auto it = out.find(row.at("instance_id").get<std::string>());
     if (it != out.end()) it->second.references.push_back(JoinLines(row.at("summary").at("text"), " "));

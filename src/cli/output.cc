@@ -1,5 +1,7 @@
 #include "cli/output.h"
 
+#include <fstream>
+
 #include "cli/commands.h"
 
 namespace sitrep::cli {
@@ -94,6 +96,27 @@ std::string ToMarkdown(const Article& a, int level) {
   for (const auto& w : a.warnings) line("warning", w);
   md += "\n" + a.text + "\n";
   return md;
+}
+
+std::string JsonField(const nlohmann::json& row, const std::string& name) {
+  auto it = row.find(name);
+  if (it == row.end() || it->is_null()) return "";
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+void ForEachJsonLine(const std::string& path,
+                     const std::function<void(const nlohmann::json&, size_t)>& row) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  size_t line_no = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const auto object = nlohmann::json::parse(line, nullptr, false);
+    if (object.is_discarded() || !object.is_object())
+      throw std::runtime_error(path + ":" + std::to_string(line_no) + ": not a JSON object");
+    row(object, line_no);
+  }
 }
 
 }  // namespace sitrep::cli

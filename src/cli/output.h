@@ -1,6 +1,8 @@
 // What the subcommands share when they print: articles as JSON and as Markdown.
 #pragma once
 
+#include <functional>
+
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -16,5 +18,13 @@ nlohmann::json ToJson(const Article& a, bool layers);
 std::string Headline(const Article& a);
 // A Markdown block: the title (a heading of `level`), a metadata list, then the clean text.
 std::string ToMarkdown(const Article& a, int level = 2);
+
+// A field of a JSON object as a string: strings as they are, other values as JSON, a missing
+// or null field empty.
+std::string JsonField(const nlohmann::json& row, const std::string& name);
+// Calls `row(object, line number)` for each JSON object of a JSON Lines file, skipping blank
+// lines. Throws std::runtime_error naming the file (and line) when it cannot be read.
+void ForEachJsonLine(const std::string& path,
+                     const std::function<void(const nlohmann::json&, size_t)>& row);
 
 }  // namespace sitrep::cli
