@@ -67,19 +67,19 @@ struct StoryArticles {
 // (entities/identity.h). Later stages (speakers, claims, briefs) refer to it by `key`, which
 // Mention::entity and Attribution::speaker carry.
 struct EntityRole {
-  std::string role;     // "spokesman of Putin", "Secretary of the National Security Council"
+  std::string role;     // "spokesman of Petrenko", "Secretary of the Port Council"
   std::string article;  // the id of the article that says it
 };
 
 struct Entity {
-  std::string key;   // "person:vladimir-putin"; unique within one resolution
+  std::string key;   // "person:mykola-petrenko"; unique within one resolution
   EntityType type = EntityType::kMisc;
   std::string name;  // the fullest name, as written in Latin letters where one was
   std::vector<std::string> variants;  // every spelling seen, the name first
   std::vector<EntityRole> roles;
   size_t mentions = 0;                // name and role mentions together
   std::vector<std::string> articles;  // ids of the articles that mention it
-  std::vector<std::string> merges;    // why each variant joined: "'Lukashenka' ~ 'Lukashenko': same surname"
+  std::vector<std::string> merges;    // why each variant joined: "'Petrenka' ~ 'Petrenko': same surname"
 };
 
 }  // namespace sitrep

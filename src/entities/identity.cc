@@ -81,7 +81,7 @@ std::string CleanSurface(std::string_view s) {
 }
 
 // Where the name proper starts in a person mention that a tagger took with its title
-// ("Russian dictator Vladimir Putin" → "Vladimir Putin").
+// ("Harbour mayor Mykola Petrenko" → "Mykola Petrenko").
 size_t NameStart(std::string_view s) {
   size_t pos = 0;
   size_t last_role_end = 0;

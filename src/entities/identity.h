@@ -1,15 +1,15 @@
 // Who is who across a story: the mentions of its articles (Article::mentions, typed spans
-// from the tagger) resolved to entities, so "Lukashenka", "Alexander Lukashenko", "Лукашенко"
-// and "the Belarusian dictator" are one person, and "ISW" is the Institute for the Study of War.
+// from the tagger) resolved to entities, so "Petrenka", "Mykola Petrenko", "Петренко" and
+// "the Harbour mayor" are one person, and "NHA" is the National Harbour Authority.
 //
 // Promises:
 // - Every person, organisation and place mention gets Mention::entity set to its entity's key.
-// - Role phrases that stand for a person ("Putin's spokesman", "the Belarusian dictator") are
+// - Role phrases that stand for a person ("Petrenko's spokesman", "the Harbour mayor") are
 //   added as person mentions when exactly one entity in the story holds a fitting role.
 // - Two people never merge on a shared given name alone; a lone given name or surname joins
 //   a full name only when one person in the story has it.
 // - Each entity keeps, for every variant that joined it, the reason ("same surname",
-//   "acronym of", "role 'spokesman of Putin'").
+//   "acronym of", "role 'spokesman of Petrenko'").
 // - Cost grows with the distinct names, not with their pairs: names are compared only
 //   within blocks that share a surname key, an initial trigram or an acronym.
 #pragma once

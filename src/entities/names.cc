@@ -223,8 +223,8 @@ std::string WordKey(std::string_view w) {
 
 namespace {
 
-// Ukrainian, Russian and English forms of common given names, so "Oleksandr" meets
-// "Alexander" and "Volodymyr" meets "Vladimir". Keys of the left side map to the right.
+// Ukrainian, Russian and English forms of common given names, so "Mykola" meets "Nikolai"
+// and "Petro" meets "Peter": a lexicon of the language, not of any one text. Keys of the left side map to the right.
 const std::unordered_map<std::string, std::string>& GivenNameEquivalents() {
   static const auto* table = [] {
     const std::pair<const char*, const char*> pairs[] = {
@@ -317,7 +317,7 @@ std::string GivenNameKey(const std::string& k) {
 }
 
 // One word against another: initials ("v") match the word they begin; an inflected form
-// ("putinas", "putina") matches its stem; given names match across languages.
+// ("petrenkos", "petrenka") matches its stem; given names match across languages.
 double WordSimilarity(const std::string& a, const std::string& b) {
   if (a == b) return 1;
   if (a.size() == 1 || b.size() == 1) return a[0] == b[0] ? 1 : 0;

@@ -1,11 +1,11 @@
-// Names across spellings, scripts and word orders: "Лукашенко", "Lukashenka" and
-// "LUKASHENKO, Alexander" are one name to a reader, and NameSimilarity says so with a score.
+// Names across spellings, scripts and word orders: "Петренко", "Petrenka" and
+// "PETRENKO, Mykola" are one name to a reader, and NameSimilarity says so with a score.
 //
 // A name is romanised once (ICU: Russian-, Ukrainian- and Belarusian-Latin/BGN for
 // Cyrillic, the script's own transform otherwise, then plain ASCII), split into words,
 // and each word gets a key that folds the usual romanisation differences (ii/iy/y, kh/h,
 // ye/e, w/v, sch/sh/sz/š, ts/tz/c, doubled letters). Titles and generic words ("President",
-// "Mr", "city", "lake") are set aside so "President Putin" matches "Putin".
+// "Mr", "city", "lake") are set aside so "Mayor Petrenko" matches "Petrenko".
 #pragma once
 
 #include <memory>
@@ -16,17 +16,18 @@
 
 namespace sitrep::names {
 
-// The name in lower-case ASCII words separated by single spaces: "Лукашенко" → "lukashenko",
-// "Андрій Юсов" → "andriy yusov", "Bozköy" → "bozkoy". Thread-safe; the ICU
+// The name in lower-case ASCII words separated by single spaces: "Петренко" → "petrenko",
+// "Василь Гордієнко" → "vasyl hordiyenko", "Bozköy" → "bozkoy". Thread-safe; the ICU
 // transliterators are built once per thread.
 std::string Romanise(std::string_view name);
 
-// The key of one romanised word: "andriy" and "andrii" → "andri", "naev" and "nayev" → "naev".
+// The key of one romanised word: "yuriy" and "yurii" → "uri", "hordiyenko" and "hordiienko" →
+// "gordienko".
 std::string WordKey(std::string_view romanised_word);
 
 // What matching needs of one name, computed once per distinct string.
 struct NameForm {
-  std::string romanised;           // "vladimir vladimirovich putin"
+  std::string romanised;           // "mykola ivanovych petrenko"
   std::vector<std::string> keys;   // the words' keys, titles and generic words left out
   std::vector<std::string> all_keys;  // every word's key, for names made only of such words
   std::string joined;              // keys without spaces: "tian fang" ≈ "tianfang"
@@ -40,15 +41,15 @@ struct NameForm {
 NameForm Analyse(std::string_view name);
 
 // 0..1: how likely two names name the same thing. Order of words does not matter; a name
-// that is a part of the other ("Putin", "Vladimir Vladimirovich Putin") scores high.
+// that is a part of the other ("Petrenko", "Mykola Ivanovych Petrenko") scores high.
 double NameSimilarity(const NameForm& a, const NameForm& b);
 double NameSimilarity(std::string_view a, std::string_view b);
 
 // 0..1 for two word keys: initials match the words they begin, an inflected form its stem
-// ("putinas", "putin"), given names their forms in other languages ("oleksandr", "aleksandr").
+// ("petrenkos", "petrenko"), given names their forms in other languages ("mykola", "nikolay").
 double WordSimilarity(const std::string& a, const std::string& b);
 
-// The key a given name is compared by: the same for "Oleksandr", "Alexander", "Aleksandr".
+// The key a given name is compared by: the same for "Mykola", "Nikolai", "Nikolay".
 std::string GivenNameKey(const std::string& word_key);
 
 // Scores at or above this call two names the same: about one letter in four still differing

@@ -52,7 +52,7 @@ std::vector<Word> WordsIn(std::string_view text, size_t lo, size_t hi) {
 
 std::string Lower(std::string_view w) { return AsciiLower(w); }
 
-// "Putin's", "Ukraine’s" → "Putin", "Ukraine"; other words unchanged.
+// "Petrenko's", "Canada’s" → "Petrenko", "Canada"; other words unchanged.
 std::string_view StripPossessive(std::string_view w) {
   for (std::string_view s : {"'s", "\u2019s", "'", "\u2019"})
     if (w.size() > s.size() && w.ends_with(s)) return w.substr(0, w.size() - s.size());
@@ -156,7 +156,7 @@ std::optional<Role> MakeRole(std::string_view text, const std::vector<Word>& wor
       continue;
     r.qualifiers.push_back(QualifierStem(StripPossessive(ws[i].text)));
   }
-  // "Putin's spokesman" reads as "spokesman of Putin".
+  // "Petrenko's spokesman" reads as "spokesman of Petrenko".
   std::string_view first = ws.front().text;
   if (IsPossessive(first) && ws.size() > 1) {
     r.text = std::string(text.substr(ws[1].span.begin, ws.back().span.end - ws[1].span.begin)) +
@@ -237,14 +237,14 @@ std::vector<Role> RolesAround(const Article& a, Span name) {
   std::string_view t = a.text;
   if (name.end > t.size() || name.begin > name.end) return out;
   size_t lo = LineStart(t, name.begin);
-  // Before the name, touching it: "Russian dictator Vladimir Putin", "Lt. Gen. Serhiy Nayev".
+  // Before the name, touching it: "Harbour mayor Mykola Petrenko", "Lt. Gen. Ivan Moroz".
   auto before = PhraseEndingAt(t, lo, name.begin);
   size_t comma_end = name.begin;
   if (!before.empty() && HasRoleWord(before)) {
     if (auto r = MakeRole(t, before)) out.push_back(*r);
     comma_end = before.front().span.begin;
   }
-  // Set off by a comma before it: "the President of Russia, Vladimir Putin".
+  // Set off by a comma before it: "the Mayor of Harbour, Mykola Petrenko".
   size_t p = comma_end;
   while (p > lo && t[p - 1] == ' ') --p;
   if (p > lo && t[p - 1] == ',') {
@@ -254,7 +254,7 @@ std::vector<Role> RolesAround(const Article& a, Span name) {
     if (opens && HasRoleWord(phrase))
       if (auto r = MakeRole(t, phrase)) out.push_back(*r);
   }
-  // After it, between commas: "Danilov, the secretary of the Council, said".
+  // After it, between commas: "Kovalenko, the secretary of the Council, said".
   size_t q = name.end;
   if (q + 1 < t.size() && t[q] == ',' && t[q + 1] == ' ') {
     size_t hi = LineEnd(t, q);
@@ -299,7 +299,7 @@ std::vector<Role> BareRoles(const Article& a, const std::vector<Span>& names) {
       continue;
     if (IsModifier(Lower(w.text)) && i + 1 < words.size() && IsRoleWord(words[i + 1].text))
       continue;  // "deputy" in "deputy minister": the phrase is built from the head
-    // Left: modifiers and capitalised words back to "the" or an owner ("Putin's").
+    // Left: modifiers and capitalised words back to "the" or an owner ("Petrenko's").
     size_t lo = LineStart(t, w.span.begin);
     auto left = PhraseEndingAt(t, lo, w.span.begin);
     bool anchored = false;
@@ -328,7 +328,7 @@ std::vector<Role> BareRoles(const Article& a, const std::vector<Span>& names) {
       if (words[j].text.ends_with('.')) break;
       ++j;
     }
-    // A name right after the role belongs to that name ("Putin's spokesman Dmitry Peskov").
+    // A name right after the role belongs to that name ("Petrenko's spokesman Ivan Moroz").
     size_t after = tail.empty() ? w.span.end : tail.back().span.end;
     bool named_next = j < words.size() && inside_name(words[j].span) &&
                       OnlySpaces(t.substr(after, words[j].span.begin - after));

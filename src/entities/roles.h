@@ -1,6 +1,6 @@
-// Titles and roles: what a text says someone is ("Russian dictator Vladimir Putin", "Oleksiy
-// Danilov, the secretary of the Security Council", "Putin's spokesman"), found beside a
-// name, or standing alone for a person ("the Belarusian dictator said").
+// Titles and roles: what a text says someone is ("Harbour mayor Mykola Petrenko", "Olena
+// Kovalenko, the secretary of the Port Council", "Petrenko's spokesman"), found beside a
+// name, or standing alone for a person ("the Harbour mayor said").
 #pragma once
 
 #include <string>
@@ -13,23 +13,23 @@ namespace sitrep::roles {
 
 struct Role {
   Span span;                    // the phrase in the article's text
-  std::string text;             // as a reader says it: "spokesman of Putin", "Lt. Gen."
+  std::string text;             // as a reader says it: "spokesman of Petrenko", "Lt. Gen."
   std::string head;             // the role word, lower case: "spokesman", "dictator"
-  // What narrows the role down, each as a short lower-case stem: "belar" for "Belarus" and
-  // "Belarusian", "putin" for "Putin's"; function words and the head left out.
+  // What narrows the role down, each as a short lower-case stem: "canad" for "Canada" and
+  // "Canadian", "petre" for "Petrenko's"; function words and the head left out.
   std::vector<std::string> qualifiers;
 };
 
 // True for a role word ("president", "spokesman", "Commander-in-Chief"), any case.
 bool IsRoleWord(std::string_view word);
 
-// The role written next to the name at `name`: before it ("Russian dictator Vladimir Putin",
-// "the President of Russia, Vladimir Putin") or after it, set off by a comma ("Danilov, the
+// The role written next to the name at `name`: before it ("Harbour mayor Mykola Petrenko",
+// "the Mayor of Harbour, Mykola Petrenko") or after it, set off by a comma ("Kovalenko, the
 // secretary of the Council,"). Empty vector when there is none; at most one each side.
 std::vector<Role> RolesAround(const Article& a, Span name);
 
-// Role phrases that stand for a person without naming one: "the Belarusian dictator",
-// "Putin's spokesman" (when no name follows). `names` are the article's name mentions,
+// Role phrases that stand for a person without naming one: "the Harbour mayor",
+// "Petrenko's spokesman" (when no name follows). `names` are the article's name mentions,
 // which such a phrase must not overlap or run into.
 std::vector<Role> BareRoles(const Article& a, const std::vector<Span>& names);
 

@@ -13,7 +13,7 @@ bool Within(Span inner, Span outer) { return inner.begin >= outer.begin && inner
 
 // The entity a speaker refers to. The name the quotes stage gave (it follows "he" and "as X
 // put it" back to a name) comes first; else a resolved mention inside the source span,
-// people before organisations ("the Kremlin spokesman Jan Roe").
+// people before organisations ("the ministry spokesman Jan Roe").
 const Entity* SpeakerEntity(const Article& a, const Attribution& at,
                             const std::unordered_map<std::string, const Entity*>& by_key,
                             const std::vector<Entity>& entities) {

@@ -88,7 +88,7 @@ const std::set<std::string, std::less<>>& RoleNouns() {
 const std::set<std::string, std::less<>>& MediaWords() {
   static const std::set<std::string, std::less<>> words = {
       "News", "Radio", "TV", "Television", "Agency", "Times", "Post", "Truth", "Journal", "Telegraph",
-      "Guardian", "Economist", "Spectator", "Press", "Herald", "Tribune", "Gazette", "Daily",
+      "Guardian", "Spectator", "Press", "Herald", "Tribune", "Gazette", "Daily",
       "Magazine", "Channel", "Broadcasting", "Reuters", "BBC", "CNN", "AP", "AFP", "Bloomberg"};
   return words;
 }
@@ -143,7 +143,7 @@ std::string PersonIn(const std::vector<Word>& run, const Article& a) {
   if (!PersonWord(first.text) || !PersonWord(last.text)) return "";
   for (const Word& w : run)
     if (OrganisationWords().count(w.text) || MediaWords().count(w.text)) {
-      // "Defence Intelligence of Ukraine Andrii Yusov": organisation words before the name
+      // "Port Authority of Harbour Mira Stoyanova": organisation words before the name
       // are fine; inside the last two they were excluded above.
       continue;
     }
@@ -202,7 +202,7 @@ Span SentenceAt(const Article& a, uint32_t at) {
   return {at, at};
 }
 
-// A capitalised name phrase: "The Economist", "Radio NV", "FREEDOM TV", "Example.NET".
+// A capitalised name phrase: "The Spectator", "Radio Harbour", "HARBOUR TV", "Example.NET".
 const char* kName = R"(((?:the |The )?[\p{Lu}][\p{L}\p{N}.'’-]*(?: (?:of |the |for )?[\p{Lu}][\p{L}\p{N}.'’-]*)*))";
 
 struct Provenance {
