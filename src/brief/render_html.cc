@@ -8,23 +8,6 @@ namespace sitrep::brief {
 
 namespace {
 
-// Article text is hostile until escaped: this is the only way text reaches the page.
-std::string Escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string Cite(size_t source) {
   const std::string n = std::to_string(source + 1);
   return "<a class=cite href=\"#source-" + n + "\">" + n + "</a>";
@@ -85,20 +68,20 @@ std::string SourceChart(const Brief& b) {
   for (auto& [day, ids] : by_day) {
     const std::string cx = std::to_string(x(day));
     svg += "<text x=\"" + cx + "\" y=\"" + std::to_string(height - 8) +
-           "\" text-anchor=\"middle\">" + Escape(b.sources[ids[0]].published.substr(0, 10)) +
+           "\" text-anchor=\"middle\">" + EscapeHtml(b.sources[ids[0]].published.substr(0, 10)) +
            "</text>";
     for (size_t k = 0; k < ids.size(); ++k) {
       const Source& s = b.sources[ids[k]];
       const std::string cy = std::to_string(height - 36 - static_cast<int>(k) * row);
       svg += "<circle cx=\"" + cx + "\" cy=\"" + cy + "\" r=\"6\" fill=\"" +
              (s.copy_of.empty() ? "#8a1c1c" : "#c9a3a3") + "\"><title>" +
-             Escape(s.outlet.empty() ? s.title : s.outlet) + "</title></circle>";
+             EscapeHtml(s.outlet.empty() ? s.title : s.outlet) + "</title></circle>";
       // Labels go on the side with room: right of a dot in the left half, left of it otherwise.
       const bool left_side = x(day) > width / 2;
       svg += "<text x=\"" + std::to_string(x(day) + (left_side ? -10 : 10)) + "\" y=\"" +
              std::to_string(height - 32 - static_cast<int>(k) * row) + "\"" +
              (left_side ? " text-anchor=\"end\"" : "") + ">" +
-             std::to_string(ids[k] + 1) + " " + Escape(s.outlet.empty() ? "unknown outlet" : s.outlet) +
+             std::to_string(ids[k] + 1) + " " + EscapeHtml(s.outlet.empty() ? "unknown outlet" : s.outlet) +
              "</text>";
     }
   }
@@ -149,7 +132,7 @@ std::string EventChart(const Brief& b) {
                       : "<circle cx=\"" + std::to_string(x0) + "\" cy=\"" + std::to_string(y) + "\" r=\"5\" fill=\"#8a1c1c\"/>";
     const bool flip = x0 > width / 2;
     svg += "<text x=\"" + std::to_string(flip ? x0 - 10 : x1 + 8) + "\" y=\"" + std::to_string(y + 4) + "\"" +
-           (flip ? " text-anchor=\"end\"" : "") + ">" + Escape(m.label) + "</text>";
+           (flip ? " text-anchor=\"end\"" : "") + ">" + EscapeHtml(m.label) + "</text>";
   }
   const int axis = height - 14;
   svg += "<line x1=\"" + std::to_string(left) + "\" x2=\"" + std::to_string(width - right) + "\" y1=\"" +
@@ -159,7 +142,7 @@ std::string EventChart(const Brief& b) {
       if (FirstDay(t.when.substr(0, t.when.find('/'))) == day || LastDay(t.when.substr(t.when.find('/') + 1)) == day) {
         svg += "<text x=\"" + std::to_string(x(day)) + "\" y=\"" + std::to_string(height - 2) +
                "\" text-anchor=\"" + (day == first ? "start" : "end") + "\">" +
-               Escape(day == first ? t.when.substr(0, t.when.find('/')) : t.when.substr(t.when.find('/') + 1)) + "</text>";
+               EscapeHtml(day == first ? t.when.substr(0, t.when.find('/')) : t.when.substr(t.when.find('/') + 1)) + "</text>";
         break;
       }
   }
@@ -172,8 +155,8 @@ void Timeline(const Brief& b, std::string& h) {
   for (const TimelineLine& t : b.timeline) {
     std::string cites;
     for (size_t s : t.sources) cites += Cite(s);
-    h += "<li" + std::string(t.forecast ? " class=forecast" : "") + "><b>" + Escape(t.when) + "</b> " +
-         (t.forecast ? "<span class=contested>forecast</span> " : "") + Escape(t.what) + cites + "</li>";
+    h += "<li" + std::string(t.forecast ? " class=forecast" : "") + "><b>" + EscapeHtml(t.when) + "</b> " +
+         (t.forecast ? "<span class=contested>forecast</span> " : "") + EscapeHtml(t.what) + cites + "</li>";
   }
   h += "</ul>";
 }
@@ -182,10 +165,10 @@ void Actors(const Brief& b, std::string& h) {
   if (b.actors.empty()) return;
   h += "<h2>Key actors</h2><ul class=actors>";
   for (const Actor& a : b.actors) {
-    h += "<li><b>" + Escape(a.name) + "</b> <span class=type>" + Escape(a.type) + " · " +
+    h += "<li><b>" + EscapeHtml(a.name) + "</b> <span class=type>" + EscapeHtml(a.type) + " · " +
          std::to_string(a.mentions) + "×</span>";
     if (!a.roles.empty()) {
-      h += "<span class=roles>" + Escape(Join(a.roles, "; ")) + "</span>";
+      h += "<span class=roles>" + EscapeHtml(Join(a.roles, "; ")) + "</span>";
     }
     h += "</li>";
   }
@@ -197,10 +180,10 @@ void Quotes(const Brief& b, std::string& h) {
   h += "<h2>Who said what</h2>";
   std::string speaker;
   for (const QuoteLine& q : b.quotes) {
-    if (q.speaker != speaker) h += "<h3>" + Escape(speaker = q.speaker) + "</h3>";
+    if (q.speaker != speaker) h += "<h3>" + EscapeHtml(speaker = q.speaker) + "</h3>";
     std::string chain;
-    for (const auto& c : q.chain) chain += (chain.empty() ? "" : " → ") + Escape(c);
-    h += "<blockquote>" + Escape(q.direct ? "“" + q.text + "”" : q.text) + Cite(q.source) +
+    for (const auto& c : q.chain) chain += (chain.empty() ? "" : " → ") + EscapeHtml(c);
+    h += "<blockquote>" + EscapeHtml(q.direct ? "“" + q.text + "”" : q.text) + Cite(q.source) +
          (q.chain.size() > 1 ? "<span class=chain>" + chain + "</span>" : "") + "</blockquote>";
   }
 }
@@ -238,10 +221,10 @@ void Claims(const Brief& b, std::string& h) {
   size_t most = 1;
   for (const ClaimLine& c : b.claims) most = std::max(most, c.origins);
   for (const ClaimLine& c : b.claims) {
-    const std::string who = Escape(Join(c.asserted_by, ", ")), against = Escape(Join(c.denied_by, ", "));
+    const std::string who = EscapeHtml(Join(c.asserted_by, ", ")), against = EscapeHtml(Join(c.denied_by, ", "));
     std::string cites;
     for (size_t s : c.for_sources) cites += Cite(s);
-    h += "<li><q>" + Escape(c.wording) + "</q>" + cites + "<div class=support><span class=bar style=\"width:" +
+    h += "<li><q>" + EscapeHtml(c.wording) + "</q>" + cites + "<div class=support><span class=bar style=\"width:" +
          std::to_string(static_cast<int>(100 * c.origins / most)) + "%\"></span></div><span class=chain>" +
          std::to_string(c.origins) + " independent origin" + (c.origins == 1 ? "" : "s") + " · " +
          std::to_string(c.articles) + " article" + (c.articles == 1 ? "" : "s") +
@@ -263,13 +246,13 @@ void Sources(const Brief& b, std::string& h) {
     std::string copy;
     for (size_t j = 0; j < b.sources.size() && !s.copy_of.empty(); ++j)
       if (b.sources[j].article_id == s.copy_of) copy = std::to_string(j + 1);
-    std::string title = Escape(s.title.empty() ? "(untitled)" : s.title);
+    std::string title = EscapeHtml(s.title.empty() ? "(untitled)" : s.title);
     // Only web addresses become links: a "javascript:" URL in a hostile page must not.
-    if (s.url.starts_with("http://") || s.url.starts_with("https://")) title = "<a href=\"" + Escape(s.url) + "\" rel=\"noopener noreferrer\">" + title + "</a>";
+    if (s.url.starts_with("http://") || s.url.starts_with("https://")) title = "<a href=\"" + EscapeHtml(s.url) + "\" rel=\"noopener noreferrer\">" + title + "</a>";
     h += "<tr id=\"source-" + std::to_string(i + 1) + "\"><td>" + std::to_string(i + 1) +
-         "</td><td>" + Escape(s.published.empty() ? "unknown" : s.published) + "</td><td>" +
-         Escape(s.outlet.empty() ? "unknown" : s.outlet) + "</td><td>" + title + "</td><td>" +
-         Escape(relays) + "</td><td>" + Escape(copy) + "</td></tr>";
+         "</td><td>" + EscapeHtml(s.published.empty() ? "unknown" : s.published) + "</td><td>" +
+         EscapeHtml(s.outlet.empty() ? "unknown" : s.outlet) + "</td><td>" + title + "</td><td>" +
+         EscapeHtml(relays) + "</td><td>" + EscapeHtml(copy) + "</td></tr>";
   }
   h += "</table>";
 }
@@ -279,16 +262,16 @@ void Sources(const Brief& b, std::string& h) {
 std::string ToHtml(const Brief& b) {
   std::string h = "<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport "
                   "content=\"width=device-width,initial-scale=1\"><title>" +
-                  Escape(b.headline) + "</title><style>" + kStyle + "</style><main><h1>" +
-                  Escape(b.headline) + "</h1><div class=overview>Story " + std::to_string(b.story) +
+                  EscapeHtml(b.headline) + "</title><style>" + kStyle + "</style><main><h1>" +
+                  EscapeHtml(b.headline) + "</h1><div class=overview>Story " + std::to_string(b.story) +
                   " · " + std::to_string(b.sources.size()) + " articles · " +
                   std::to_string(b.outlets) + " named outlets" +
-                  (b.first_seen.empty() ? "" : " · " + Escape(b.first_seen) +
-                                                   (b.last_seen != b.first_seen ? " to " + Escape(b.last_seen) : "")) +
+                  (b.first_seen.empty() ? "" : " · " + EscapeHtml(b.first_seen) +
+                                                   (b.last_seen != b.first_seen ? " to " + EscapeHtml(b.last_seen) : "")) +
                   "</div>";
   if (!b.summary.empty()) {
     h += "<h2>Summary</h2><ul class=summary>";
-    for (const SummaryLine& s : b.summary) h += "<li>" + Escape(s.text) + Cite(s.source) + "</li>";
+    for (const SummaryLine& s : b.summary) h += "<li>" + EscapeHtml(s.text) + Cite(s.source) + "</li>";
     h += "</ul>";
   }
   Actors(b, h);
@@ -297,7 +280,7 @@ std::string ToHtml(const Brief& b) {
   Timeline(b, h);
   if (!b.open_questions.empty()) {
     h += "<h2>Open questions</h2><ul>";
-    for (const auto& q : b.open_questions) h += "<li>" + Escape(q) + "</li>";
+    for (const auto& q : b.open_questions) h += "<li>" + EscapeHtml(q) + "</li>";
     h += "</ul>";
   }
   Sources(b, h);

@@ -1,4 +1,5 @@
 #include "serve/pages.h"
+#include "util/strings.h"
 
 #include <algorithm>
 #include <map>
@@ -48,7 +49,7 @@ std::string Nav(const std::string& q = "") {
   return "<nav class=site><a href=\"/\">sitrep</a><a href=\"/?sort=newest\">Newest</a>"
          "<a href=\"/?sort=contested\">Contested</a><form action=\"/search\" method=get>"
          "<input name=q type=search placeholder=\"Search articles\" value=\"" +
-         Escape(q) + "\"></form></nav>";
+         EscapeHtml(q) + "\"></form></nav>";
 }
 
 Response Html(std::string body, int status = 200) {
@@ -59,21 +60,21 @@ Response Layout(const std::string& title, const std::string& body, const std::st
                 int status = 200) {
   return Html("<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport "
               "content=\"width=device-width,initial-scale=1\"><title>" +
-                  Escape(title) + " · sitrep</title><style>" + kStyle + "</style><main>" + Nav(q) +
+                  EscapeHtml(title) + " · sitrep</title><style>" + kStyle + "</style><main>" + Nav(q) +
                   body + "</main></html>\n",
               status);
 }
 
 Response NotFound(const std::string& what) {
-  return Layout("Not found", "<h1>Not found</h1><p>" + Escape(what) + "</p>", "", 404);
+  return Layout("Not found", "<h1>Not found</h1><p>" + EscapeHtml(what) + "</p>", "", 404);
 }
 
 std::string Pager(const std::string& base, size_t offset, size_t limit, bool more) {
   std::string h = "<p class=pager>";
   if (offset > 0)
-    h += "<a href=\"" + Escape(base + "offset=" + std::to_string(offset > limit ? offset - limit : 0)) +
+    h += "<a href=\"" + EscapeHtml(base + "offset=" + std::to_string(offset > limit ? offset - limit : 0)) +
          "\">← Previous</a> ";
-  if (more) h += "<a href=\"" + Escape(base + "offset=" + std::to_string(offset + limit)) + "\">Next →</a>";
+  if (more) h += "<a href=\"" + EscapeHtml(base + "offset=" + std::to_string(offset + limit)) + "\">Next →</a>";
   return h + "</p>";
 }
 
@@ -105,9 +106,9 @@ Response StoryList(Site& site, const Request& req, const std::smatch&) {
   for (const auto& [s, contested] : rows) {
     const std::string id = std::to_string(s.id);
     h += "<tr><td>" + id + "</td><td><a href=\"/stories/" + id + "\">" +
-         Escape(s.label.empty() ? "(unlabelled)" : s.label) + "</a></td><td>" +
+         EscapeHtml(s.label.empty() ? "(unlabelled)" : s.label) + "</a></td><td>" +
          std::to_string(s.articles) + "</td><td>" + std::to_string(s.outlets) + "</td><td>" +
-         Escape(s.first_seen.substr(0, 10)) + "</td><td>" + Escape(s.last_seen.substr(0, 10)) + "</td>" +
+         EscapeHtml(s.first_seen.substr(0, 10)) + "</td><td>" + EscapeHtml(s.last_seen.substr(0, 10)) + "</td>" +
          (sort == "contested" ? "<td>" + std::to_string(contested) + "</td>" : "") + "</tr>";
   }
   if (rows.empty()) h += "<tr><td colspan=6>No stories here yet.</td></tr>";
@@ -125,10 +126,10 @@ std::string Lead(const Article& a, size_t chars) {
     if (used + text.size() > chars + 200) {
       size_t cut = text.rfind(' ', chars - std::min(chars, used));
       text = text.substr(0, cut == std::string_view::npos ? 0 : cut);
-      h += "<p>" + Escape(text) + " …</p>";
+      h += "<p>" + EscapeHtml(text) + " …</p>";
       break;
     }
-    h += "<p>" + Escape(text) + "</p>";
+    h += "<p>" + EscapeHtml(text) + "</p>";
     used += text.size();
   }
   return h;
@@ -146,10 +147,10 @@ std::string SideBySide(const StoryView& v) {
     if (it == by_id.end()) continue;
     ++n;
     h += "<article><div class=meta>" + std::to_string(n) + " · " +
-         Escape(s.outlet.empty() ? "unknown outlet" : s.outlet) + " · " +
-         Escape(s.published.empty() ? "date unknown" : s.published.substr(0, 10)) +
-         (s.copy_of.empty() ? "" : " · copy") + "</div><h3><a href=\"/articles/" + Escape(s.article_id) +
-         "\">" + Escape(cli::Headline(*it->second)) + "</a></h3>" + Lead(*it->second, 600) + "</article>";
+         EscapeHtml(s.outlet.empty() ? "unknown outlet" : s.outlet) + " · " +
+         EscapeHtml(s.published.empty() ? "date unknown" : s.published.substr(0, 10)) +
+         (s.copy_of.empty() ? "" : " · copy") + "</div><h3><a href=\"/articles/" + EscapeHtml(s.article_id) +
+         "\">" + EscapeHtml(cli::Headline(*it->second)) + "</a></h3>" + Lead(*it->second, 600) + "</article>";
   }
   return h + "</div>";
 }
@@ -184,20 +185,20 @@ Response ArticlePage(Site& site, const Request&, const std::smatch& m) {
   if (!article) return NotFound("There is no article " + id + ".");
   auto placement = site.WithStore([&](Store& s) { return s.PlacementOf(article->id); });
   const Article& a = *article;
-  std::string h = "<h1>" + Escape(cli::Headline(a)) + "</h1><p class=meta>" +
-                  Escape(a.outlet.empty() ? "unknown outlet" : a.outlet) + " · " +
-                  Escape(a.published.when.known() ? a.published.when.Iso() : "date unknown");
-  if (!a.published.evidence.source.empty()) h += " (from " + Escape(a.published.evidence.source) + ")";
-  if (!a.byline.empty()) h += " · " + Escape(a.byline);
+  std::string h = "<h1>" + EscapeHtml(cli::Headline(a)) + "</h1><p class=meta>" +
+                  EscapeHtml(a.outlet.empty() ? "unknown outlet" : a.outlet) + " · " +
+                  EscapeHtml(a.published.when.known() ? a.published.when.Iso() : "date unknown");
+  if (!a.published.evidence.source.empty()) h += " (from " + EscapeHtml(a.published.evidence.source) + ")";
+  if (!a.byline.empty()) h += " · " + EscapeHtml(a.byline);
   if (placement && placement->story.story)
     h += " · <a href=\"/stories/" + std::to_string(placement->story.story) + "\">story " +
          std::to_string(placement->story.story) + "</a>";
   if (placement && placement->copy_of)
-    h += " · copy of <a href=\"/articles/" + Escape(placement->copy_of->upstream) + "\">" +
-         Escape(placement->copy_of->upstream.substr(0, 8)) + "</a>";
-  h += "<br>id " + Escape(a.id);
+    h += " · copy of <a href=\"/articles/" + EscapeHtml(placement->copy_of->upstream) + "\">" +
+         EscapeHtml(placement->copy_of->upstream.substr(0, 8)) + "</a>";
+  h += "<br>id " + EscapeHtml(a.id);
   if (a.url.starts_with("http://") || a.url.starts_with("https://"))  // never "javascript:"
-    h += " · <a href=\"" + Escape(a.url) + "\" rel=\"noopener noreferrer\">original</a>";
+    h += " · <a href=\"" + EscapeHtml(a.url) + "\" rel=\"noopener noreferrer\">original</a>";
   h += "</p>";
   if (!a.mentions.empty() || !a.attributions.empty()) h += Legend();
   h += HighlightedText(a);
@@ -208,8 +209,8 @@ Response ArticlePage(Site& site, const Request&, const std::smatch& m) {
     h += "<h2>Entities</h2><ul>";
     for (const auto& [type, names] : by_type) {
       std::string list;
-      for (const auto& n : names) list += (list.empty() ? "" : ", ") + Escape(n);
-      h += "<li><b>" + Escape(type) + "</b>: " + list + "</li>";
+      for (const auto& n : names) list += (list.empty() ? "" : ", ") + EscapeHtml(n);
+      h += "<li><b>" + EscapeHtml(type) + "</b>: " + list + "</li>";
     }
     h += "</ul>";
   }
@@ -217,8 +218,8 @@ Response ArticlePage(Site& site, const Request&, const std::smatch& m) {
     h += "<h2>Quotes</h2><ul>";
     for (const Attribution& q : a.attributions) {
       std::string speaker = q.speaker.empty() ? std::string(a.Text(q.source)) : q.speaker;
-      h += "<li><span class=speaker>" + Escape(speaker.empty() ? "unknown" : speaker) + "</span>: <q>" +
-           Escape(a.Text(q.content)) + "</q>" + (q.venue.empty() ? "" : " <span class=meta>(" + Escape(q.venue) + ")</span>") +
+      h += "<li><span class=speaker>" + EscapeHtml(speaker.empty() ? "unknown" : speaker) + "</span>: <q>" +
+           EscapeHtml(a.Text(q.content)) + "</q>" + (q.venue.empty() ? "" : " <span class=meta>(" + EscapeHtml(q.venue) + ")</span>") +
            "</li>";
     }
     h += "</ul>";
@@ -231,7 +232,7 @@ Response ArticlePage(Site& site, const Request&, const std::smatch& m) {
 std::string Snippet(const std::string& snippet) {
   std::string out;
   int open = 0;
-  for (char c : Escape(snippet)) {
+  for (char c : EscapeHtml(snippet)) {
     if (c == '[') out += "<mark class=hit>", ++open;
     else if (c == ']' && open > 0) out += "</mark>", --open;
     else out += c;
@@ -250,13 +251,13 @@ Response SearchPage(Site& site, const Request& req, const std::smatch&) {
   try {
     hits = site.WithStore([&](Store& s) { return s.Search(q, limit + 1, offset); });
   } catch (const StoreError& e) {
-    return Layout("Search", h + "<p>" + Escape(e.what()) + "</p>", q, 400);
+    return Layout("Search", h + "<p>" + EscapeHtml(e.what()) + "</p>", q, 400);
   }
-  h += "<p class=meta>Results for <b>" + Escape(q) + "</b></p><ol start=" + std::to_string(offset + 1) + ">";
+  h += "<p class=meta>Results for <b>" + EscapeHtml(q) + "</b></p><ol start=" + std::to_string(offset + 1) + ">";
   for (size_t i = 0; i < std::min(limit, hits.size()); ++i) {
     const ArticleSummary& a = hits[i].article;
-    h += "<li><a href=\"/articles/" + Escape(a.id) + "\">" + Escape(a.title.empty() ? "(untitled)" : a.title) +
-         "</a> <span class=meta>" + Escape(a.outlet) + " " + Escape(a.published.substr(0, 10)) + "</span><br>" +
+    h += "<li><a href=\"/articles/" + EscapeHtml(a.id) + "\">" + EscapeHtml(a.title.empty() ? "(untitled)" : a.title) +
+         "</a> <span class=meta>" + EscapeHtml(a.outlet) + " " + EscapeHtml(a.published.substr(0, 10)) + "</span><br>" +
          Snippet(hits[i].snippet) + "</li>";
   }
   h += "</ol>";
@@ -266,22 +267,6 @@ Response SearchPage(Site& site, const Request& req, const std::smatch&) {
 }
 
 }  // namespace
-
-std::string Escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string UrlEncode(std::string_view s) {
   static const char* hex = "0123456789ABCDEF";
@@ -333,9 +318,9 @@ std::string HighlightedText(const Article& a) {
           cls += (cls.empty() ? "" : " ") + m.cls;
           if (!m.title.empty()) title = m.title;
         }
-      std::string piece = Escape(std::string_view(a.text).substr(at, to - at));
+      std::string piece = EscapeHtml(std::string_view(a.text).substr(at, to - at));
       h += cls.empty() ? piece
-                       : "<span class=\"" + cls + "\"" + (title.empty() ? "" : " title=\"" + Escape(title) + "\"") +
+                       : "<span class=\"" + cls + "\"" + (title.empty() ? "" : " title=\"" + EscapeHtml(title) + "\"") +
                              ">" + piece + "</span>";
       at = to;
     }

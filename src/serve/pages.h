@@ -12,9 +12,7 @@
 
 namespace sitrep::serve {
 
-// Text for an HTML element or a quoted attribute.
-std::string Escape(std::string_view s);
-// A query-string value.
+// A query-string value (escaping for HTML is util/strings.h's EscapeHtml).
 std::string UrlEncode(std::string_view s);
 // The article's text as paragraphs, its entity mentions, quotes and speakers marked.
 std::string HighlightedText(const Article& a);

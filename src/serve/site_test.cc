@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "pipeline/ingest_job.h"
+#include "util/strings.h"
 #include "serve/api.h"
 #include "serve/pages.h"
 #include "serve/server.h"
@@ -233,7 +234,7 @@ TEST(LoopbackHost, OnlyThisMachinesNames) {
 }
 
 TEST(Escape, EscapesWhatHtmlTreatsSpecially) {
-  EXPECT_EQ(Escape("<a href='x' title=\"y\">&</a>"),
+  EXPECT_EQ(EscapeHtml("<a href='x' title=\"y\">&</a>"),
             "&lt;a href=&#39;x&#39; title=&quot;y&quot;&gt;&amp;&lt;/a&gt;");
   EXPECT_EQ(UrlEncode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
 }

@@ -13,6 +13,8 @@ std::string AsciiLower(std::string_view s);
 std::string UnicodeLower(std::string_view s);
 // Without leading and trailing ASCII white space.
 std::string_view TrimSpace(std::string_view s);
+// Text made safe inside HTML elements and quoted attributes: & < > " ' as entities.
+std::string EscapeHtml(std::string_view s);
 // The parts with `separator` between them: {"a", "b"}, ", " → "a, b".
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 
