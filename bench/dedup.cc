@@ -29,12 +29,6 @@ std::string Clip(std::string_view s, size_t n) {
   return out;
 }
 
-double ThreadCpuSeconds() {
-  timespec t;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return t.tv_sec + 1e-9 * t.tv_nsec;
-}
-
 struct Tally {
   size_t copies = 0, relinked = 0, passages = 0, with_passages = 0;
 };
@@ -118,9 +112,9 @@ int main(int argc, char** argv) {
       found.clear();
       found.reserve(n);
       const auto start = std::chrono::steady_clock::now();
-      const double cpu_start = ThreadCpuSeconds();
+      const double cpu_start = sitrep::bench::ThreadCpuSeconds();
       for (size_t i = 0; i < n; ++i) found.push_back(index.Add(articles[i]));
-      cpu.push_back(ThreadCpuSeconds() - cpu_start);
+      cpu.push_back(sitrep::bench::ThreadCpuSeconds() - cpu_start);
       const auto end = std::chrono::steady_clock::now();
       wall.push_back(std::chrono::duration<double>(end - start).count());
     }

@@ -24,12 +24,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double ThreadCpuSeconds() {
-  timespec t;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return t.tv_sec + 1e-9 * t.tv_nsec;
-}
-
 struct Run {
   double total = 0, cpu = 0, copies = 0, stories = 0;  // seconds
 };
@@ -41,7 +35,7 @@ Run Place(const std::vector<sitrep::Article>& articles, size_t n) {
   sitrep::StoryClusterer stories;
   Run r;
   const auto start = Clock::now();
-  const double cpu_start = ThreadCpuSeconds();
+  const double cpu_start = sitrep::bench::ThreadCpuSeconds();
   for (size_t i = 0; i < n; ++i) {
     const auto t0 = Clock::now();
     const sitrep::CopyIndex::Found found = copies.Add(articles[i]);
@@ -53,7 +47,7 @@ Run Place(const std::vector<sitrep::Article>& articles, size_t n) {
     (void)found, (void)placed;
   }
   r.total = std::chrono::duration<double>(Clock::now() - start).count();
-  r.cpu = ThreadCpuSeconds() - cpu_start;
+  r.cpu = sitrep::bench::ThreadCpuSeconds() - cpu_start;
   return r;
 }
 

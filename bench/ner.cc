@@ -11,19 +11,13 @@
 
 // On a shared machine wall-clock rates measure the neighbours too: this is the rate per
 // second of this thread's CPU time, i.e. what one core does.
-double CpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 template <typename F>
 void CpuRate(const char* what, int runs, F work) {
   std::vector<double> rates;
   for (int i = 0; i < runs; ++i) {
-    double start = CpuSeconds();
+    double start = sitrep::bench::ThreadCpuSeconds();
     double items = work();
-    rates.push_back(items / (CpuSeconds() - start));
+    rates.push_back(items / (sitrep::bench::ThreadCpuSeconds() - start));
   }
   std::printf("%-28s %10.0f tokens per CPU-second (median of %d)\n", what,
               sitrep::bench::Median(rates), runs);

@@ -18,16 +18,6 @@
 #include "pipeline/pipeline.h"
 #include "stories/stories.h"
 
-namespace {
-
-double ThreadCpuSeconds() {
-  timespec t;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return t.tv_sec + 1e-9 * t.tv_nsec;
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   std::string path = std::string(SITREP_SHARED_DIR) + "/corpora/reuters21578/reuters21578.jsonl";
   int runs = 3;
@@ -49,9 +39,9 @@ int main(int argc, char** argv) {
       sitrep::StoryClusterer clusterer;
       stories = 0;
       const auto start = std::chrono::steady_clock::now();
-      const double cpu_start = ThreadCpuSeconds();
+      const double cpu_start = sitrep::bench::ThreadCpuSeconds();
       for (size_t i = 0; i < n; ++i) stories += clusterer.Add(articles[i]).new_story;
-      cpu.push_back(ThreadCpuSeconds() - cpu_start);
+      cpu.push_back(sitrep::bench::ThreadCpuSeconds() - cpu_start);
       wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     const double w = sitrep::bench::Median(wall), c = sitrep::bench::Median(cpu);

@@ -27,14 +27,6 @@ nlohmann::json ToJson(const Entity& e) {
           {"articles", e.articles}, {"merges", e.merges}};
 }
 
-// The story's articles in full (with their mention layers), in arrival order.
-std::vector<Article> StoryArticles(Store& store, StoryId id) {
-  std::vector<Article> out;
-  for (const auto& m : store.StoryMembers(id))
-    if (auto a = store.Get(m.article.id)) out.push_back(std::move(*a));
-  return out;
-}
-
 void PrintText(StoryId id, const std::string& label, const std::vector<Entity>& entities) {
   printf("Story %u: %s\n", id, label.c_str());
   if (entities.empty()) printf("  (no mentions stored for its articles)\n");
@@ -79,8 +71,9 @@ void AddEntities(CLI::App& app, Globals& g) {
     }
     nlohmann::json out = nlohmann::json::array();
     for (const auto& s : stories) {
-      auto articles = StoryArticles(*store, s.id);
-      auto entities = ResolveEntities(articles);
+      auto story = store->ReadStory(s.id);
+      if (!story) continue;
+      auto entities = ResolveEntities(story->articles);
       if (!g.json) {
         PrintText(s.id, s.label, entities);
         continue;

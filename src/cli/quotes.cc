@@ -54,10 +54,9 @@ std::vector<Article> ArticlesToRead(Store& store, const std::string& article_id,
     return out;
   }
   if (story != 0) {
-    if (!store.Story(story)) throw std::runtime_error("no story " + std::to_string(story));
-    for (const auto& m : store.StoryMembers(story))
-      if (auto a = store.Get(m.article.id)) out.push_back(std::move(*a));
-    return out;
+    auto read = store.ReadStory(story);
+    if (!read) throw std::runtime_error("no story " + std::to_string(story));
+    return std::move(read->articles);
   }
   store.ForEachArticle([&](const Article& a, bool) { out.push_back(a); });
   return out;

@@ -45,16 +45,13 @@ void AddTimeline(CLI::App& app, Globals& g) {
   cmd->add_flag("--json", g.json, "Print JSON");
   cmd->callback([&g] {
     auto store = Store::Open(g.db);
-    auto story = store->Story(id);
+    auto story = store->ReadStory(id);
     if (!story) {
       std::fprintf(stderr, "sitrep: no story %u\n", id);
       ExitCode() = 1;
       return;
     }
-    std::vector<Article> articles;
-    for (const auto& m : store->StoryMembers(id))
-      if (auto a = store->Get(m.article.id)) articles.push_back(std::move(*a));
-    Timeline t = BuildTimeline(articles);
+    Timeline t = BuildTimeline(story->articles);
     if (g.json) {
       nlohmann::json events = nlohmann::json::array(), outlook = nlohmann::json::array(),
                      inferred = nlohmann::json::array();
@@ -68,7 +65,7 @@ void AddTimeline(CLI::App& app, Globals& g) {
       std::printf("%s\n", j.dump(2).c_str());
       return;
     }
-    std::printf("Story %u: %s\n\nWhat happened\n", story->id, story->label.c_str());
+    std::printf("Story %u: %s\n\nWhat happened\n", id, story->label.c_str());
     PrintEvents(t.events);
     std::printf("\nPlans and forecasts\n");
     if (t.outlook.empty()) std::printf("  (none)\n");
