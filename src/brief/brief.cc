@@ -142,7 +142,7 @@ std::vector<QuoteLine> Quotes(const std::vector<Article>& articles,
       if (q.speaker != kUnnamed) q.chain.push_back(q.speaker);
       if (!at.venue.empty()) q.chain.push_back(at.venue);
       for (const auto& r : at.relays) q.chain.push_back(r);
-      if (!a.outlet.empty() && q.chain.back() != a.outlet) q.chain.push_back(a.outlet);
+      if (!a.outlet.empty() && (q.chain.empty() || q.chain.back() != a.outlet)) q.chain.push_back(a.outlet);
       q.source = source_of_article[ai];
       out.push_back(std::move(q));
     }
@@ -198,7 +198,9 @@ void Claims(const StoryArticles& story, const std::vector<size_t>& source_of_art
     }
     const std::string quoted = "“" + line.wording + "”";
     if (line.contested)
-      b.open_questions.push_back("Contested: " + quoted + " is denied by " + line.denied_by.front() + ".");
+      // A denial by an unnamed source in an outlet-less article has no name to give.
+      b.open_questions.push_back("Contested: " + quoted + " is denied" +
+                                 (line.denied_by.empty() ? " in the story" : " by " + line.denied_by.front()) + ".");
     else if (line.origins == 1 && !line.asserted_by.empty())
       b.open_questions.push_back("Rests on one source (" + line.asserted_by.front() + "): " + quoted);
     b.claims.push_back(std::move(line));

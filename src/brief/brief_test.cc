@@ -78,6 +78,36 @@ TEST(Brief, ClaimsOnOneSourceAreOpenQuestions) {
   EXPECT_NE(ToHtml(b).find("Sources by claim"), std::string::npos);
 }
 
+// Found by bench_brief: a denial with neither a speaker nor an outlet to name it by.
+TEST(Brief, ADenialWithoutANameIsStillAnOpenQuestion) {
+  StoryArticles s = Story();
+  Article& first = s.articles[0];
+  const std::string claim = "Engineers closed the Varna river bridge on Monday after finding a crack";
+  first.attributions[0].content = {0, static_cast<uint32_t>(claim.size())};
+  const std::string denial = "that engineers closed the Varna river bridge on Monday after finding a crack is baseless fiction";
+  s.articles[1] = Make("Bridge row", "Officials said " + denial + ".", "2031-05-07", "");
+  Attribution at;
+  const size_t from = s.articles[1].text.find(denial);
+  at.content = {static_cast<uint32_t>(from), static_cast<uint32_t>(from + denial.size())};
+  s.articles[1].attributions.push_back(at);
+  Brief b = BuildBrief(s);
+  bool contested = false;
+  for (const auto& q : b.open_questions) contested |= q.starts_with("Contested:") && q.ends_with("is denied in the story.");
+  EXPECT_TRUE(contested);
+}
+
+// Found by bench_brief: a quote whose speaker the quotes stage could not name.
+TEST(Brief, AnUnnamedSpeakersQuoteReachesTheOutlet) {
+  StoryArticles s = Story();
+  s.articles[0].attributions[0].speaker = "he";
+  s.articles[0].attributions[0].venue.clear();
+  s.articles[0].attributions[0].relays.clear();
+  Brief b = BuildBrief(s);
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(b.quotes[0].speaker, "(speaker not named)");
+  EXPECT_EQ(b.quotes[0].chain, std::vector<std::string>{"Harbour Times"});
+}
+
 TEST(Brief, HtmlEscapesHostileText) {
   StoryArticles s = Story();
   s.articles[1] = Make("<script>alert(1)</script>", "Engineers said \"<img src=x onerror=alert(2)>\" was found on the bridge over the river today.",

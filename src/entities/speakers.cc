@@ -11,22 +11,35 @@ namespace {
 
 bool Within(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
+// Each person's and organisation's spellings, romanised once for the whole story.
+struct Known {
+  const Entity* entity;
+  names::NameForm form;
+};
+
+std::vector<Known> SpeakerCandidates(const std::vector<Entity>& entities) {
+  std::vector<Known> out;
+  for (const Entity& e : entities)
+    if (e.type == EntityType::kPerson || e.type == EntityType::kOrganisation)
+      for (const std::string& v : e.variants) out.push_back({&e, names::Analyse(v)});
+  return out;
+}
+
 // The entity a speaker refers to. The name the quotes stage gave (it follows "he" and "as X
 // put it" back to a name) comes first; else a resolved mention inside the source span,
 // people before organisations ("the ministry spokesman Jan Roe").
 const Entity* SpeakerEntity(const Article& a, const Attribution& at,
                             const std::unordered_map<std::string, const Entity*>& by_key,
-                            const std::vector<Entity>& entities) {
+                            const std::vector<Known>& known) {
   const Entity* found = nullptr;
   double best = 0;
-  if (!at.speaker.empty())
-    for (const Entity& e : entities) {
-      if (e.type != EntityType::kPerson && e.type != EntityType::kOrganisation) continue;
-      for (const std::string& v : e.variants) {
-        const double s = names::NameSimilarity(at.speaker, v);
-        if (s >= names::kSameName && s > best) best = s, found = &e;
-      }
+  if (!at.speaker.empty()) {
+    const names::NameForm speaker = names::Analyse(at.speaker);
+    for (const Known& k : known) {
+      const double s = names::NameSimilarity(speaker, k.form);
+      if (s >= names::kSameName && s > best) best = s, found = k.entity;
     }
+  }
   if (found) return found;
   for (const Mention& m : a.mentions) {
     if (m.entity.empty() || !Within(m.span, at.source)) continue;
@@ -43,9 +56,10 @@ const Entity* SpeakerEntity(const Article& a, const Attribution& at,
 void ResolveSpeakers(std::span<Article> articles, const std::vector<Entity>& entities) {
   std::unordered_map<std::string, const Entity*> by_key;
   for (const Entity& e : entities) by_key[e.key] = &e;
+  const std::vector<Known> known = SpeakerCandidates(entities);
   for (Article& a : articles)
     for (Attribution& at : a.attributions)
-      if (const Entity* e = SpeakerEntity(a, at, by_key, entities)) at.speaker = e->name;
+      if (const Entity* e = SpeakerEntity(a, at, by_key, known)) at.speaker = e->name;
 }
 
 std::vector<Entity> ResolveStory(std::span<Article> articles) {
