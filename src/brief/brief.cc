@@ -139,10 +139,7 @@ std::vector<QuoteLine> Quotes(const std::vector<Article>& articles,
       q.text = QuoteText(a.Text(at.content));
       q.direct = at.direct;
       q.venue = at.venue;
-      if (q.speaker != kUnnamed) q.chain.push_back(q.speaker);
-      if (!at.venue.empty()) q.chain.push_back(at.venue);
-      for (const auto& r : at.relays) q.chain.push_back(r);
-      if (!a.outlet.empty() && (q.chain.empty() || q.chain.back() != a.outlet)) q.chain.push_back(a.outlet);
+      q.chain = ProvenanceChain(a, at, q.speaker == kUnnamed ? "" : q.speaker);
       q.source = source_of_article[ai];
       out.push_back(std::move(q));
     }

@@ -80,16 +80,6 @@ size_t RootOf(const StoryArticles& story, const std::map<std::string, size_t>& i
   return i;
 }
 
-std::vector<std::string> ChainOf(const Article& a, const std::string& speaker, const Attribution* at) {
-  std::vector<std::string> chain;
-  if (!speaker.empty()) chain.push_back(speaker);
-  if (at && !at->venue.empty()) chain.push_back(at->venue);
-  // An article's relays belong to some of its statements, not to its own report.
-  if (at) chain.insert(chain.end(), at->relays.begin(), at->relays.end());
-  if (!a.outlet.empty() && (chain.empty() || chain.back() != a.outlet)) chain.push_back(a.outlet);
-  return chain;
-}
-
 // The first sentence long enough to state something: the article's own report of the event.
 std::optional<Span> LeadSentence(const Article& a) {
   for (const Sentence& s : a.sentences) {
@@ -114,14 +104,17 @@ std::vector<Draft> Statements(const StoryArticles& story, dedup::Vocabulary& voc
       s.span = at.content;
       s.text = a.Text(at.content);
       s.speaker = !at.speaker.empty() ? at.speaker : std::string(a.Text(at.source));
-      s.chain = ChainOf(a, s.speaker, &at);
+      s.chain = ProvenanceChain(a, at, s.speaker);
       s.stance = StanceOf(a.Text(at.cue), s.text);
       out.push_back(std::move(d));
     }
     if (a.attributions.empty()) {
       if (auto lead = LeadSentence(a)) {
         Draft d;
-        d.statement = {ai, *lead, std::string(a.Text(*lead)), "", ChainOf(a, "", nullptr), "",
+        // The article's own report: its relays belong to some of its statements, not to it.
+        std::vector<std::string> chain;
+        if (!a.outlet.empty()) chain.push_back(a.outlet);
+        d.statement = {ai, *lead, std::string(a.Text(*lead)), "", chain, "",
                        Stance::kReports, ""};
         out.push_back(std::move(d));
       }

@@ -38,4 +38,14 @@ std::vector<const Attribution*> DistinctAttributions(const Article& a) {
   return out;
 }
 
+std::vector<std::string> ProvenanceChain(const Article& a, const Attribution& at,
+                                         const std::string& speaker) {
+  std::vector<std::string> chain;
+  if (!speaker.empty()) chain.push_back(speaker);
+  if (!at.venue.empty()) chain.push_back(at.venue);
+  chain.insert(chain.end(), at.relays.begin(), at.relays.end());
+  if (!a.outlet.empty() && (chain.empty() || chain.back() != a.outlet)) chain.push_back(a.outlet);
+  return chain;
+}
+
 }  // namespace sitrep

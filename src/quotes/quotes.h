@@ -33,4 +33,9 @@ namespace sitrep {
 // more) and is not already part of a longer attribution's content in the same article.
 std::vector<const Attribution*> DistinctAttributions(const Article& article);
 
+// How a statement reached the reader: the speaker (when named; pass "" otherwise), the
+// venue, the relays, then the article's own outlet.
+std::vector<std::string> ProvenanceChain(const Article& article, const Attribution& attribution,
+                                         const std::string& speaker);
+
 }  // namespace sitrep
