@@ -1,12 +1,14 @@
 #include "brief/summary.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <tuple>
 #include <numeric>
 #include <unordered_map>
 
+#include "clean/boilerplate.h"
 #include "dedup/words.h"
 
 namespace sitrep::brief {
@@ -20,6 +22,15 @@ struct Candidate {
   Span span;
   size_t words = 0;
   std::vector<std::pair<uint32_t, double>> vector;  // sorted by term
+  std::vector<uint32_t> concepts;                   // distinct, into Story::concept_weight
+};
+
+// The candidates of a story, and what its articles say: each concept (a pair of terms
+// next to each other once stop words are gone, "levee fail") weighed by how many articles
+// say it, the way Gillick & Favre (2009) weigh the concepts a summary should cover.
+struct Story {
+  std::vector<Candidate> sentences;
+  std::vector<double> concept_weight;  // by concept id
 };
 
 // Too short to say anything ("Saturday, January 8."), or too long to be one statement.
@@ -48,10 +59,69 @@ void Normalise(std::vector<std::pair<uint32_t, double>>& v) {
     for (auto& [t, w] : v) w /= norm;
 }
 
-// The candidate sentences with raw term counts; weights come once all are counted.
-std::vector<Candidate> Candidates(std::span<const Article> articles) {
+// English weekday names a dateline may leave at a paragraph's start ("Saturday, Floods
+// swept ..."): the day names when the report was filed, it is not part of the statement.
+constexpr std::string_view kWeekdays[] = {"Monday",   "Tuesday", "Wednesday", "Thursday",
+                                          "Friday",   "Saturday", "Sunday"};
+
+constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",
+                                        "May",     "June",     "July",      "August",
+                                        "September", "October", "November", "December"};
+
+// Past `k`, the separators a dateline uses: commas, spaces, dashes.
+size_t SkipSeparators(std::string_view text, size_t k) {
+  while (k < text.size() && (text[k] == ',' || text[k] == ' ' || text[k] == '-')) ++k;
+  return k;
+}
+
+// Past `k`, "March 26, 2005" or "March 26" when it is there; `k` otherwise.
+size_t SkipDate(std::string_view text, size_t k) {
+  for (std::string_view month : kMonths) {
+    if (text.substr(k, month.size()) != month) continue;
+    size_t j = SkipSeparators(text, k + month.size());
+    const size_t day = j;
+    while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+    if (j == day || j - day > 2) return k;
+    const size_t after_day = j;
+    j = SkipSeparators(text, j);
+    const size_t year = j;
+    while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+    return j - year == 4 ? j : after_day;
+  }
+  return k;
+}
+
+// The sentence without a leading dateline ("Tuesday, ", "Saturday, March 26, 2005 ").
+Span WithoutDateline(const Article& a, Span span) {
+  const std::string_view text = a.Text(span);
+  for (std::string_view day : kWeekdays) {
+    if (!text.starts_with(day)) continue;
+    size_t k = day.size();
+    if (k >= text.size() || (text[k] != ',' && text[k] != ' ')) return span;
+    k = SkipSeparators(text, SkipDate(text, SkipSeparators(text, k)));
+    // "Tuesday, police said" keeps its day when the rest is not a sentence of its own.
+    if (k >= text.size() || !std::isupper(static_cast<unsigned char>(text[k]))) return span;
+    return {span.begin + static_cast<uint32_t>(k), span.end};
+  }
+  return span;
+}
+
+// Whether a sentence can stand in a summary: a statement of its own, not a photo caption
+// ("Rescuers at the levee"), a list's introduction ("Findings:") or page furniture.
+bool StandsAlone(std::string_view text, size_t words) {
+  if (words < kMinWords || words > kMaxWords) return false;
+  if (!EndsSentence(text) || text.ends_with(':')) return false;
+  return ClassifyLine(text) == LineKind::kContent;
+}
+
+// The baseline sees every sentence as written, the ranked method only those that stand alone.
+Story Candidates(std::span<const Article> articles, SummaryMethod method) {
+  const bool ranked = method != SummaryMethod::kCentroid;
   dedup::Vocabulary vocab;
-  std::vector<Candidate> out;
+  Story story;
+  std::unordered_map<uint64_t, uint32_t> concept_ids;
+  std::vector<uint32_t> concept_articles;  // by concept id: articles that say it
+  std::vector<uint32_t> terms, seen_in_article;
   for (size_t ai = 0; ai < articles.size(); ++ai) {
     const Article& a = articles[ai];
     // Names first, so a name opening a sentence is known from elsewhere in the article.
@@ -61,30 +131,59 @@ std::vector<Candidate> Candidates(std::span<const Article> articles) {
       for (size_t k = ti + 1; k < a.tokens.size() && a.tokens[k].end <= s.span.end; ++k)
         vocab.NoteName(a.Text(a.tokens[k]));
     }
+    seen_in_article.clear();
+    size_t standing = 0;  // sentences that stand alone so far: captions and datelines do not push the lead down
     ti = 0;
-    for (size_t si = 0; si < a.sentences.size() && si < kSentencesPerArticle; ++si) {
+    for (size_t si = 0; si < a.sentences.size(); ++si) {
       const Span span = a.sentences[si].span;
       while (ti < a.tokens.size() && a.tokens[ti].begin < span.begin) ++ti;
-      Candidate c{ai, si, span, 0, {}};
+      Candidate c{ai, si, ranked ? WithoutDateline(a, span) : span, 0, {}, {}};
       std::unordered_map<uint32_t, double> tf;
+      terms.clear();
       bool first = true;
       for (size_t k = ti; k < a.tokens.size() && a.tokens[k].end <= span.end; ++k) {
+        if (a.tokens[k].begin < c.span.begin) continue;
         std::string_view token = a.Text(a.tokens[k]);
         if (!dedup::IsWordToken(token)) continue;
         ++c.words;
         dedup::Term t;
-        if (vocab.Lookup(token, first, t)) tf[t.id] += 1;
+        if (vocab.Lookup(token, first, t)) tf[t.id] += 1, terms.push_back(t.id);
         first = false;
       }
-      // A sentence that ends in a colon introduces something else (a list, a quote).
-      const std::string_view text = a.Text(span);
-      if (c.words < kMinWords || c.words > kMaxWords || text.ends_with(':')) continue;
+      for (size_t k = 1; k < terms.size(); ++k) {
+        if (terms[k - 1] == terms[k]) continue;
+        const uint64_t key = uint64_t{terms[k - 1]} << 32 | terms[k];
+        auto [it, fresh] = concept_ids.try_emplace(key, static_cast<uint32_t>(concept_ids.size()));
+        if (fresh) concept_articles.push_back(0);
+        c.concepts.push_back(it->second);
+        seen_in_article.push_back(it->second);
+      }
+      // Later sentences still say which concepts the article holds, but only the first
+      // compete: the lead carries the event, and the graph stays small in a big story.
+      if (si >= kSentencesPerArticle) continue;
+      const std::string_view text = a.Text(c.span);
+      if (ranked ? !StandsAlone(text, c.words)
+                 : c.words < kMinWords || c.words > kMaxWords || text.ends_with(':'))
+        continue;
+      if (ranked) c.position = standing++;
+      std::sort(c.concepts.begin(), c.concepts.end());
+      c.concepts.erase(std::unique(c.concepts.begin(), c.concepts.end()), c.concepts.end());
       c.vector.assign(tf.begin(), tf.end());
       std::sort(c.vector.begin(), c.vector.end());
-      out.push_back(std::move(c));
+      story.sentences.push_back(std::move(c));
     }
+    std::sort(seen_in_article.begin(), seen_in_article.end());
+    seen_in_article.erase(std::unique(seen_in_article.begin(), seen_in_article.end()),
+                          seen_in_article.end());
+    for (uint32_t id : seen_in_article) ++concept_articles[id];
   }
-  return out;
+  // A concept one article says is that article's detail, not the story's; with a single
+  // article every concept counts once, so coverage still prefers saying more.
+  const uint32_t floor = articles.size() > 1 ? 2 : 1;
+  story.concept_weight.resize(concept_articles.size());
+  for (size_t id = 0; id < concept_articles.size(); ++id)
+    if (concept_articles[id] >= floor) story.concept_weight[id] = concept_articles[id];
+  return story;
 }
 
 // tf-isf: a term in every sentence says nothing about which sentence matters.
@@ -165,9 +264,9 @@ std::vector<double> Scaled(std::vector<double> v) {
   return v;
 }
 
-std::vector<double> Scores(const std::vector<Candidate>& sentences, SummaryMethod method) {
+std::vector<double> Scores(const std::vector<Candidate>& sentences, const SummaryOptions& opt) {
   std::vector<double> centroid = CentroidScores(sentences);
-  if (method == SummaryMethod::kCentroid) return centroid;
+  if (opt.method == SummaryMethod::kCentroid) return centroid;
   centroid = Scaled(std::move(centroid));
   const std::vector<double> lexrank = Scaled(LexRank(sentences));
   std::vector<double> out;
@@ -175,36 +274,82 @@ std::vector<double> Scores(const std::vector<Candidate>& sentences, SummaryMetho
     // News is written as an inverted pyramid: the first sentences say what happened, and
     // the lead is the strongest single signal of what belongs in a summary.
     const double lead = 1.0 / std::sqrt(1.0 + sentences[i].position);
-    out.push_back(0.3 * lexrank[i] + 0.3 * centroid[i] + 0.4 * lead);
+    out.push_back(opt.lexrank_weight * lexrank[i] + opt.centroid_weight * centroid[i] +
+                  opt.lead_weight * lead);
   }
-  return out;
+  return Scaled(std::move(out));
+}
+
+// The baseline: best first until the budget is spent, repeats and all.
+std::vector<size_t> ByScore(const Story& story, const std::vector<double>& score,
+                            const SummaryOptions& options) {
+  std::vector<size_t> order(score.size());
+  std::iota(order.begin(), order.end(), 0);
+  // Ties go to the earlier sentence, so the result does not depend on the sort.
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t x, size_t y) { return score[x] > score[y]; });
+  std::vector<size_t> chosen;
+  size_t words = 0;
+  for (size_t i : order) {
+    if (words >= options.max_words) break;
+    chosen.push_back(i);
+    words += story.sentences[i].words;
+  }
+  return chosen;
+}
+
+// Greedy maximisation of a monotone submodular objective (Lin & Bilmes 2011): the weight
+// of the story's concepts the summary covers plus the relevance of its sentences, each
+// step taking the sentence that adds most per word (so a long sentence must earn its
+// length), and never one too like a sentence already taken.
+std::vector<size_t> ByCoverage(const Story& story, const std::vector<double>& relevance,
+                               const SummaryOptions& options) {
+  const std::vector<Candidate>& sentences = story.sentences;
+  std::vector<char> covered(story.concept_weight.size()), out_of_play(sentences.size());
+  auto new_weight = [&](const Candidate& c) {
+    double w = 0;
+    for (uint32_t id : c.concepts)
+      if (!covered[id]) w += story.concept_weight[id];
+    return w;
+  };
+  // Coverage in units of the best single sentence's, so the two terms share a scale.
+  double unit = 0;
+  for (const Candidate& c : sentences) unit = std::max(unit, new_weight(c));
+  if (unit == 0) unit = 1;
+  std::vector<size_t> chosen;
+  size_t words = 0;
+  while (words < options.max_words) {
+    size_t best = sentences.size();
+    double best_value = 0;
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      if (out_of_play[i]) continue;
+      const double gain = options.coverage_weight * new_weight(sentences[i]) / unit + relevance[i];
+      const double value = gain / std::pow(static_cast<double>(sentences[i].words), options.length_exponent);
+      if (best == sentences.size() || value > best_value) best = i, best_value = value;
+    }
+    if (best == sentences.size()) break;
+    chosen.push_back(best);
+    words += sentences[best].words;
+    for (uint32_t id : sentences[best].concepts) covered[id] = 1;
+    for (size_t i = 0; i < sentences.size(); ++i)
+      if (!out_of_play[i] && (i == best || Cosine(sentences[i], sentences[best]) > options.max_similarity))
+        out_of_play[i] = 1;
+  }
+  return chosen;
 }
 
 }  // namespace
 
 std::vector<SummarySentence> Summarize(std::span<const Article> articles,
                                        const SummaryOptions& options) {
-  std::vector<Candidate> sentences = Candidates(articles);
+  Story story = Candidates(articles, options.method);
+  std::vector<Candidate>& sentences = story.sentences;
   if (sentences.empty()) return {};
   WeighTerms(sentences);
-  const std::vector<double> score = Scores(sentences, options.method);
-  std::vector<size_t> order(sentences.size());
-  std::iota(order.begin(), order.end(), 0);
-  // Ties go to the earlier sentence, so the result does not depend on the sort.
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t x, size_t y) { return score[x] > score[y]; });
-  const bool check_redundancy = options.method != SummaryMethod::kCentroid;
-  std::vector<size_t> chosen;
-  size_t words = 0;
-  for (size_t i : order) {
-    if (words >= options.max_words) break;
-    const bool repeats = check_redundancy && std::any_of(chosen.begin(), chosen.end(), [&](size_t j) {
-      return Cosine(sentences[i], sentences[j]) > options.max_similarity;
-    });
-    if (repeats) continue;
-    chosen.push_back(i);
-    words += sentences[i].words;
-  }
+  const std::vector<double> score = Scores(sentences, options);
+  std::vector<size_t> chosen = options.method == SummaryMethod::kCentroid
+                                   ? ByScore(story, score, options)
+                                   : ByCoverage(story, score, options);
   // Reading order is the order of events: older articles first, each in its own order;
   // only stated dates order articles (an inferred one bounds the date, it does not give it).
   auto when = [&](size_t i) {

@@ -25,6 +25,12 @@ struct SummaryOptions {
   SummaryMethod method = SummaryMethod::kRanked;
   size_t max_words = 100;        // stop once the summary holds this many words
   double max_similarity = 0.45;  // cosine above which a sentence repeats a chosen one
+  // kRanked: a sentence's relevance blends these three (each scaled to a best of 1) ...
+  // (weights chosen by `sitrep eval summary --cross-validate` on MultiLing 2011)
+  double lexrank_weight = 0.1, centroid_weight = 0.1, lead_weight = 0.8;
+  // ... and the summary maximises the story's concepts covered, in units of the best single
+  // sentence's, times this, plus its sentences' relevance, a step at a time per word^this.
+  double coverage_weight = 1.0, length_exponent = 0.5;
 };
 
 struct SummarySentence {

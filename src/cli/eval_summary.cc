@@ -91,6 +91,67 @@ void Accumulate(eval::Rouge& sum, const eval::Rouge& r) {
   }
 }
 
+// The weights the cross-validation chooses among: coverage against relevance, the lead's
+// share of relevance (LexRank and centroid split the rest), and how hard length counts.
+std::vector<brief::SummaryOptions> WeightGrid(size_t words) {
+  std::vector<brief::SummaryOptions> grid;
+  for (double coverage : {0.0, 0.5, 1.0, 2.0, 4.0})
+    for (double lead : {0.2, 0.4, 0.6, 0.8})
+      for (double exponent : {0.0, 0.5, 1.0}) {
+        brief::SummaryOptions opt;
+        opt.max_words = words;
+        opt.coverage_weight = coverage;
+        opt.lead_weight = lead;
+        opt.lexrank_weight = opt.centroid_weight = (1 - lead) / 2;
+        opt.length_exponent = exponent;
+        grid.push_back(opt);
+      }
+  return grid;
+}
+
+double Mean(const eval::Rouge& r) { return (r.rouge1.f1 + r.rouge2.f1 + r.rougeL.f1) / 3; }
+
+nlohmann::json WeightsJson(const brief::SummaryOptions& o) {
+  return {{"coverage", o.coverage_weight}, {"lead", o.lead_weight},
+          {"lexrank", o.lexrank_weight}, {"centroid", o.centroid_weight},
+          {"length_exponent", o.length_exponent}};
+}
+
+// Two-fold cross-validation over instances (alternate instances in id order): the weights
+// best on one half (mean of the three ROUGE F1s) are scored on the other, both ways, so
+// every instance is scored by weights chosen without it.
+nlohmann::json CrossValidation(const std::vector<const Instance*>& instances, size_t words) {
+  const auto grid = WeightGrid(words);
+  std::vector<std::vector<eval::Rouge>> score(grid.size());  // [weights][instance]
+  for (size_t g = 0; g < grid.size(); ++g)
+    for (const Instance* inst : instances)
+      score[g].push_back(eval::Score(SummaryText(*inst, grid[g]), inst->references));
+  eval::Rouge held_out;
+  nlohmann::json folds = nlohmann::json::array();
+  for (size_t fold = 0; fold < 2; ++fold) {
+    size_t best = 0;
+    double best_mean = -1;
+    for (size_t g = 0; g < grid.size(); ++g) {
+      eval::Rouge train;
+      for (size_t i = 0; i < instances.size(); ++i)
+        if (i % 2 != fold) Accumulate(train, score[g][i]);
+      if (Mean(train) > best_mean) best = g, best_mean = Mean(train);
+    }
+    eval::Rouge test;
+    size_t n = 0;
+    for (size_t i = 0; i < instances.size(); ++i)
+      if (i % 2 == fold) Accumulate(test, score[best][i]), Accumulate(held_out, score[best][i]), ++n;
+    nlohmann::json f = n ? RougeJson(test, static_cast<double>(n)) : nlohmann::json::object();
+    f["instances"] = n;
+    f["chosen"] = WeightsJson(grid[best]);
+    folds.push_back(std::move(f));
+  }
+  nlohmann::json j = RougeJson(held_out, instances.empty() ? 1.0 : double(instances.size()));
+  j["folds"] = std::move(folds);
+  j["weights_tried"] = grid.size();
+  return j;
+}
+
 }  // namespace
 
 void AddEvalSummary(CLI::App& eval) {
@@ -105,6 +166,10 @@ void AddEvalSummary(CLI::App& eval) {
   cmd->add_option("--refs", refs, "JSON Lines: {instance_id, summarizer_type, summary: {text}}")
       ->required();
   cmd->add_option("--words", words, "Summary length in words (MultiLing: 250)");
+  static bool cross_validate = false;
+  cmd->add_flag("--cross-validate", cross_validate,
+                "Also choose the summariser's weights on half the instances and score them on "
+                "the other half, both ways (2-fold cross-validation)");
   cmd->callback([] {
     try {
       auto instances = Load(docs, refs);
@@ -125,6 +190,9 @@ void AddEvalSummary(CLI::App& eval) {
         Accumulate(baseline, eval::Score(SummaryText(inst, opt), inst.references));
       }
       const double n = scored ? static_cast<double>(scored) : 1.0;
+      std::vector<const Instance*> with_refs;
+      for (const auto& [id, inst] : instances)
+        if (!inst.references.empty()) with_refs.push_back(&inst);
       nlohmann::json j = RougeJson(ours, n);
       j["instances"] = scored;
       j["words"] = words;
@@ -133,6 +201,7 @@ void AddEvalSummary(CLI::App& eval) {
           {"rouge1", baseline.rouge1.f1 > 0 ? ours.rouge1.f1 / baseline.rouge1.f1 - 1 : 0},
           {"rouge2", baseline.rouge2.f1 > 0 ? ours.rouge2.f1 / baseline.rouge2.f1 - 1 : 0},
           {"rougeL", baseline.rougeL.f1 > 0 ? ours.rougeL.f1 / baseline.rougeL.f1 - 1 : 0}};
+      if (cross_validate) j["cross_validation"] = CrossValidation(with_refs, words);
       j["documents_per_s"] = seconds > 0 ? documents / seconds : 0.0;
       std::printf("%s\n", j.dump().c_str());
       if (scored == 0) ExitCode() = 1;
