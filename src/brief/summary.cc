@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "clean/boilerplate.h"
+#include "dedup/flat_map.h"
 #include "dedup/words.h"
 
 namespace sitrep::brief {
@@ -36,8 +37,8 @@ struct Story {
 // Too short to say anything ("Saturday, January 8."), or too long to be one statement.
 constexpr size_t kMinWords = 6;
 constexpr size_t kMaxWords = 80;
-// Only the first sentences of each article compete: the lead carries the event, and the
-// graph stays small when a story holds hundreds of articles.
+// Only the first sentences of each article compete and count its concepts: the lead
+// carries the event, and the graph stays small when a story holds hundreds of articles.
 constexpr size_t kSentencesPerArticle = 25;
 
 double Cosine(const Candidate& a, const Candidate& b) {
@@ -119,7 +120,7 @@ Story Candidates(std::span<const Article> articles, SummaryMethod method) {
   const bool ranked = method != SummaryMethod::kCentroid;
   dedup::Vocabulary vocab;
   Story story;
-  std::unordered_map<uint64_t, uint32_t> concept_ids;
+  dedup::FlatMap<uint32_t> concept_ids;  // by the pair of term ids
   std::vector<uint32_t> concept_articles;  // by concept id: articles that say it
   std::vector<uint32_t> terms, seen_in_article;
   for (size_t ai = 0; ai < articles.size(); ++ai) {
@@ -134,7 +135,7 @@ Story Candidates(std::span<const Article> articles, SummaryMethod method) {
     seen_in_article.clear();
     size_t standing = 0;  // sentences that stand alone so far: captions and datelines do not push the lead down
     ti = 0;
-    for (size_t si = 0; si < a.sentences.size(); ++si) {
+    for (size_t si = 0; si < a.sentences.size() && si < kSentencesPerArticle; ++si) {
       const Span span = a.sentences[si].span;
       while (ti < a.tokens.size() && a.tokens[ti].begin < span.begin) ++ti;
       Candidate c{ai, si, ranked ? WithoutDateline(a, span) : span, 0, {}, {}};
@@ -153,14 +154,11 @@ Story Candidates(std::span<const Article> articles, SummaryMethod method) {
       for (size_t k = 1; k < terms.size(); ++k) {
         if (terms[k - 1] == terms[k]) continue;
         const uint64_t key = uint64_t{terms[k - 1]} << 32 | terms[k];
-        auto [it, fresh] = concept_ids.try_emplace(key, static_cast<uint32_t>(concept_ids.size()));
+        auto [id, fresh] = concept_ids.Insert(key, static_cast<uint32_t>(concept_ids.size()));
         if (fresh) concept_articles.push_back(0);
-        c.concepts.push_back(it->second);
-        seen_in_article.push_back(it->second);
+        c.concepts.push_back(*id);
+        seen_in_article.push_back(*id);
       }
-      // Later sentences still say which concepts the article holds, but only the first
-      // compete: the lead carries the event, and the graph stays small in a big story.
-      if (si >= kSentencesPerArticle) continue;
       const std::string_view text = a.Text(c.span);
       if (ranked ? !StandsAlone(text, c.words)
                  : c.words < kMinWords || c.words > kMaxWords || text.ends_with(':'))
@@ -301,11 +299,13 @@ std::vector<size_t> ByScore(const Story& story, const std::vector<double>& score
 // Greedy maximisation of a monotone submodular objective (Lin & Bilmes 2011): the weight
 // of the story's concepts the summary covers plus the relevance of its sentences, each
 // step taking the sentence that adds most per word (so a long sentence must earn its
-// length), and never one too like a sentence already taken.
+// length), and never one too like a sentence already taken. Lazily (Minoux 1978): what a
+// sentence adds only shrinks as the summary grows, so its last value bounds the next, and
+// only the sentence on top of the heap is valued again.
 std::vector<size_t> ByCoverage(const Story& story, const std::vector<double>& relevance,
                                const SummaryOptions& options) {
   const std::vector<Candidate>& sentences = story.sentences;
-  std::vector<char> covered(story.concept_weight.size()), out_of_play(sentences.size());
+  std::vector<char> covered(story.concept_weight.size());
   auto new_weight = [&](const Candidate& c) {
     double w = 0;
     for (uint32_t id : c.concepts)
@@ -316,24 +316,38 @@ std::vector<size_t> ByCoverage(const Story& story, const std::vector<double>& re
   double unit = 0;
   for (const Candidate& c : sentences) unit = std::max(unit, new_weight(c));
   if (unit == 0) unit = 1;
+  auto value = [&](size_t i) {
+    const double gain = options.coverage_weight * new_weight(sentences[i]) / unit + relevance[i];
+    return gain / std::pow(static_cast<double>(sentences[i].words), options.length_exponent);
+  };
+  // Best value on top; of equal values the earlier sentence, so the result is stable.
+  using Entry = std::pair<double, size_t>;
+  auto below = [](const Entry& x, const Entry& y) {
+    return x.first < y.first || (x.first == y.first && x.second > y.second);
+  };
+  std::vector<Entry> heap;
+  for (size_t i = 0; i < sentences.size(); ++i) heap.push_back({value(i), i});
+  std::make_heap(heap.begin(), heap.end(), below);
   std::vector<size_t> chosen;
   size_t words = 0;
-  while (words < options.max_words) {
-    size_t best = sentences.size();
-    double best_value = 0;
-    for (size_t i = 0; i < sentences.size(); ++i) {
-      if (out_of_play[i]) continue;
-      const double gain = options.coverage_weight * new_weight(sentences[i]) / unit + relevance[i];
-      const double value = gain / std::pow(static_cast<double>(sentences[i].words), options.length_exponent);
-      if (best == sentences.size() || value > best_value) best = i, best_value = value;
+  while (words < options.max_words && !heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), below);
+    Entry top = heap.back();
+    heap.pop_back();
+    top.first = value(top.second);
+    if (!heap.empty() && below(top, heap.front())) {  // stale: another may now be better
+      heap.push_back(top);
+      std::push_heap(heap.begin(), heap.end(), below);
+      continue;
     }
-    if (best == sentences.size()) break;
-    chosen.push_back(best);
-    words += sentences[best].words;
-    for (uint32_t id : sentences[best].concepts) covered[id] = 1;
-    for (size_t i = 0; i < sentences.size(); ++i)
-      if (!out_of_play[i] && (i == best || Cosine(sentences[i], sentences[best]) > options.max_similarity))
-        out_of_play[i] = 1;
+    const Candidate& c = sentences[top.second];
+    if (std::any_of(chosen.begin(), chosen.end(), [&](size_t j) {
+          return Cosine(c, sentences[j]) > options.max_similarity;
+        }))
+      continue;
+    chosen.push_back(top.second);
+    words += c.words;
+    for (uint32_t id : c.concepts) covered[id] = 1;
   }
   return chosen;
 }
