@@ -77,6 +77,76 @@ TEST(Summary, ReadsInDateOrderAndSkipsFragments) {
   for (const auto& s : summary) EXPECT_NE(s.article, 3u) << "too short to be a summary sentence";
 }
 
+TEST(Summary, DropsTheDatelineWeekdayAndDate) {
+  auto articles = FloodReports();
+  articles.push_back(Make("Wednesday, April 3, 2031 Engineers began pumping water out of the "
+                          "flooded streets of Dunmore as the river fell.",
+                          "2031-04-03"));
+  articles.push_back(Make("Thursday, Volunteers in Dunmore handed out food and blankets to the "
+                          "families the floods had driven from their homes.",
+                          "2031-04-04"));
+  SummaryOptions opt;
+  opt.max_words = 1000;
+  for (const auto& t : Texts(articles, Summarize(articles, opt))) {
+    EXPECT_FALSE(t.starts_with("Wednesday") || t.starts_with("Thursday")) << t;
+    EXPECT_FALSE(t.starts_with("April")) << t;
+  }
+}
+
+TEST(Summary, KeepsAWeekdayThatOpensTheStatement) {
+  std::vector<Article> articles{
+      Make("Tuesday was the wettest day Dunmore has recorded since the levee was built.")};
+  auto texts = Texts(articles, Summarize(articles, {}));
+  ASSERT_EQ(texts.size(), 1u);
+  EXPECT_TRUE(texts[0].starts_with("Tuesday was")) << texts[0];
+}
+
+TEST(Summary, NeverTakesCaptionsOrPageFurniture) {
+  auto articles = FloodReports();
+  // Each report carries the same caption and share line: central, but not statements.
+  for (Article& a : articles) {
+    Document d;
+    d.container = "text";
+    d.body = a.text + "\n\nRescue crews and residents on the failed levee above Dunmore after "
+                      "the floods\n\nShare this story on Facebook, Twitter and by email with "
+                      "your friends.";
+    d.date = a.published.when.known() ? "2031-04-02" : "";
+    a = BuildArticle(std::move(d));
+  }
+  SummaryOptions opt;
+  opt.max_words = 1000;
+  for (const auto& t : Texts(articles, Summarize(articles, opt))) {
+    EXPECT_EQ(t.find("Rescue crews and residents"), std::string::npos) << t;
+    EXPECT_EQ(t.find("Share this story"), std::string::npos) << t;
+  }
+}
+
+TEST(Summary, PrefersWhatSeveralArticlesSay) {
+  // Three leads of equal standing, the shortest saying what no other report says.
+  std::vector<Article> articles{
+      Make("A brass band opened the new library in Ostrava on Friday. "
+           "The city council approved a budget cut for public libraries across the region.",
+           "2031-05-02"),
+      Make("The city council approved a budget cut for public libraries, angering readers. "
+           "Readers gathered outside the town hall to protest against the budget cut.",
+           "2031-05-03"),
+      Make("Librarians warned the budget cut for public libraries would close branches. "
+           "Opening hours will be shortened from June.",
+           "2031-05-03"),
+  };
+  SummaryOptions opt;
+  opt.max_words = 10;  // room for one sentence
+  opt.lead_weight = 1, opt.lexrank_weight = opt.centroid_weight = 0;
+  opt.coverage_weight = 0;
+  auto texts = Texts(articles, Summarize(articles, opt));
+  ASSERT_EQ(texts.size(), 1u);
+  EXPECT_NE(texts[0].find("brass band"), std::string::npos) << "by the lead alone, the shortest";
+  opt.coverage_weight = 1;
+  texts = Texts(articles, Summarize(articles, opt));
+  ASSERT_EQ(texts.size(), 1u);
+  EXPECT_EQ(texts[0].find("brass band"), std::string::npos) << texts[0];
+}
+
 TEST(Summary, EmptyStoryHasEmptySummary) { EXPECT_TRUE(Summarize({}, {}).empty()); }
 
 }  // namespace
