@@ -1,11 +1,15 @@
 // The extractive summary of a story: a few sentences, taken across its outlets, that say
 // what most of the articles say without saying it twice.
 //
-// Sentences are scored by LexRank (centrality in the graph of sentences that resemble each
-// other) blended with closeness to the story's centroid and a news lead prior (reporters put
-// the event first), then chosen greedily, skipping any sentence too like one already taken
-// (maximal marginal relevance). A plain centroid ranker without the rest is kept as the
-// baseline `sitrep eval summary` measures against.
+// Only sentences that stand alone compete: statements that end as sentences do, not
+// captions, list introductions or page furniture, with a dateline ("Tuesday, March 4, ")
+// trimmed off. Each is scored for relevance by LexRank (centrality in the graph of
+// sentences that resemble each other) blended with closeness to the story's centroid and a
+// news lead prior (reporters put the event first). The summary then grows greedily by the
+// sentence that adds most per word to relevance plus coverage of the story's concepts
+// (pairs of adjacent content words, weighed by how many articles say them), skipping any
+// sentence too like one already taken. A plain centroid ranker without the rest is kept as
+// the baseline `sitrep eval summary` measures against.
 #pragma once
 
 #include <cstddef>
