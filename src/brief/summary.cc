@@ -24,6 +24,7 @@ struct Candidate {
   size_t words = 0;
   std::vector<std::pair<uint32_t, double>> vector;  // sorted by term
   std::vector<uint32_t> concepts;                   // distinct, into Story::concept_weight
+  bool quotation = false;                           // opens with a quotation mark
 };
 
 // The candidates of a story, and what its articles say: each concept (a pair of terms
@@ -107,11 +108,35 @@ Span WithoutDateline(const Article& a, Span span) {
   return span;
 }
 
+// A sentence that opens with a quotation mark gives someone's words, often before saying
+// whose: the brief's quotes carry who said what, the summary should say what happened.
+bool OpensQuotation(std::string_view text) {
+  for (std::string_view mark : {"\"", "\u201c", "\u201e", "\u00ab", "'", "\u2018"})
+    if (text.starts_with(mark)) return true;
+  return false;
+}
+
+// A sentence that opens by answering the one before ("However, the mayor ...") says half a
+// thing once taken out of its article.
+bool LeansOnThePrevious(std::string_view text) {
+  static constexpr std::string_view kConnectives[] = {
+      "However", "But", "Yet", "Still", "And", "Also", "Moreover", "Furthermore", "Nevertheless",
+      "Nonetheless", "Instead", "Therefore", "Thus", "Otherwise", "Besides", "In addition"};
+  for (std::string_view word : kConnectives)
+    if (text.starts_with(word) && text.size() > word.size() &&
+        (text[word.size()] == ',' || text[word.size()] == ' '))
+      return true;
+  return false;
+}
+
+constexpr double kQuotationShare = 0.5;  // of its relevance a quotation keeps
+
 // Whether a sentence can stand in a summary: a statement of its own, not a photo caption
-// ("Rescuers at the levee"), a list's introduction ("Findings:") or page furniture.
+// ("Rescuers at the levee"), a list's introduction ("Findings:"), a reply to the sentence
+// before or page furniture.
 bool StandsAlone(std::string_view text, size_t words) {
   if (words < kMinWords || words > kMaxWords) return false;
-  if (!EndsSentence(text) || text.ends_with(':')) return false;
+  if (!EndsSentence(text) || text.ends_with(':') || LeansOnThePrevious(text)) return false;
   return ClassifyLine(text) == LineKind::kContent;
 }
 
@@ -163,7 +188,7 @@ Story Candidates(std::span<const Article> articles, SummaryMethod method) {
       if (ranked ? !StandsAlone(text, c.words)
                  : c.words < kMinWords || c.words > kMaxWords || text.ends_with(':'))
         continue;
-      if (ranked) c.position = standing++;
+      if (ranked) c.position = standing++, c.quotation = OpensQuotation(text);
       std::sort(c.concepts.begin(), c.concepts.end());
       c.concepts.erase(std::unique(c.concepts.begin(), c.concepts.end()), c.concepts.end());
       c.vector.assign(tf.begin(), tf.end());
@@ -272,8 +297,9 @@ std::vector<double> Scores(const std::vector<Candidate>& sentences, const Summar
     // News is written as an inverted pyramid: the first sentences say what happened, and
     // the lead is the strongest single signal of what belongs in a summary.
     const double lead = 1.0 / std::sqrt(1.0 + sentences[i].position);
-    out.push_back(opt.lexrank_weight * lexrank[i] + opt.centroid_weight * centroid[i] +
-                  opt.lead_weight * lead);
+    const double relevance = opt.lexrank_weight * lexrank[i] + opt.centroid_weight * centroid[i] +
+                             opt.lead_weight * lead;
+    out.push_back(sentences[i].quotation ? kQuotationShare * relevance : relevance);
   }
   return Scaled(std::move(out));
 }

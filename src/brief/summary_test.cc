@@ -121,6 +121,17 @@ TEST(Summary, NeverTakesCaptionsOrPageFurniture) {
   }
 }
 
+TEST(Summary, SkipsASentenceThatAnswersTheOneBefore) {
+  std::vector<Article> articles{
+      Make("The river rose overnight in Dunmore after three days of heavy rain. However, the old "
+           "levee held through the night without a breach, engineers said.")};
+  SummaryOptions opt;
+  opt.max_words = 1000;
+  auto texts = Texts(articles, Summarize(articles, opt));
+  ASSERT_EQ(texts.size(), 1u);
+  EXPECT_TRUE(texts[0].starts_with("The river rose")) << texts[0];
+}
+
 TEST(Summary, PrefersWhatSeveralArticlesSay) {
   // Three leads of equal standing, the shortest saying what no other report says.
   std::vector<Article> articles{
