@@ -91,6 +91,14 @@ void Accumulate(eval::Rouge& sum, const eval::Rouge& r) {
   }
 }
 
+// ours / baseline - 1 for each F1, both summed over the same instances.
+nlohmann::json Gain(const eval::Rouge& ours, const eval::Rouge& baseline) {
+  auto gain = [](double a, double b) { return b > 0 ? a / b - 1 : 0.0; };
+  return {{"rouge1", gain(ours.rouge1.f1, baseline.rouge1.f1)},
+          {"rouge2", gain(ours.rouge2.f1, baseline.rouge2.f1)},
+          {"rougeL", gain(ours.rougeL.f1, baseline.rougeL.f1)}};
+}
+
 // The weights the cross-validation chooses among: coverage against relevance, the lead's
 // share of relevance (LexRank and centroid split the rest), and how hard length counts.
 std::vector<brief::SummaryOptions> WeightGrid(size_t words) {
@@ -120,13 +128,14 @@ nlohmann::json WeightsJson(const brief::SummaryOptions& o) {
 // Two-fold cross-validation over instances (alternate instances in id order): the weights
 // best on one half (mean of the three ROUGE F1s) are scored on the other, both ways, so
 // every instance is scored by weights chosen without it.
-nlohmann::json CrossValidation(const std::vector<const Instance*>& instances, size_t words) {
+// `held_out` gets the sums of the instances' scores.
+nlohmann::json CrossValidation(const std::vector<const Instance*>& instances, size_t words,
+                               eval::Rouge& held_out) {
   const auto grid = WeightGrid(words);
   std::vector<std::vector<eval::Rouge>> score(grid.size());  // [weights][instance]
   for (size_t g = 0; g < grid.size(); ++g)
     for (const Instance* inst : instances)
       score[g].push_back(eval::Score(SummaryText(*inst, grid[g]), inst->references));
-  eval::Rouge held_out;
   nlohmann::json folds = nlohmann::json::array();
   for (size_t fold = 0; fold < 2; ++fold) {
     size_t best = 0;
@@ -197,11 +206,13 @@ void AddEvalSummary(CLI::App& eval) {
       j["instances"] = scored;
       j["words"] = words;
       j["baseline_centroid"] = RougeJson(baseline, n);
-      j["gain_over_baseline"] = {
-          {"rouge1", baseline.rouge1.f1 > 0 ? ours.rouge1.f1 / baseline.rouge1.f1 - 1 : 0},
-          {"rouge2", baseline.rouge2.f1 > 0 ? ours.rouge2.f1 / baseline.rouge2.f1 - 1 : 0},
-          {"rougeL", baseline.rougeL.f1 > 0 ? ours.rougeL.f1 / baseline.rougeL.f1 - 1 : 0}};
-      if (cross_validate) j["cross_validation"] = CrossValidation(with_refs, words);
+      j["gain_over_baseline"] = Gain(ours, baseline);
+      if (cross_validate) {
+        eval::Rouge held_out;
+        auto cv = CrossValidation(with_refs, words, held_out);
+        cv["gain_over_baseline"] = Gain(held_out, baseline);
+        j["cross_validation"] = std::move(cv);
+      }
       j["documents_per_s"] = seconds > 0 ? documents / seconds : 0.0;
       std::printf("%s\n", j.dump().c_str());
       if (scored == 0) ExitCode() = 1;
