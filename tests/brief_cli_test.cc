@@ -41,6 +41,22 @@ TEST_F(Cli, EvalSummaryScoresOursBesideTheBaseline) {
     EXPECT_GT(j[metric]["f1"].get<double>(), 0.3) << metric << ": the lead is in the reference";
     EXPECT_TRUE(j["baseline_centroid"].contains(metric));
   }
+  // Two instances: each half picks weights for the other.
+  nlohmann::json docs2 = docs, ref2 = ref;
+  docs2["instance_id"] = ref2["instance_id"] = "X2";
+  Write("docs2.jsonl", docs.dump() + "\n" + docs2.dump() + "\n");
+  Write("refs2.jsonl", ref.dump() + "\n" + ref2.dump() + "\n");
+  Result cv = Sitrep("eval summary --cross-validate --words 20 --docs " +
+                     (dir_ / "docs2.jsonl").string() + " --refs " + (dir_ / "refs2.jsonl").string());
+  ASSERT_EQ(cv.status, 0) << cv.err;
+  auto k = nlohmann::json::parse(cv.out)["cross_validation"];
+  ASSERT_EQ(k["folds"].size(), 2u);
+  for (const auto& fold : k["folds"]) {
+    EXPECT_EQ(fold["instances"], 1);
+    EXPECT_TRUE(fold["chosen"].contains("coverage"));
+  }
+  EXPECT_GT(k["rouge1"]["f1"].get<double>(), 0.3);
+  EXPECT_TRUE(k["gain_over_baseline"].contains("rougeL"));
   // A missing file is named.
   Result bad = Sitrep("eval summary --docs " + (dir_ / "none.jsonl").string() + " --refs " +
                       (dir_ / "refs.jsonl").string());
