@@ -19,7 +19,7 @@ namespace {
 // A sentence as the ranker sees it: where it is, and its terms weighted by tf-isf, unit length.
 struct Candidate {
   size_t article = 0;
-  size_t position = 0;  // among the article's sentences
+  size_t position = 0;  // among the article's candidates
   Span span;
   size_t words = 0;
   std::vector<std::pair<uint32_t, double>> vector;  // sorted by term
@@ -158,7 +158,8 @@ Story Candidates(std::span<const Article> articles, SummaryMethod method) {
         vocab.NoteName(a.Text(a.tokens[k]));
     }
     seen_in_article.clear();
-    size_t standing = 0;  // sentences that stand alone so far: captions and datelines do not push the lead down
+    // Sentences that stand alone so far: a caption or a date line does not push the lead down.
+    size_t standing = 0;
     ti = 0;
     for (size_t si = 0; si < a.sentences.size() && si < kSentencesPerArticle; ++si) {
       const Span span = a.sentences[si].span;
