@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <mutex>
 #include <numeric>
 #include <unordered_set>
@@ -386,7 +387,9 @@ bool VowelPoor(std::string_view romanised) {
 // Words this unlike are no spelling of each other; they count below zero.
 constexpr double kUnrelatedWord = 0.5;
 constexpr double kUnrelatedPenalty = 0.25;
-double AlignedSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+double AlignedSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                         size_t* unmatched = nullptr) {
+  if (unmatched) *unmatched = std::max(a.size(), b.size());
   if (a.empty() || b.empty()) return 0;
   const auto& s = a.size() <= b.size() ? a : b;
   const auto& l = a.size() <= b.size() ? b : a;
@@ -409,6 +412,7 @@ double AlignedSimilarity(const std::vector<std::string>& a, const std::vector<st
     // An initial weighs as one letter, and cannot carry a match alone.
     double w = initial ? 1.0 : static_cast<double>(std::max(s[p.i].size(), l[p.j].size()));
     full_word_matched |= !initial && p.sim >= 0.5;
+    if (unmatched && p.sim >= kUnrelatedWord) --*unmatched;
     // A word with no counterpart at all ("Nong Yang" / "Nong Tu") tells against the match
     // more than a near miss does.
     double sim = p.sim < kUnrelatedWord ? p.sim - kUnrelatedPenalty : p.sim;
@@ -454,6 +458,9 @@ NameForm Analyse(std::string_view name) {
   f.loose = Loose(f.joined);
   f.skeleton = Skeleton(Loose(f.joined_all));
   f.vowel_poor = f.abjad || VowelPoor(f.romanised);
+  f.script = static_cast<int>(src);
+  for (char c : name)
+    if (c >= '0' && c <= '9') f.digits += c;
   return f;
 }
 
@@ -474,6 +481,127 @@ double NameSimilarity(const NameForm& a, const NameForm& b) {
 
 double NameSimilarity(std::string_view a, std::string_view b) {
   return NameSimilarity(Analyse(a), Analyse(b));
+}
+
+double JaroWinkler(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return 0;
+  if (a == b) return 1;
+  size_t window = std::max(a.size(), b.size()) / 2;
+  window = window > 0 ? window - 1 : 0;
+  std::vector<bool> used_a(a.size()), used_b(b.size());
+  size_t matches = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    size_t lo = i > window ? i - window : 0, hi = std::min(b.size(), i + window + 1);
+    for (size_t j = lo; j < hi; ++j) {
+      if (used_b[j] || a[i] != b[j]) continue;
+      used_a[i] = used_b[j] = true;
+      ++matches;
+      break;
+    }
+  }
+  if (matches == 0) return 0;
+  size_t transposed = 0;
+  for (size_t i = 0, j = 0; i < a.size(); ++i) {
+    if (!used_a[i]) continue;
+    while (!used_b[j]) ++j;
+    transposed += a[i] != b[j];
+    ++j;
+  }
+  double m = static_cast<double>(matches);
+  double jaro = (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) +
+                 (m - static_cast<double>(transposed) / 2) / m) / 3;
+  size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  return jaro + static_cast<double>(prefix) * 0.1 * (1 - jaro);
+}
+
+namespace {
+
+std::vector<std::string> Sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+// The weights of PlacePairFeatures, in its order; fitted by scripts/fit_place_matcher.py.
+constexpr std::array<double, kPlaceFeatures> kPlaceWeights = {
+    -3.0979, 0.3503, -0.4265, 1.6757, -0.9999, 0.3063, 1.2673, 0.7350,
+    -0.0122, 0.4623, -0.8065, -0.8816, 0.0816, -0.2464, 0.0805, 0.5981,
+    -0.4438, 3.8755, -1.0285, 0.9821, 1.2266, 0.3614, 0.1263, 0.4353,
+    -0.4872,
+};
+
+}  // namespace
+
+std::array<double, kPlaceFeatures> PlacePairFeatures(const NameForm& a, const NameForm& b) {
+  std::array<double, kPlaceFeatures> f{};
+  size_t unmatched = 0;
+  double base = NameSimilarity(a, b);
+  double aligned_all = AlignedSimilarity(a.all_keys, b.all_keys, &unmatched);
+  double whole = StringSimilarity(a.joined_all, b.joined_all);
+  bool same_script = a.script == b.script;
+  size_t generic_a = a.all_keys.size() - a.keys.size(), generic_b = b.all_keys.size() - b.keys.size();
+  f[0] = 1;
+  f[1] = base;
+  f[2] = aligned_all;
+  f[3] = whole;
+  f[4] = JaroWinkler(a.joined_all, b.joined_all);
+  f[5] = StringSimilarity(a.loose, b.loose);
+  f[6] = a.skeleton.size() >= 2 && b.skeleton.size() >= 2 ? StringSimilarity(a.skeleton, b.skeleton) : 0;
+  f[7] = same_script;
+  f[8] = same_script ? 1 - std::max(whole, aligned_all) : 0;
+  f[9] = Sorted(a.all_keys) == Sorted(b.all_keys);
+  f[10] = a.romanised == b.romanised;
+  f[11] = !a.digits.empty() && !b.digits.empty() && a.digits != b.digits;
+  f[12] = generic_a != generic_b;
+  f[13] = static_cast<double>(unmatched) /
+          static_cast<double>(std::max<size_t>(1, std::max(a.all_keys.size(), b.all_keys.size())));
+  f[14] = a.all_keys.size() != b.all_keys.size();
+  f[15] = std::min(a.joined_all.size(), b.joined_all.size()) <= 4;
+  // The best of the forms, so that one strong agreement (the words in another order, the
+  // words run together) is not outvoted by the forms that miss it.
+  double best = std::max({base, aligned_all, whole, f[5]});
+  f[16] = best;
+  f[17] = best * best;
+  f[18] = same_script ? best : 0;
+  auto kind = [](int script) { return static_cast<Source>(script); };
+  auto either = [&](Source s) { return kind(a.script) == s || kind(b.script) == s; };
+  f[19] = !same_script && either(Source::kOther);  // Han, kana, Hangul: readings differ
+  f[20] = !same_script && either(Source::kAbjad);
+  f[21] = !same_script && either(Source::kThai);
+  // Neighbours share a head word and differ in another ("Wat Noen Yao", "Wat Noen Samo"):
+  // the worst match of any word of the shorter name.
+  const auto& fewer = a.all_keys.size() <= b.all_keys.size() ? a.all_keys : b.all_keys;
+  const auto& more = a.all_keys.size() <= b.all_keys.size() ? b.all_keys : a.all_keys;
+  double worst = 1;
+  for (const auto& w : fewer) {
+    double best_word = 0;
+    for (const auto& v : more) best_word = std::max(best_word, WordSimilarity(w, v));
+    worst = std::min(worst, best_word);
+  }
+  f[22] = fewer.size() >= 2 ? worst : f[2];
+  // The same consonants, vowels differing: a transliteration ("Raghni", "Roghani"); the
+  // same stem, endings differing: a derived name of a neighbour ("Novinki", "Novinka").
+  f[23] = Skeleton(a.joined_all) == Skeleton(b.joined_all);
+  const std::string& x = a.joined_all;
+  const std::string& y = b.joined_all;
+  size_t prefix = 0;
+  while (prefix < x.size() && prefix < y.size() && x[prefix] == y[prefix]) ++prefix;
+  size_t shorter = std::min(x.size(), y.size());
+  f[24] = x != y && prefix >= 4 && prefix * 10 >= shorter * 6 && x.size() - prefix <= 3 &&
+          y.size() - prefix <= 3;
+  return f;
+}
+
+double PlaceNameSimilarity(const NameForm& a, const NameForm& b) {
+  if (a.all_keys.empty() || b.all_keys.empty()) return 0;
+  auto f = PlacePairFeatures(a, b);
+  double z = 0;
+  for (size_t i = 0; i < kPlaceFeatures; ++i) z += kPlaceWeights[i] * f[i];
+  return 1 / (1 + std::exp(-z));
+}
+
+double PlaceNameSimilarity(std::string_view a, std::string_view b) {
+  return PlaceNameSimilarity(Analyse(a), Analyse(b));
 }
 
 const NameForm& NameCache::Get(std::string_view name) {
