@@ -311,6 +311,10 @@ double StringSimilarity(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+bool IsGivenName(std::string_view w) {
+  return w.size() > 1 && GivenNameEquivalents().count(WordKey(w)) > 0;
+}
+
 std::string GivenNameKey(const std::string& k) {
   const auto& given = GivenNameEquivalents();
   auto it = given.find(k);

@@ -52,6 +52,9 @@ double NameSimilarity(std::string_view a, std::string_view b);
 // ("petrenkos", "petrenko"), given names their forms in other languages ("mykola", "nikolay").
 double WordSimilarity(const std::string& a, const std::string& b);
 
+// True for a romanised word the given-name lexicon knows ("mykola", "alexander", "olena").
+bool IsGivenName(std::string_view romanised_word);
+
 // The key a given name is compared by: the same for "Mykola", "Nikolai", "Nikolay".
 std::string GivenNameKey(const std::string& word_key);
 
