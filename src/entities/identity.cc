@@ -245,8 +245,8 @@ class Resolver {
   // One surface form, one type in a story: each mention votes for its tag, and a one-word
   // form that is the surname of a full name the story tags as a person gets that full
   // name's mentions as votes for person ("Petrenko" beside "Mykola Petrenko"). A tie between
-  // person and another type goes to the other: a lone capitalised word is a person only with
-  // support. Other ties leave the tags as they are.
+  // person and another type goes to person with that support, else to the other type: a
+  // lone capitalised word is a person only with support. Other ties leave the tags alone.
   void VoteTypes() {
     auto votes = CountTypes();
     constexpr size_t kP = static_cast<size_t>(EntityType::kPerson);
@@ -262,9 +262,10 @@ class Resolver {
       if (kinds < 2) continue;
       Votes score = v;
       const NameForm& f = cache_.Get(surface);
+      bool surname_of_full_name = false;
       if (f.keys.size() == 1)
         if (auto it = full_name_mentions.find(SurnameKey(f.keys.front())); it != full_name_mentions.end())
-          score[kP] += it->second;
+          score[kP] += it->second, surname_of_full_name = true;
       size_t best = 0;
       for (size_t t = 1; t < score.size(); ++t)
         if (score[t] > score[best]) best = t;
@@ -272,7 +273,7 @@ class Resolver {
       if (ties > 1) {
         if (score[kP] != score[best] || ties > 2) continue;
         for (size_t t = 0; t < score.size(); ++t)
-          if (t != kP && score[t] == score[best]) best = t;
+          if ((t == kP) == surname_of_full_name && score[t] == score[best]) best = t;
       }
       settled[surface] = static_cast<EntityType>(best);
     }
