@@ -431,6 +431,54 @@ double AlignedSimilarity(const std::vector<std::string>& a, const std::vector<st
 
 bool IsTitleWord(std::string_view w) { return GenericWords().count(w) > 0; }
 
+namespace {
+
+// The generic words of place names in the languages gazetteers romanise most: what kind of
+// place ("lake", "well", "hill", "village", "school"), not which. Neighbouring places share
+// them ("Ban Nong X", "Ban Nong Y"), so a place is told by its other words. Romanised forms.
+const std::unordered_set<std::string_view>& PlaceWords() {
+  static const std::unordered_set<std::string_view> words = {
+      // English, French, Spanish, Portuguese, Italian, German, Dutch, Nordic
+      "creek", "bay", "cape", "point", "peak", "valley", "pass", "port", "harbour", "harbor",
+      "bridge", "farm", "school", "church", "park", "forest", "canal", "stream", "spring",
+      "north", "south", "east", "west", "upper", "lower", "new", "old", "saint", "st",
+      "riviere", "ruisseau", "mont", "col", "pointe", "ile", "cap", "vallee", "bois", "etang",
+      "arroyo", "cerro", "sierra", "laguna", "punta", "estancia", "rancho", "caserio", "san",
+      "santa", "ribeirao", "serra", "fazenda", "lagoa", "canale", "fiume", "torrente",
+      "bach", "wald", "forst", "flughafen", "bahnhof", "burg", "kirche", "heide",
+      "vatnet", "vatn", "sjon", "sjoen", "elva", "elv", "fjord", "fjorden", "dal", "dalen",
+      "holmen", "holm", "nes", "oya", "fjell", "store", "lille", "nordre", "sondre",
+      // Slavic and Baltic
+      "ozero", "reka", "gora", "selo", "khutor", "urochishche", "stantsiya", "poselok",
+      "sovkhoz", "kolkhoz", "ruchey", "ostrov", "zaliv", "mys", "bukhta", "stotis", "kaimas",
+      "obshhina", "obshchina", "selskoe", "poselenie", "kanal", "polyana", "uvala", "potok",
+      // Turkish, Persian, Arabic, Berber
+      "dere", "deresi", "dag", "dagi", "koy", "koyu", "tepe", "tepesi", "cay", "cayi", "gol",
+      "golu", "kuh", "koh", "darreh", "darah", "deh", "chah", "chahi", "qaleh", "qala", "rud",
+      "rudkhaneh", "tappeh", "mazraeh", "kalateh", "cheshmeh", "ye", "i", "e", "abad",
+      "jabal", "jebel", "djebel", "wadi", "oued", "ouadi", "bir", "ain", "ayn", "khirbat",
+      "khirbet", "tall", "tell", "nahr", "ras", "bahr", "douar", "kafr", "izbat", "qasr",
+      "masjid", "msjd", "hay", "sidi", "an", "as", "ash", "at", "ath", "ad", "ar", "az", "ech",
+      "es", "et", "er", "en", "ed", "bani", "beni", "bou", "ait",
+      // Indian and Malay
+      "nagar", "pur", "gaon", "kampung", "kampong", "sungai", "gunung", "pulau", "desa",
+      "bukit", "danau", "tanjung", "teluk", "batu", "chak",
+      // Thai and Lao, Vietnamese, Burmese
+      "ban", "nong", "huai", "khlong", "wat", "doi", "khao", "mueang", "muang", "tha", "bang",
+      "rongrian", "phu", "nam", "xom", "lang", "thon", "suoi", "nui", "song",
+      // Chinese, Korean, Japanese
+      "shan", "he", "cun", "hu", "qiao", "kou", "zhuang", "jie", "lu", "ling", "ding",
+      "hsien", "chen", "tsun", "dong", "ni", "ri", "li", "san", "gol", "bong", "cheon", "gang",
+      "do", "gu", "eup", "myeon", "eki", "yama", "san", "kawa", "gawa", "shima", "jima",
+      "machi", "cho", "mura", "ike", "saki", "misaki", "hama", "zaki",
+  };
+  return words;
+}
+
+}  // namespace
+
+bool IsPlaceWord(std::string_view w) { return PlaceWords().count(w) > 0; }
+
 NameForm Analyse(std::string_view name) {
   NameForm f;
   Source src = SourceOf(name);
@@ -453,10 +501,12 @@ NameForm Analyse(std::string_view name) {
     if (!key.empty()) {
       f.all_keys.push_back(key);
       if (!IsTitleWord(w)) f.keys.push_back(key);
+      if (!IsTitleWord(w) && !IsPlaceWord(w)) f.place_keys.push_back(key);
     }
     start = end + 1;
   }
   if (f.keys.empty()) f.keys = f.all_keys;
+  if (f.place_keys.empty()) f.place_keys = f.keys;
   for (const auto& k : f.keys) f.joined += k;
   for (const auto& k : f.all_keys) f.joined_all += k;
   f.loose = Loose(f.joined);
@@ -528,10 +578,10 @@ std::vector<std::string> Sorted(std::vector<std::string> v) {
 
 // The weights of PlacePairFeatures, in its order; fitted by scripts/fit_place_matcher.py.
 constexpr std::array<double, kPlaceFeatures> kPlaceWeights = {
-    -3.0979, 0.3503, -0.4265, 1.6757, -0.9999, 0.3063, 1.2673, 0.7350,
-    -0.0122, 0.4623, -0.8065, -0.8816, 0.0816, -0.2464, 0.0805, 0.5981,
-    -0.4438, 3.8755, -1.0285, 0.9821, 1.2266, 0.3614, 0.1263, 0.4353,
-    -0.4872,
+    -3.1586, 0.2715, -1.2104, 1.6091, -0.2614, 0.2896, 1.2724, 0.7429,
+    0.0012, 0.4280, -0.8299, -0.9112, 0.0448, -0.0189, 0.0857, 0.5622,
+    -0.3650, 3.6507, -1.0433, 0.9824, 1.2070, 0.3819, 0.0476, 0.4513,
+    -0.4602, 1.1867, 0.5694, -1.2210,
 };
 
 }  // namespace
@@ -593,6 +643,13 @@ std::array<double, kPlaceFeatures> PlacePairFeatures(const NameForm& a, const Na
   size_t shorter = std::min(x.size(), y.size());
   f[24] = x != y && prefix >= 4 && prefix * 10 >= shorter * 6 && x.size() - prefix <= 3 &&
           y.size() - prefix <= 3;
+  // The words that tell a place from its neighbours, generic words of places set aside.
+  std::string pa, pb;
+  for (const auto& k : a.place_keys) pa += k;
+  for (const auto& k : b.place_keys) pb += k;
+  f[25] = AlignedSimilarity(a.place_keys, b.place_keys);
+  f[26] = StringSimilarity(pa, pb);
+  f[27] = JaroWinkler(pa, pb);
   return f;
 }
 

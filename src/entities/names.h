@@ -31,6 +31,8 @@ struct NameForm {
   std::string romanised;           // "mykola ivanovych petrenko"
   std::vector<std::string> keys;   // the words' keys, titles and generic words left out
   std::vector<std::string> all_keys;  // every word's key, for names made only of such words
+  std::vector<std::string> place_keys;  // keys without the generic words of place names
+                                        // ("Ban", "Kuh-e", "Wadi", "Ozero"), for places
   std::string joined;              // keys without spaces: "tian fang" ≈ "tianfang"
   std::string joined_all;          // all_keys without spaces
   std::string loose;               // joined, voicing and vowel quality folded (p/b, t/d, k/g...)
@@ -67,7 +69,7 @@ std::string GivenNameKey(const std::string& word_key);
 // similarities over several normalised forms (word keys aligned in any order, whole keys,
 // Jaro-Winkler, voicing-folded and consonant-skeleton forms), its weights fitted on labelled
 // pairs (scripts/fit_place_matcher.py, two-fold).
-inline constexpr size_t kPlaceFeatures = 25;
+inline constexpr size_t kPlaceFeatures = 28;
 std::array<double, kPlaceFeatures> PlacePairFeatures(const NameForm& a, const NameForm& b);
 double PlaceNameSimilarity(const NameForm& a, const NameForm& b);
 double PlaceNameSimilarity(std::string_view a, std::string_view b);
@@ -84,6 +86,9 @@ inline constexpr double kSameName = 0.72;
 // True for words that say what someone is rather than who ("president", "präsident",
 // "mr", "gen"); they count neither for nor against a match. Takes a romanised word.
 bool IsTitleWord(std::string_view romanised_word);
+
+// True for the generic words of place names ("ozero", "ban", "kuh", "wadi", "river").
+bool IsPlaceWord(std::string_view romanised_word);
 
 // Analyses each distinct string once; keep one per thread or per resolution.
 class NameCache {
