@@ -351,7 +351,8 @@ std::string Loose(std::string_view joined) {
       case 'd': c = 't'; break;
       case 'g': c = 'k'; break;
       case 'v': c = 'f'; break;
-      case 'z': case 'x': c = 's'; break;  // pinyin x, Wade-Giles hs
+      case 'z': c = 'c'; break;  // pinyin z, zh; Wade-Giles ts, ch
+      case 'x': c = 's'; break;  // pinyin x, Wade-Giles hs
       case 'j': case 'q': c = 'c'; break;  // pinyin j/q, Wade-Giles ch
       case 'e': c = 'i'; break;
       case 'o': c = 'u'; break;
@@ -578,10 +579,10 @@ std::vector<std::string> Sorted(std::vector<std::string> v) {
 
 // The weights of PlacePairFeatures, in its order; fitted by scripts/fit_place_matcher.py.
 constexpr std::array<double, kPlaceFeatures> kPlaceWeights = {
-    -3.1586, 0.2715, -1.2104, 1.6091, -0.2614, 0.2896, 1.2724, 0.7429,
-    0.0012, 0.4280, -0.8299, -0.9112, 0.0448, -0.0189, 0.0857, 0.5622,
-    -0.3650, 3.6507, -1.0433, 0.9824, 1.2070, 0.3819, 0.0476, 0.4513,
-    -0.4602, 1.1867, 0.5694, -1.2210,
+    -3.4538, -0.0943, -1.1342, 2.4303, -0.1824, 0.3892, 1.2935, 0.4665,
+    0.2676, 0.3136, -0.7780, -0.8981, 0.0467, 0.2615, 0.0623, 0.6752,
+    -0.6099, 3.6168, -0.7553, 0.9433, 1.4335, 0.3853, 0.1734, 0.4093,
+    -0.5245, 1.3350, 0.3095, -1.3069, -0.5688, 0.7904,
 };
 
 }  // namespace
@@ -591,14 +592,20 @@ std::array<double, kPlaceFeatures> PlacePairFeatures(const NameForm& a, const Na
   size_t unmatched = 0;
   double base = NameSimilarity(a, b);
   double aligned_all = AlignedSimilarity(a.all_keys, b.all_keys, &unmatched);
-  double whole = StringSimilarity(a.joined_all, b.joined_all);
+  // Whole names compared as written and with their words in one order ("Ruisseau X", "X
+  // Ruisseau").
+  std::string sorted_a, sorted_b;
+  for (const auto& k : Sorted(a.all_keys)) sorted_a += k;
+  for (const auto& k : Sorted(b.all_keys)) sorted_b += k;
+  double whole = std::max(StringSimilarity(a.joined_all, b.joined_all),
+                          StringSimilarity(sorted_a, sorted_b));
   bool same_script = a.script == b.script;
   size_t generic_a = a.all_keys.size() - a.keys.size(), generic_b = b.all_keys.size() - b.keys.size();
   f[0] = 1;
   f[1] = base;
   f[2] = aligned_all;
   f[3] = whole;
-  f[4] = JaroWinkler(a.joined_all, b.joined_all);
+  f[4] = std::max(JaroWinkler(a.joined_all, b.joined_all), JaroWinkler(sorted_a, sorted_b));
   f[5] = StringSimilarity(a.loose, b.loose);
   f[6] = a.skeleton.size() >= 2 && b.skeleton.size() >= 2 ? StringSimilarity(a.skeleton, b.skeleton) : 0;
   f[7] = same_script;
@@ -650,6 +657,11 @@ std::array<double, kPlaceFeatures> PlacePairFeatures(const NameForm& a, const Na
   f[25] = AlignedSimilarity(a.place_keys, b.place_keys);
   f[26] = StringSimilarity(pa, pb);
   f[27] = JaroWinkler(pa, pb);
+  // Without short vowels (Arabic, or Latin made letter by letter from it) the consonants are
+  // all there is to compare; elsewhere equal consonants say less.
+  bool vowel_poor = a.vowel_poor || b.vowel_poor;
+  f[28] = vowel_poor;
+  f[29] = vowel_poor ? f[6] : 0;
   return f;
 }
 

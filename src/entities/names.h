@@ -69,7 +69,7 @@ std::string GivenNameKey(const std::string& word_key);
 // similarities over several normalised forms (word keys aligned in any order, whole keys,
 // Jaro-Winkler, voicing-folded and consonant-skeleton forms), its weights fitted on labelled
 // pairs (scripts/fit_place_matcher.py, two-fold).
-inline constexpr size_t kPlaceFeatures = 28;
+inline constexpr size_t kPlaceFeatures = 30;
 std::array<double, kPlaceFeatures> PlacePairFeatures(const NameForm& a, const NameForm& b);
 double PlaceNameSimilarity(const NameForm& a, const NameForm& b);
 double PlaceNameSimilarity(std::string_view a, std::string_view b);
