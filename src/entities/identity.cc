@@ -446,12 +446,28 @@ class Resolver {
         if (seen.insert(k.substr(0, 2)).second) block[k.substr(0, 2)].push_back(i);
     }
     auto order = [&](size_t i) -> const std::string& { return names_[i].form->joined; };
+    // A one-word name alike to longer ones ("Harbour" in "Harbour Authority" and "Harbour
+    // Bank") is held back and joins only if they all turn out to be one body.
+    std::map<size_t, std::vector<std::pair<size_t, double>>> one_word;  // name → longer alike
     for (auto& [_, members] : block)
       ForPairs(members, order, [&](size_t i, size_t j) {
         if (uf_->Find(i) == uf_->Find(j)) return;
         double s = names::NameSimilarity(*names_[i].form, *names_[j].form);
-        if (s >= names::kSameName) Join(i, j, "names alike (" + std::to_string(s).substr(0, 4) + ")");
+        if (s < names::kSameName) return;
+        bool short_i = names_[i].form->keys.size() == 1, short_j = names_[j].form->keys.size() == 1;
+        if (short_i != short_j) {
+          one_word[short_i ? i : j].push_back({short_i ? j : i, s});
+          return;
+        }
+        Join(i, j, "names alike (" + std::to_string(s).substr(0, 4) + ")");
       });
+    for (auto& [word, longer] : one_word) {
+      std::unordered_set<size_t> roots;
+      for (auto [l, _] : longer) roots.insert(uf_->Find(l));
+      if (roots.size() != 1) continue;
+      auto [l, s] = longer.front();
+      Join(l, word, "names alike (" + std::to_string(s).substr(0, 4) + ")");
+    }
   }
 
   // An acronym joins the one long form whose initials it spells, or that the text defines

@@ -267,6 +267,20 @@ TEST(Identity, OneSurfaceFormTakesOneTypePerStory) {
   EXPECT_EQ(TypeOf(story[1], "Koval"), P);  // one type already: left alone
 }
 
+TEST(Identity, OneWordBodyAlikeToTwoBodiesJoinsNeither) {
+  std::vector<Article> story = {
+      Make("a1", "The Ministry of Harbours and the Harbours Council met. Harbours said no.",
+           {{"Ministry of Harbours", O}, {"Harbours Council", O}, {"Harbours", O}}),
+      Make("a2", "The Veloria Rail Authority spoke; Veloria Rail Authority staff and Rail agreed.",
+           {{"Veloria Rail Authority", O}, {"Rail", O}}),
+  };
+  ResolveEntities(story);
+  EXPECT_NE(KeyOf(story[0], "Ministry of Harbours"), KeyOf(story[0], "Harbours Council"));
+  EXPECT_NE(KeyOf(story[0], "Harbours"), KeyOf(story[0], "Ministry of Harbours"));
+  EXPECT_NE(KeyOf(story[0], "Harbours"), KeyOf(story[0], "Harbours Council"));
+  EXPECT_EQ(KeyOf(story[1], "Rail"), KeyOf(story[1], "Veloria Rail Authority"));  // only one
+}
+
 TEST(Identity, AmbiguousBareRoleStaysUnresolved) {
   std::vector<Article> story = {
       Make("f1", "Valdorian dictator Marek Oslo met Norland's dictator Ivo Brant. "
