@@ -8,6 +8,7 @@
 #include "entities/identity.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -150,6 +151,8 @@ class Resolver {
   explicit Resolver(std::span<Article> articles) : articles_(articles) {}
 
   std::vector<Entity> Run() {
+    SplitPlaceAndPerson();
+    VoteTypes();
     CollectNames();
     uf_ = std::make_unique<UnionFind>(names_.size());
     JoinFullNames();
@@ -166,6 +169,123 @@ class Resolver {
   }
 
  private:
+  // How often each surface form is tagged as each type in the story.
+  using Votes = std::array<size_t, 4>;
+  std::unordered_map<std::string, Votes> CountTypes() {
+    std::unordered_map<std::string, Votes> votes;
+    for (Article& a : articles_)
+      for (const Mention& m : a.mentions) {
+        if (m.span.end > a.text.size() || m.span.begin >= m.span.end) continue;
+        std::string surface = CleanSurface(a.Text(m.span));
+        if (!surface.empty()) ++votes[surface][static_cast<size_t>(m.type)];
+      }
+    return votes;
+  }
+
+  static size_t NonPersonVotes(const Votes& v) {
+    return v[static_cast<size_t>(EntityType::kOrganisation)] +
+           v[static_cast<size_t>(EntityType::kPlace)];
+  }
+
+  // The tagger runs a place and the name after it into one span when nothing parts them
+  // ("Mayor of Veloria Mykola", the surname lost to a line break). Such a span is split where
+  // a person's name begins: a word that the story tags as a person elsewhere, or a known given
+  // name with at most one word after it, provided the words before it are a place or body
+  // the story names elsewhere.
+  void SplitPlaceAndPerson() {
+    auto votes = CountTypes();
+    for (Article& a : articles_) {
+      std::vector<Mention> out;
+      out.reserve(a.mentions.size());
+      for (const Mention& m : a.mentions) {
+        auto parts = m.type == EntityType::kPerson || m.span.end > a.text.size()
+                         ? std::nullopt
+                         : PersonAfterPlace(a, m, votes);
+        if (!parts) {
+          out.push_back(m);
+          continue;
+        }
+        out.push_back(parts->first);
+        out.push_back(parts->second);
+      }
+      a.mentions = std::move(out);
+    }
+  }
+
+  std::optional<std::pair<Mention, Mention>> PersonAfterPlace(
+      const Article& a, const Mention& m, const std::unordered_map<std::string, Votes>& votes) {
+    std::string_view text = a.Text(m.span);
+    std::vector<size_t> starts;  // byte offsets of the words in the span
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) starts.push_back(i);
+    for (size_t k = 1; k < starts.size(); ++k) {
+      std::string_view head = TrimSpace(text.substr(0, starts[k]));
+      std::string_view tail = text.substr(starts[k]);
+      std::string first_word(tail.substr(0, tail.find(' ')));
+      auto head_votes = votes.find(CleanSurface(head));
+      if (head_votes == votes.end() || NonPersonVotes(head_votes->second) == 0) continue;
+      auto tail_votes = votes.find(CleanSurface(tail));
+      bool person_elsewhere = tail_votes != votes.end() &&
+                              tail_votes->second[static_cast<size_t>(EntityType::kPerson)] > 0;
+      bool given = starts.size() - k <= 2 && names::IsGivenName(names::Romanise(first_word));
+      if (!person_elsewhere && !given) continue;
+      const Votes& hv = head_votes->second;
+      EntityType head_type = hv[static_cast<size_t>(EntityType::kPlace)] >=
+                                     hv[static_cast<size_t>(EntityType::kOrganisation)]
+                                 ? EntityType::kPlace
+                                 : EntityType::kOrganisation;
+      uint32_t head_end = m.span.begin + static_cast<uint32_t>(head.size());
+      uint32_t tail_begin = m.span.begin + static_cast<uint32_t>(starts[k]);
+      return std::make_pair(Mention{{m.span.begin, head_end}, head_type, {}},
+                            Mention{{tail_begin, m.span.end}, EntityType::kPerson, {}});
+    }
+    return std::nullopt;
+  }
+
+  // One surface form, one type in a story: each mention votes for its tag, and a one-word
+  // form that is the surname of a full name the story tags as a person gets that full
+  // name's mentions as votes for person ("Petrenko" beside "Mykola Petrenko"). A tie between
+  // person and another type goes to person with that support, else to the other type: a
+  // lone capitalised word is a person only with support. Other ties leave the tags alone.
+  void VoteTypes() {
+    auto votes = CountTypes();
+    constexpr size_t kP = static_cast<size_t>(EntityType::kPerson);
+    std::unordered_map<std::string, size_t> full_name_mentions;  // surname key → mentions
+    for (const auto& [surface, v] : votes) {
+      if (v[kP] == 0) continue;
+      const NameForm& f = cache_.Get(surface.substr(NameStart(surface)));
+      if (f.keys.size() >= 2) full_name_mentions[SurnameKey(f.keys.back())] += v[kP];
+    }
+    std::unordered_map<std::string, EntityType> settled;
+    for (const auto& [surface, v] : votes) {
+      size_t kinds = std::count_if(v.begin(), v.end(), [](size_t n) { return n > 0; });
+      if (kinds < 2) continue;
+      Votes score = v;
+      const NameForm& f = cache_.Get(surface);
+      bool surname_of_full_name = false;
+      if (f.keys.size() == 1)
+        if (auto it = full_name_mentions.find(SurnameKey(f.keys.front())); it != full_name_mentions.end())
+          score[kP] += it->second, surname_of_full_name = true;
+      size_t best = 0;
+      for (size_t t = 1; t < score.size(); ++t)
+        if (score[t] > score[best]) best = t;
+      size_t ties = std::count(score.begin(), score.end(), score[best]);
+      if (ties > 1) {
+        if (score[kP] != score[best] || ties > 2) continue;
+        for (size_t t = 0; t < score.size(); ++t)
+          if ((t == kP) == surname_of_full_name && score[t] == score[best]) best = t;
+      }
+      settled[surface] = static_cast<EntityType>(best);
+    }
+    if (settled.empty()) return;
+    for (Article& a : articles_)
+      for (Mention& m : a.mentions) {
+        if (m.span.end > a.text.size() || m.span.begin >= m.span.end) continue;
+        auto it = settled.find(CleanSurface(a.Text(m.span)));
+        if (it != settled.end()) m.type = it->second;
+      }
+  }
+
   void CollectNames() {
     std::unordered_map<std::string, size_t> index;  // type + surface → name
     for (size_t ai = 0; ai < articles_.size(); ++ai) {
@@ -326,12 +446,28 @@ class Resolver {
         if (seen.insert(k.substr(0, 2)).second) block[k.substr(0, 2)].push_back(i);
     }
     auto order = [&](size_t i) -> const std::string& { return names_[i].form->joined; };
+    // A one-word name alike to longer ones ("Harbour" in "Harbour Authority" and "Harbour
+    // Bank") is held back and joins only if they all turn out to be one body.
+    std::map<size_t, std::vector<std::pair<size_t, double>>> one_word;  // name → longer alike
     for (auto& [_, members] : block)
       ForPairs(members, order, [&](size_t i, size_t j) {
         if (uf_->Find(i) == uf_->Find(j)) return;
         double s = names::NameSimilarity(*names_[i].form, *names_[j].form);
-        if (s >= names::kSameName) Join(i, j, "names alike (" + std::to_string(s).substr(0, 4) + ")");
+        if (s < names::kSameName) return;
+        bool short_i = names_[i].form->keys.size() == 1, short_j = names_[j].form->keys.size() == 1;
+        if (short_i != short_j) {
+          one_word[short_i ? i : j].push_back({short_i ? j : i, s});
+          return;
+        }
+        Join(i, j, "names alike (" + std::to_string(s).substr(0, 4) + ")");
       });
+    for (auto& [word, longer] : one_word) {
+      std::unordered_set<size_t> roots;
+      for (auto [l, _] : longer) roots.insert(uf_->Find(l));
+      if (roots.size() != 1) continue;
+      auto [l, s] = longer.front();
+      Join(l, word, "names alike (" + std::to_string(s).substr(0, 4) + ")");
+    }
   }
 
   // An acronym joins the one long form whose initials it spells, or that the text defines

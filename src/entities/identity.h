@@ -8,6 +8,11 @@
 //   added as person mentions when exactly one entity in the story holds a fitting role.
 // - Two people never merge on a shared given name alone; a lone given name or surname joins
 //   a full name only when one person in the story has it.
+// - The tagger's slips are mended per story first: a span run across a place and a person's
+//   name ("Mayor of Veloria Mykola") is split where the name begins, and each surface form
+//   takes one type (votes of its mentions; a surname counts its full name's).
+// - A one-word organisation or place name alike to several longer ones ("Harbours" beside
+//   "Ministry of Harbours" and "Harbours Council") joins none of them.
 // - Each entity keeps, for every variant that joined it, the reason ("same surname",
 //   "acronym of", "role 'spokesman of Petrenko'").
 // - Cost grows with the distinct names, not with their pairs: names are compared only

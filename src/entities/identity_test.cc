@@ -217,6 +217,70 @@ TEST(Identity, PlacesAcrossSpellingsAndScripts) {
   EXPECT_NE(KeyOf(story[0], "Kyiv"), KeyOf(story[0], "Kharkiv"));
 }
 
+// The mention of the type a mention of `surface` in article `a` ended with.
+EntityType TypeOf(const Article& a, std::string_view surface) {
+  for (const auto& m : a.mentions)
+    if (a.Text(m.span) == surface) return m.type;
+  return EntityType::kMisc;
+}
+
+TEST(Identity, SpanRunAcrossAPlaceAndAGivenNameIsSplit) {
+  constexpr auto L = EntityType::kPlace;
+  std::vector<Article> story = {
+      Make("a1", "Governor of Veloria Mykola\n\nsaid nothing.", {{"Veloria Mykola", O}}),
+      Make("a2", "Veloria's governor Mykola Petrenko met Ivan Koval in Veloria.",
+           {{"Mykola Petrenko", P}, {"Ivan Koval", P}, {"Veloria", L}}),
+      // Three words after the place: a body's name, left whole.
+      Make("a3", "Veloria Ivan Franko University opened.", {{"Veloria Ivan Franko University", O}}),
+  };
+  auto entities = ResolveEntities(story);
+  EXPECT_EQ(KeyOf(story[0], "Mykola"), KeyOf(story[1], "Mykola Petrenko"));
+  EXPECT_EQ(TypeOf(story[0], "Veloria"), L);
+  EXPECT_EQ(KeyOf(story[0], "Veloria"), KeyOf(story[1], "Veloria"));
+  EXPECT_EQ(TypeOf(story[2], "Veloria Ivan Franko University"), O);
+}
+
+TEST(Identity, PlaceNeverTaggedBeforeIsNotSplit) {
+  std::vector<Article> story = {
+      Make("a1", "Harbour Olena\n\nopened.", {{"Harbour Olena", O}}),
+      Make("a2", "Olena Marchuk spoke.", {{"Olena Marchuk", P}}),
+  };
+  ResolveEntities(story);
+  EXPECT_EQ(TypeOf(story[0], "Harbour Olena"), O);
+}
+
+TEST(Identity, OneSurfaceFormTakesOneTypePerStory) {
+  constexpr auto L = EntityType::kPlace;
+  std::vector<Article> story = {
+      Make("a1", "Mykola Petrenko visited Harbourton. Petrenko left.",
+           {{"Mykola Petrenko", P}, {"Harbourton", L}, {"Petrenko", P}}),
+      // The tagger read the surname as a body, twice, and the town as a person once.
+      Make("a2", "Petrenko and Koval met; Petrenko spoke of Harbourton.",
+           {{"Petrenko", O}, {"Koval", P}, {"Harbourton", P}}),
+  };
+  auto entities = ResolveEntities(story);
+  std::string petrenko = KeyOf(story[0], "Mykola Petrenko");
+  EXPECT_EQ(KeyOf(story[1], "Petrenko"), petrenko);
+  EXPECT_EQ(TypeOf(story[1], "Petrenko"), P);
+  EXPECT_EQ(TypeOf(story[1], "Harbourton"), L);  // a tie: a lone word is a person only with support
+  EXPECT_EQ(KeyOf(story[1], "Harbourton"), KeyOf(story[0], "Harbourton"));
+  EXPECT_EQ(TypeOf(story[1], "Koval"), P);  // one type already: left alone
+}
+
+TEST(Identity, OneWordBodyAlikeToTwoBodiesJoinsNeither) {
+  std::vector<Article> story = {
+      Make("a1", "The Ministry of Harbours and the Harbours Council met. Harbours said no.",
+           {{"Ministry of Harbours", O}, {"Harbours Council", O}, {"Harbours", O}}),
+      Make("a2", "The Veloria Rail Authority spoke; Veloria Rail Authority staff and Rail agreed.",
+           {{"Veloria Rail Authority", O}, {"Rail", O}}),
+  };
+  ResolveEntities(story);
+  EXPECT_NE(KeyOf(story[0], "Ministry of Harbours"), KeyOf(story[0], "Harbours Council"));
+  EXPECT_NE(KeyOf(story[0], "Harbours"), KeyOf(story[0], "Ministry of Harbours"));
+  EXPECT_NE(KeyOf(story[0], "Harbours"), KeyOf(story[0], "Harbours Council"));
+  EXPECT_EQ(KeyOf(story[1], "Rail"), KeyOf(story[1], "Veloria Rail Authority"));  // only one
+}
+
 TEST(Identity, AmbiguousBareRoleStaysUnresolved) {
   std::vector<Article> story = {
       Make("f1", "Valdorian dictator Marek Oslo met Norland's dictator Ivo Brant. "

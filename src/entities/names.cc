@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <mutex>
 #include <numeric>
 #include <unordered_set>
@@ -310,6 +311,10 @@ double StringSimilarity(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+bool IsGivenName(std::string_view w) {
+  return w.size() > 1 && GivenNameEquivalents().count(WordKey(w)) > 0;
+}
+
 std::string GivenNameKey(const std::string& k) {
   const auto& given = GivenNameEquivalents();
   auto it = given.find(k);
@@ -346,7 +351,8 @@ std::string Loose(std::string_view joined) {
       case 'd': c = 't'; break;
       case 'g': c = 'k'; break;
       case 'v': c = 'f'; break;
-      case 'z': case 'x': c = 's'; break;  // pinyin x, Wade-Giles hs
+      case 'z': c = 'c'; break;  // pinyin z, zh; Wade-Giles ts, ch
+      case 'x': c = 's'; break;  // pinyin x, Wade-Giles hs
       case 'j': case 'q': c = 'c'; break;  // pinyin j/q, Wade-Giles ch
       case 'e': c = 'i'; break;
       case 'o': c = 'u'; break;
@@ -386,7 +392,9 @@ bool VowelPoor(std::string_view romanised) {
 // Words this unlike are no spelling of each other; they count below zero.
 constexpr double kUnrelatedWord = 0.5;
 constexpr double kUnrelatedPenalty = 0.25;
-double AlignedSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+double AlignedSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                         size_t* unmatched = nullptr) {
+  if (unmatched) *unmatched = std::max(a.size(), b.size());
   if (a.empty() || b.empty()) return 0;
   const auto& s = a.size() <= b.size() ? a : b;
   const auto& l = a.size() <= b.size() ? b : a;
@@ -409,6 +417,7 @@ double AlignedSimilarity(const std::vector<std::string>& a, const std::vector<st
     // An initial weighs as one letter, and cannot carry a match alone.
     double w = initial ? 1.0 : static_cast<double>(std::max(s[p.i].size(), l[p.j].size()));
     full_word_matched |= !initial && p.sim >= 0.5;
+    if (unmatched && p.sim >= kUnrelatedWord) --*unmatched;
     // A word with no counterpart at all ("Nong Yang" / "Nong Tu") tells against the match
     // more than a near miss does.
     double sim = p.sim < kUnrelatedWord ? p.sim - kUnrelatedPenalty : p.sim;
@@ -422,6 +431,54 @@ double AlignedSimilarity(const std::vector<std::string>& a, const std::vector<st
 }  // namespace
 
 bool IsTitleWord(std::string_view w) { return GenericWords().count(w) > 0; }
+
+namespace {
+
+// The generic words of place names in the languages gazetteers romanise most: what kind of
+// place ("lake", "well", "hill", "village", "school"), not which. Neighbouring places share
+// them ("Ban Nong X", "Ban Nong Y"), so a place is told by its other words. Romanised forms.
+const std::unordered_set<std::string_view>& PlaceWords() {
+  static const std::unordered_set<std::string_view> words = {
+      // English, French, Spanish, Portuguese, Italian, German, Dutch, Nordic
+      "creek", "bay", "cape", "point", "peak", "valley", "pass", "port", "harbour", "harbor",
+      "bridge", "farm", "school", "church", "park", "forest", "canal", "stream", "spring",
+      "north", "south", "east", "west", "upper", "lower", "new", "old", "saint", "st",
+      "riviere", "ruisseau", "mont", "col", "pointe", "ile", "cap", "vallee", "bois", "etang",
+      "arroyo", "cerro", "sierra", "laguna", "punta", "estancia", "rancho", "caserio", "san",
+      "santa", "ribeirao", "serra", "fazenda", "lagoa", "canale", "fiume", "torrente",
+      "bach", "wald", "forst", "flughafen", "bahnhof", "burg", "kirche", "heide",
+      "vatnet", "vatn", "sjon", "sjoen", "elva", "elv", "fjord", "fjorden", "dal", "dalen",
+      "holmen", "holm", "nes", "oya", "fjell", "store", "lille", "nordre", "sondre",
+      // Slavic and Baltic
+      "ozero", "reka", "gora", "selo", "khutor", "urochishche", "stantsiya", "poselok",
+      "sovkhoz", "kolkhoz", "ruchey", "ostrov", "zaliv", "mys", "bukhta", "stotis", "kaimas",
+      "obshhina", "obshchina", "selskoe", "poselenie", "kanal", "polyana", "uvala", "potok",
+      // Turkish, Persian, Arabic, Berber
+      "dere", "deresi", "dag", "dagi", "koy", "koyu", "tepe", "tepesi", "cay", "cayi", "gol",
+      "golu", "kuh", "koh", "darreh", "darah", "deh", "chah", "chahi", "qaleh", "qala", "rud",
+      "rudkhaneh", "tappeh", "mazraeh", "kalateh", "cheshmeh", "ye", "i", "e", "abad",
+      "jabal", "jebel", "djebel", "wadi", "oued", "ouadi", "bir", "ain", "ayn", "khirbat",
+      "khirbet", "tall", "tell", "nahr", "ras", "bahr", "douar", "kafr", "izbat", "qasr",
+      "masjid", "msjd", "hay", "sidi", "an", "as", "ash", "at", "ath", "ad", "ar", "az", "ech",
+      "es", "et", "er", "en", "ed", "bani", "beni", "bou", "ait",
+      // Indian and Malay
+      "nagar", "pur", "gaon", "kampung", "kampong", "sungai", "gunung", "pulau", "desa",
+      "bukit", "danau", "tanjung", "teluk", "batu", "chak",
+      // Thai and Lao, Vietnamese, Burmese
+      "ban", "nong", "huai", "khlong", "wat", "doi", "khao", "mueang", "muang", "tha", "bang",
+      "rongrian", "phu", "nam", "xom", "lang", "thon", "suoi", "nui", "song",
+      // Chinese, Korean, Japanese
+      "shan", "he", "cun", "hu", "qiao", "kou", "zhuang", "jie", "lu", "ling", "ding",
+      "hsien", "chen", "tsun", "dong", "ni", "ri", "li", "san", "gol", "bong", "cheon", "gang",
+      "do", "gu", "eup", "myeon", "eki", "yama", "san", "kawa", "gawa", "shima", "jima",
+      "machi", "cho", "mura", "ike", "saki", "misaki", "hama", "zaki",
+  };
+  return words;
+}
+
+}  // namespace
+
+bool IsPlaceWord(std::string_view w) { return PlaceWords().count(w) > 0; }
 
 NameForm Analyse(std::string_view name) {
   NameForm f;
@@ -445,15 +502,20 @@ NameForm Analyse(std::string_view name) {
     if (!key.empty()) {
       f.all_keys.push_back(key);
       if (!IsTitleWord(w)) f.keys.push_back(key);
+      if (!IsTitleWord(w) && !IsPlaceWord(w)) f.place_keys.push_back(key);
     }
     start = end + 1;
   }
   if (f.keys.empty()) f.keys = f.all_keys;
+  if (f.place_keys.empty()) f.place_keys = f.keys;
   for (const auto& k : f.keys) f.joined += k;
   for (const auto& k : f.all_keys) f.joined_all += k;
   f.loose = Loose(f.joined);
   f.skeleton = Skeleton(Loose(f.joined_all));
   f.vowel_poor = f.abjad || VowelPoor(f.romanised);
+  f.script = static_cast<int>(src);
+  for (char c : name)
+    if (c >= '0' && c <= '9') f.digits += c;
   return f;
 }
 
@@ -474,6 +536,145 @@ double NameSimilarity(const NameForm& a, const NameForm& b) {
 
 double NameSimilarity(std::string_view a, std::string_view b) {
   return NameSimilarity(Analyse(a), Analyse(b));
+}
+
+double JaroWinkler(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return 0;
+  if (a == b) return 1;
+  size_t window = std::max(a.size(), b.size()) / 2;
+  window = window > 0 ? window - 1 : 0;
+  std::vector<bool> used_a(a.size()), used_b(b.size());
+  size_t matches = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    size_t lo = i > window ? i - window : 0, hi = std::min(b.size(), i + window + 1);
+    for (size_t j = lo; j < hi; ++j) {
+      if (used_b[j] || a[i] != b[j]) continue;
+      used_a[i] = used_b[j] = true;
+      ++matches;
+      break;
+    }
+  }
+  if (matches == 0) return 0;
+  size_t transposed = 0;
+  for (size_t i = 0, j = 0; i < a.size(); ++i) {
+    if (!used_a[i]) continue;
+    while (!used_b[j]) ++j;
+    transposed += a[i] != b[j];
+    ++j;
+  }
+  double m = static_cast<double>(matches);
+  double jaro = (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) +
+                 (m - static_cast<double>(transposed) / 2) / m) / 3;
+  size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  return jaro + static_cast<double>(prefix) * 0.1 * (1 - jaro);
+}
+
+namespace {
+
+std::vector<std::string> Sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+// The weights of PlacePairFeatures, in its order; fitted by scripts/fit_place_matcher.py.
+constexpr std::array<double, kPlaceFeatures> kPlaceWeights = {
+    -3.4538, -0.0943, -1.1342, 2.4303, -0.1824, 0.3892, 1.2935, 0.4665,
+    0.2676, 0.3136, -0.7780, -0.8981, 0.0467, 0.2615, 0.0623, 0.6752,
+    -0.6099, 3.6168, -0.7553, 0.9433, 1.4335, 0.3853, 0.1734, 0.4093,
+    -0.5245, 1.3350, 0.3095, -1.3069, -0.5688, 0.7904,
+};
+
+}  // namespace
+
+std::array<double, kPlaceFeatures> PlacePairFeatures(const NameForm& a, const NameForm& b) {
+  std::array<double, kPlaceFeatures> f{};
+  size_t unmatched = 0;
+  double base = NameSimilarity(a, b);
+  double aligned_all = AlignedSimilarity(a.all_keys, b.all_keys, &unmatched);
+  // Whole names compared as written and with their words in one order ("Ruisseau X", "X
+  // Ruisseau").
+  std::string sorted_a, sorted_b;
+  for (const auto& k : Sorted(a.all_keys)) sorted_a += k;
+  for (const auto& k : Sorted(b.all_keys)) sorted_b += k;
+  double whole = std::max(StringSimilarity(a.joined_all, b.joined_all),
+                          StringSimilarity(sorted_a, sorted_b));
+  bool same_script = a.script == b.script;
+  size_t generic_a = a.all_keys.size() - a.keys.size(), generic_b = b.all_keys.size() - b.keys.size();
+  f[0] = 1;
+  f[1] = base;
+  f[2] = aligned_all;
+  f[3] = whole;
+  f[4] = std::max(JaroWinkler(a.joined_all, b.joined_all), JaroWinkler(sorted_a, sorted_b));
+  f[5] = StringSimilarity(a.loose, b.loose);
+  f[6] = a.skeleton.size() >= 2 && b.skeleton.size() >= 2 ? StringSimilarity(a.skeleton, b.skeleton) : 0;
+  f[7] = same_script;
+  f[8] = same_script ? 1 - std::max(whole, aligned_all) : 0;
+  f[9] = Sorted(a.all_keys) == Sorted(b.all_keys);
+  f[10] = a.romanised == b.romanised;
+  f[11] = !a.digits.empty() && !b.digits.empty() && a.digits != b.digits;
+  f[12] = generic_a != generic_b;
+  f[13] = static_cast<double>(unmatched) /
+          static_cast<double>(std::max<size_t>(1, std::max(a.all_keys.size(), b.all_keys.size())));
+  f[14] = a.all_keys.size() != b.all_keys.size();
+  f[15] = std::min(a.joined_all.size(), b.joined_all.size()) <= 4;
+  // The best of the forms, so that one strong agreement (the words in another order, the
+  // words run together) is not outvoted by the forms that miss it.
+  double best = std::max({base, aligned_all, whole, f[5]});
+  f[16] = best;
+  f[17] = best * best;
+  f[18] = same_script ? best : 0;
+  auto kind = [](int script) { return static_cast<Source>(script); };
+  auto either = [&](Source s) { return kind(a.script) == s || kind(b.script) == s; };
+  f[19] = !same_script && either(Source::kOther);  // Han, kana, Hangul: readings differ
+  f[20] = !same_script && either(Source::kAbjad);
+  f[21] = !same_script && either(Source::kThai);
+  // Neighbours share a head word and differ in another ("Wat Noen Yao", "Wat Noen Samo"):
+  // the worst match of any word of the shorter name.
+  const auto& fewer = a.all_keys.size() <= b.all_keys.size() ? a.all_keys : b.all_keys;
+  const auto& more = a.all_keys.size() <= b.all_keys.size() ? b.all_keys : a.all_keys;
+  double worst = 1;
+  for (const auto& w : fewer) {
+    double best_word = 0;
+    for (const auto& v : more) best_word = std::max(best_word, WordSimilarity(w, v));
+    worst = std::min(worst, best_word);
+  }
+  f[22] = fewer.size() >= 2 ? worst : f[2];
+  // The same consonants, vowels differing: a transliteration ("Raghni", "Roghani"); the
+  // same stem, endings differing: a derived name of a neighbour ("Novinki", "Novinka").
+  f[23] = Skeleton(a.joined_all) == Skeleton(b.joined_all);
+  const std::string& x = a.joined_all;
+  const std::string& y = b.joined_all;
+  size_t prefix = 0;
+  while (prefix < x.size() && prefix < y.size() && x[prefix] == y[prefix]) ++prefix;
+  size_t shorter = std::min(x.size(), y.size());
+  f[24] = x != y && prefix >= 4 && prefix * 10 >= shorter * 6 && x.size() - prefix <= 3 &&
+          y.size() - prefix <= 3;
+  // The words that tell a place from its neighbours, generic words of places set aside.
+  std::string pa, pb;
+  for (const auto& k : a.place_keys) pa += k;
+  for (const auto& k : b.place_keys) pb += k;
+  f[25] = AlignedSimilarity(a.place_keys, b.place_keys);
+  f[26] = StringSimilarity(pa, pb);
+  f[27] = JaroWinkler(pa, pb);
+  // Without short vowels (Arabic, or Latin made letter by letter from it) the consonants are
+  // all there is to compare; elsewhere equal consonants say less.
+  bool vowel_poor = a.vowel_poor || b.vowel_poor;
+  f[28] = vowel_poor;
+  f[29] = vowel_poor ? f[6] : 0;
+  return f;
+}
+
+double PlaceNameSimilarity(const NameForm& a, const NameForm& b) {
+  if (a.all_keys.empty() || b.all_keys.empty()) return 0;
+  auto f = PlacePairFeatures(a, b);
+  double z = 0;
+  for (size_t i = 0; i < kPlaceFeatures; ++i) z += kPlaceWeights[i] * f[i];
+  return 1 / (1 + std::exp(-z));
+}
+
+double PlaceNameSimilarity(std::string_view a, std::string_view b) {
+  return PlaceNameSimilarity(Analyse(a), Analyse(b));
 }
 
 const NameForm& NameCache::Get(std::string_view name) {

@@ -8,6 +8,7 @@
 // "Mr", "city", "lake") are set aside so "Mayor Petrenko" matches "Petrenko".
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,12 +31,16 @@ struct NameForm {
   std::string romanised;           // "mykola ivanovych petrenko"
   std::vector<std::string> keys;   // the words' keys, titles and generic words left out
   std::vector<std::string> all_keys;  // every word's key, for names made only of such words
+  std::vector<std::string> place_keys;  // keys without the generic words of place names
+                                        // ("Ban", "Kuh-e", "Wadi", "Ozero"), for places
   std::string joined;              // keys without spaces: "tian fang" ≈ "tianfang"
   std::string joined_all;          // all_keys without spaces
   std::string loose;               // joined, voicing and vowel quality folded (p/b, t/d, k/g...)
   std::string skeleton;            // the consonants of joined_all, loose
   bool abjad = false;              // written in Arabic or Hebrew script (short vowels unwritten)
   bool vowel_poor = false;         // abjad, or Latin written letter by letter from one
+  int script = 0;                  // which romanisation it took (Latin, Russian... Thai)
+  std::string digits;              // its digits in order: "C1" and "C2" are two places
 };
 
 NameForm Analyse(std::string_view name);
@@ -49,8 +54,30 @@ double NameSimilarity(std::string_view a, std::string_view b);
 // ("petrenkos", "petrenko"), given names their forms in other languages ("mykola", "nikolay").
 double WordSimilarity(const std::string& a, const std::string& b);
 
+// True for a romanised word the given-name lexicon knows ("mykola", "alexander", "olena").
+bool IsGivenName(std::string_view romanised_word);
+
 // The key a given name is compared by: the same for "Mykola", "Nikolai", "Nikolay".
 std::string GivenNameKey(const std::string& word_key);
+
+// Place names ("Ozero Taldykol", "Талдыкөл", "Kūh-e Zard"): a gazetteer's neighbours share
+// most of their letters ("Novinki", "Novinka") and its alternate names differ by script and
+// transliteration system, so the place matcher weighs the same evidence otherwise than the
+// person matcher: a feature word one name has and the other lacks ("Lake X" / "X"), differing
+// numbers, or a difference between two names written in one script tell against a match;
+// transliteration noise between two scripts does not. The score is a logistic combination of
+// similarities over several normalised forms (word keys aligned in any order, whole keys,
+// Jaro-Winkler, voicing-folded and consonant-skeleton forms), its weights fitted on labelled
+// pairs (scripts/fit_place_matcher.py, two-fold).
+inline constexpr size_t kPlaceFeatures = 30;
+std::array<double, kPlaceFeatures> PlacePairFeatures(const NameForm& a, const NameForm& b);
+double PlaceNameSimilarity(const NameForm& a, const NameForm& b);
+double PlaceNameSimilarity(std::string_view a, std::string_view b);
+// Place scores at or above this call two places the same.
+inline constexpr double kSamePlace = 0.5;
+
+// Jaro-Winkler similarity of two byte strings, 0..1.
+double JaroWinkler(std::string_view a, std::string_view b);
 
 // Scores at or above this call two names the same: about one letter in four still differing
 // after folding. Chosen once on one half of the toponym pairs and checked on the other.
@@ -59,6 +86,9 @@ inline constexpr double kSameName = 0.72;
 // True for words that say what someone is rather than who ("president", "präsident",
 // "mr", "gen"); they count neither for nor against a match. Takes a romanised word.
 bool IsTitleWord(std::string_view romanised_word);
+
+// True for the generic words of place names ("ozero", "ban", "kuh", "wadi", "river").
+bool IsPlaceWord(std::string_view romanised_word);
 
 // Analyses each distinct string once; keep one per thread or per resolution.
 class NameCache {

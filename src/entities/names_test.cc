@@ -41,6 +41,40 @@ TEST(NameSimilarity, DifferentNamesStayApart) {
   EXPECT_LT(NameSimilarity("Ivan Koval", "Ivan Marchuk"), kSameName);
 }
 
+TEST(JaroWinkler, KnownValues) {
+  EXPECT_NEAR(JaroWinkler("martha", "marhta"), 0.961, 0.001);
+  EXPECT_NEAR(JaroWinkler("dwayne", "duane"), 0.840, 0.001);
+  EXPECT_DOUBLE_EQ(JaroWinkler("abc", "abc"), 1.0);
+  EXPECT_DOUBLE_EQ(JaroWinkler("abc", "xyz"), 0.0);
+  EXPECT_DOUBLE_EQ(JaroWinkler("", "abc"), 0.0);
+}
+
+TEST(PlaceNameSimilarity, SamePlaceAcrossScriptsAndSystems) {
+  EXPECT_GE(PlaceNameSimilarity("Novosilka", "Новосілка"), kSamePlace);
+  EXPECT_GE(PlaceNameSimilarity("Zarichne", "Зарічне"), kSamePlace);
+  EXPECT_GE(PlaceNameSimilarity("Velykyi Bereg", "Velykyy Bereh"), kSamePlace);
+  EXPECT_GE(PlaceNameSimilarity("Riviere Harbourne", "Harbourne Riviere"), kSamePlace);
+}
+
+TEST(PlaceNameSimilarity, NeighboursStayApart) {
+  EXPECT_LT(PlaceNameSimilarity("Novosilka", "Zarichne"), kSamePlace);
+  // A gazetteer's neighbours: the same head word, another name; the same stem, numbered.
+  EXPECT_LT(PlaceNameSimilarity("Ban Nong Khiaw", "Ban Nong Sai"), kSamePlace);
+  EXPECT_LT(PlaceNameSimilarity("Harbourne 1", "Harbourne 2"), kSamePlace);
+  EXPECT_LT(PlaceNameSimilarity("", "Harbourne"), kSamePlace);
+}
+
+TEST(PlacePairFeatures, SymmetricAndBounded) {
+  NameForm a = Analyse("Ozero Harbourne"), b = Analyse("Гарборн");
+  auto ab = PlacePairFeatures(a, b), ba = PlacePairFeatures(b, a);
+  for (size_t i = 0; i < kPlaceFeatures; ++i) {
+    EXPECT_NEAR(ab[i], ba[i], 1e-9) << "feature " << i;
+    EXPECT_GE(ab[i], 0.0) << "feature " << i;
+    EXPECT_LE(ab[i], 1.0) << "feature " << i;
+  }
+  EXPECT_NEAR(PlaceNameSimilarity(a, b), PlaceNameSimilarity(b, a), 1e-9);
+}
+
 TEST(NameCache, AnalysesEachStringOnce) {
   NameCache cache;
   const NameForm& a = cache.Get("Andriy Hrytsenko");
