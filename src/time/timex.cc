@@ -271,7 +271,7 @@ class Tagger {
     static const std::unordered_map<std::string, int> kCues = [] {
       std::unordered_map<std::string, int> m;
       for (const char* w : {"will", "shall", "ll", "tomorrow", "next", "upcoming", "scheduled",
-                            "planned", "plans", "planning", "expected", "expects", "coming", "due",
+                            "planned", "planning", "expected", "expects", "coming", "due",
                             "should", "might", "soon", "would", "intends", "promised", "forecast",
                             "ahead", "until"})
         m[w] = 1;
@@ -295,6 +295,14 @@ class Tagger {
                                         Is(j + 1, "due") || Is(j + 1, "scheduled") ||
                                         Is(j + 1, "about") || ((Is(j + 1, "set") || Is(j + 1, "going")) && Is(j + 2, "to"))))
       return 1;
+    // a plan's past ("had been due to expire Friday") or one carried out ("as planned")
+    if (cue == 1 && (w == "due" || w == "scheduled" || w == "expected" || w == "planned") &&
+        j >= 2 && Is(j - 1, "been") && Is(j - 2, "had"))
+      return -1;
+    if (w == "planned" && j >= 1 && (Is(j - 1, "as") || Is(j - 1, "previously") || Is(j - 1, "originally")))
+      return -1;
+    // "plans to", "plan to" are plans; "vacation plans" is a noun
+    if ((w == "plans" || w == "plan") && Is(j + 1, "to")) return 1;
     if (cue == 1 || cue == -1) return cue;
     if (w == "may" && !t_[j].cap) return 1;
     if ((w == "going" || w == "set" || w == "is" || w == "are") && Is(j + 1, "to") &&
@@ -313,6 +321,10 @@ class Tagger {
   }
   bool SentenceBreak(size_t j) const {
     if (t_[j].kind == 'n' || W(j) == "!" || W(j) == "?") return true;
+    // a quotation's edge: the reporting clause outside ("Castro said") tells nothing of the
+    // tense inside the quote ("``He will leave Thursday,'' Castro said")
+    if (W(j) == "\"" || (W(j) == "`" && Is(j + 1, "`")) || (W(j) == "'" && Is(j + 1, "'") && Glued(j + 1)))
+      return true;
     return W(j) == "." && j > 0 && !IsAbbrevBeforeDot(W(j - 1));
   }
 
