@@ -545,7 +545,10 @@ class Tagger {
   std::optional<Match> WeekdayRule(size_t i) const {
     size_t j = i;
     int shift = 0;
-    if (Is(j, "last") || Is(j, "past")) shift = -1, ++j;
+    // "the previous Friday", "the following Monday": counted from the day the text tells of
+    bool from_ref = Is(j, "the") && (Is(j + 1, "previous") || Is(j + 1, "preceding") || Is(j + 1, "following"));
+    if (from_ref) shift = Is(j + 1, "following") ? 1 : -1, j += 2;
+    else if (Is(j, "last") || Is(j, "past")) shift = -1, ++j;
     else if (Is(j, "next") || Is(j, "coming")) shift = 1, ++j;
     else if (Is(j, "this")) ++j;
     auto wd = Weekdays().find(W(j));
@@ -567,12 +570,13 @@ class Tagger {
     size_t end = j + 1;
     if (!known_) return Match{end, "DATE", "XXXX-WXX-" + std::to_string(wd->second), ""};
     int64_t days;
+    int64_t base = from_ref && ref_day_.valid() ? DaysFromCivil(ref_day_.y, ref_day_.m, ref_day_.d) : aday_;
     if (shift < 0) {
-      int delta = wd->second - Weekday(aday_);
-      days = aday_ + (delta < 0 ? delta : delta - 7);
+      int delta = wd->second - Weekday(base);
+      days = base + (delta < 0 ? delta : delta - 7);
     } else if (shift > 0) {
-      int delta = wd->second - Weekday(aday_);
-      days = aday_ + (delta > 0 ? delta : delta + 7);
+      int delta = wd->second - Weekday(base);
+      days = base + (delta > 0 ? delta : delta + 7);
     } else {
       days = WeekdayDays(wd->second, i, end);
     }
@@ -1018,6 +1022,7 @@ class Tagger {
     }
     auto u = UnitOf(W(j));
     if (!u) return std::nullopt;
+    if (n && n->first == 1 && u->plural && (W(j - 1) == "a" || W(j - 1) == "an")) return std::nullopt;  // "a decades-long feud"
     if (n && u->code == "S" && !u->plural && !Digit(j - 1)) return std::nullopt;
     if (n && Digit(j - 1) && W(j - 1).size() == 4 && !u->plural) return std::nullopt;  // "the 1988 quarter"
     // "the past decade", "the next year": one unit; "the past year" reads as a stretch of time
@@ -1046,7 +1051,8 @@ class Tagger {
     if (n && Is(end, "-") && Is(end + 1, "long")) end += 2;
     Match r{end, "DURATION", DurationValue(Num(k), *u), mod};
     if (half && k >= 0) r.value = HalfMore(k, *u);
-    if (u->code == "DE") r.value = k < 0 ? "PXDE" : "P" + std::to_string(10 * k) + "Y";
+    // "decades" is an unstated number of years, as TimeBank and MEANTIME write it
+    if (u->code == "DE") r.value = k < 0 ? "PXY" : "P" + std::to_string(10 * k) + "Y";
     if (u->code == "CE") r.value = k < 0 ? "PXCE" : "P" + std::to_string(100 * k) + "Y";
     if (u->code == "Q") r.value = k < 0 ? "PXQ" : "P" + std::to_string(3 * k) + "M";
     if (Is(end, "ago")) return std::nullopt;  // Ago handles it
@@ -1065,6 +1071,12 @@ class Tagger {
     else if ((Is(j, "final") || Is(j, "last")) && Is(j + 1, "quarter") && Is(j + 2, "of") && Digit(j + 3)) q = 4;
     else if (Is(j, "latest") || Is(j, "last") || Is(j, "recent") || (j > i && Is(j, "quarter"))) q = -1;
     if (!q) return std::nullopt;
+    // "the latest period" in a report on quarters is the quarter reported on
+    if (q == -1 && Is(i, "the") && Is(j, "latest") && Is(j + 1, "period") && QuartersTold(i)) {
+      if (ref_.q) return Match{j + 2, "DATE", ShiftYears(ref_, 0), ""};
+      int cur = ay_ * 4 + (am_ - 1) / 3 - 1;
+      return Match{j + 2, "DATE", std::to_string(cur / 4) + "-Q" + std::to_string(cur % 4 + 1), ""};
+    }
     if (q != -1 || !Is(j, "quarter")) ++j;
     if (Is(j, "-") && Glued(j)) ++j;
     bool half = Is(j, "half");
@@ -1094,6 +1106,13 @@ class Tagger {
       return Match{end, "DATE", std::to_string(cur / 4) + "-Q" + std::to_string(cur % 4 + 1), ""};
     }
     return Match{end, "DATE", ys + (half ? "-H" : "-Q") + std::to_string(q), ""};
+  }
+
+  // Whether the text before token `i` speaks of quarters.
+  bool QuartersTold(size_t i) const {
+    for (size_t k = 0; k < i; ++k)
+      if (W(k) == "quarter" || W(k) == "quarters") return true;
+    return false;
   }
 
   // "the 1988 third quarter", "the 1988 period", "this year's third quarter", "last year's
@@ -1318,6 +1337,15 @@ class Tagger {
     if (w == "yesterday") return day(-1, i + 1);
     if (w == "today") return day(0, i + 1);
     if (w == "tomorrow") return day(1, i + 1);
+    // "by year-end", "year end", "year's end": the end of the document's year, or of the one
+    // before when counted from ("since year-end")
+    if (w == "year" && known_) {
+      size_t j = Is(i + 1, "-") ? i + 2 : Is(i + 1, "'") && Is(i + 2, "s") ? i + 3 : i + 1;
+      if (Is(j, "end")) {
+        int y = i > 0 && Is(i - 1, "since") ? ay_ - 1 : ay_;
+        return Match{j + 1, "DATE", std::to_string(y), "END"};
+      }
+    }
     if (w == "tonight") return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
     if (w == "overnight") return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
     if (w == "now" && !Is(i + 1, "that")) return Match{i + 1, "DATE", "PRESENT_REF", ""};

@@ -194,5 +194,36 @@ TEST(Timex, ModAndComposedDates) {
   EXPECT_EQ(One("minister Jan Novak said"), "none");
 }
 
+// 2022-12-20 is a Tuesday.
+TEST(Timex, TenseStopsAtQuotesAndPlansOfThePast) {
+  // the reporting clause after a quote is not the quote's tense
+  EXPECT_EQ(One("``The envoy will leave at dawn on Thursday,'' the mayor said."),
+            "DATE 2022-12-22 [Thursday]");
+  // a plan told in the past perfect, or carried out, is past
+  EXPECT_EQ(One("The offer had been due to expire Friday."), "DATE 2022-12-16 [Friday]");
+  EXPECT_EQ(One("The march went ahead as planned Saturday."), "DATE 2022-12-17 [Saturday]");
+  // "plans" is a cue before "to" only
+  EXPECT_EQ(One("The council plans to vote on Friday."), "DATE 2022-12-23 [Friday]");
+  EXPECT_EQ(One("On Friday, when the mayor dropped his holiday plans, the port was shut."),
+            "DATE 2022-12-16 [Friday]");
+}
+
+TEST(Timex, WeekdayCountedFromTheNarrative) {
+  EXPECT_EQ(All("The index fell on Dec. 9, down 2% from the previous Friday."),
+            "DATE 2022-12-09 [Dec. 9] | DATE 2022-12-02 [the previous Friday]");
+  EXPECT_EQ(All("Talks opened on Dec. 7 and resumed the following Monday."),
+            "DATE 2022-12-07 [Dec. 7] | DATE 2022-12-12 [the following Monday]");
+}
+
+TEST(Timex, YearEndLatestPeriodAndDecades) {
+  EXPECT_EQ(One("The sale should close by year-end."), "DATE 2022 END [year-end]");
+  EXPECT_EQ(One("Shares have risen 4% since year-end."), "DATE 2021 END [year-end]");
+  EXPECT_EQ(One("It hopes to do so by year's end."), "DATE 2022 END [year's end]");
+  EXPECT_EQ(All("Profit rose in the third quarter. Sales in the latest period rose 5%."),
+            "DATE 2022-Q3 [the third quarter] | DATE 2022-Q3 [the latest period]");
+  EXPECT_EQ(One("Sales in the latest period rose."), "none");  // no quarters told of
+  EXPECT_EQ(One("a decades-long dispute"), "DURATION PXY [decades-long]");
+}
+
 }  // namespace
 }  // namespace sitrep
