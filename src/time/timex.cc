@@ -411,6 +411,7 @@ class Tagger {
     take(YearBefore(i));
     take(QuarterOfYear(i));
     take(ThatDay(i));
+    take(SeasonRule(i));
     return best;
   }
 
@@ -827,6 +828,8 @@ class Tagger {
         if (auto spoken = SpokenYear(j + 2))
           return Match{spoken->second, "DATE", std::to_string(spoken->first) + "-" + Season(W(j)), ""};
       if (!known_) return std::nullopt;
+      // a season that names something: "the Spring of Hope", "the Summer Games"
+      if (Is(j + 1, "of") || (t_[j].cap && j + 1 < t_.size() && t_[j + 1].cap)) return std::nullopt;
       return Match{j + 1, "DATE", std::to_string(ay_) + "-" + Season(W(j)), ""};
     }
     if (Is(j, "fiscal")) ++j;
@@ -884,6 +887,32 @@ class Tagger {
     }
     return r;
   }
+  // "summer", "the early summer", "late spring", "Autumn meetings", "winter 2023": a season
+  // of the year told of, else the document's. "fall" counts only after "the", a modifier or a
+  // year follows, being a verb too; a season that names something ("Spring of Hope") is none.
+  std::optional<Match> SeasonRule(size_t i) const {
+    size_t j = i;
+    bool the = Is(j, "the");
+    if (the) ++j;
+    std::string mod;
+    if (Is(j, "early")) mod = "START", ++j;
+    else if (Is(j, "late")) mod = "END", ++j;
+    else if (Is(j, "mid") && Is(j + 1, "-")) mod = "MID", j += 2;
+    std::string season = Season(W(j));
+    if (season.empty() || (the && mod.empty())) return std::nullopt;  // "the summer": Relative
+    size_t end = j + 1;
+    int year = known_ ? (ref_.valid() && ref_.y != ay_ && !ref_.m ? ref_.y : ay_) : 0;
+    bool year_named = false;
+    if (Is(end, "of") && Digit(end + 1) && W(end + 1).size() == 4) year = IntAt(end + 1), end += 2, year_named = true;
+    else if (Digit(end) && W(end).size() == 4) year = IntAt(end), ++end, year_named = true;
+    if (!year_named) {
+      if (W(j) == "fall" && mod.empty()) return std::nullopt;
+      if (Is(end, "of") || Is(end, "-") || (t_[j].cap && end < t_.size() && t_[end].cap)) return std::nullopt;
+      if (!known_) return std::nullopt;
+    }
+    return Match{end, "DATE", std::to_string(year) + "-" + season, mod};
+  }
+
   static std::string Season(const std::string& w) {
     if (w == "spring") return "SP";
     if (w == "summer") return "SU";
@@ -1043,6 +1072,8 @@ class Tagger {
     if (n && k == 1 && !u->plural && Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half"))
       end += 3, half = true;  // "a minute and a half"
     if (Is(end, "-") && Is(end + 1, "old")) return std::nullopt;  // ages
+    // "a year-earlier loss": the adjective is a date (YearBefore), not a year's length
+    if (Is(end, "-") && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return std::nullopt;
     if (Is(end, "old")) return std::nullopt;
     if (u->code == "WE") return std::nullopt;
     // "about a quarter of its dealers", "three-quarters of its food": a fraction
@@ -1133,9 +1164,14 @@ class Tagger {
     int q = 0;
     if (auto o = Ordinals().find(W(j)); o != Ordinals().end() && o->second <= 4) q = o->second, ++j;
     if (!Is(j, "quarter") && !(Is(j, "period") && !q)) return std::nullopt;
+    bool ordinal = q != 0;
     if (!q) q = ref_.q ? ref_.q : known_ ? ReferenceAs("quarter").q : 0;
     if (!q) return std::nullopt;
-    return Match{j + 1, "DATE", std::to_string(y) + "-Q" + std::to_string(q), ""};
+    Match r{j + 1, "DATE", std::to_string(y) + "-Q" + std::to_string(q), ""};
+    // "the 1988 period" names the counterpart of the period reported on: a comparison, which
+    // leaves the narrative where it was (so "a year earlier" still counts from the current one)
+    r.from_ref = !ordinal;
+    return r;
   }
 
   // The reference period as `head` names it: the quarter of a reference day for "quarter",

@@ -225,5 +225,28 @@ TEST(Timex, YearEndLatestPeriodAndDecades) {
   EXPECT_EQ(One("a decades-long dispute"), "DURATION PXY [decades-long]");
 }
 
+TEST(Timex, YearBackAdjectiveAndComparisonPeriods) {
+  // "a year-earlier loss" is a date a year back, not a year's length
+  EXPECT_EQ(All("Profit rose in the third quarter, compared with a year-earlier loss."),
+            "DATE 2022-Q3 [the third quarter] | DATE 2021-Q3 [year-earlier]");
+  // "the 2021 period" is the counterpart compared with: "a year earlier" still counts from
+  // the quarter reported on
+  EXPECT_EQ(All("Sales rose in the third quarter; in the 2021 period they fell. Costs rose from a "
+                "year earlier."),
+            "DATE 2022-Q3 [the third quarter] | DATE 2021-Q3 [the 2021 period] | DATE 2021-Q3 [a "
+            "year earlier]");
+}
+
+TEST(Timex, Seasons) {
+  EXPECT_EQ(One("Orders picked up from the low levels of the early summer."),
+            "DATE 2022-SU START [the early summer]");
+  EXPECT_EQ(One("The dealers said spring brought hope."), "DATE 2022-SP [spring]");
+  EXPECT_EQ(One("The lenders held their Autumn meetings."), "DATE 2022-FA [Autumn]");
+  EXPECT_EQ(One("in late winter 2021"), "DATE 2021-WI END [late winter 2021]");
+  EXPECT_EQ(One("Prices may fall sharply."), "none");
+  EXPECT_EQ(One("the Spring of Hope rally"), "none");
+  EXPECT_EQ(One("the Summer Games"), "none");
+}
+
 }  // namespace
 }  // namespace sitrep
