@@ -412,6 +412,7 @@ class Tagger {
     take(QuarterOfYear(i));
     take(ThatDay(i));
     take(SeasonRule(i));
+    take(SecondDay(i));
     return best;
   }
 
@@ -470,6 +471,10 @@ class Tagger {
     }
     if (!colon && !ampm) {
       if (Is(k, "o") && Is(k + 1, "'") && Is(k + 2, "clock")) k += 3;
+      // "4 in the morning", "9 in the evening"
+      else if (h >= 1 && h <= 12 && Is(k, "in") && Is(k + 1, "the") &&
+               (Is(k + 2, "morning") || Is(k + 2, "afternoon") || Is(k + 2, "evening")))
+        ampm = Is(k + 2, "morning") ? 1 : 2, k += 3;
       else return std::nullopt;
     }
     if (h > 24 || m > 59) return std::nullopt;
@@ -815,6 +820,11 @@ class Tagger {
     else if (d == "last" || d == "past" || d == "previous" || d == "prior") shift = -1, ++j;
     else if (d == "next" || d == "coming" || d == "following" || d == "upcoming") shift = 1, ++j;
     else if (!the) return std::nullopt;
+    // "the fiscal year": the year told of; "the fiscal year ended March 31" is a year's length
+    if (the && j == i + 1 && Is(j, "fiscal") && Is(j + 1, "year") && known_) {
+      if (Is(j + 2, "ended") || Is(j + 2, "ending")) return Match{j + 2, "DURATION", "P1Y", ""};
+      return Match{j + 2, "DATE", std::to_string(ref_.valid() ? ref_.y : ay_), ""};
+    }
     if (the && j == i + 1 && (Is(j, "full") || Is(j, "entire") || Is(j, "whole")) && Is(j + 1, "year") && known_)
       return Match{j + 2, "DATE", std::to_string(ref_.valid() ? ref_.y : ay_), ""};  // "the full year"
     if (the && j == i + 1 && !(Is(j, "year") || Is(j, "month") || Is(j, "week") || Is(j, "weekend") || Is(j, "day") ||
@@ -887,6 +897,20 @@ class Tagger {
     }
     return r;
   }
+  // "April 24 and 25", "on May 3 or 4": the second day number shares the month and year of
+  // the date just named.
+  std::optional<Match> SecondDay(size_t i) const {
+    if (!Digit(i) || W(i).size() > 2 || i < 3 || !ref_day_.valid()) return std::nullopt;
+    if (!(Is(i - 1, "and") || Is(i - 1, "or") || Is(i - 1, "to") || Is(i - 1, "through") || Is(i - 1, "-")))
+      return std::nullopt;
+    if (!Digit(i - 2) || IntAt(i - 2) != ref_day_.d || !MonthAt(i - 3)) return std::nullopt;
+    int d = IntAt(i);
+    if (d <= ref_day_.d || d > DaysInMonth(ref_day_.y, ref_day_.m)) return std::nullopt;
+    // "May 3 and 4 people": the number counts something
+    if (i + 1 < t_.size() && t_[i + 1].kind == 'w' && !YearFollower(W(i + 1))) return std::nullopt;
+    return Match{i + 1, "DATE", Date(DaysFromCivil(ref_day_.y, ref_day_.m, d)), ""};
+  }
+
   // "summer", "the early summer", "late spring", "Autumn meetings", "winter 2023": a season
   // of the year told of, else the document's. "fall" counts only after "the", a modifier or a
   // year follows, being a verb too; a season that names something ("Spring of Hope") is none.
@@ -1048,6 +1072,11 @@ class Tagger {
       if (Is(j, "and") && Is(j + 1, "a") && Is(j + 2, "half")) j += 3, half = true;
       // "5 1/2 hours"
       if (Is(j, "1") && Is(j + 1, "/") && Is(j + 2, "2") && Glued(j + 1) && Glued(j + 2)) j += 3, half = true;
+      // "two more weeks", "an additional year", "six straight days", "eight trading days"
+      if (!half && (Is(j, "more") || Is(j, "additional") || Is(j, "further") || Is(j, "straight") ||
+                    Is(j, "consecutive") || Is(j, "successive") || Is(j, "trading") ||
+                    Is(j, "business") || Is(j, "working")) && UnitOf(W(j + 1)))
+        ++j;
     }
     auto u = UnitOf(W(j));
     if (!u) return std::nullopt;

@@ -248,5 +248,18 @@ TEST(Timex, Seasons) {
   EXPECT_EQ(One("the Summer Games"), "none");
 }
 
+TEST(Timex, CountedStretchesFiscalYearAndSecondDays) {
+  EXPECT_EQ(One("The ferry will run for two more weeks."), "DURATION P2W [two more weeks]");
+  EXPECT_EQ(One("for an additional year"), "DURATION P1Y [an additional year]");
+  EXPECT_EQ(One("after six straight days of losses"), "DURATION P6D [six straight days]");
+  EXPECT_EQ(One("Eight trading days after the crash"), "DURATION P8D [Eight trading days]");
+  EXPECT_EQ(One("Earnings will fall for the fiscal year."), "DATE 2022 [the fiscal year]");
+  EXPECT_EQ(One("In the fiscal year ended March 31, sales rose."), "DURATION P1Y [the fiscal year]");
+  EXPECT_EQ(All("The summit will be held on April 24 and 25."),
+            "DATE 2023-04-24 [April 24] | DATE 2023-04-25 [25]");
+  EXPECT_EQ(All("On May 3 and 4 ships sailed."), "DATE 2022-05-03 [May 3]");
+  EXPECT_EQ(One("The ship will leave at 4 in the morning."), "TIME 2022-12-20T04:00 [4 in the morning]");
+}
+
 }  // namespace
 }  // namespace sitrep
