@@ -452,6 +452,7 @@ class Tagger {
 
   // "21:40", "9:40 p.m.", "9 a.m.", "noon", "midnight": "21:40" / "12:00" and the end.
   std::optional<std::pair<std::string, size_t>> Clock(size_t i) const {
+    if ((Is(i, "noon") || Is(i, "midday")) && i > 0 && Is(i - 1, "high")) return std::nullopt;  // "High Noon"
     if (Is(i, "noon") || Is(i, "midday")) return std::make_pair(std::string("12:00"), i + 1);
     if (Is(i, "midnight")) return std::make_pair(std::string("24:00"), i + 1);
     if (!Digit(i) || W(i).size() > 2) return std::nullopt;
@@ -511,6 +512,9 @@ class Tagger {
     size_t j = r.end;
     if (auto d = DayWord(j, i)) {
       r.value = d->first + "T" + c->first, r.end = d->second;
+    } else if (auto date = MonthDate(j); date && date->value.size() == 10) {
+      // "5 p.m. EST Nov. 9": the date right after is part of the expression
+      r.value = date->value + "T" + c->first, r.end = date->end;
     } else if (Is(j, ",") || Is(j, "on")) {
       // "at 16:15 UTC, June 1": a date right after dates the time (the time stays the expression)
       if (auto date = MonthDate(j + 1); date && date->value.size() == 10) r.value = date->value + "T" + c->first;
@@ -846,6 +850,15 @@ class Tagger {
     std::string unit = W(j);
     std::string season = Season(unit);
     if (!known_) return std::nullopt;
+    // a quoted title: ABC's "This Week"
+    if (j < t_.size() && t_[j].cap && i > 0 && (Is(i - 1, "\"") || Is(i - 1, "`"))) return std::nullopt;
+    // "the week of March 6": the week that holds the date
+    if (the && j == i + 1 && (unit == "week" || unit == "weekend") && Is(j + 1, "of"))
+      if (auto date = MonthDate(j + 2); date && date->value.size() == 10) {
+        Period p = ParsePeriod(date->value);
+        std::string week = Week(DaysFromCivil(p.y, p.m, p.d));
+        return Match{date->end, "DATE", unit == "week" ? week : week + "-WE", ""};
+      }
     Match r{j + 1, "DATE", "", ""};
     // "the following year", "the previous month", "the next day" point back to the time the
     // text has just set; "next year" without "the" counts from the document's date.

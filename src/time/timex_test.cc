@@ -261,5 +261,12 @@ TEST(Timex, CountedStretchesFiscalYearAndSecondDays) {
   EXPECT_EQ(One("The ship will leave at 4 in the morning."), "TIME 2022-12-20T04:00 [4 in the morning]");
 }
 
+TEST(Timex, ClockWithDateWeekOfAndTitles) {
+  EXPECT_EQ(One("The offer expires at 5 p.m. EST Jan. 9."), "TIME 2023-01-09T17:00 [5 p.m. EST Jan. 9]");
+  EXPECT_EQ(One("a hearing the week of March 6"), "DATE 2023-W10 [the week of March 6]");
+  EXPECT_EQ(One("the minister said on ABC's \"This Week\" show"), "none");
+  EXPECT_EQ(One("like the sheriff in \"High Noon\""), "none");
+}
+
 }  // namespace
 }  // namespace sitrep
