@@ -413,6 +413,7 @@ class Tagger {
     take(ThatDay(i));
     take(SeasonRule(i));
     take(SecondDay(i));
+    take(PluralWeekday(i));
     return best;
   }
 
@@ -578,6 +579,8 @@ class Tagger {
     }
     if (!t_[j].cap && t_[j].kind == 'w' && Weekdays().count(W(j))) return std::nullopt;
     size_t end = j + 1;
+    if (!shift && (Is(end, "nights") || Is(end, "mornings") || Is(end, "evenings") || Is(end, "afternoons")))
+      return std::nullopt;  // "Tuesday nights" recur (PluralWeekday)
     if (!known_) return Match{end, "DATE", "XXXX-WXX-" + std::to_string(wd->second), ""};
     int64_t days;
     int64_t base = from_ref && ref_day_.valid() ? DaysFromCivil(ref_day_.y, ref_day_.m, ref_day_.d) : aday_;
@@ -1341,7 +1344,25 @@ class Tagger {
     }
     auto wd = Weekdays().find(W(j));
     if (wd != Weekdays().end()) return Match{j + 1, "SET", "XXXX-WXX-" + std::to_string(wd->second), ""};
+    // "each July", "every spring"
+    if (auto month = MonthAt(j)) return Match{month->second, "SET", Month(0, month->first).replace(0, 4, "XXXX"), ""};
+    if (std::string season = Season(W(j)); !season.empty()) return Match{j + 1, "SET", "XXXX-" + season, ""};
     return std::nullopt;
+  }
+
+  // "Mondays", "Tuesday nights": a weekday in the plural recurs.
+  std::optional<Match> PluralWeekday(size_t i) const {
+    if (i >= t_.size() || !t_[i].cap) return std::nullopt;
+    auto wd = W(i).ends_with("s") ? Weekdays().find(W(i).substr(0, W(i).size() - 1)) : Weekdays().end();
+    std::string value = "XXXX-WXX-";
+    if (wd != Weekdays().end()) return Match{i + 1, "SET", value + std::to_string(wd->second), ""};
+    wd = Weekdays().find(W(i));
+    if (wd == Weekdays().end()) return std::nullopt;
+    static const std::unordered_map<std::string, std::string> parts = {
+        {"mornings", "TMO"}, {"afternoons", "TAF"}, {"evenings", "TEV"}, {"nights", "TNI"}};
+    auto part = parts.find(W(i + 1));
+    if (part == parts.end()) return std::nullopt;
+    return Match{i + 2, "SET", value + std::to_string(wd->second) + part->second, ""};
   }
 
   bool RateBefore(size_t j) const {

@@ -268,5 +268,13 @@ TEST(Timex, ClockWithDateWeekOfAndTitles) {
   EXPECT_EQ(One("like the sheriff in \"High Noon\""), "none");
 }
 
+TEST(Timex, RecurringWeekdaysMonthsAndSeasons) {
+  EXPECT_EQ(One("The market opens on Mondays."), "SET XXXX-WXX-1 [Mondays]");
+  EXPECT_EQ(One("a show aired on Tuesday nights"), "SET XXXX-WXX-2TNI [Tuesday nights]");
+  EXPECT_EQ(One("The fair is held each July."), "SET XXXX-07 [each July]");
+  EXPECT_EQ(One("Floods come every spring."), "SET XXXX-SP [every spring]");
+  EXPECT_EQ(One("The envoy left on Monday night."), "TIME 2022-12-19TNI [Monday night]");
+}
+
 }  // namespace
 }  // namespace sitrep
