@@ -336,6 +336,11 @@ class Tagger {
   // the current one ("will end in December").
   int PickYear(int m, int d, size_t b, size_t e) const {
     constexpr int64_t kTenseReach = 270;  // days, about nine months
+    // "since March", "the quarter ended Jan. 31": the last such date, however far back
+    if (b > 0 && (Is(b - 1, "since") || Is(b - 1, "ended"))) {
+      for (int y = ay_; y >= ay_ - 1; --y)
+        if (DaysFromCivil(y, m, std::min(std::max(d, 1), DaysInMonth(y, m))) <= aday_) return y;
+    }
     int tense = Tense(b, e);
     int nearest = ay_, pointed = 0;
     int64_t nearest_dist = INT64_MAX, pointed_dist = INT64_MAX;

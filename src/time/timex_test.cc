@@ -276,5 +276,12 @@ TEST(Timex, RecurringWeekdaysMonthsAndSeasons) {
   EXPECT_EQ(One("The envoy left on Monday night."), "TIME 2022-12-19TNI [Monday night]");
 }
 
+TEST(Timex, SinceAndEndedTakeThePastReading) {
+  // ten months back: beyond the tense's usual reach, but "ended" and "since" look back
+  EXPECT_EQ(All("In the quarter ended Feb. 28, sales rose.", Day(2022, 12, 20)),
+            "DATE 2022-Q3 [the quarter] | DATE 2022-02-28 [Feb. 28]");
+  EXPECT_EQ(One("Prices have doubled since February.", Day(2022, 12, 20)), "DATE 2022-02 [February]");
+}
+
 }  // namespace
 }  // namespace sitrep
