@@ -550,7 +550,8 @@ class Tagger {
 
   int64_t WeekdayDays(int wd, size_t b, size_t e) const {
     int delta = wd - Weekday(aday_);
-    int tense = Tense(b, e);
+    // "Wednesday's ruling": an event named by its day has mostly taken place
+    int tense = Is(e, "'") && Is(e + 1, "s") ? -1 : Tense(b, e);
     // the article's own weekday is, in wire copy, mostly the day itself
     if (delta == 0) return aday_;
     if (tense > 0) return aday_ + (delta > 0 ? delta : delta + 7);
