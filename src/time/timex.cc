@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <unordered_map>
 
@@ -197,7 +198,10 @@ class Tagger {
     static const std::string kEmpty;
     return i < t_.size() ? t_[i].low : kEmpty;
   }
-  bool Is(size_t i, std::string_view w) const { return i < t_.size() && t_[i].low == w; }
+  // the length first: most tokens differ in it, and this is the tagger's hottest call
+  bool Is(size_t i, std::string_view w) const {
+    return i < t_.size() && t_[i].low.size() == w.size() && std::memcmp(t_[i].low.data(), w.data(), w.size()) == 0;
+  }
   bool Digit(size_t i) const { return i < t_.size() && t_[i].kind == 'd'; }
   bool Glued(size_t i) const { return i < t_.size() && !t_[i].space; }
   int IntAt(size_t i) const { return Digit(i) && t_[i].low.size() <= 9 ? std::stoi(t_[i].low) : -1; }
@@ -267,7 +271,7 @@ class Tagger {
   // One word's hint at the clause's time: +1 a plan or forecast ("will", "expected",
   // "set to", "as soon as"), -1 a past occurrence ("was", "said", a past participle), 0 none.
   int TenseCue(size_t j) const {
-    // 1 future cue, -1 past cue, 2 irregular past form (a participle after "be")
+    // 1 future cue, -1 past cue, 2 irregular past form (a participle after "be"), 3 a plan before "to"
     static const std::unordered_map<std::string, int> kCues = [] {
       std::unordered_map<std::string, int> m;
       for (const char* w : {"will", "shall", "ll", "tomorrow", "next", "upcoming", "scheduled",
@@ -277,6 +281,7 @@ class Tagger {
         m[w] = 1;
       for (const char* w : {"was", "were", "had", "did", "said", "ago", "last", "yesterday", "since"})
         m[w] = -1;
+      m["plans"] = m["plan"] = 3;  // a plan before "to" only
       // irregular past tenses ("met", "told", "understood"); not those that read as present too
       for (const char* w : {"met", "told", "made", "took", "came", "went", "gave", "held", "began",
                             "saw", "knew", "thought", "left", "felt", "became", "brought", "found",
@@ -299,10 +304,11 @@ class Tagger {
     if (cue == 1 && (w == "due" || w == "scheduled" || w == "expected" || w == "planned") &&
         j >= 2 && Is(j - 1, "been") && Is(j - 2, "had"))
       return -1;
-    if (w == "planned" && j >= 1 && (Is(j - 1, "as") || Is(j - 1, "previously") || Is(j - 1, "originally")))
+    if (cue == 1 && w == "planned" && j >= 1 &&
+        (Is(j - 1, "as") || Is(j - 1, "previously") || Is(j - 1, "originally")))
       return -1;
     // "plans to", "plan to" are plans; "vacation plans" is a noun
-    if ((w == "plans" || w == "plan") && Is(j + 1, "to")) return 1;
+    if (cue == 3) return Is(j + 1, "to") ? 1 : 0;
     if (cue == 1 || cue == -1) return cue;
     if (w == "may" && !t_[j].cap) return 1;
     if ((w == "going" || w == "set" || w == "is" || w == "are") && Is(j + 1, "to") &&
@@ -320,6 +326,7 @@ class Tagger {
     return 0;
   }
   bool SentenceBreak(size_t j) const {
+    if (t_[j].kind != 'p' && t_[j].kind != 'n') return false;  // words and numbers never are
     if (t_[j].kind == 'n' || W(j) == "!" || W(j) == "?") return true;
     // a quotation's edge: the reporting clause outside ("Castro said") tells nothing of the
     // tense inside the quote ("``He will leave Thursday,'' Castro said")
@@ -937,6 +944,9 @@ class Tagger {
   // of the year told of, else the document's. "fall" counts only after "the", a modifier or a
   // year follows, being a verb too; a season that names something ("Spring of Hope") is none.
   std::optional<Match> SeasonRule(size_t i) const {
+    char c = W(i).empty() ? 0 : W(i)[0];
+    if (c != 't' && c != 'e' && c != 'l' && c != 'm' && c != 's' && c != 'w' && c != 'a' && c != 'f')
+      return std::nullopt;  // none of "the", "early", "late", "mid" or a season
     size_t j = i;
     bool the = Is(j, "the");
     if (the) ++j;
@@ -1358,7 +1368,7 @@ class Tagger {
 
   // "Mondays", "Tuesday nights": a weekday in the plural recurs.
   std::optional<Match> PluralWeekday(size_t i) const {
-    if (i >= t_.size() || !t_[i].cap) return std::nullopt;
+    if (i >= t_.size() || !t_[i].cap || t_[i].low.size() < 6 || t_[i].low.size() > 10) return std::nullopt;
     auto wd = W(i).ends_with("s") ? Weekdays().find(W(i).substr(0, W(i).size() - 1)) : Weekdays().end();
     std::string value = "XXXX-WXX-";
     if (wd != Weekdays().end()) return Match{i + 1, "SET", value + std::to_string(wd->second), ""};
