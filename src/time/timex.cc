@@ -1021,7 +1021,7 @@ class Tagger {
       return r;
     }
     if (u->code == "D") r.value = Date(aday_ + s);
-    else if (u->code == "W") r.value = Week(aday_ + 7 * s);
+    else if (u->code == "W") r.value = Date(aday_ + 7 * s);  // "two weeks ago": that day
     else if (u->code == "M" && !u->time) r.value = AddMonths(ay_, am_, s);
     else if (u->code == "Y") r.value = std::to_string(ay_ + s);
     else if (u->code == "DE") r.value = std::to_string((ay_ + 10 * s) / 10);

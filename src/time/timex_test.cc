@@ -283,5 +283,11 @@ TEST(Timex, SinceAndEndedTakeThePastReading) {
   EXPECT_EQ(One("Prices have doubled since February.", Day(2022, 12, 20)), "DATE 2022-02 [February]");
 }
 
+TEST(Timex, WeeksAgoIsADay) {
+  // TimeBank and MEANTIME mostly give the day counted back, not its ISO week
+  EXPECT_EQ(One("The quake struck two weeks ago."), "DATE 2022-12-06 [two weeks ago]");
+  EXPECT_EQ(One("The talks ended a week ago."), "DATE 2022-12-13 [a week ago]");
+}
+
 }  // namespace
 }  // namespace sitrep
