@@ -348,7 +348,8 @@ class Tagger {
       for (int y = ay_; y >= ay_ - 1; --y)
         if (DaysFromCivil(y, m, std::min(std::max(d, 1), DaysInMonth(y, m))) <= aday_) return y;
     }
-    int tense = Tense(b, e);
+    // "by August": a deadline, mostly ahead
+    int tense = b > 0 && Is(b - 1, "by") ? 1 : Tense(b, e);
     int nearest = ay_, pointed = 0;
     int64_t nearest_dist = INT64_MAX, pointed_dist = INT64_MAX;
     for (int y = ay_ - 1; y <= ay_ + 1; ++y) {

@@ -289,5 +289,12 @@ TEST(Timex, WeeksAgoIsADay) {
   EXPECT_EQ(One("The talks ended a week ago."), "DATE 2022-12-13 [a week ago]");
 }
 
+TEST(Timex, ByAMonthIsADeadlineAhead) {
+  // the clause's nearest cue ("untouched") would read it as past
+  EXPECT_EQ(One("The airline will add flights by March, in markets untouched by the slump.",
+                Day(2022, 12, 20)),
+            "DATE 2023-03 [March]");
+}
+
 }  // namespace
 }  // namespace sitrep
