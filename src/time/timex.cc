@@ -1491,6 +1491,10 @@ class Tagger {
       if (Is(j, "term") && !(hyphen && j + 1 < t_.size() && t_[j + 1].kind == 'w'))
         return Match{j + 1, "DATE", "FUTURE_REF", ""};
     }
+    // "buyers came in the morning": that part of the day the text is telling of
+    if (w == "the" && known_ && i > 0 && (Is(i - 1, "in") || Is(i - 1, "during")) && !Is(i + 2, "of"))
+      if (auto part = DayPart(i + 1); part && !Is(i + 1, "night") && !Is(i + 1, "nights"))
+        return Match{part->second, "TIME", NarratedDay() + part->first, ""};
     if (w == "the" && Is(i + 1, "time") && Is(i + 2, "being"))
       return Match{i + 3, "DATE", "PRESENT_REF", ""};
     if (w == "the" && Is(i + 1, "past") && (i + 2 >= t_.size() || t_[i + 2].kind != 'w' || Is(i + 2, "and")))

@@ -296,5 +296,11 @@ TEST(Timex, ByAMonthIsADeadlineAhead) {
             "DATE 2023-03 [March]");
 }
 
+TEST(Timex, PartOfTheNarratedDay) {
+  EXPECT_EQ(All("Shares fell on Dec. 16. Dealers sold in the morning."),
+            "DATE 2022-12-16 [Dec. 16] | TIME 2022-12-16TMO [the morning]");
+  EXPECT_EQ(One("Sirens sounded during the night of the raid."), "none");
+}
+
 }  // namespace
 }  // namespace sitrep
