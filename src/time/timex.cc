@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <unordered_map>
 
@@ -197,7 +198,10 @@ class Tagger {
     static const std::string kEmpty;
     return i < t_.size() ? t_[i].low : kEmpty;
   }
-  bool Is(size_t i, std::string_view w) const { return i < t_.size() && t_[i].low == w; }
+  // the length first: most tokens differ in it, and this is the tagger's hottest call
+  bool Is(size_t i, std::string_view w) const {
+    return i < t_.size() && t_[i].low.size() == w.size() && std::memcmp(t_[i].low.data(), w.data(), w.size()) == 0;
+  }
   bool Digit(size_t i) const { return i < t_.size() && t_[i].kind == 'd'; }
   bool Glued(size_t i) const { return i < t_.size() && !t_[i].space; }
   int IntAt(size_t i) const { return Digit(i) && t_[i].low.size() <= 9 ? std::stoi(t_[i].low) : -1; }
@@ -267,16 +271,17 @@ class Tagger {
   // One word's hint at the clause's time: +1 a plan or forecast ("will", "expected",
   // "set to", "as soon as"), -1 a past occurrence ("was", "said", a past participle), 0 none.
   int TenseCue(size_t j) const {
-    // 1 future cue, -1 past cue, 2 irregular past form (a participle after "be")
+    // 1 future cue, -1 past cue, 2 irregular past form (a participle after "be"), 3 a plan before "to"
     static const std::unordered_map<std::string, int> kCues = [] {
       std::unordered_map<std::string, int> m;
       for (const char* w : {"will", "shall", "ll", "tomorrow", "next", "upcoming", "scheduled",
-                            "planned", "plans", "planning", "expected", "expects", "coming", "due",
+                            "planned", "planning", "expected", "expects", "coming", "due",
                             "should", "might", "soon", "would", "intends", "promised", "forecast",
                             "ahead", "until"})
         m[w] = 1;
       for (const char* w : {"was", "were", "had", "did", "said", "ago", "last", "yesterday", "since"})
         m[w] = -1;
+      m["plans"] = m["plan"] = 3;  // a plan before "to" only
       // irregular past tenses ("met", "told", "understood"); not those that read as present too
       for (const char* w : {"met", "told", "made", "took", "came", "went", "gave", "held", "began",
                             "saw", "knew", "thought", "left", "felt", "became", "brought", "found",
@@ -295,6 +300,15 @@ class Tagger {
                                         Is(j + 1, "due") || Is(j + 1, "scheduled") ||
                                         Is(j + 1, "about") || ((Is(j + 1, "set") || Is(j + 1, "going")) && Is(j + 2, "to"))))
       return 1;
+    // a plan's past ("had been due to expire Friday") or one carried out ("as planned")
+    if (cue == 1 && (w == "due" || w == "scheduled" || w == "expected" || w == "planned") &&
+        j >= 2 && Is(j - 1, "been") && Is(j - 2, "had"))
+      return -1;
+    if (cue == 1 && w == "planned" && j >= 1 &&
+        (Is(j - 1, "as") || Is(j - 1, "previously") || Is(j - 1, "originally")))
+      return -1;
+    // "plans to", "plan to" are plans; "vacation plans" is a noun
+    if (cue == 3) return Is(j + 1, "to") ? 1 : 0;
     if (cue == 1 || cue == -1) return cue;
     if (w == "may" && !t_[j].cap) return 1;
     if ((w == "going" || w == "set" || w == "is" || w == "are") && Is(j + 1, "to") &&
@@ -312,7 +326,12 @@ class Tagger {
     return 0;
   }
   bool SentenceBreak(size_t j) const {
+    if (t_[j].kind != 'p' && t_[j].kind != 'n') return false;  // words and numbers never are
     if (t_[j].kind == 'n' || W(j) == "!" || W(j) == "?") return true;
+    // a quotation's edge: the reporting clause outside ("Castro said") tells nothing of the
+    // tense inside the quote ("``He will leave Thursday,'' Castro said")
+    if (W(j) == "\"" || (W(j) == "`" && Is(j + 1, "`")) || (W(j) == "'" && Is(j + 1, "'") && Glued(j + 1)))
+      return true;
     return W(j) == "." && j > 0 && !IsAbbrevBeforeDot(W(j - 1));
   }
 
@@ -324,7 +343,13 @@ class Tagger {
   // the current one ("will end in December").
   int PickYear(int m, int d, size_t b, size_t e) const {
     constexpr int64_t kTenseReach = 270;  // days, about nine months
-    int tense = Tense(b, e);
+    // "since March", "the quarter ended Jan. 31": the last such date, however far back
+    if (b > 0 && (Is(b - 1, "since") || Is(b - 1, "ended"))) {
+      for (int y = ay_; y >= ay_ - 1; --y)
+        if (DaysFromCivil(y, m, std::min(std::max(d, 1), DaysInMonth(y, m))) <= aday_) return y;
+    }
+    // "by August": a deadline, mostly ahead
+    int tense = b > 0 && Is(b - 1, "by") ? 1 : Tense(b, e);
     int nearest = ay_, pointed = 0;
     int64_t nearest_dist = INT64_MAX, pointed_dist = INT64_MAX;
     for (int y = ay_ - 1; y <= ay_ + 1; ++y) {
@@ -399,6 +424,9 @@ class Tagger {
     take(YearBefore(i));
     take(QuarterOfYear(i));
     take(ThatDay(i));
+    take(SeasonRule(i));
+    take(SecondDay(i));
+    take(PluralWeekday(i));
     return best;
   }
 
@@ -438,6 +466,7 @@ class Tagger {
 
   // "21:40", "9:40 p.m.", "9 a.m.", "noon", "midnight": "21:40" / "12:00" and the end.
   std::optional<std::pair<std::string, size_t>> Clock(size_t i) const {
+    if ((Is(i, "noon") || Is(i, "midday")) && i > 0 && Is(i - 1, "high")) return std::nullopt;  // "High Noon"
     if (Is(i, "noon") || Is(i, "midday")) return std::make_pair(std::string("12:00"), i + 1);
     if (Is(i, "midnight")) return std::make_pair(std::string("24:00"), i + 1);
     if (!Digit(i) || W(i).size() > 2) return std::nullopt;
@@ -457,6 +486,10 @@ class Tagger {
     }
     if (!colon && !ampm) {
       if (Is(k, "o") && Is(k + 1, "'") && Is(k + 2, "clock")) k += 3;
+      // "4 in the morning", "9 in the evening"
+      else if (h >= 1 && h <= 12 && Is(k, "in") && Is(k + 1, "the") &&
+               (Is(k + 2, "morning") || Is(k + 2, "afternoon") || Is(k + 2, "evening")))
+        ampm = Is(k + 2, "morning") ? 1 : 2, k += 3;
       else return std::nullopt;
     }
     if (h > 24 || m > 59) return std::nullopt;
@@ -493,6 +526,9 @@ class Tagger {
     size_t j = r.end;
     if (auto d = DayWord(j, i)) {
       r.value = d->first + "T" + c->first, r.end = d->second;
+    } else if (auto date = MonthDate(j); date && date->value.size() == 10) {
+      // "5 p.m. EST Nov. 9": the date right after is part of the expression
+      r.value = date->value + "T" + c->first, r.end = date->end;
     } else if (Is(j, ",") || Is(j, "on")) {
       // "at 16:15 UTC, June 1": a date right after dates the time (the time stays the expression)
       if (auto date = MonthDate(j + 1); date && date->value.size() == 10) r.value = date->value + "T" + c->first;
@@ -522,7 +558,8 @@ class Tagger {
 
   int64_t WeekdayDays(int wd, size_t b, size_t e) const {
     int delta = wd - Weekday(aday_);
-    int tense = Tense(b, e);
+    // "Wednesday's ruling": an event named by its day has mostly taken place
+    int tense = Is(e, "'") && Is(e + 1, "s") ? -1 : Tense(b, e);
     // the article's own weekday is, in wire copy, mostly the day itself
     if (delta == 0) return aday_;
     if (tense > 0) return aday_ + (delta > 0 ? delta : delta + 7);
@@ -533,7 +570,10 @@ class Tagger {
   std::optional<Match> WeekdayRule(size_t i) const {
     size_t j = i;
     int shift = 0;
-    if (Is(j, "last") || Is(j, "past")) shift = -1, ++j;
+    // "the previous Friday", "the following Monday": counted from the day the text tells of
+    bool from_ref = Is(j, "the") && (Is(j + 1, "previous") || Is(j + 1, "preceding") || Is(j + 1, "following"));
+    if (from_ref) shift = Is(j + 1, "following") ? 1 : -1, j += 2;
+    else if (Is(j, "last") || Is(j, "past")) shift = -1, ++j;
     else if (Is(j, "next") || Is(j, "coming")) shift = 1, ++j;
     else if (Is(j, "this")) ++j;
     auto wd = Weekdays().find(W(j));
@@ -553,14 +593,17 @@ class Tagger {
     }
     if (!t_[j].cap && t_[j].kind == 'w' && Weekdays().count(W(j))) return std::nullopt;
     size_t end = j + 1;
+    if (!shift && (Is(end, "nights") || Is(end, "mornings") || Is(end, "evenings") || Is(end, "afternoons")))
+      return std::nullopt;  // "Tuesday nights" recur (PluralWeekday)
     if (!known_) return Match{end, "DATE", "XXXX-WXX-" + std::to_string(wd->second), ""};
     int64_t days;
+    int64_t base = from_ref && ref_day_.valid() ? DaysFromCivil(ref_day_.y, ref_day_.m, ref_day_.d) : aday_;
     if (shift < 0) {
-      int delta = wd->second - Weekday(aday_);
-      days = aday_ + (delta < 0 ? delta : delta - 7);
+      int delta = wd->second - Weekday(base);
+      days = base + (delta < 0 ? delta : delta - 7);
     } else if (shift > 0) {
-      int delta = wd->second - Weekday(aday_);
-      days = aday_ + (delta > 0 ? delta : delta + 7);
+      int delta = wd->second - Weekday(base);
+      days = base + (delta > 0 ? delta : delta + 7);
     } else {
       days = WeekdayDays(wd->second, i, end);
     }
@@ -798,6 +841,11 @@ class Tagger {
     else if (d == "last" || d == "past" || d == "previous" || d == "prior") shift = -1, ++j;
     else if (d == "next" || d == "coming" || d == "following" || d == "upcoming") shift = 1, ++j;
     else if (!the) return std::nullopt;
+    // "the fiscal year": the year told of; "the fiscal year ended March 31" is a year's length
+    if (the && j == i + 1 && Is(j, "fiscal") && Is(j + 1, "year") && known_) {
+      if (Is(j + 2, "ended") || Is(j + 2, "ending")) return Match{j + 2, "DURATION", "P1Y", ""};
+      return Match{j + 2, "DATE", std::to_string(ref_.valid() ? ref_.y : ay_), ""};
+    }
     if (the && j == i + 1 && (Is(j, "full") || Is(j, "entire") || Is(j, "whole")) && Is(j + 1, "year") && known_)
       return Match{j + 2, "DATE", std::to_string(ref_.valid() ? ref_.y : ay_), ""};  // "the full year"
     if (the && j == i + 1 && !(Is(j, "year") || Is(j, "month") || Is(j, "week") || Is(j, "weekend") || Is(j, "day") ||
@@ -811,12 +859,23 @@ class Tagger {
         if (auto spoken = SpokenYear(j + 2))
           return Match{spoken->second, "DATE", std::to_string(spoken->first) + "-" + Season(W(j)), ""};
       if (!known_) return std::nullopt;
+      // a season that names something: "the Spring of Hope", "the Summer Games"
+      if (Is(j + 1, "of") || (t_[j].cap && j + 1 < t_.size() && t_[j + 1].cap)) return std::nullopt;
       return Match{j + 1, "DATE", std::to_string(ay_) + "-" + Season(W(j)), ""};
     }
     if (Is(j, "fiscal")) ++j;
     std::string unit = W(j);
     std::string season = Season(unit);
     if (!known_) return std::nullopt;
+    // a quoted title: ABC's "This Week"
+    if (j < t_.size() && t_[j].cap && i > 0 && (Is(i - 1, "\"") || Is(i - 1, "`"))) return std::nullopt;
+    // "the week of March 6": the week that holds the date
+    if (the && j == i + 1 && (unit == "week" || unit == "weekend") && Is(j + 1, "of"))
+      if (auto date = MonthDate(j + 2); date && date->value.size() == 10) {
+        Period p = ParsePeriod(date->value);
+        std::string week = Week(DaysFromCivil(p.y, p.m, p.d));
+        return Match{date->end, "DATE", unit == "week" ? week : week + "-WE", ""};
+      }
     Match r{j + 1, "DATE", "", ""};
     // "the following year", "the previous month", "the next day" point back to the time the
     // text has just set; "next year" without "the" counts from the document's date.
@@ -868,6 +927,49 @@ class Tagger {
     }
     return r;
   }
+  // "April 24 and 25", "on May 3 or 4": the second day number shares the month and year of
+  // the date just named.
+  std::optional<Match> SecondDay(size_t i) const {
+    if (!Digit(i) || W(i).size() > 2 || i < 3 || !ref_day_.valid()) return std::nullopt;
+    if (!(Is(i - 1, "and") || Is(i - 1, "or") || Is(i - 1, "to") || Is(i - 1, "through") || Is(i - 1, "-")))
+      return std::nullopt;
+    if (!Digit(i - 2) || IntAt(i - 2) != ref_day_.d || !MonthAt(i - 3)) return std::nullopt;
+    int d = IntAt(i);
+    if (d <= ref_day_.d || d > DaysInMonth(ref_day_.y, ref_day_.m)) return std::nullopt;
+    // "May 3 and 4 people": the number counts something
+    if (i + 1 < t_.size() && t_[i + 1].kind == 'w' && !YearFollower(W(i + 1))) return std::nullopt;
+    return Match{i + 1, "DATE", Date(DaysFromCivil(ref_day_.y, ref_day_.m, d)), ""};
+  }
+
+  // "summer", "the early summer", "late spring", "Autumn meetings", "winter 2023": a season
+  // of the year told of, else the document's. "fall" counts only after "the", a modifier or a
+  // year follows, being a verb too; a season that names something ("Spring of Hope") is none.
+  std::optional<Match> SeasonRule(size_t i) const {
+    char c = W(i).empty() ? 0 : W(i)[0];
+    if (c != 't' && c != 'e' && c != 'l' && c != 'm' && c != 's' && c != 'w' && c != 'a' && c != 'f')
+      return std::nullopt;  // none of "the", "early", "late", "mid" or a season
+    size_t j = i;
+    bool the = Is(j, "the");
+    if (the) ++j;
+    std::string mod;
+    if (Is(j, "early")) mod = "START", ++j;
+    else if (Is(j, "late")) mod = "END", ++j;
+    else if (Is(j, "mid") && Is(j + 1, "-")) mod = "MID", j += 2;
+    std::string season = Season(W(j));
+    if (season.empty() || (the && mod.empty())) return std::nullopt;  // "the summer": Relative
+    size_t end = j + 1;
+    int year = known_ ? (ref_.valid() && ref_.y != ay_ && !ref_.m ? ref_.y : ay_) : 0;
+    bool year_named = false;
+    if (Is(end, "of") && Digit(end + 1) && W(end + 1).size() == 4) year = IntAt(end + 1), end += 2, year_named = true;
+    else if (Digit(end) && W(end).size() == 4) year = IntAt(end), ++end, year_named = true;
+    if (!year_named) {
+      if (W(j) == "fall" && mod.empty()) return std::nullopt;
+      if (Is(end, "of") || Is(end, "-") || (t_[j].cap && end < t_.size() && t_[end].cap)) return std::nullopt;
+      if (!known_) return std::nullopt;
+    }
+    return Match{end, "DATE", std::to_string(year) + "-" + season, mod};
+  }
+
   static std::string Season(const std::string& w) {
     if (w == "spring") return "SP";
     if (w == "summer") return "SU";
@@ -920,7 +1022,7 @@ class Tagger {
       return r;
     }
     if (u->code == "D") r.value = Date(aday_ + s);
-    else if (u->code == "W") r.value = Week(aday_ + 7 * s);
+    else if (u->code == "W") r.value = Date(aday_ + 7 * s);  // "two weeks ago": that day
     else if (u->code == "M" && !u->time) r.value = AddMonths(ay_, am_, s);
     else if (u->code == "Y") r.value = std::to_string(ay_ + s);
     else if (u->code == "DE") r.value = std::to_string((ay_ + 10 * s) / 10);
@@ -1003,9 +1105,15 @@ class Tagger {
       if (Is(j, "and") && Is(j + 1, "a") && Is(j + 2, "half")) j += 3, half = true;
       // "5 1/2 hours"
       if (Is(j, "1") && Is(j + 1, "/") && Is(j + 2, "2") && Glued(j + 1) && Glued(j + 2)) j += 3, half = true;
+      // "two more weeks", "an additional year", "six straight days", "eight trading days"
+      if (!half && (Is(j, "more") || Is(j, "additional") || Is(j, "further") || Is(j, "straight") ||
+                    Is(j, "consecutive") || Is(j, "successive") || Is(j, "trading") ||
+                    Is(j, "business") || Is(j, "working")) && UnitOf(W(j + 1)))
+        ++j;
     }
     auto u = UnitOf(W(j));
     if (!u) return std::nullopt;
+    if (n && n->first == 1 && u->plural && (W(j - 1) == "a" || W(j - 1) == "an")) return std::nullopt;  // "a decades-long feud"
     if (n && u->code == "S" && !u->plural && !Digit(j - 1)) return std::nullopt;
     if (n && Digit(j - 1) && W(j - 1).size() == 4 && !u->plural) return std::nullopt;  // "the 1988 quarter"
     // "the past decade", "the next year": one unit; "the past year" reads as a stretch of time
@@ -1026,6 +1134,8 @@ class Tagger {
     if (n && k == 1 && !u->plural && Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half"))
       end += 3, half = true;  // "a minute and a half"
     if (Is(end, "-") && Is(end + 1, "old")) return std::nullopt;  // ages
+    // "a year-earlier loss": the adjective is a date (YearBefore), not a year's length
+    if (Is(end, "-") && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return std::nullopt;
     if (Is(end, "old")) return std::nullopt;
     if (u->code == "WE") return std::nullopt;
     // "about a quarter of its dealers", "three-quarters of its food": a fraction
@@ -1034,7 +1144,8 @@ class Tagger {
     if (n && Is(end, "-") && Is(end + 1, "long")) end += 2;
     Match r{end, "DURATION", DurationValue(Num(k), *u), mod};
     if (half && k >= 0) r.value = HalfMore(k, *u);
-    if (u->code == "DE") r.value = k < 0 ? "PXDE" : "P" + std::to_string(10 * k) + "Y";
+    // "decades" is an unstated number of years, as TimeBank and MEANTIME write it
+    if (u->code == "DE") r.value = k < 0 ? "PXY" : "P" + std::to_string(10 * k) + "Y";
     if (u->code == "CE") r.value = k < 0 ? "PXCE" : "P" + std::to_string(100 * k) + "Y";
     if (u->code == "Q") r.value = k < 0 ? "PXQ" : "P" + std::to_string(3 * k) + "M";
     if (Is(end, "ago")) return std::nullopt;  // Ago handles it
@@ -1053,6 +1164,12 @@ class Tagger {
     else if ((Is(j, "final") || Is(j, "last")) && Is(j + 1, "quarter") && Is(j + 2, "of") && Digit(j + 3)) q = 4;
     else if (Is(j, "latest") || Is(j, "last") || Is(j, "recent") || (j > i && Is(j, "quarter"))) q = -1;
     if (!q) return std::nullopt;
+    // "the latest period" in a report on quarters is the quarter reported on
+    if (q == -1 && Is(i, "the") && Is(j, "latest") && Is(j + 1, "period") && QuartersTold(i)) {
+      if (ref_.q) return Match{j + 2, "DATE", ShiftYears(ref_, 0), ""};
+      int cur = ay_ * 4 + (am_ - 1) / 3 - 1;
+      return Match{j + 2, "DATE", std::to_string(cur / 4) + "-Q" + std::to_string(cur % 4 + 1), ""};
+    }
     if (q != -1 || !Is(j, "quarter")) ++j;
     if (Is(j, "-") && Glued(j)) ++j;
     bool half = Is(j, "half");
@@ -1084,6 +1201,13 @@ class Tagger {
     return Match{end, "DATE", ys + (half ? "-H" : "-Q") + std::to_string(q), ""};
   }
 
+  // Whether the text before token `i` speaks of quarters.
+  bool QuartersTold(size_t i) const {
+    for (size_t k = 0; k < i; ++k)
+      if (W(k) == "quarter" || W(k) == "quarters") return true;
+    return false;
+  }
+
   // "the 1988 third quarter", "the 1988 period", "this year's third quarter", "last year's
   // quarter": a quarter of a named year; without an ordinal, the quarter the text is about
   // (the reference's), so "the 1988 period" is the 1988 counterpart of the current one.
@@ -1102,9 +1226,14 @@ class Tagger {
     int q = 0;
     if (auto o = Ordinals().find(W(j)); o != Ordinals().end() && o->second <= 4) q = o->second, ++j;
     if (!Is(j, "quarter") && !(Is(j, "period") && !q)) return std::nullopt;
+    bool ordinal = q != 0;
     if (!q) q = ref_.q ? ref_.q : known_ ? ReferenceAs("quarter").q : 0;
     if (!q) return std::nullopt;
-    return Match{j + 1, "DATE", std::to_string(y) + "-Q" + std::to_string(q), ""};
+    Match r{j + 1, "DATE", std::to_string(y) + "-Q" + std::to_string(q), ""};
+    // "the 1988 period" names the counterpart of the period reported on: a comparison, which
+    // leaves the narrative where it was (so "a year earlier" still counts from the current one)
+    r.from_ref = !ordinal;
+    return r;
   }
 
   // The reference period as `head` names it: the quarter of a reference day for "quarter",
@@ -1232,7 +1361,25 @@ class Tagger {
     }
     auto wd = Weekdays().find(W(j));
     if (wd != Weekdays().end()) return Match{j + 1, "SET", "XXXX-WXX-" + std::to_string(wd->second), ""};
+    // "each July", "every spring"
+    if (auto month = MonthAt(j)) return Match{month->second, "SET", Month(0, month->first).replace(0, 4, "XXXX"), ""};
+    if (std::string season = Season(W(j)); !season.empty()) return Match{j + 1, "SET", "XXXX-" + season, ""};
     return std::nullopt;
+  }
+
+  // "Mondays", "Tuesday nights": a weekday in the plural recurs.
+  std::optional<Match> PluralWeekday(size_t i) const {
+    if (i >= t_.size() || !t_[i].cap || t_[i].low.size() < 6 || t_[i].low.size() > 10) return std::nullopt;
+    auto wd = W(i).ends_with("s") ? Weekdays().find(W(i).substr(0, W(i).size() - 1)) : Weekdays().end();
+    std::string value = "XXXX-WXX-";
+    if (wd != Weekdays().end()) return Match{i + 1, "SET", value + std::to_string(wd->second), ""};
+    wd = Weekdays().find(W(i));
+    if (wd == Weekdays().end()) return std::nullopt;
+    static const std::unordered_map<std::string, std::string> parts = {
+        {"mornings", "TMO"}, {"afternoons", "TAF"}, {"evenings", "TEV"}, {"nights", "TNI"}};
+    auto part = parts.find(W(i + 1));
+    if (part == parts.end()) return std::nullopt;
+    return Match{i + 2, "SET", value + std::to_string(wd->second) + part->second, ""};
   }
 
   bool RateBefore(size_t j) const {
@@ -1306,6 +1453,15 @@ class Tagger {
     if (w == "yesterday") return day(-1, i + 1);
     if (w == "today") return day(0, i + 1);
     if (w == "tomorrow") return day(1, i + 1);
+    // "by year-end", "year end", "year's end": the end of the document's year, or of the one
+    // before when counted from ("since year-end")
+    if (w == "year" && known_) {
+      size_t j = Is(i + 1, "-") ? i + 2 : Is(i + 1, "'") && Is(i + 2, "s") ? i + 3 : i + 1;
+      if (Is(j, "end")) {
+        int y = i > 0 && Is(i - 1, "since") ? ay_ - 1 : ay_;
+        return Match{j + 1, "DATE", std::to_string(y), "END"};
+      }
+    }
     if (w == "tonight") return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
     if (w == "overnight") return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
     if (w == "now" && !Is(i + 1, "that")) return Match{i + 1, "DATE", "PRESENT_REF", ""};
@@ -1335,6 +1491,10 @@ class Tagger {
       if (Is(j, "term") && !(hyphen && j + 1 < t_.size() && t_[j + 1].kind == 'w'))
         return Match{j + 1, "DATE", "FUTURE_REF", ""};
     }
+    // "buyers came in the morning": that part of the day the text is telling of
+    if (w == "the" && known_ && i > 0 && (Is(i - 1, "in") || Is(i - 1, "during")) && !Is(i + 2, "of"))
+      if (auto part = DayPart(i + 1); part && !Is(i + 1, "night") && !Is(i + 1, "nights"))
+        return Match{part->second, "TIME", NarratedDay() + part->first, ""};
     if (w == "the" && Is(i + 1, "time") && Is(i + 2, "being"))
       return Match{i + 3, "DATE", "PRESENT_REF", ""};
     if (w == "the" && Is(i + 1, "past") && (i + 2 >= t_.size() || t_[i + 2].kind != 'w' || Is(i + 2, "and")))

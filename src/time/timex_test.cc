@@ -194,5 +194,113 @@ TEST(Timex, ModAndComposedDates) {
   EXPECT_EQ(One("minister Jan Novak said"), "none");
 }
 
+// 2022-12-20 is a Tuesday.
+TEST(Timex, TenseStopsAtQuotesAndPlansOfThePast) {
+  // the reporting clause after a quote is not the quote's tense
+  EXPECT_EQ(One("``The envoy will leave at dawn on Thursday,'' the mayor said."),
+            "DATE 2022-12-22 [Thursday]");
+  // a plan told in the past perfect, or carried out, is past
+  EXPECT_EQ(One("The offer had been due to expire Friday."), "DATE 2022-12-16 [Friday]");
+  EXPECT_EQ(One("The march went ahead as planned Saturday."), "DATE 2022-12-17 [Saturday]");
+  // "plans" is a cue before "to" only
+  EXPECT_EQ(One("The council plans to vote on Friday."), "DATE 2022-12-23 [Friday]");
+  EXPECT_EQ(One("On Friday, when the mayor dropped his holiday plans, the port was shut."),
+            "DATE 2022-12-16 [Friday]");
+}
+
+TEST(Timex, WeekdayCountedFromTheNarrative) {
+  EXPECT_EQ(All("The index fell on Dec. 9, down 2% from the previous Friday."),
+            "DATE 2022-12-09 [Dec. 9] | DATE 2022-12-02 [the previous Friday]");
+  EXPECT_EQ(All("Talks opened on Dec. 7 and resumed the following Monday."),
+            "DATE 2022-12-07 [Dec. 7] | DATE 2022-12-12 [the following Monday]");
+}
+
+TEST(Timex, YearEndLatestPeriodAndDecades) {
+  EXPECT_EQ(One("The sale should close by year-end."), "DATE 2022 END [year-end]");
+  EXPECT_EQ(One("Shares have risen 4% since year-end."), "DATE 2021 END [year-end]");
+  EXPECT_EQ(One("It hopes to do so by year's end."), "DATE 2022 END [year's end]");
+  EXPECT_EQ(All("Profit rose in the third quarter. Sales in the latest period rose 5%."),
+            "DATE 2022-Q3 [the third quarter] | DATE 2022-Q3 [the latest period]");
+  EXPECT_EQ(One("Sales in the latest period rose."), "none");  // no quarters told of
+  EXPECT_EQ(One("a decades-long dispute"), "DURATION PXY [decades-long]");
+}
+
+TEST(Timex, YearBackAdjectiveAndComparisonPeriods) {
+  // "a year-earlier loss" is a date a year back, not a year's length
+  EXPECT_EQ(All("Profit rose in the third quarter, compared with a year-earlier loss."),
+            "DATE 2022-Q3 [the third quarter] | DATE 2021-Q3 [year-earlier]");
+  // "the 2021 period" is the counterpart compared with: "a year earlier" still counts from
+  // the quarter reported on
+  EXPECT_EQ(All("Sales rose in the third quarter; in the 2021 period they fell. Costs rose from a "
+                "year earlier."),
+            "DATE 2022-Q3 [the third quarter] | DATE 2021-Q3 [the 2021 period] | DATE 2021-Q3 [a "
+            "year earlier]");
+}
+
+TEST(Timex, Seasons) {
+  EXPECT_EQ(One("Orders picked up from the low levels of the early summer."),
+            "DATE 2022-SU START [the early summer]");
+  EXPECT_EQ(One("The dealers said spring brought hope."), "DATE 2022-SP [spring]");
+  EXPECT_EQ(One("The lenders held their Autumn meetings."), "DATE 2022-FA [Autumn]");
+  EXPECT_EQ(One("in late winter 2021"), "DATE 2021-WI END [late winter 2021]");
+  EXPECT_EQ(One("Prices may fall sharply."), "none");
+  EXPECT_EQ(One("the Spring of Hope rally"), "none");
+  EXPECT_EQ(One("the Summer Games"), "none");
+}
+
+TEST(Timex, CountedStretchesFiscalYearAndSecondDays) {
+  EXPECT_EQ(One("The ferry will run for two more weeks."), "DURATION P2W [two more weeks]");
+  EXPECT_EQ(One("for an additional year"), "DURATION P1Y [an additional year]");
+  EXPECT_EQ(One("after six straight days of losses"), "DURATION P6D [six straight days]");
+  EXPECT_EQ(One("Eight trading days after the crash"), "DURATION P8D [Eight trading days]");
+  EXPECT_EQ(One("Earnings will fall for the fiscal year."), "DATE 2022 [the fiscal year]");
+  EXPECT_EQ(One("In the fiscal year ended March 31, sales rose."), "DURATION P1Y [the fiscal year]");
+  EXPECT_EQ(All("The summit will be held on April 24 and 25."),
+            "DATE 2023-04-24 [April 24] | DATE 2023-04-25 [25]");
+  EXPECT_EQ(All("On May 3 and 4 ships sailed."), "DATE 2022-05-03 [May 3]");
+  EXPECT_EQ(One("The ship will leave at 4 in the morning."), "TIME 2022-12-20T04:00 [4 in the morning]");
+}
+
+TEST(Timex, ClockWithDateWeekOfAndTitles) {
+  EXPECT_EQ(One("The offer expires at 5 p.m. EST Jan. 9."), "TIME 2023-01-09T17:00 [5 p.m. EST Jan. 9]");
+  EXPECT_EQ(One("a hearing the week of March 6"), "DATE 2023-W10 [the week of March 6]");
+  EXPECT_EQ(One("the minister said on ABC's \"This Week\" show"), "none");
+  EXPECT_EQ(One("like the sheriff in \"High Noon\""), "none");
+}
+
+TEST(Timex, RecurringWeekdaysMonthsAndSeasons) {
+  EXPECT_EQ(One("The market opens on Mondays."), "SET XXXX-WXX-1 [Mondays]");
+  EXPECT_EQ(One("a show aired on Tuesday nights"), "SET XXXX-WXX-2TNI [Tuesday nights]");
+  EXPECT_EQ(One("The fair is held each July."), "SET XXXX-07 [each July]");
+  EXPECT_EQ(One("Floods come every spring."), "SET XXXX-SP [every spring]");
+  EXPECT_EQ(One("The envoy left on Monday night."), "TIME 2022-12-19TNI [Monday night]");
+}
+
+TEST(Timex, SinceAndEndedTakeThePastReading) {
+  // ten months back: beyond the tense's usual reach, but "ended" and "since" look back
+  EXPECT_EQ(All("In the quarter ended Feb. 28, sales rose.", Day(2022, 12, 20)),
+            "DATE 2022-Q3 [the quarter] | DATE 2022-02-28 [Feb. 28]");
+  EXPECT_EQ(One("Prices have doubled since February.", Day(2022, 12, 20)), "DATE 2022-02 [February]");
+}
+
+TEST(Timex, WeeksAgoIsADay) {
+  // TimeBank and MEANTIME mostly give the day counted back, not its ISO week
+  EXPECT_EQ(One("The quake struck two weeks ago."), "DATE 2022-12-06 [two weeks ago]");
+  EXPECT_EQ(One("The talks ended a week ago."), "DATE 2022-12-13 [a week ago]");
+}
+
+TEST(Timex, ByAMonthIsADeadlineAhead) {
+  // the clause's nearest cue ("untouched") would read it as past
+  EXPECT_EQ(One("The airline will add flights by March, in markets untouched by the slump.",
+                Day(2022, 12, 20)),
+            "DATE 2023-03 [March]");
+}
+
+TEST(Timex, PartOfTheNarratedDay) {
+  EXPECT_EQ(All("Shares fell on Dec. 16. Dealers sold in the morning."),
+            "DATE 2022-12-16 [Dec. 16] | TIME 2022-12-16TMO [the morning]");
+  EXPECT_EQ(One("Sirens sounded during the night of the raid."), "none");
+}
+
 }  // namespace
 }  // namespace sitrep
