@@ -104,7 +104,7 @@ class Poller {
     seconds at_least(asked ? std::min<long>(*asked, 86400) : 0);
     seconds delay = BackoffDelay(feed.failures, o_.interval, o_.max_backoff, at_least, rng_);
     Problem(feed.url + ": " + reason + (asked ? " (Retry-After " + std::to_string(*asked) + " s)" : "") +
-            "; next try in " + std::to_string(delay.count()) + " s");
+            (o_.once ? "" : "; next try in " + std::to_string(delay.count()) + " s"));
     return delay;
   }
 
