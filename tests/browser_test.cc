@@ -74,35 +74,18 @@ class Browser {
       execl("/bin/sh", "sh", "-c", line.c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
-    driver_ = std::make_unique<httplib::Client>("127.0.0.1", port);
-    driver_->set_read_timeout(60, 0);
-    bool ready = false;
-    for (int i = 0; i < 500 && !ready; ++i) {
-      if (auto r = driver_->Get("/status"); r && r->status == 200)
-        ready = json::parse(r->body)["value"].value("ready", false);
-      else std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    try {
+      Start(dir, port);
+    } catch (...) {
+      Shutdown();  // no chromedriver or chromium may outlive a failed start
+      throw;
     }
-    if (!ready) throw std::runtime_error("chromedriver did not start");
-    json options = {
-        {"binary", kChromium},
-        {"args",
-         {"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + (dir / "profile").string()}}};
-    json caps = {{"capabilities", {{"alwaysMatch", {{"browserName", "chrome"}, {"goog:chromeOptions", options}}}}}};
-    json session = Call("POST", "/session", caps);
-    session_ = "/session/" + session["value"]["sessionId"].get<std::string>();
   }
 
-  ~Browser() {
-    if (!session_.empty()) driver_->Delete(session_.c_str());
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      waitpid(pid_, nullptr, 0);
-    }
-  }
+  ~Browser() { Shutdown(); }
 
   void Go(const std::string& url) { Call("POST", session_ + "/url", {{"url", url}}); }
+
   std::string Url() { return Call("GET", session_ + "/url")["value"]; }
   std::string Title() { return Call("GET", session_ + "/title")["value"]; }
   // Elements matching a CSS selector (none: empty).
@@ -154,6 +137,38 @@ class Browser {
   }
 
  private:
+  void Start(const fs::path& dir, int port) {
+    driver_ = std::make_unique<httplib::Client>("127.0.0.1", port);
+    driver_->set_read_timeout(60, 0);
+    bool ready = false;
+    for (int i = 0; i < 500 && !ready; ++i) {
+      if (auto r = driver_->Get("/status"); r && r->status == 200)
+        ready = json::parse(r->body)["value"].value("ready", false);
+      else std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (!ready) throw std::runtime_error("chromedriver did not start");
+    json options = {
+        {"binary", kChromium},
+        {"args",
+         {"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+          "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + (dir / "profile").string()}}};
+    json caps = {{"capabilities", {{"alwaysMatch", {{"browserName", "chrome"}, {"goog:chromeOptions", options}}}}}};
+    json session = Call("POST", "/session", caps);
+    session_ = "/session/" + session["value"]["sessionId"].get<std::string>();
+  }
+
+  // Ends the session (chromium quits) and chromedriver.
+  void Shutdown() {
+    if (!session_.empty()) driver_->Delete(session_.c_str());
+    session_.clear();
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      waitpid(pid_, nullptr, 0);
+      pid_ = -1;
+    }
+  }
+
   json Call(const std::string& method, const std::string& path, const json& body = nullptr) {
     httplib::Result r = method == "GET" ? driver_->Get(path.c_str())
                                         : driver_->Post(path.c_str(), body.dump(), "application/json");

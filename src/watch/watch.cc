@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "ingest/feed_parse.h"
+#include "pipeline/analyse.h"
 #include "pipeline/ingest_job.h"
 #include "pipeline/story_desk.h"
 #include "watch/watch.h"
@@ -228,6 +229,8 @@ void SleepUntil(Clock::time_point when, const std::atomic<bool>* stop) {
 
 WatchStats Watch(Store& store, const std::vector<std::string>& feeds, const WatchOptions& options) {
   Poller poller(store, options);
+  // The models load before the first poll, not when the first new article is waiting.
+  for (const std::string& problem : Analyser::Shared().problems()) poller.Problem(problem + " (that layer stays empty)");
   std::vector<FeedSlot> slots;
   std::set<std::string> seen;
   for (const std::string& url : feeds) {
