@@ -90,9 +90,9 @@ class FeedSite {
     pages_[path] = ArticlePage(title, text);
   }
   // An RSS 2.0 feed of `items` (path, title, date), newest first, with an ETag.
-  void Rss(const std::string& path, const std::vector<std::array<std::string, 3>>& items) {
+  void Rss(const std::string& path, const std::vector<std::array<std::string, 3>>& items, const std::string& ttl = "") {
     std::string x = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Vessby Post</title>"
-                    "<link>" + Url("/") + "</link><language>en</language>";
+                    "<link>" + Url("/") + "</link><language>en</language>" + (ttl.empty() ? "" : "<ttl>" + ttl + "</ttl>");
     for (const auto& [page, title, date] : items)
       x += "<item><title>" + title + "</title><link>" + Url(page) + "</link><guid>" + Url(page) +
            "</guid><pubDate>" + date + "</pubDate><description>Teaser only.</description></item>";
@@ -328,6 +328,21 @@ TEST_F(Cli, WatchBacksOffABusyFeedForItsRetryAfter) {
   EXPECT_NE(watcher.Err().find(site.Url("/atom.xml") + ": HTTP 503 (Retry-After 3 s); next try in 3 s"),
             std::string::npos)
       << watcher.Err();
+}
+
+// A feed that says how long it may be cached (<ttl> minutes) is not asked sooner, however
+// short the interval.
+TEST_F(Cli, WatchWaitsAsLongAsTheFeedAsks) {
+  FeedSite site;
+  site.Page("/news/ferry.html", "Ferry to Lunde halted by crew strike", kFerryText);
+  site.Rss("/rss.xml", {{"/news/ferry.html", "Ferry to Lunde halted by crew strike", "Mon, 06 May 2024 09:00:00 GMT"}}, "60");
+  site.Rss("/plain.xml", {{"/news/ferry.html", "Ferry to Lunde halted by crew strike", "Mon, 06 May 2024 09:00:00 GMT"}});
+  WatchChild watcher(dir_, "--interval 1 --db " + db_ + " " + site.Url("/rss.xml") + " " + site.Url("/plain.xml"));
+  // The feed without a ttl is polled every second meanwhile; three polls of it mean the
+  // other has had two chances to be asked too early.
+  ASSERT_TRUE(Eventually([&] { return site.Hits("/plain.xml").size() >= 3; })) << watcher.Err();
+  EXPECT_EQ(site.Hits("/rss.xml").size(), 1u);
+  EXPECT_EQ(watcher.Stop(), 0);
 }
 
 TEST_F(Cli, WatchRefusesWhatIsNoFeed) {

@@ -43,6 +43,7 @@ struct FeedSlot {
   Clock::time_point due;
   int failures = 0;
   bool polled = false;
+  seconds ttl{0};  // the feed's own <ttl> when last read: a 304 does not repeat it
 };
 
 class Poller {
@@ -61,6 +62,7 @@ class Poller {
     seconds next = o_.interval;
     if (auto age = MaxAgeSeconds(r.cache_control); age && seconds(*age) > next) next = seconds(std::min<long>(*age, 86400));
     if (r.status == 304) {
+      next = std::max(next, feed.ttl);
       feed.failures = 0;
       ++stats_.not_modified;
       Progress(feed.url + ": not modified");
@@ -72,7 +74,8 @@ class Poller {
                                               : "not an RSS or Atom feed: the root element is <" + parsed.root + ">",
                     "");
     feed.failures = 0;
-    if (seconds(parsed.ttl_minutes * 60L) > next) next = seconds(parsed.ttl_minutes * 60L);
+    feed.ttl = seconds(parsed.ttl_minutes * 60L);
+    next = std::max(next, feed.ttl);
     // The validators are kept only once every new item was handled; else the next poll
     // would be told "not modified" and never see the items left over.
     if (TakeItems(feed.url, parsed)) store_.PutFeedState({feed.url, r.etag, r.last_modified});
