@@ -264,8 +264,8 @@ std::string ToHtml(const Brief& b) {
                   "content=\"width=device-width,initial-scale=1\"><title>" +
                   EscapeHtml(b.headline) + "</title><style>" + kStyle + "</style><main><h1>" +
                   EscapeHtml(b.headline) + "</h1><div class=overview>Story " + std::to_string(b.story) +
-                  " · " + std::to_string(b.sources.size()) + " articles · " +
-                  std::to_string(b.outlets) + " named outlets" +
+                  " · " + std::to_string(b.sources.size()) + (b.sources.size() == 1 ? " article · " : " articles · ") +
+                  std::to_string(b.outlets) + (b.outlets == 1 ? " named outlet" : " named outlets") +
                   (b.first_seen.empty() ? "" : " · " + EscapeHtml(b.first_seen) +
                                                    (b.last_seen != b.first_seen ? " to " + EscapeHtml(b.last_seen) : "")) +
                   "</div>";

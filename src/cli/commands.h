@@ -33,6 +33,7 @@ void AddTimeline(CLI::App& app, Globals& g);
 void AddEntities(CLI::App& app, Globals& g);
 void AddQuotes(CLI::App& app, Globals& g);
 void AddServe(CLI::App& app, Globals& g);
+void AddWatch(CLI::App& app, Globals& g);
 
 // Prints a brief as "md", "json" or "html" to stdout or `out_path`; false when it cannot write.
 bool PrintBrief(const brief::Brief& b, const std::string& format, const std::string& out_path);

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   AddEntities(app, g);
   AddQuotes(app, g);
   AddServe(app, g);
+  AddWatch(app, g);
   CLI::App* eval = app.add_subcommand("eval", "Measure a stage on a labelled data set (prints JSON)");
   eval->require_subcommand(1);
   AddEvalExtraction(*eval);

@@ -54,6 +54,13 @@ std::string Attr(xmlNode* n, const char* name) {
 std::string Content(xmlNode* n) { return Take(xmlNodeGetContent(n)); }
 std::string TrimmedContent(xmlNode* n) { return std::string(TrimSpace(Content(n))); }
 
+// A count of minutes as RSS writes it ("60"); 0 for anything else, capped at a week.
+int Minutes(const std::string& s) {
+  if (s.empty() || s.size() > 9 || !std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); }))
+    return 0;
+  return std::min(std::stoi(s), 7 * 24 * 60);
+}
+
 bool HasElementChild(const xmlNode* n) {
   for (const xmlNode* c = n->children; c; c = c->next) {
     if (c->type == XML_ELEMENT_NODE) return true;
@@ -217,6 +224,7 @@ class FeedReader {
       if ((Core(c) || ns == kDc) && name == "language") feed_.language = TrimmedContent(c);
       TakeDate(c, feed_.published, feed_.updated, feed_.created);
       if (Core(c) && name == "lastBuildDate") feed_.updated = TrimmedContent(c);
+      if (Core(c) && name == "ttl") feed_.ttl_minutes = Minutes(TrimmedContent(c));
       if (IsAuthorElement(c) || (Core(c) && name == "managingEditor")) {
         TakeAuthor(c, feed_.author, feed_.author_detail, feed_.authors);
       }

@@ -47,6 +47,7 @@ struct Feed {
   std::string author;
   FeedPerson author_detail;
   std::vector<FeedPerson> authors;
+  int ttl_minutes = 0;  // RSS <ttl>: how long the feed may be cached; 0 when unstated or bad
   std::vector<FeedItem> items;
 };
 

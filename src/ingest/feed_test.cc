@@ -50,6 +50,13 @@ TEST(Feed, ReadsRss2Items) {
   EXPECT_EQ(docs[1].body, "Only & summary");  // the escaped HTML, unescaped once
 }
 
+TEST(Feed, ReadsTheTtl) {
+  EXPECT_EQ(ParseFeed("<rss><channel><title>T</title><ttl>45</ttl></channel></rss>").ttl_minutes, 45);
+  EXPECT_EQ(ParseFeed("<rss><channel><ttl>soon</ttl></channel></rss>").ttl_minutes, 0);
+  EXPECT_EQ(ParseFeed("<rss><channel><ttl>99999999</ttl></channel></rss>").ttl_minutes, 7 * 24 * 60);
+  EXPECT_EQ(ParseFeed("<rss><channel><title>T</title></channel></rss>").ttl_minutes, 0);
+}
+
 TEST(Feed, ReadsAtomWithBaseAndXhtml) {
   auto docs = Read(R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://ex.org/news/" xml:lang="en">
 <title>Ex</title><author><name>Desk</name></author>

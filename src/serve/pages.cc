@@ -256,7 +256,11 @@ Response SearchPage(Site& site, const Request& req, const std::smatch&) {
   h += "<p class=meta>Results for <b>" + EscapeHtml(q) + "</b></p><ol start=" + std::to_string(offset + 1) + ">";
   for (size_t i = 0; i < std::min(limit, hits.size()); ++i) {
     const ArticleSummary& a = hits[i].article;
-    h += "<li><a href=\"/articles/" + EscapeHtml(a.id) + "\">" + EscapeHtml(a.title.empty() ? "(untitled)" : a.title) +
+    // An untitled article is named by its first words, as on its own page, not "(untitled)".
+    std::string title = a.title;
+    if (title.empty())
+      if (auto whole = site.WithStore([&](Store& s) { return s.Get(a.id); })) title = cli::Headline(*whole);
+    h += "<li><a href=\"/articles/" + EscapeHtml(a.id) + "\">" + EscapeHtml(title.empty() ? "(untitled)" : title) +
          "</a> <span class=meta>" + EscapeHtml(a.outlet) + " " + EscapeHtml(a.published.substr(0, 10)) + "</span><br>" +
          Snippet(hits[i].snippet) + "</li>";
   }

@@ -90,6 +90,19 @@ const char* const kMigrations[] = {
     R"sql(
     ALTER TABLE articles ADD COLUMN layers TEXT NOT NULL DEFAULT '{}';
     )sql",
+    // 4: what `sitrep watch` remembers: each feed's validators and the pages it handled.
+    R"sql(
+    CREATE TABLE feeds (
+      url TEXT PRIMARY KEY,
+      etag TEXT NOT NULL DEFAULT '',
+      last_modified TEXT NOT NULL DEFAULT '',
+      checked_at INTEGER NOT NULL DEFAULT (unixepoch())
+    );
+    CREATE TABLE feed_pages (
+      url TEXT PRIMARY KEY,
+      done_at INTEGER NOT NULL DEFAULT (unixepoch())
+    );
+    )sql",
 };
 
 class Statement {
@@ -287,6 +300,57 @@ class SqliteStore : public Store {
       throw;
     }
     return added;
+  }
+
+  FeedState GetFeedState(const std::string& feed_url) override {
+    Statement& s = Cached("SELECT etag, last_modified FROM feeds WHERE url = ?1");
+    s.Bind(1, feed_url);
+    FeedState out{feed_url, "", ""};
+    if (s.Step()) {
+      out.etag = s.Text(0);
+      out.last_modified = s.Text(1);
+    }
+    s.Reset();
+    return out;
+  }
+
+  void PutFeedState(const FeedState& state) override {
+    Statement& s = Cached(
+        "INSERT INTO feeds(url, etag, last_modified) VALUES (?1, ?2, ?3) ON CONFLICT(url) DO UPDATE SET "
+        "etag = excluded.etag, last_modified = excluded.last_modified, checked_at = unixepoch()");
+    s.Bind(1, state.url);
+    s.Bind(2, state.etag);
+    s.Bind(3, state.last_modified);
+    s.Step();
+  }
+
+  std::vector<bool> PagesDone(const std::vector<std::string>& urls) override {
+    Statement& s = Cached(
+        "SELECT EXISTS(SELECT 1 FROM feed_pages WHERE url = ?1) OR EXISTS(SELECT 1 FROM articles WHERE url = ?1)");
+    std::vector<bool> out;
+    for (const std::string& url : urls) {
+      s.Bind(1, url);
+      s.Step();
+      out.push_back(s.Int(0) != 0);
+      s.Reset();
+    }
+    return out;
+  }
+
+  void MarkPagesDone(const std::vector<std::string>& urls) override {
+    Exec("BEGIN IMMEDIATE");
+    try {
+      Statement& s = Cached("INSERT OR IGNORE INTO feed_pages(url) VALUES (?1)");
+      for (const std::string& url : urls) {
+        s.Bind(1, url);
+        s.Step();
+        s.Reset();
+      }
+      Exec("COMMIT");
+    } catch (...) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
   }
 
   std::vector<bool> Contains(const std::vector<std::string>& ids) override {

@@ -54,6 +54,12 @@ struct Placement {
   std::vector<ReusedPassage> passages;  // both ways: passages it shares with earlier and later articles
 };
 
+// What a feed watcher remembers of a feed between runs: the validators of its last answer,
+// so the next poll can ask "only if changed".
+struct FeedState {
+  std::string url, etag, last_modified;
+};
+
 class Store {
  public:
   // `spec` is a file path (SQLite, created when missing). Throws StoreError.
@@ -87,6 +93,14 @@ class Store {
   virtual std::optional<Placement> PlacementOf(const std::string& article_id) = 0;
   // A story with its members' whole articles; nothing when there is no such story.
   std::optional<StoryArticles> ReadStory(StoryId id);
+  // The feed's remembered validators; empty ones for a feed never seen.
+  virtual FeedState GetFeedState(const std::string& feed_url) = 0;
+  virtual void PutFeedState(const FeedState& state) = 0;
+  // Which of `urls` (article pages a feed linked to) were handled already: an article with
+  // that URL is stored, or the page was marked as done (also when it held no article).
+  virtual std::vector<bool> PagesDone(const std::vector<std::string>& urls) = 0;
+  virtual void MarkPagesDone(const std::vector<std::string>& urls) = 0;
+
   // Checks that the indexes agree with the articles; empty when all is well.
   virtual std::vector<std::string> Check() = 0;
 };

@@ -207,7 +207,9 @@ TEST_F(StoreTest, OlderSchemaIsMigrated) {
   { Store::Open(path_)->Put({Make("u", "t", "x")}); }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE articles DROP COLUMN layers; PRAGMA user_version=2",
+  ASSERT_EQ(sqlite3_exec(db,
+                         "ALTER TABLE articles DROP COLUMN layers; DROP TABLE feeds; DROP TABLE feed_pages; "
+                         "PRAGMA user_version=2",
                          nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
   auto store = Store::Open(path_);
@@ -215,6 +217,10 @@ TEST_F(StoreTest, OlderSchemaIsMigrated) {
   auto a = store->Get(Make("u", "t", "x").id);
   ASSERT_TRUE(a);
   EXPECT_TRUE(a->mentions.empty());
+  // Schema 4's feed memory came too.
+  store->PutFeedState({"https://example.org/rss", "\"v1\"", ""});
+  EXPECT_EQ(store->GetFeedState("https://example.org/rss").etag, "\"v1\"");
+  EXPECT_EQ(store->PagesDone({"u"}), std::vector<bool>{true});
 }
 
 TEST_F(StoreTest, CorruptFileGivesAClearError) {
@@ -243,6 +249,25 @@ TEST_F(StoreTest, RefusesAnotherProgramsDatabase) {
   std::string empty = (dir_ / "empty.db").string();
   { std::ofstream touch(empty); }
   EXPECT_NO_THROW(Store::Open(empty));
+}
+
+// A watcher's memory survives reopening: a feed's validators and the pages it handled.
+TEST_F(StoreTest, FeedStateAndHandledPagesPersist) {
+  {
+    auto store = Store::Open(path_);
+    EXPECT_EQ(store->GetFeedState("https://example.org/rss").etag, "");
+    store->PutFeedState({"https://example.org/rss", "\"v1\"", "Mon, 06 May 2024 10:00:00 GMT"});
+    store->PutFeedState({"https://example.org/rss", "\"v2\"", ""});
+    store->Put({Make("https://example.org/a", "Ministers meet", "Two ministers met on Monday.")});
+    store->MarkPagesDone({"https://example.org/empty"});
+  }
+  auto store = Store::Open(path_);
+  FeedState s = store->GetFeedState("https://example.org/rss");
+  EXPECT_EQ(s.etag, "\"v2\"");
+  EXPECT_EQ(s.last_modified, "");
+  EXPECT_EQ(store->GetFeedState("https://example.org/atom").etag, "");
+  EXPECT_EQ(store->PagesDone({"https://example.org/a", "https://example.org/empty", "https://example.org/b"}),
+            (std::vector<bool>{true, true, false}));
 }
 
 }  // namespace
