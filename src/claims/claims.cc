@@ -206,14 +206,141 @@ struct Group {
   std::vector<size_t> members;
 };
 
+// What tells an event from a look-alike (two quakes, two office shootings): where, who and
+// which year, as the article's opening sentences give them, and every place and person it
+// names anywhere. Sorted term ids; years as numbers.
+struct EventAnchors {
+  std::vector<uint32_t> lead_places, places, lead_people, people;
+  std::vector<int> lead_years;
+  // How often each person and place is named: the one named most is whom the article is about.
+  std::unordered_map<uint32_t, int> person_count, place_count;
+};
+
+constexpr size_t kLeadSentences = 3;
+
+void SortUnique(std::vector<uint32_t>& ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+}
+
+// A name's key: its last word as a name term ("New Orleans" → orleans' skeleton, "Ilya
+// Marek" → marek's), so a full name and a surname alone meet.
+std::optional<uint32_t> NameKey(const Article& a, Span span, dedup::Vocabulary& vocab) {
+  std::optional<uint32_t> key;
+  for (const Span& token : a.tokens) {
+    if (token.end <= span.begin) continue;
+    if (token.begin >= span.end) break;
+    dedup::Term t;
+    if (dedup::IsWordToken(a.Text(token)) && vocab.Lookup(a.Text(token), false, t)) key = t.id;
+  }
+  return key;
+}
+
+EventAnchors AnchorsOf(const Article& a, dedup::Vocabulary& vocab) {
+  EventAnchors out;
+  const uint32_t lead_end =
+      a.sentences.empty() ? 0 : a.sentences[std::min(a.sentences.size(), kLeadSentences) - 1].span.end;
+  for (const Mention& m : a.mentions) {
+    if (m.type != EntityType::kPlace && m.type != EntityType::kPerson) continue;
+    const auto key = NameKey(a, m.span, vocab);
+    if (!key) continue;
+    const bool place = m.type == EntityType::kPlace;
+    (place ? out.places : out.people).push_back(*key);
+    ++(place ? out.place_count : out.person_count)[*key];
+    if (m.span.end <= lead_end) (place ? out.lead_places : out.lead_people).push_back(*key);
+  }
+  for (auto* ids : {&out.lead_places, &out.places, &out.lead_people, &out.people}) SortUnique(*ids);
+  for (const Span& token : a.tokens) {
+    if (token.begin >= lead_end) break;
+    const std::string_view w = a.Text(token);
+    if (w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      const int year = std::stoi(std::string(w));
+      if (year >= 1900 && year <= 2099) out.lead_years.push_back(year);
+    }
+  }
+  std::sort(out.lead_years.begin(), out.lead_years.end());
+  return out;
+}
+
+// Both articles open on places (or people, or years) and neither names any the other opens
+// on: two events, however alike their words.
+bool Disjoint(const std::vector<uint32_t>& lead_a, const std::vector<uint32_t>& all_a,
+              const std::vector<uint32_t>& lead_b, const std::vector<uint32_t>& all_b) {
+  return !lead_a.empty() && !lead_b.empty() && !Intersect(lead_a, all_b) && !Intersect(lead_b, all_a);
+}
+
+// The name an article gives most, when it gives it at least twice and more than any other.
+std::optional<uint32_t> Protagonist(const std::unordered_map<uint32_t, int>& counts) {
+  std::optional<uint32_t> best;
+  int most = 1, second = 0;
+  for (auto [key, n] : counts) {
+    if (n > most) second = most, most = n, best = key;
+    else if (n > second) second = n;
+  }
+  return most > second ? best : std::nullopt;
+}
+
+int CountOf(const std::unordered_map<uint32_t, int>& counts, uint32_t key) {
+  auto it = counts.find(key);
+  return it == counts.end() ? 0 : it->second;
+}
+
+// Each article is about its own person (or place), one the other names seldom if at all:
+// two arrests of two players, two quakes in two provinces.
+bool OtherProtagonists(const std::unordered_map<uint32_t, int>& a, const std::unordered_map<uint32_t, int>& b) {
+  const auto pa = Protagonist(a), pb = Protagonist(b);
+  if (!pa || !pb || *pa == *pb) return false;
+  return 2 * CountOf(b, *pa) < CountOf(b, *pb) && 2 * CountOf(a, *pb) < CountOf(a, *pa);
+}
+
+// Which anchor tells two articles' events apart; empty when none does.
+std::string ConflictingAnchor(const EventAnchors& a, const EventAnchors& b) {
+  if (Disjoint(a.lead_places, a.places, b.lead_places, b.places)) return "places";
+  if (Disjoint(a.lead_people, a.people, b.lead_people, b.people)) return "people";
+  if (OtherProtagonists(a.person_count, b.person_count)) return "main person";
+  if (OtherProtagonists(a.place_count, b.place_count)) return "main place";
+  if (!a.lead_years.empty() && !b.lead_years.empty() &&
+      std::none_of(a.lead_years.begin(), a.lead_years.end(), [&](int y) {
+        return std::binary_search(b.lead_years.begin(), b.lead_years.end(), y);
+      }))
+    return "years";
+  return "";
+}
+
+// Whether two articles' events conflict, each pair decided once.
+class EventConflicts {
+ public:
+  EventConflicts(const StoryArticles& story, dedup::Vocabulary& vocab) : n_(story.articles.size()) {
+    for (const Article& a : story.articles) anchors_.push_back(AnchorsOf(a, vocab));
+    known_.assign(n_ * n_, -1);
+  }
+  bool operator()(size_t a, size_t b) {
+    if (a == b) return false;
+    int8_t& k = known_[a * n_ + b];
+    if (k < 0) k = known_[b * n_ + a] = ConflictingAnchor(anchors_[a], anchors_[b]).empty() ? 0 : 1;
+    return k == 1;
+  }
+
+ private:
+  size_t n_;
+  std::vector<EventAnchors> anchors_;
+  std::vector<int8_t> known_;
+};
+
 // The best claim for a draft among `groups`, by its closest member; -1 when none is close.
 std::pair<int, std::string> BestGroup(const std::vector<Draft>& drafts, const std::vector<Group>& groups,
                                       size_t i, double bar, const dedup::Vocabulary& vocab,
-                                      bool need_assertion) {
+                                      bool need_assertion, EventConflicts& conflicts) {
   int best = -1;
   double best_score = bar;
   std::string why;
   for (size_t g = 0; g < groups.size(); ++g) {
+    // Every member must be about the same event, not only the closest one: a claim grows one
+    // statement at a time, and a chain of close pairs can walk from one event to its look-alike.
+    if (std::any_of(groups[g].members.begin(), groups[g].members.end(), [&](size_t m) {
+          return conflicts(drafts[i].statement.article, drafts[m].statement.article);
+        }))
+      continue;
     if (need_assertion && std::all_of(groups[g].members.begin(), groups[g].members.end(), [&](size_t m) {
           return drafts[m].statement.stance == Stance::kDenies;
         }))
@@ -278,13 +405,15 @@ std::vector<Claim> FindClaims(const StoryArticles& story, const ClaimOptions& op
   std::vector<Draft> drafts = Statements(story, vocab);
   WeighTerms(story, drafts, vocab);
   LinkPassages(story, drafts);
+  EventConflicts conflicts(story, vocab);
   std::vector<Group> groups;
   // Assertions first, in story order; denials then answer the claim they match best.
   for (int pass = 0; pass < 2; ++pass)
     for (size_t i = 0; i < drafts.size(); ++i) {
       const bool denial = drafts[i].statement.stance == Stance::kDenies;
       if (denial != (pass == 1)) continue;
-      auto [g, why] = BestGroup(drafts, groups, i, denial ? options.deny_join : options.join, vocab, denial);
+      auto [g, why] = BestGroup(drafts, groups, i, denial ? options.deny_join : options.join, vocab, denial,
+                                conflicts);
       if (g < 0) {
         groups.push_back({{i}});
         continue;
