@@ -6,7 +6,9 @@
 // claim when their content words match (tf-idf cosine over stems, names by their consonant
 // skeleton so transliterations meet) or when the copies stage finds one passage reused in
 // both (translations of one statement). A denial rarely repeats the words it denies, so it
-// joins the claim it matches best at a lower bar. Each statement has an origin: its speaker,
+// joins the claim that best matches what it denies: the object it calls false ("reports that
+// X", "such claims": then the sentences before it), with a country's capital standing for its
+// government, at a lower bar. Each statement has an origin: its speaker,
 // else the agency it was relayed from, else its outlet; copies carry their upstream's
 // origin, so syndicated text and relays of one statement count once.
 #pragma once
@@ -28,6 +30,8 @@ const char* StanceName(Stance s);
 
 // How a statement relates to its claim's content, from the cue and the words around it.
 Stance StanceOf(std::string_view cue, std::string_view content);
+// A word that rejects what it speaks of ("baseless", "denied").
+bool IsDenyingWord(std::string_view word);
 
 struct Statement {
   size_t article = 0;    // index into the story's articles
