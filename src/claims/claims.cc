@@ -204,7 +204,10 @@ void CountTerms(const Article& a, Span span, dedup::Vocabulary& vocab, TermCount
       if (deeds)
         if (auto it = deeds->find(t.id); it != deeds->end()) t.id = it->second;
       tf[t.id] += 1;
-      if (names && t.kind == dedup::TermKind::kName) names->push_back(t.id);
+      // Names tell events apart as actors: "Polish" and "Poland" are one.
+      dedup::Term actor;
+      if (names && t.kind == dedup::TermKind::kName)
+        names->push_back(TermOf(a.Text(token), false, vocab, actor, true) ? actor.id : t.id);
       if (numbers && t.kind == dedup::TermKind::kNumber) numbers->push_back(t.id);
     }
     first = false;
@@ -304,7 +307,7 @@ constexpr std::array kReportNouns = {"report", "reports", "claim", "claims", "sp
                                      "stories", "information", "news", "insinuations"};
 constexpr std::array kObjectLinks = {"about", "that", "of", "on", "regarding", "concerning"};
 constexpr size_t kMinObjectTerms = 3;
-constexpr size_t kContextSentences = 2;
+constexpr size_t kContextSentences = 3;
 
 template <size_t N>
 bool OneOf(std::string_view word, const std::array<const char*, N>& set) {
@@ -341,12 +344,30 @@ std::pair<std::vector<Span>, std::string> DenialObject(const Article& a, Span co
     return OneOf(a.Text(w), kReportNouns);
   });
   if (!points_back && terms >= kMinObjectTerms) return {{content}, "its own words"};
-  // The sentences before the one the denial opens in.
+  // What it points back to: the nearest sentence before it that speaks of reports or claims
+  // ("was reported", "claimed"), else the sentence just before it.
   size_t s = 0;
   while (s < a.sentences.size() && a.sentences[s].span.end <= content.begin) ++s;
-  std::vector<Span> spans{content};
-  for (size_t back = 1; back <= kContextSentences && back <= s; ++back) spans.push_back(a.sentences[s - back].span);
-  return {spans, "the sentences before it"};
+  if (s == 0) return {{content}, "its own words"};
+  size_t answered = s - 1;
+  for (size_t back = 1; back <= kContextSentences && back <= s; ++back) {
+    const Span sentence = a.sentences[s - back].span;
+    bool speaks_of_reports = false;
+    for (const Span& token : a.tokens) {
+      if (token.end <= sentence.begin) continue;
+      if (token.begin >= sentence.end) break;
+      std::string lower;
+      dedup::LowerInto(a.Text(token), lower);
+      speaks_of_reports |= std::any_of(kReportNouns.begin(), kReportNouns.end(), [&](const char* noun) {
+        return lower.starts_with(std::string_view(noun).substr(0, std::string_view(noun).size() - 1));
+      });
+    }
+    if (speaks_of_reports) {
+      answered = s - back;
+      break;
+    }
+  }
+  return {{content, a.sentences[answered].span}, "what the sentence before it tells"};
 }
 
 // The capitals and peoples in a span that stand for their country, as "Warsaw for Poland".
