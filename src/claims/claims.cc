@@ -305,6 +305,11 @@ constexpr std::array kReportNouns = {"report", "reports", "claim", "claims", "sp
                                      "statement", "statements", "talk", "suggestion", "suggestions",
                                      "accusation", "accusations", "assertion", "assertions", "story",
                                      "stories", "information", "news", "insinuations"};
+// Words of a sentence that tells what a later denial points back to: "was reported", "claimed".
+constexpr std::array kReportWords = {"report", "reports", "reported", "reportedly", "claim", "claims", "claimed",
+                                     "allegation", "allegations", "alleged", "allegedly", "rumour", "rumours",
+                                     "rumor", "rumors", "rumoured", "rumored", "speculation", "speculations",
+                                     "speculated", "accused", "accusation", "accusations", "suggested"};
 constexpr std::array kObjectLinks = {"about", "that", "of", "on", "regarding", "concerning"};
 constexpr size_t kMinObjectTerms = 3;
 constexpr size_t kContextSentences = 3;
@@ -318,8 +323,9 @@ bool OneOf(std::string_view word, const std::array<const char*, N>& set) {
 
 // What a denial calls false, as spans of its article, and how it was found: the words after
 // "reports that" / "claims about"; when it points back ("these reports", "this is not true")
-// the sentences before it too, where what it answers was told.
-std::pair<std::vector<Span>, std::string> DenialObject(const Article& a, Span content) {
+// also the sentence before it that tells what it answers.
+std::pair<std::vector<Span>, std::string> DenialObject(const Article& a, Span content,
+                                                       dedup::Vocabulary& vocab) {
   std::vector<Span> words;
   for (const Span& token : a.tokens) {
     if (token.end <= content.begin) continue;
@@ -328,7 +334,8 @@ std::pair<std::vector<Span>, std::string> DenialObject(const Article& a, Span co
   }
   size_t terms = 0;
   for (size_t k = 0; k < words.size(); ++k) {
-    terms += !IsDenyingWord(a.Text(words[k]));
+    dedup::Term t;
+    terms += !IsDenyingWord(a.Text(words[k])) && vocab.Lookup(a.Text(words[k]), false, t);
     if (!OneOf(a.Text(words[k]), kReportNouns) || k + 1 >= words.size() ||
         !OneOf(a.Text(words[k + 1]), kObjectLinks))
       continue;
@@ -356,11 +363,7 @@ std::pair<std::vector<Span>, std::string> DenialObject(const Article& a, Span co
     for (const Span& token : a.tokens) {
       if (token.end <= sentence.begin) continue;
       if (token.begin >= sentence.end) break;
-      std::string lower;
-      dedup::LowerInto(a.Text(token), lower);
-      speaks_of_reports |= std::any_of(kReportNouns.begin(), kReportNouns.end(), [&](const char* noun) {
-        return lower.starts_with(std::string_view(noun).substr(0, std::string_view(noun).size() - 1));
-      });
+      speaks_of_reports |= OneOf(a.Text(token), kReportWords);
     }
     if (speaks_of_reports) {
       answered = s - back;
@@ -575,11 +578,10 @@ constexpr double kCoverTie = 0.9;
 std::pair<int, std::string> DeniedClaim(const StoryArticles& story, const std::vector<Draft>& drafts,
                                         const std::vector<Group>& groups, size_t i, double bar,
                                         dedup::Vocabulary& vocab, const TermWeights& weights,
-                                        EventConflicts& conflicts) {
-  const DeedTerms deeds = ReadDeeds(vocab);
+                                        const DeedTerms& deeds, EventConflicts& conflicts) {
   const Statement& denial = drafts[i].statement;
   const Article& a = story.articles[denial.article];
-  const auto [spans, found] = DenialObject(a, denial.span);
+  const auto [spans, found] = DenialObject(a, denial.span, vocab);
   TermCounts object_tf;
   for (Span span : spans) CountTerms(a, span, vocab, object_tf, &deeds);
   const TermVector object = weights.Vector(object_tf);
@@ -703,13 +705,14 @@ std::vector<Claim> FindClaims(const StoryArticles& story, const ClaimOptions& op
   LinkPassages(story, drafts);
   LinkFollowUps(drafts);
   EventConflicts conflicts(story, vocab);
+  const DeedTerms deeds = ReadDeeds(vocab);
   std::vector<Group> groups;
   // Assertions first, in story order; denials then answer the claim they match best.
   for (int pass = 0; pass < 2; ++pass)
     for (size_t i = 0; i < drafts.size(); ++i) {
       const bool denial = drafts[i].statement.stance == Stance::kDenies;
       if (denial != (pass == 1)) continue;
-      auto [g, why] = denial ? DeniedClaim(story, drafts, groups, i, options.deny_join, vocab, weights, conflicts)
+      auto [g, why] = denial ? DeniedClaim(story, drafts, groups, i, options.deny_join, vocab, weights, deeds, conflicts)
                              : BestGroup(drafts, groups, i, options.join, vocab, false, conflicts);
       if (g < 0) {
         groups.push_back({{i}});
