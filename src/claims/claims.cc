@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 
@@ -50,6 +51,15 @@ bool Compatible(const Draft& a, const Draft& b) {
 
 constexpr size_t kMinLeadWords = 6;
 constexpr size_t kMinSharedTerms = 3;
+
+// The article's tokens inside a span, found by binary search: tokens are in text order.
+std::span<const Span> TokensIn(const Article& a, Span span) {
+  auto first = std::lower_bound(a.tokens.begin(), a.tokens.end(), span.begin,
+                                [](const Span& t, uint32_t at) { return t.end <= at; });
+  auto last = std::lower_bound(first, a.tokens.end(), span.end,
+                               [](const Span& t, uint32_t at) { return t.begin < at; });
+  return {first, last};
+}
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
@@ -196,9 +206,7 @@ DeedTerms ReadDeeds(dedup::Vocabulary& vocab) {
 void CountTerms(const Article& a, Span span, dedup::Vocabulary& vocab, TermCounts& tf, const DeedTerms* deeds,
                 std::vector<uint32_t>* names = nullptr, std::vector<uint32_t>* numbers = nullptr) {
   bool first = true;
-  for (const Span& token : a.tokens) {
-    if (token.end <= span.begin) continue;
-    if (token.begin >= span.end) break;
+  for (const Span& token : TokensIn(a, span)) {
     dedup::Term t;
     if (TermOf(a.Text(token), first, vocab, t, deeds != nullptr)) {
       if (deeds)
@@ -327,9 +335,7 @@ bool OneOf(std::string_view word, const std::array<const char*, N>& set) {
 std::pair<std::vector<Span>, std::string> DenialObject(const Article& a, Span content,
                                                        dedup::Vocabulary& vocab) {
   std::vector<Span> words;
-  for (const Span& token : a.tokens) {
-    if (token.end <= content.begin) continue;
-    if (token.begin >= content.end) break;
+  for (const Span& token : TokensIn(a, content)) {
     if (dedup::IsWordToken(a.Text(token))) words.push_back(token);
   }
   size_t terms = 0;
@@ -360,9 +366,7 @@ std::pair<std::vector<Span>, std::string> DenialObject(const Article& a, Span co
   for (size_t back = 1; back <= kContextSentences && back <= s; ++back) {
     const Span sentence = a.sentences[s - back].span;
     bool speaks_of_reports = false;
-    for (const Span& token : a.tokens) {
-      if (token.end <= sentence.begin) continue;
-      if (token.begin >= sentence.end) break;
+    for (const Span& token : TokensIn(a, sentence)) {
       speaks_of_reports |= OneOf(a.Text(token), kReportWords);
     }
     if (speaks_of_reports) {
@@ -377,9 +381,7 @@ std::pair<std::vector<Span>, std::string> DenialObject(const Article& a, Span co
 std::string ActorsNamed(const Article& a, const std::vector<Span>& spans) {
   std::set<std::string> said;
   for (Span span : spans)
-    for (const Span& token : a.tokens) {
-      if (token.end <= span.begin) continue;
-      if (token.begin >= span.end) break;
+    for (const Span& token : TokensIn(a, span)) {
       const std::string_view w = a.Text(token);
       const std::string_view country = w.empty() || w[0] < 'A' || w[0] > 'Z' ? "" : CountryOf(w);
       if (!country.empty() && country != w) said.insert(std::string(w) + " for " + std::string(country));
@@ -428,9 +430,7 @@ void SortUnique(std::vector<uint32_t>& ids) {
 // Marek" → marek's), so a full name and a surname alone meet.
 std::optional<uint32_t> NameKey(const Article& a, Span span, dedup::Vocabulary& vocab) {
   std::optional<uint32_t> key;
-  for (const Span& token : a.tokens) {
-    if (token.end <= span.begin) continue;
-    if (token.begin >= span.end) break;
+  for (const Span& token : TokensIn(a, span)) {
     dedup::Term t;
     if (dedup::IsWordToken(a.Text(token)) && vocab.Lookup(a.Text(token), false, t)) key = t.id;
   }
