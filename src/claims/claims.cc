@@ -657,6 +657,8 @@ std::pair<int, std::string> DeniedClaim(const StoryArticles& story, const std::v
   return {best, why};
 }
 
+constexpr double kFullWordingTerms = 10;
+
 Claim MakeClaim(const StoryArticles& story, const std::vector<Draft>& drafts, const Group& g) {
   Claim c;
   std::set<size_t> articles;
@@ -684,8 +686,11 @@ Claim MakeClaim(const StoryArticles& story, const std::vector<Draft>& drafts, co
     articles.insert(s.article);
     if (!story.articles[s.article].outlet.empty()) outlets.insert(story.articles[s.article].outlet);
     origins.insert(s.origin);
+    // The wording: the statement closest to the others, but a fragment ("to the capital for
+    // talks") says less than a sentence, however central its few words.
     double centrality = 0;
     for (size_t o : g.members) centrality += o == m ? 0 : Cosine(drafts[m].terms, drafts[o].terms);
+    centrality *= std::min(1.0, static_cast<double>(drafts[m].terms.size()) / kFullWordingTerms);
     if (centrality > best_centrality) best_centrality = centrality, c.wording = s.text;
   }
   if (!asserted) c.wording = c.statements.front().text;
