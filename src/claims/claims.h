@@ -5,10 +5,21 @@
 // none, the article's lead sentence as its outlet's own report). Two statements make one
 // claim when their content words match (tf-idf cosine over stems, names by their consonant
 // skeleton so transliterations meet) or when the copies stage finds one passage reused in
-// both (translations of one statement). A denial rarely repeats the words it denies, so it
-// joins the claim it matches best at a lower bar. Each statement has an origin: its speaker,
-// else the agency it was relayed from, else its outlet; copies carry their upstream's
-// origin, so syndicated text and relays of one statement count once.
+// both (translations of one statement), or when a reporter's paraphrase is followed by the
+// quote that bears it out. Statements join only if their articles agree on the event's
+// anchors (the places and people their opening names, the person and place they name most,
+// the years they open on): look-alike events told in the same words stay apart.
+//
+// A denial rarely repeats the words it denies, so it joins the claim that says most of what
+// it calls false: the words after "reports that X" / "claims about X", or, when it points
+// back ("these reports"), the sentence before it that tells them; a country's capital,
+// people or seat of government standing for the country, one term a kind of deed ("forced",
+// "pressed"); among claims that say about as much of it, the most widely told.
+//
+// Each statement has an origin: its speaker, else the agency it was relayed from, else its
+// outlet; copies carry their upstream's origin, so syndicated text and relays of one
+// statement count once, and an agency credited with a statement its article quotes the
+// speaker for (relayed by that agency) is that speaker.
 #pragma once
 
 #include <string>
@@ -28,6 +39,8 @@ const char* StanceName(Stance s);
 
 // How a statement relates to its claim's content, from the cue and the words around it.
 Stance StanceOf(std::string_view cue, std::string_view content);
+// A word that rejects what it speaks of ("baseless", "denied").
+bool IsDenyingWord(std::string_view word);
 
 struct Statement {
   size_t article = 0;    // index into the story's articles
@@ -50,7 +63,9 @@ struct Claim {
 
 struct ClaimOptions {
   double join = 0.30;       // cosine for two statements to be one claim
-  double deny_join = 0.12;  // a denial's bar to attach to the claim it answers
+  // A denial's bar to attach to the claim it answers: the share of what it calls false (its
+  // tf-idf weight) that the claim's words say.
+  double deny_join = 0.12;
 };
 
 // The story's claims, best supported first (independent origins, then statements).

@@ -118,5 +118,91 @@ TEST(Claims, CopiesCountOnce) {
   EXPECT_EQ(claims[0].origins, 1u);
 }
 
+// Invented: a minister says the neighbour pushed the island to cede its fishing grounds; a
+// spokesman calls "these reports" lies without repeating a word of them, and names the
+// countries by their capitals.
+StoryArticles FishingStory() {
+  StoryArticles s;
+  s.id = 2;
+  Article a = Make("Minister Karin Olsen said Norway pressured Iceland to cede its northern fishing grounds. "
+                   "Fishermen in the north said catches fell by a third.",
+                   "Nord Post");
+  Quote(a, "Norway pressured Iceland to cede its northern fishing grounds", "Karin Olsen", "said");
+  Quote(a, "catches fell by a third", "Fishermen in the north", "said");
+  Article b = Make("Analyst Tom Berg said Norwegian diplomats forced the Icelandic government to cede the "
+                   "northern fishing grounds. The weather office said storms would close the harbour on "
+                   "Friday. Oslo's plan to make Reykjavik cede its waters was reported by two papers. A "
+                   "spokesman said these reports were a fabrication.",
+                   "Sea Times");
+  Quote(b, "Norwegian diplomats forced the Icelandic government to cede the northern fishing grounds",
+        "Tom Berg", "said");
+  Quote(b, "storms would close the harbour on Friday", "The weather office", "said");
+  Quote(b, "these reports were a fabrication", "a spokesman", "said");
+  s.articles = {a, b};
+  s.upstream = {"", ""};
+  return s;
+}
+
+TEST(Claims, ADenialOfTheseReportsAnswersTheClaimBeforeIt) {
+  auto claims = FindClaims(FishingStory());
+  const Claim* contested = nullptr;
+  for (const Claim& c : claims) {
+    if (c.contested) {
+      contested = &c;
+    }
+  }
+  ASSERT_NE(contested, nullptr);
+  EXPECT_GE(contested->origins, 2u);
+  bool denial_explained = false;
+  for (const Statement& st : contested->statements) {
+    EXPECT_EQ(st.text.find("storms"), std::string::npos) << "the weather is another claim";
+    if (st.stance == Stance::kDenies) {
+      denial_explained = st.why.find("sentence before") != std::string::npos &&
+                         st.why.find("Oslo for Norway") != std::string::npos;
+      EXPECT_TRUE(denial_explained) << st.why;
+    }
+  }
+}
+
+// Invented: one statement, paraphrased and credited to the agency that relayed it, then quoted.
+TEST(Claims, AParaphraseAndTheQuoteThatBearsItOutAreOneOrigin) {
+  StoryArticles s;
+  Article a = Make("Governor Ilya Marek said the capital forced the port authority to sign the grain deal, "
+                   "according to Nordinform. \"The capital forced our port authority to sign the grain deal,\" "
+                   "Marek said.",
+                   "Coast Post");
+  Quote(a, "Governor Ilya Marek said the capital forced the port authority to sign the grain deal", "Nordinform",
+        "according to");
+  Quote(a, "The capital forced our port authority to sign the grain deal", "Ilya Marek", "said", {"Nordinform"});
+  s.articles = {a};
+  s.upstream = {""};
+  auto claims = FindClaims(s);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].statements.size(), 2u);
+  EXPECT_EQ(claims[0].origins, 1u) << "Nordinform passes on Marek's words";
+}
+
+// Invented: two quakes told in the same words; the articles name other towns and other people.
+TEST(Claims, LookAlikeEventsStayApart) {
+  StoryArticles s;
+  auto quake = [](std::string town, std::string mayor, std::string region) {
+    Article a = Make("A strong earthquake struck " + town + " in " + region + " on Monday. Mayor " + mayor +
+                         " said the quake destroyed dozens of houses and the old school in " + town + ". " + town +
+                         " residents slept outside. " + mayor + " asked " + region + " for tents.",
+                     "Wire");
+    a.mentions.push_back({Find(a, town), EntityType::kPlace, ""});
+    a.mentions.push_back({Find(a, region), EntityType::kPlace, ""});
+    a.mentions.push_back({Find(a, mayor), EntityType::kPerson, ""});
+    // The statement itself names no one: only the articles tell the two events apart.
+    Quote(a, "the quake destroyed dozens of houses and the old school", mayor, "said");
+    return a;
+  };
+  s.articles = {quake("Varno", "Lena Dobra", "Kalmia"), quake("Tesko", "Ivo Marin", "Brenna")};
+  s.upstream = {"", ""};
+  for (const Claim& c : FindClaims(s)) {
+    EXPECT_EQ(c.articles, 1u) << c.wording;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::claims

@@ -73,6 +73,11 @@ const char* StanceName(Stance s) {
   return "asserts";
 }
 
+bool IsDenyingWord(std::string_view word) {
+  const auto w = Words(word);
+  return w.size() == 1 && (AnyOf(w, kDenyingWords) || AnyOf(w, kDenyingCues));
+}
+
 Stance StanceOf(std::string_view cue, std::string_view content) {
   const auto c = Words(cue), w = Words(content);
   if (AnyOf(c, kDenyingCues) || AnyOf(w, kDenyingWords) || HasPhrase(w, {"not", "true"}) ||
