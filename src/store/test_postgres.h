@@ -37,6 +37,7 @@ class TestPostgres {
              std::string(PQerrorMessage(admin_));
       return;
     }
+    PQsetNoticeProcessor(admin_, [](void*, const char*) {}, nullptr);
     if (!Exec("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_)) {
       why_ = "cannot make a test schema: " + std::string(PQerrorMessage(admin_));
       return;
