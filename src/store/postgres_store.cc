@@ -229,6 +229,7 @@ class PostgresStore : public Store {
     }
     PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
     Exec("SET client_min_messages = warning");
+    Exec("SET client_encoding = 'UTF8'");  // the store's text is UTF-8 whatever the server's default
     Migrate();
   }
   ~PostgresStore() override {
