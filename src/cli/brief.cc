@@ -31,7 +31,7 @@ void AddBrief(CLI::App& app, Globals& g) {
   static StoryId id = 0;
   static std::string format = "md", out;
   cmd->add_option("story", id, "Story number")->required();
-  cmd->add_option("--db", g.db, "Store file")->capture_default_str();
+  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
   cmd->add_option("--format", format, "md, json or html")
       ->check(CLI::IsMember({"md", "json", "html"}))
       ->capture_default_str();

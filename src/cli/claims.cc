@@ -52,7 +52,7 @@ void AddClaims(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("claims", "A story's claims: support, independent origins, denials");
   static StoryId id = 0;
   cmd->add_option("story", id, "Story number")->required();
-  cmd->add_option("--db", g.db, "Store file")->capture_default_str();
+  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
   cmd->add_flag("--json", g.json, "Print JSON");
   cmd->callback([&g] {
     auto store = Store::Open(g.db);

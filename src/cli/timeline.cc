@@ -41,7 +41,7 @@ void AddTimeline(CLI::App& app, Globals& g) {
       "timeline", "One story's timeline: dated events with their sources; plans and forecasts apart");
   static StoryId id = 0;
   cmd->add_option("story", id, "Story number")->required();
-  cmd->add_option("--db", g.db, "Store file")->capture_default_str();
+  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
   cmd->add_flag("--json", g.json, "Print JSON");
   cmd->callback([&g] {
     auto store = Store::Open(g.db);

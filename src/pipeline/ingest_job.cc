@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <future>
-#include <set>
 #include <thread>
 
 #include "pipeline/analyse.h"
@@ -56,17 +55,6 @@ struct BatchResult {
   size_t added = 0, empty = 0, errors = 0;
 };
 
-// Which articles of a batch are new: not stored yet and not seen earlier in the batch.
-std::vector<bool> NewArticles(Store& store, const std::vector<Article>& batch) {
-  std::vector<std::string> ids;
-  for (const Article& a : batch) ids.push_back(a.id);
-  std::vector<bool> known = store.Contains(ids);
-  std::set<std::string> seen;
-  std::vector<bool> is_new(batch.size());
-  for (size_t i = 0; i < batch.size(); ++i) is_new[i] = !known[i] && seen.insert(ids[i]).second;
-  return is_new;
-}
-
 BatchResult BuildAndStore(Store& store, StoryDesk& desk, const Analyser& analyser,
                           std::vector<Document> docs, unsigned threads) {
   BatchResult r;
@@ -89,9 +77,8 @@ BatchResult BuildAndStore(Store& store, StoryDesk& desk, const Analyser& analyse
     }
   }
   // Articles and where they were placed commit together, so a kill never leaves one
-  // without the other.
-  StoryDesk::Decisions d = desk.Place(batch, NewArticles(store, batch));
-  r.added = store.Put(batch, d.links, d.labels);
+  // without the other; the desk first catches up with what other workers stored.
+  r.added = desk.PlaceAndStore(store, batch);
   return r;
 }
 

@@ -1,6 +1,7 @@
 // An ingest: paths → Documents → Articles (built in parallel) → placed by the story desk
 // (copies, stories) → the store, in batches of one transaction each, the next batch read
-// while the last is placed and stored. A file that cannot be read is reported and skipped;
+// while the last is placed and stored. Several ingests (processes, machines) may share one
+// store: they analyse in parallel and take turns to place and store (see StoryDesk). A file that cannot be read is reported and skipped;
 // the rest goes on.
 #pragma once
 
@@ -38,7 +39,8 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
 // Documents already read (an article posted to the server): built, placed and stored as one
 // batch, exactly as a file's documents would be. Problems go to `opt.on_problem`. `desk` is
 // kept by the caller between calls (a server placing post after post without replaying the
-// store each time); it must have been opened on `store` and have seen every article since.
+// store each time); it must have been opened on `store`, and catches up with what other
+// writers stored since.
 IngestStats IngestDocuments(Store& store, StoryDesk& desk, std::vector<Document> docs,
                             const IngestOptions& opt);
 

@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
+#include "store/backends.h"
+#include "store/codec.h"
 #include "store/layers.h"
 #include "store/store.h"
 
@@ -151,84 +153,6 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-// Spans as varints: the gap since the previous span's end, then the length. Tokens are
-// most of an article's layers, and this stores them in about two bytes each.
-void PutVarint(std::string& out, uint32_t v) {
-  while (v >= 0x80) {
-    out += static_cast<char>(v | 0x80);
-    v >>= 7;
-  }
-  out += static_cast<char>(v);
-}
-
-uint32_t GetVarint(const std::string& in, size_t& pos) {
-  uint32_t v = 0;
-  for (int shift = 0; pos < in.size() && shift < 35; shift += 7) {
-    uint8_t b = static_cast<uint8_t>(in[pos++]);
-    v |= static_cast<uint32_t>(b & 0x7F) << shift;
-    if (!(b & 0x80)) break;
-  }
-  return v;
-}
-
-std::string PackSpans(const std::vector<Span>& spans) {
-  std::string out;
-  out.reserve(spans.size() * 2);
-  uint32_t last = 0;
-  for (const Span& s : spans) {
-    PutVarint(out, s.begin - std::min(last, s.begin));
-    PutVarint(out, s.end - s.begin);
-    last = s.end;
-  }
-  return out;
-}
-
-std::vector<Span> UnpackSpans(const std::string& b) {
-  std::vector<Span> spans;
-  uint32_t last = 0;
-  for (size_t pos = 0; pos < b.size();) {
-    Span s;
-    s.begin = last + GetVarint(b, pos);
-    s.end = s.begin + GetVarint(b, pos);
-    spans.push_back(s);
-    last = s.end;
-  }
-  return spans;
-}
-
-std::string PackSentences(const std::vector<Sentence>& sentences) {
-  std::string out;
-  uint32_t last = 0;
-  for (const Sentence& s : sentences) {
-    PutVarint(out, s.span.begin - std::min(last, s.span.begin));
-    PutVarint(out, s.span.end - s.span.begin);
-    PutVarint(out, s.paragraph);
-    last = s.span.end;
-  }
-  return out;
-}
-
-std::vector<Sentence> UnpackSentences(const std::string& b) {
-  std::vector<Sentence> sentences;
-  uint32_t last = 0;
-  for (size_t pos = 0; pos < b.size();) {
-    Sentence s;
-    s.span.begin = last + GetVarint(b, pos);
-    s.span.end = s.span.begin + GetVarint(b, pos);
-    s.paragraph = GetVarint(b, pos);
-    sentences.push_back(s);
-    last = s.span.end;
-  }
-  return sentences;
-}
-
-std::string ToJson(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
-
-std::vector<std::string> FromJson(const std::string& s) {
-  auto j = nlohmann::json::parse(s, nullptr, false);
-  return j.is_array() ? j.get<std::vector<std::string>>() : std::vector<std::string>{};
-}
-
 // Plain words become an FTS5 query of quoted terms joined by `op`; a query that already
 // uses FTS5 syntax (quotes, operators, prefix stars) passes as written.
 std::string FtsQuery(const std::string& q, const char* op) {
@@ -278,28 +202,37 @@ class SqliteStore : public Store {
   size_t Put(const std::vector<Article>& batch, const std::vector<ArticleLinks>& links,
              const std::vector<std::pair<StoryId, std::string>>& labels) override {
     Exec("BEGIN IMMEDIATE");
-    size_t added = 0;
     try {
-      for (size_t i = 0; i < batch.size(); ++i) {
-        bool added_now = InsertArticle(batch[i]);
-        added += added_now;
-        // Links belong to the arrival that made them: an article stored before keeps its own.
-        if (i < links.size() && (added_now || !HasPlacement(batch[i].id)))
-          InsertLinks(batch[i].id, links[i]);
-      }
-      for (const auto& [story, label] : labels) {
-        Statement& st = Cached("INSERT INTO stories(id, label) VALUES (?1, ?2) "
-                          "ON CONFLICT(id) DO UPDATE SET label = excluded.label");
-        st.Bind(1, static_cast<int64_t>(story));
-        st.Bind(2, label);
-        st.Step();
-      }
+      size_t added = Write(batch, links, labels);
       Exec("COMMIT");
+      return added;
     } catch (...) {
       sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
       throw;
     }
-    return added;
+  }
+
+  // BEGIN IMMEDIATE takes the database's write lock, which other processes wait for (the
+  // busy timeout): the write turn.
+  size_t PutInTurn(const std::vector<Article>& batch, Arrival& seen, const ArticleFn& catch_up,
+                   const std::function<BatchLinks(const std::vector<bool>&)>& place) override {
+    Exec("BEGIN IMMEDIATE");
+    try {
+      ForEachArticleAfter(seen, catch_up);
+      std::vector<std::string> ids;
+      for (const Article& a : batch) ids.push_back(a.id);
+      BatchLinks d = place(FirstArrivals(batch, Contains(ids)));
+      size_t added = Write(batch, d.links, d.labels);
+      Statement last(db_, "SELECT coalesce(max(rowid), 0) FROM articles");
+      last.Step();
+      const Arrival now = last.Int(0);
+      Exec("COMMIT");
+      seen = now;
+      return added;
+    } catch (...) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
   }
 
   FeedState GetFeedState(const std::string& feed_url) override {
@@ -364,11 +297,16 @@ class SqliteStore : public Store {
     return out;
   }
 
-  void ForEachArticle(const std::function<void(const Article&, bool)>& fn) override {
+  Arrival ForEachArticleAfter(Arrival after, const ArticleFn& fn) override {
     Statement s(db_, (std::string("SELECT ") + kArticleColumns +
-                      ", p.article IS NOT NULL FROM articles a LEFT JOIN placements p "
-                      "ON p.article = a.id ORDER BY a.rowid").c_str());
-    while (s.Step()) fn(ReadArticle(s), s.Int(kArticleColumnCount) != 0);
+                      ", p.article IS NOT NULL, a.rowid FROM articles a LEFT JOIN placements p "
+                      "ON p.article = a.id WHERE a.rowid > ? ORDER BY a.rowid").c_str());
+    s.Bind(1, static_cast<int64_t>(after));
+    while (s.Step()) {
+      fn(ReadArticle(s), s.Int(kArticleColumnCount) != 0);
+      after = s.Int(kArticleColumnCount + 1);
+    }
+    return after;
   }
 
   std::optional<Article> Get(const std::string& id) override {
@@ -476,6 +414,10 @@ class SqliteStore : public Store {
     } catch (const StoreError& e) {
       problems.push_back(std::string("full-text index: ") + e.what());
     }
+    for (const LinkCheck& c : kLinkChecks) {
+      Statement s(db_, c.sql);
+      if (s.Step() && s.Int(0) > 0) problems.push_back(std::to_string(s.Int(0)) + " " + c.what);
+    }
     return problems;
   }
 
@@ -577,6 +519,27 @@ class SqliteStore : public Store {
     a.warnings = FromJson(s.Text(17));
     LayersFromJson(s.Text(18), a);
     return a;
+  }
+
+  // The batch, its links and labels, inside the caller's transaction; returns how many were new.
+  size_t Write(const std::vector<Article>& batch, const std::vector<ArticleLinks>& links,
+               const std::vector<std::pair<StoryId, std::string>>& labels) {
+    size_t added = 0;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      bool added_now = InsertArticle(batch[i]);
+      added += added_now;
+      // Links belong to the arrival that made them: an article stored before keeps its own.
+      if (i < links.size() && (added_now || !HasPlacement(batch[i].id)))
+        InsertLinks(batch[i].id, links[i]);
+    }
+    for (const auto& [story, label] : labels) {
+      Statement& st = Cached("INSERT INTO stories(id, label) VALUES (?1, ?2) "
+                             "ON CONFLICT(id) DO UPDATE SET label = excluded.label");
+      st.Bind(1, static_cast<int64_t>(story));
+      st.Bind(2, label);
+      st.Step();
+    }
+    return added;
   }
 
   // True when the article was new.
@@ -725,33 +688,6 @@ class SqliteStore : public Store {
     return out;
   }
 
-  // Inverse of DateTime::Iso for what this store wrote.
-  static DateTime ParseIso(const std::string& s) {
-    DateTime d;
-    if (s.empty()) return d;
-    int n = sscanf(s.c_str(), "%d-%d-%dT%d:%d:%d", &d.year, &d.month, &d.day, &d.hour, &d.minute,
-                   &d.second);
-    static const Precision by_fields[] = {Precision::kNone,  Precision::kYear,
-                                          Precision::kMonth, Precision::kDay,
-                                          Precision::kDay,   Precision::kMinute,
-                                          Precision::kSecond};
-    d.precision = by_fields[std::max(0, std::min(n, 6))];
-    size_t t = s.find('T');
-    if (t != std::string::npos) {
-      size_t z = s.find_first_of("Z+-", t);
-      if (z != std::string::npos) {
-        if (s[z] == 'Z') {
-          d.utc_offset_minutes = 0;
-        } else {
-          int hh = 0, mm = 0;
-          sscanf(s.c_str() + z + 1, "%d:%d", &hh, &mm);
-          d.utc_offset_minutes = (s[z] == '-' ? -1 : 1) * (hh * 60 + mm);
-        }
-      }
-    }
-    return d;
-  }
-
   std::string path_;
   sqlite3* db_ = nullptr;
   std::unique_ptr<Statement> insert_;
@@ -760,10 +696,8 @@ class SqliteStore : public Store {
 
 }  // namespace
 
-std::unique_ptr<Store> Store::Open(const std::string& spec) {
-  if (spec.starts_with("postgresql://") || spec.starts_with("postgres://"))
-    throw StoreError(spec + ": PostgreSQL is not supported by this build yet");
-  return std::make_unique<SqliteStore>(spec);
+std::unique_ptr<Store> OpenSqlite(const std::string& path) {
+  return std::make_unique<SqliteStore>(path);
 }
 
 }  // namespace sitrep

@@ -1,6 +1,15 @@
 #include "store/store.h"
 
+#include "store/backends.h"
+
+#include <unordered_set>
+
 namespace sitrep {
+
+std::unique_ptr<Store> Store::Open(const std::string& spec) {
+  if (IsPostgresSpec(spec)) return OpenPostgres(spec);
+  return OpenSqlite(spec);
+}
 
 std::optional<StoryArticles> Store::ReadStory(StoryId id) {
   auto story = Story(id);
@@ -15,6 +24,15 @@ std::optional<StoryArticles> Store::ReadStory(StoryId id) {
     out.upstream.push_back(m.upstream);
   }
   return out;
+}
+
+std::vector<bool> Store::FirstArrivals(const std::vector<Article>& batch,
+                                       const std::vector<bool>& stored) {
+  std::unordered_set<std::string> seen;
+  std::vector<bool> is_new(batch.size());
+  for (size_t i = 0; i < batch.size(); ++i)
+    is_new[i] = !stored[i] && seen.insert(batch[i].id).second;
+  return is_new;
 }
 
 }  // namespace sitrep

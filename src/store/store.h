@@ -1,5 +1,6 @@
 // The store: where Articles (and later stories, entities, quotes, claims) persist. One
-// interface, so PostgreSQL can sit beside the embedded SQLite default.
+// interface, two backends: embedded SQLite (the default, a file) and PostgreSQL (a server
+// several ingest workers on several machines can share). Callers never learn which.
 #pragma once
 
 #include <functional>
@@ -60,9 +61,23 @@ struct FeedState {
   std::string url, etag, last_modified;
 };
 
+// An article's arrival number: it grows with every article stored, in the order the
+// batches committed, so "what arrived after n" is a well-defined catch-up for a writer.
+using Arrival = int64_t;
+
+// What a writer decided for a batch (see Store::PutInTurn); `links` aligned with the batch.
+struct BatchLinks {
+  std::vector<ArticleLinks> links;
+  std::vector<std::pair<StoryId, std::string>> labels;  // of the stories the batch touched
+};
+
 class Store {
  public:
-  // `spec` is a file path (SQLite, created when missing). Throws StoreError.
+  using ArticleFn = std::function<void(const Article&, bool linked)>;
+
+  // `spec` is a file path (SQLite, created when missing) or a libpq URI
+  // "postgresql://[user[:password]@]host[:port]/database[?param=value...]" (the schema
+  // is made on first use). Throws StoreError naming the file or server and the reason.
   static std::unique_ptr<Store> Open(const std::string& spec);
   virtual ~Store() = default;
 
@@ -77,12 +92,28 @@ class Store {
   virtual std::vector<bool> Contains(const std::vector<std::string>& ids) = 0;
   // Every stored article in the order it arrived, with whether it has links yet; for
   // rebuilding the online indexes when a new ingest starts.
-  virtual void ForEachArticle(const std::function<void(const Article&, bool linked)>& fn) = 0;
+  void ForEachArticle(const ArticleFn& fn) { ForEachArticleAfter(0, fn); }
+  // The same for the articles that arrived after `after`; returns the last one's arrival
+  // number (`after` when there is none).
+  virtual Arrival ForEachArticleAfter(Arrival after, const ArticleFn& fn) = 0;
+
+  // Put for several writers sharing the store (processes, machines), whose links depend on
+  // every article stored before. In one transaction holding the store's write turn (no
+  // other writer stores until it ends): `catch_up` gets each article that arrived after
+  // `seen` (what other writers stored since this one last looked), in arrival order; then
+  // `place` gets which articles of `batch` are new (not stored yet and first of their id in
+  // the batch) and returns their links; then the batch and its links are stored and `seen`
+  // moves past them. All or nothing: after a throw (or a killed process) nothing of the
+  // batch is stored and `seen` is unchanged. Returns how many articles were new.
+  virtual size_t PutInTurn(const std::vector<Article>& batch, Arrival& seen,
+                           const ArticleFn& catch_up,
+                           const std::function<BatchLinks(const std::vector<bool>& is_new)>& place) = 0;
   // By id or by a unique id prefix.
   virtual std::optional<Article> Get(const std::string& id) = 0;
   virtual std::vector<ArticleSummary> List(size_t limit, size_t offset) = 0;
-  // Full-text search over titles and text; `query` in plain words ("bridge closure") or
-  // FTS5 syntax when it uses quotes or operators.
+  // Full-text search over titles and text; `query` in plain words ("bridge closure") or,
+  // when it uses quotes or operators, the backend's syntax (SQLite: FTS5; PostgreSQL:
+  // websearch_to_tsquery, e.g. "\"red cross\" -flood").
   virtual std::vector<SearchHit> Search(const std::string& query, size_t limit, size_t offset) = 0;
   virtual size_t Count() = 0;
 
@@ -103,6 +134,11 @@ class Store {
 
   // Checks that the indexes agree with the articles; empty when all is well.
   virtual std::vector<std::string> Check() = 0;
+
+ protected:
+  // Which of a batch are new, given which ids are stored: not stored and first in the batch.
+  static std::vector<bool> FirstArrivals(const std::vector<Article>& batch,
+                                         const std::vector<bool>& stored);
 };
 
 }  // namespace sitrep

@@ -5,44 +5,75 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
+
+#include "store/test_postgres.h"
 
 namespace sitrep {
 namespace {
 
-class StoreTest : public ::testing::Test {
+Article MakeArticle(std::string url, std::string title, std::string text) {
+  Article a;
+  a.url = std::move(url);
+  a.title = std::move(title);
+  a.text = std::move(text);
+  a.outlet = "Example Outlet";
+  a.paragraphs = {{0, static_cast<uint32_t>(a.text.size())}};
+  a.sentences = {{{0, 5}, 0}};
+  a.tokens = {{0, 3}, {4, 5}};
+  a.relays = {"Wire Agency"};
+  a.published.when = {2022, 12, 19, 21, 40, 0, 120, Precision::kMinute};
+  a.published.evidence = {"text", "19.12.2022 21:40"};
+  a.id = ArticleId(a.url, a.text);
+  return a;
+}
+
+class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
            ("sitrep-store-test-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+            std::to_string(std::hash<std::string>()(
+                ::testing::UnitTest::GetInstance()->current_test_info()->test_case_name() +
+                std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()))));
     std::filesystem::create_directories(dir_);
     path_ = (dir_ / "test.db").string();
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   static Article Make(std::string url, std::string title, std::string text) {
-    Article a;
-    a.url = std::move(url);
-    a.title = std::move(title);
-    a.text = std::move(text);
-    a.outlet = "Example Outlet";
-    a.paragraphs = {{0, static_cast<uint32_t>(a.text.size())}};
-    a.sentences = {{{0, 5}, 0}};
-    a.tokens = {{0, 3}, {4, 5}};
-    a.relays = {"Wire Agency"};
-    a.published.when = {2022, 12, 19, 21, 40, 0, 120, Precision::kMinute};
-    a.published.evidence = {"text", "19.12.2022 21:40"};
-    a.id = ArticleId(a.url, a.text);
-    return a;
+    return MakeArticle(std::move(url), std::move(title), std::move(text));
   }
 
   std::filesystem::path dir_;
   std::string path_;
 };
 
-TEST_F(StoreTest, RoundTripKeepsEveryField) {
+// The behaviour both backends share: each test runs on SQLite and on PostgreSQL.
+class StoreTest : public SqliteStoreTest, public ::testing::WithParamInterface<std::string> {
+ protected:
+  void SetUp() override {
+    SqliteStoreTest::SetUp();
+    if (GetParam() == "sqlite") {
+      spec_ = path_;
+      return;
+    }
+    pg_ = std::make_unique<TestPostgres>(
+        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    SITREP_NEED_POSTGRES(*pg_);
+    spec_ = pg_->spec();
+  }
+
+  std::unique_ptr<TestPostgres> pg_;
+  std::string spec_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+TEST_P(StoreTest, RoundTripKeepsEveryField) {
   Article a = Make("https://example.org/a", "Ministers meet", "Two ministers met on Monday.");
-  auto store = Store::Open(path_);
+  auto store = Store::Open(spec_);
   EXPECT_EQ(store->Put({a}), 1u);
   auto back = store->Get(a.id);
   ASSERT_TRUE(back);
@@ -62,18 +93,18 @@ TEST_F(StoreTest, RoundTripKeepsEveryField) {
   EXPECT_FALSE(store->Get("zzzz"));
 }
 
-TEST_F(StoreTest, ReingestIsANoOp) {
+TEST_P(StoreTest, ReingestIsANoOp) {
   Article a = Make("https://example.org/a", "A", "Same text.");
   Article b = Make("https://example.org/b", "B", "Same text.");  // a syndicated copy
-  auto store = Store::Open(path_);
+  auto store = Store::Open(spec_);
   EXPECT_EQ(store->Put({a, b}), 2u);
   EXPECT_EQ(store->Put({a, b}), 0u);
   EXPECT_EQ(store->Count(), 2u);
   EXPECT_TRUE(store->Check().empty());
 }
 
-TEST_F(StoreTest, SearchRanksAndSnippets) {
-  auto store = Store::Open(path_);
+TEST_P(StoreTest, SearchRanksAndSnippets) {
+  auto store = Store::Open(spec_);
   store->Put({Make("u1", "Troops move north", "Troops were seen moving north of the border."),
               Make("u2", "Weather", "Rain is expected; troops are not mentioned in the title."),
               Make("u3", "Markets", "Shares fell.")});
@@ -87,8 +118,8 @@ TEST_F(StoreTest, SearchRanksAndSnippets) {
   EXPECT_TRUE(store->Search("nothinglikethis", 10, 0).empty());
 }
 
-TEST_F(StoreTest, StoriesPlacementsAndMerges) {
-  auto store = Store::Open(path_);
+TEST_P(StoreTest, StoriesPlacementsAndMerges) {
+  auto store = Store::Open(spec_);
   Article a = Make("u1", "Quake hits coast", "A strong quake hit the coast on Monday.");
   Article b = Make("u2", "Quake toll rises", "The toll of Monday's quake rose to twelve.");
   Article c = Make("u3", "Quake copy", "A strong quake hit the coast on Monday.");
@@ -148,8 +179,8 @@ TEST_F(StoreTest, StoriesPlacementsAndMerges) {
   EXPECT_EQ(store->PlacementOf(a.id)->story.story, 1u);
 }
 
-TEST_F(StoreTest, ForEachArticleInArrivalOrder) {
-  auto store = Store::Open(path_);
+TEST_P(StoreTest, ForEachArticleInArrivalOrder) {
+  auto store = Store::Open(spec_);
   store->Put({Make("u2", "b", "second text")});
   ArticleLinks l;
   l.story = {1, true, 0, 0.3, {}, {}, {}, {}};
@@ -159,13 +190,13 @@ TEST_F(StoreTest, ForEachArticleInArrivalOrder) {
   EXPECT_EQ(seen, (std::vector<std::pair<std::string, bool>>{{"u2", false}, {"u1", true}}));
 }
 
-TEST_F(StoreTest, ReopensAtTheSameSchema) {
-  { Store::Open(path_)->Put({Make("u", "t", "x")}); }
-  auto store = Store::Open(path_);
+TEST_P(StoreTest, ReopensAtTheSameSchema) {
+  { Store::Open(spec_)->Put({Make("u", "t", "x")}); }
+  auto store = Store::Open(spec_);
   EXPECT_EQ(store->Count(), 1u);
 }
 
-TEST_F(StoreTest, LayersRoundTrip) {
+TEST_P(StoreTest, LayersRoundTrip) {
   Article a = Make("u", "t", "Jane Roe said rain will come on Friday.");
   a.mentions = {{{0, 8}, EntityType::kPerson, "jane-roe"}};
   Attribution at;
@@ -184,8 +215,8 @@ TEST_F(StoreTest, LayersRoundTrip) {
   friday.mod = "START";
   friday.tense = Tense::kFuture;
   a.times = {friday};
-  Store::Open(path_)->Put({a});
-  auto back = Store::Open(path_)->Get(a.id);
+  Store::Open(spec_)->Put({a});
+  auto back = Store::Open(spec_)->Get(a.id);
   ASSERT_TRUE(back);
   ASSERT_EQ(back->mentions.size(), 1u);
   EXPECT_EQ(back->mentions[0].span, (Span{0, 8}));
@@ -203,7 +234,7 @@ TEST_F(StoreTest, LayersRoundTrip) {
 }
 
 // A store made before the layers existed (schema 2) opens and gains them, keeping its articles.
-TEST_F(StoreTest, OlderSchemaIsMigrated) {
+TEST_F(SqliteStoreTest, OlderSchemaIsMigrated) {
   { Store::Open(path_)->Put({Make("u", "t", "x")}); }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
@@ -223,7 +254,7 @@ TEST_F(StoreTest, OlderSchemaIsMigrated) {
   EXPECT_EQ(store->PagesDone({"u"}), std::vector<bool>{true});
 }
 
-TEST_F(StoreTest, CorruptFileGivesAClearError) {
+TEST_F(SqliteStoreTest, CorruptFileGivesAClearError) {
   std::ofstream(path_) << std::string(4096, 'x');
   try {
     Store::Open(path_);
@@ -234,7 +265,7 @@ TEST_F(StoreTest, CorruptFileGivesAClearError) {
   }
 }
 
-TEST_F(StoreTest, RefusesAnotherProgramsDatabase) {
+TEST_F(SqliteStoreTest, RefusesAnotherProgramsDatabase) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE invoices(id INTEGER)", nullptr, nullptr, nullptr), SQLITE_OK);
@@ -252,22 +283,145 @@ TEST_F(StoreTest, RefusesAnotherProgramsDatabase) {
 }
 
 // A watcher's memory survives reopening: a feed's validators and the pages it handled.
-TEST_F(StoreTest, FeedStateAndHandledPagesPersist) {
+TEST_P(StoreTest, FeedStateAndHandledPagesPersist) {
   {
-    auto store = Store::Open(path_);
+    auto store = Store::Open(spec_);
     EXPECT_EQ(store->GetFeedState("https://example.org/rss").etag, "");
     store->PutFeedState({"https://example.org/rss", "\"v1\"", "Mon, 06 May 2024 10:00:00 GMT"});
     store->PutFeedState({"https://example.org/rss", "\"v2\"", ""});
     store->Put({Make("https://example.org/a", "Ministers meet", "Two ministers met on Monday.")});
     store->MarkPagesDone({"https://example.org/empty"});
   }
-  auto store = Store::Open(path_);
+  auto store = Store::Open(spec_);
   FeedState s = store->GetFeedState("https://example.org/rss");
   EXPECT_EQ(s.etag, "\"v2\"");
   EXPECT_EQ(s.last_modified, "");
   EXPECT_EQ(store->GetFeedState("https://example.org/atom").etag, "");
   EXPECT_EQ(store->PagesDone({"https://example.org/a", "https://example.org/empty", "https://example.org/b"}),
             (std::vector<bool>{true, true, false}));
+}
+
+// Two writers on one store: each catches up with what the other stored, in arrival order,
+// and an article both bring is stored once, placed by the first.
+TEST_P(StoreTest, WritersTakeTurnsAndCatchUp) {
+  Article a = Make("u1", "a", "first text"), b = Make("u2", "b", "second text"),
+          c = Make("u3", "c", "third text"), d = Make("u4", "d", "fourth text");
+  auto one = Store::Open(spec_);
+  auto two = Store::Open(spec_);
+  Arrival seen_one = 0, seen_two = 0;
+  std::vector<std::string> caught;
+  auto note = [&](const Article& x, bool linked) {
+    caught.push_back(x.url);
+    EXPECT_TRUE(linked);
+  };
+  std::vector<bool> asked;
+  auto place = [&](const std::vector<bool>& is_new) {
+    asked = is_new;
+    BatchLinks out;
+    out.links.resize(is_new.size());
+    for (size_t i = 0; i < is_new.size(); ++i) out.links[i].story = {StoryId(i + 1), true, 0, 0.3, {}, {}, {}, {}};
+    return out;
+  };
+  EXPECT_EQ(one->PutInTurn({a, b, a}, seen_one, note, place), 2u);
+  EXPECT_EQ(asked, (std::vector<bool>{true, true, false}));  // the second a is no new arrival
+  EXPECT_TRUE(caught.empty());
+  EXPECT_EQ(two->PutInTurn({b, c}, seen_two, note, place), 1u);
+  EXPECT_EQ(caught, (std::vector<std::string>{"u1", "u2"}));
+  EXPECT_EQ(asked, (std::vector<bool>{false, true}));
+  caught.clear();
+  EXPECT_EQ(one->PutInTurn({d}, seen_one, note, place), 1u);
+  EXPECT_EQ(caught, (std::vector<std::string>{"u3"}));  // not its own a and b again
+  caught.clear();
+  EXPECT_EQ(two->PutInTurn({}, seen_two, note, place), 0u);
+  EXPECT_EQ(caught, (std::vector<std::string>{"u4"}));
+  EXPECT_EQ(one->Count(), 4u);
+  EXPECT_EQ(one->PlacementOf(b.id)->story.story, 2u);  // kept from its first arrival
+  EXPECT_TRUE(one->Check().empty());
+}
+
+TEST_P(StoreTest, AFailedTurnStoresNothing) {
+  auto store = Store::Open(spec_);
+  Arrival seen = 0;
+  auto none = [](const Article&, bool) {};
+  auto fail = [](const std::vector<bool>&) -> BatchLinks { throw std::runtime_error("placing failed"); };
+  EXPECT_THROW(store->PutInTurn({Make("u1", "a", "first text")}, seen, none, fail), std::runtime_error);
+  EXPECT_EQ(seen, 0);
+  EXPECT_EQ(store->Count(), 0u);
+  auto ok = [](const std::vector<bool>& is_new) { return BatchLinks{std::vector<ArticleLinks>(is_new.size()), {}}; };
+  EXPECT_EQ(store->PutInTurn({Make("u1", "a", "first text")}, seen, none, ok), 1u);
+  EXPECT_GT(seen, 0);
+  EXPECT_EQ(store->Count(), 1u);
+}
+
+TEST_P(StoreTest, CheckFindsLinksToMissingArticles) {
+  auto store = Store::Open(spec_);
+  Article a = Make("u1", "a", "first text");
+  ArticleLinks l;
+  l.story = {1, true, 0, 0.3, {}, {}, {}, {}};
+  l.passages = {{{0, 5}, "0123456789abcdef", {0, 5}, 0.9}};  // an article never stored
+  store->Put({a}, {l}, {});
+  auto problems = store->Check();
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("not stored"), std::string::npos) << problems[0];
+}
+
+// PostgreSQL's own failures: each names the server and database and says what is wrong.
+TEST(PostgresStoreTest, UnreachableServerIsNamed) {
+  try {
+    Store::Open("postgresql://someone:secret@127.0.0.1:1/newsroom?connect_timeout=5");
+    FAIL() << "opened a server that is not there";
+  } catch (const StoreError& e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("127.0.0.1:1"), std::string::npos) << what;
+    EXPECT_NE(what.find("database newsroom"), std::string::npos) << what;
+    EXPECT_NE(what.find("cannot connect"), std::string::npos) << what;
+    EXPECT_EQ(what.find("secret"), std::string::npos) << what;
+  }
+}
+
+TEST(PostgresStoreTest, MalformedUriIsClear) {
+  try {
+    Store::Open("postgresql://someone:secret@localhost/newsroom?no_such_option=1");
+    FAIL() << "accepted a malformed URI";
+  } catch (const StoreError& e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("not a valid PostgreSQL URI"), std::string::npos) << what;
+    EXPECT_EQ(what.find("secret"), std::string::npos) << what;
+  }
+}
+
+class PostgresSchemaTest : public ::testing::Test {
+ protected:
+  void SetUp() override { SITREP_NEED_POSTGRES(pg_); }
+  std::string OpenError() {
+    try {
+      Store::Open(pg_.spec());
+    } catch (const StoreError& e) {
+      return e.what();
+    }
+    return "";
+  }
+  TestPostgres pg_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
+};
+
+TEST_F(PostgresSchemaTest, RefusesAnotherProgramsTables) {
+  ASSERT_TRUE(pg_.Exec("CREATE TABLE invoices(id INTEGER)"));
+  EXPECT_NE(OpenError().find("did not make"), std::string::npos) << OpenError();
+}
+
+TEST_F(PostgresSchemaTest, RefusesANewerSchema) {
+  Store::Open(pg_.spec());
+  ASSERT_TRUE(pg_.Exec("UPDATE sitrep_schema SET version = 99"));
+  EXPECT_NE(OpenError().find("newer sitrep"), std::string::npos) << OpenError();
+}
+
+TEST_F(PostgresSchemaTest, DamagedSchemaIsClear) {
+  Store::Open(pg_.spec())->Put({MakeArticle("u", "t", "x")});
+  ASSERT_TRUE(pg_.Exec("DROP TABLE passages"));
+  std::string what = OpenError();
+  EXPECT_NE(what.find("not a usable sitrep database"), std::string::npos) << what;
+  EXPECT_NE(what.find("passages"), std::string::npos) << what;
+  EXPECT_NE(what.find(", database "), std::string::npos) << what;
 }
 
 }  // namespace
