@@ -7,7 +7,8 @@
 // Each measurement runs in a fresh child process, so its peak memory is its own (the stage
 // pass holds every article, as the briefs need their stories; ingest holds one batch in
 // flight). The stage pass runs on one thread and is timed by its CPU time; ingest by wall
-// time (`sitrep ingest` reports the same). Medians of --runs runs (default 3).
+// time (`sitrep ingest` reports the same) and by the CPU time of all its threads.
+// Medians of --runs runs (default 3).
 //   bench_pipeline [--runs N] [--sizes 1000,5000,10000,0] [--corpus reuters|gva|ecb]...
 //                  [--json FILE]
 // A size of 0 means the whole corpus.
@@ -22,6 +23,8 @@
 #include <map>
 #include <string>
 #include <vector>
+
+#include <xxhash.h>
 
 #include "bench/bench_util.h"
 #include "brief/brief.h"
@@ -57,14 +60,56 @@ struct Corpus {
   std::string name, path;
 };
 
-// What one child reports: seconds a stage (kStages order), then articles, peak RSS (MiB).
+// What one child reports: seconds a stage (kStages order), then articles, peak RSS (MiB),
+// and a digest of everything the stages found, so a faster build can show it finds the same.
 struct StageRun {
   std::vector<double> seconds = std::vector<double>(kStages.size(), 0.0);
   double articles = 0, peak_mib = 0;
+  uint64_t digest = 0;
+};
+
+// Folds what the stages found into one 64-bit digest.
+struct Digest {
+  uint64_t h = 0;
+  void Add(std::string_view s) {
+    h = XXH64(s.data(), s.size(), h);
+    Add(uint64_t(s.size()));
+  }
+  void Add(uint64_t v) { h = XXH64(&v, sizeof v, h); }
+  void Add(double v) { Add(std::string_view(reinterpret_cast<const char*>(&v), sizeof v)); }
+  void Add(Span s) { Add((uint64_t(s.begin) << 32) | s.end); }
+  void Add(const Article& a) {
+    Add(a.id);
+    Add(uint64_t(a.tokens.size()));
+    for (const Sentence& s : a.sentences) Add(s.span);
+    for (const Mention& m : a.mentions) Add(m.span), Add(uint64_t(m.type));
+    for (const Attribution& q : a.attributions) {
+      Add(q.cue), Add(q.source), Add(q.content), Add(q.speaker), Add(q.venue);
+      for (const std::string& r : q.relays) Add(r);
+      Add(uint64_t(q.direct));
+    }
+    for (const TimeExpression& t : a.times)
+      Add(t.span), Add(t.type), Add(t.value), Add(t.mod), Add(uint64_t(t.tense));
+  }
+  void Add(const ArticleLinks& l) {
+    if (l.copy_of) Add(l.copy_of->upstream), Add(l.copy_of->similarity);
+    for (const ReusedPassage& p : l.passages) Add(p.here), Add(p.other), Add(p.there), Add(p.similarity);
+    Add(uint64_t(l.story.story)), Add(uint64_t(l.story.new_story)), Add(l.story.similarity);
+    for (const std::string& t : l.story.shared_terms) Add(t);
+    for (const std::string& e : l.story.shared_entities) Add(e);
+    for (StoryId m : l.story.merged) Add(uint64_t(m));
+  }
 };
 struct IngestRun {
   double articles = 0, seconds = 0, peak_mib = 0;
+  double cpu_seconds = 0;  // of every thread: what the work cost, however loaded the machine
 };
+
+double ProcessCpuSeconds() {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + 1e-6 * (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+}
 
 std::vector<Document> ReadFirst(const std::string& path, size_t n, double& seconds) {
   std::vector<Document> docs;
@@ -119,6 +164,8 @@ StageRun Stages(const Corpus& c, size_t n, const ner::NerModel& ner) {
   timed(3, [&](Article& a) { ner::TagMentions(ner, a); });
   timed(4, [&](Article& a) { FindAttributions(a); });
   timed(5, [&](Article& a) { a.times = FindTimes(a.text, a.published.when); });
+  Digest digest;
+  for (const Article& a : articles) digest.Add(a);
 
   // The story desk's work and the store's, batch by batch as ingest does them.
   CopyIndex copies;
@@ -143,6 +190,7 @@ StageRun Stages(const Corpus& c, size_t n, const ner::NerModel& ner) {
         links[i - first].copy_of = std::move(found.copy_of);
         links[i - first].passages = std::move(found.passages);
         links[i - first].relinked = std::move(found.relinked);
+        digest.Add(links[i - first]);
         touched[links[i - first].story.story] = true;
         for (const auto& [article, story] : links[i - first].story.moved) touched[story] = true;
       }
@@ -169,9 +217,11 @@ StageRun Stages(const Corpus& c, size_t n, const ner::NerModel& ner) {
   }
   for (auto& [id, story] : by_story) {
     auto t = Clock::now();
-    brief::BuildBrief(std::move(story));
+    brief::Brief b = brief::BuildBrief(std::move(story));
     s[9] += Since(t);
+    for (const auto& line : b.summary) digest.Add(line.text);
   }
+  r.digest = digest.h;
   r.articles = double(articles.size());
   r.peak_mib = bench::PeakRssMiB();
   return r;
@@ -195,7 +245,9 @@ IngestRun IngestFirst(const Corpus& c, size_t n) {
     opt.threads = 2;
     opt.progress = false;
     opt.on_problem = [](const std::string&) {};
+    const double cpu = ProcessCpuSeconds();
     IngestStats stats = Ingest(*store, {input}, opt);
+    r.cpu_seconds = ProcessCpuSeconds() - cpu;
     r.articles = double(stats.documents);
     r.seconds = stats.seconds;
   }
@@ -244,6 +296,8 @@ struct StageResult : StageRun {
     std::vector<double> v = seconds;
     v.push_back(articles);
     v.push_back(peak_mib);
+    v.push_back(double(digest >> 32));
+    v.push_back(double(digest & 0xFFFFFFFFu));
     return v;
   }
   static StageResult Unflatten(const std::vector<double>& v) {
@@ -251,14 +305,15 @@ struct StageResult : StageRun {
     std::copy(v.begin(), v.begin() + kStages.size(), r.seconds.begin());
     r.articles = v[kStages.size()];
     r.peak_mib = v[kStages.size() + 1];
+    r.digest = (uint64_t(v[kStages.size() + 2]) << 32) | uint64_t(v[kStages.size() + 3]);
     return r;
   }
 };
 struct IngestResult : IngestRun {
-  std::vector<double> Flatten() const { return {articles, seconds, peak_mib}; }
+  std::vector<double> Flatten() const { return {articles, seconds, peak_mib, cpu_seconds}; }
   static IngestResult Unflatten(const std::vector<double>& v) {
     IngestResult r;
-    r.articles = v[0], r.seconds = v[1], r.peak_mib = v[2];
+    r.articles = v[0], r.seconds = v[1], r.peak_mib = v[2], r.cpu_seconds = v[3];
     return r;
   }
 };
@@ -331,14 +386,16 @@ int main(int argc, char** argv) {
            c.name.c_str(), all, runs);
     printf("%7s", "n");
     for (const std::string& s : kStages) printf(" %9s", s.c_str());
-    printf(" %9s %8s | %9s %8s\n", "one core", "peak MiB", "ingest 2c", "peak MiB");
+    printf(" %9s %8s | %9s %9s %8s  %s\n", "one core", "peak MiB", "ingest 2c", "per CPU-s", "peak MiB",
+           "digest");
     json += std::string(ci ? ", " : "") + "{\"corpus\": \"" + c.name + "\", \"documents\": " +
             std::to_string(all) + ", \"sizes\": [";
     for (size_t k = 0; k < ns.size(); ++k) {
       const size_t n = ns[k];
       std::vector<std::vector<double>> rates(kStages.size());
-      std::vector<double> totals, peaks, ingest_rates, ingest_peaks;
+      std::vector<double> totals, peaks, ingest_rates, ingest_peaks, ingest_cpu;
       double articles = 0;
+      uint64_t digest = 0;
       for (int run = 0; run < runs; ++run) {
         StageResult r = InChild<StageResult>([&] {
           const ner::NerModel model = ner::NerModel::Load(ner::DefaultModelPath());
@@ -352,6 +409,8 @@ int main(int argc, char** argv) {
           return out;
         });
         articles = r.articles;
+        if (run > 0 && r.digest != digest) fprintf(stderr, "bench_pipeline: runs found different things\n");
+        digest = r.digest;
         double sum = 0;
         for (size_t s = 0; s < kStages.size(); ++s) {
           rates[s].push_back(r.seconds[s] > 0 ? r.articles / r.seconds[s] : 0);
@@ -361,6 +420,7 @@ int main(int argc, char** argv) {
         peaks.push_back(r.peak_mib);
         ingest_rates.push_back(g.seconds > 0 ? g.articles / g.seconds : 0);
         ingest_peaks.push_back(g.peak_mib);
+        ingest_cpu.push_back(g.cpu_seconds > 0 ? g.articles / g.cpu_seconds : 0);
       }
       printf("%7.0f", articles);
       json += std::string(k ? ", " : "") + "{\"articles\": " + Fixed(articles, 0) + ", \"stages\": {";
@@ -371,10 +431,14 @@ int main(int argc, char** argv) {
       }
       const double total = bench::Median(totals), peak = bench::Median(peaks);
       const double ingest = bench::Median(ingest_rates), ingest_peak = bench::Median(ingest_peaks);
-      printf(" %9.0f %8.0f | %9.0f %8.0f\n", total, peak, ingest, ingest_peak);
+      const double ingest_per_cpu = bench::Median(ingest_cpu);
+      char hex[32];
+      snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(digest));
+      printf(" %9.0f %8.0f | %9.0f %9.0f %8.0f  %s\n", total, peak, ingest, ingest_per_cpu, ingest_peak, hex);
       json += "}, \"one_core_total\": " + Fixed(total, 1) + ", \"peak_mib\": " + Fixed(peak, 1) +
-              ", \"ingest_two_cores\": " + Fixed(ingest, 1) + ", \"ingest_peak_mib\": " +
-              Fixed(ingest_peak, 1) + "}";
+              ", \"ingest_two_cores\": " + Fixed(ingest, 1) +
+              ", \"ingest_per_cpu_second\": " + Fixed(ingest_per_cpu, 1) + ", \"ingest_peak_mib\": " +
+              Fixed(ingest_peak, 1) + ", \"digest\": \"" + hex + "\"}";
       fflush(stdout);
     }
     json += "]}";

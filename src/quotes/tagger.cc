@@ -3,6 +3,9 @@
 // total is brought up to date only when the weight changes, and once at the end.
 #include "quotes/tagger.h"
 
+// Inline: features are hashed part by part, a few bytes at a time, where a call costs more
+// than the hash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
@@ -20,14 +23,17 @@ SequenceTagger::SequenceTagger(int tags, std::vector<std::vector<bool>> allowed)
     : tags_(tags), allowed_(std::move(allowed)),
       transitions_((tags + 1) * tags, 0.f),
       transition_totals_((tags + 1) * tags, 0.0),
-      transition_stamps_((tags + 1) * tags, 0) {}
+      transition_stamps_((tags + 1) * tags, 0) {
+  for (const auto& row : allowed_)
+    for (bool yes : row) may_follow_.push_back(yes);
+}
 
 namespace {
 constexpr uint32_t kNoKey = 0xFFFFFFFFu;
 uint32_t Home(uint32_t key, uint32_t mask) { return uint32_t((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask; }
 }  // namespace
 
-const float* SequenceTagger::Row(uint64_t f) const {
+inline const float* SequenceTagger::Row(uint64_t f) const {
   if (!table_.empty()) {
     const uint32_t key = uint32_t(f);
     for (uint32_t i = Home(key, mask_);; i = (i + 1) & mask_) {
@@ -78,21 +84,30 @@ std::vector<int> SequenceTagger::Decode(const std::vector<Features>& tokens, con
   if (!bias.empty())
     for (size_t i = 0; i < n; ++i)
       for (int t = 0; t < k; ++t) emit[i * k + t] = bias[t];
-  for (size_t i = 0; i < n; ++i)
+  for (size_t i = 0; i < n; ++i) {
+    float* e = &emit[i * k];
     for (uint64_t f : tokens[i])
       if (const float* w = Row(f))
-        for (int t = 0; t < k; ++t) emit[i * k + t] += w[t];
+        for (int t = 0; t < k; ++t) e[t] += w[t];
+  }
   std::vector<float> best(n * k, kNever);
   std::vector<int> back(n * k, 0);
+  const uint8_t* may = may_follow_.data();
+  const float* trans = transitions_.data();
   for (int t = 0; t < k; ++t)
-    if (allowed_[k][t]) best[t] = transitions_[k * k + t] + emit[t];
-  for (size_t i = 1; i < n; ++i)
+    if (may[k * k + t]) best[t] = trans[k * k + t] + emit[t];
+  for (size_t i = 1; i < n; ++i) {
+    const float* before = &best[(i - 1) * k];
+    float* now = &best[i * k];
+    int* from = &back[i * k];
+    const float* e = &emit[i * k];
     for (int t = 0; t < k; ++t)
       for (int p = 0; p < k; ++p) {
-        if (!allowed_[p][t] || best[(i - 1) * k + p] == kNever) continue;
-        float s = best[(i - 1) * k + p] + transitions_[p * k + t] + emit[i * k + t];
-        if (s > best[i * k + t]) best[i * k + t] = s, back[i * k + t] = p;
+        if (!may[p * k + t] || before[p] == kNever) continue;
+        float s = before[p] + trans[p * k + t] + e[t];
+        if (s > now[t]) now[t] = s, from[t] = p;
       }
+  }
   std::vector<int> out(n);
   int t = 0;
   for (int c = 1; c < k; ++c)

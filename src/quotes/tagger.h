@@ -43,6 +43,7 @@ class SequenceTagger {
 
   int tags_;
   std::vector<std::vector<bool>> allowed_;
+  std::vector<uint8_t> may_follow_;  // allowed_ flat, (tags + 1) × tags: read in every step of Decode
   std::unordered_map<uint64_t, uint32_t> rows_;  // feature -> first index in weights_
   std::vector<float> weights_;                   // rows × tags
   std::vector<float> transitions_;               // (tags + 1) × tags
