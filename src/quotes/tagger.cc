@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <istream>
 #include <limits>
 #include <ostream>
@@ -33,12 +34,20 @@ constexpr uint32_t kNoKey = 0xFFFFFFFFu;
 uint32_t Home(uint32_t key, uint32_t mask) { return uint32_t((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask; }
 }  // namespace
 
+uint32_t KeyAt(const float* slot) {
+  uint32_t key;
+  std::memcpy(&key, slot, sizeof key);
+  return key;
+}
+
 inline const float* SequenceTagger::Row(uint64_t f) const {
   if (!table_.empty()) {
     const uint32_t key = uint32_t(f);
     for (uint32_t i = Home(key, mask_);; i = (i + 1) & mask_) {
-      if (table_[i].first == key) return &weights_[table_[i].second];
-      if (table_[i].first == kNoKey) return nullptr;
+      const float* slot = Slot(i);
+      const uint32_t k = KeyAt(slot);
+      if (k == key) return slot + 1;
+      if (k == kNoKey) return nullptr;
     }
   }
   auto it = rows_.find(f);
@@ -48,14 +57,20 @@ inline const float* SequenceTagger::Row(uint64_t f) const {
 void SequenceTagger::Freeze() {
   size_t capacity = 64;
   while (capacity < 2 * rows_.size() + 2) capacity *= 2;
-  table_.assign(capacity, {kNoKey, 0});
+  stride_ = 1 + size_t(tags_);
+  table_.assign(capacity * stride_, 0.f);
   mask_ = uint32_t(capacity - 1);
+  float empty;
+  std::memcpy(&empty, &kNoKey, sizeof empty);
+  for (size_t i = 0; i < capacity; ++i) table_[i * stride_] = empty;
   for (auto [f, r] : rows_) {
     const uint32_t key = uint32_t(f);
     if (key == kNoKey) continue;  // one feature in four billion goes unused
     uint32_t i = Home(key, mask_);
-    while (table_[i].first != kNoKey) i = (i + 1) & mask_;
-    table_[i] = {key, r};
+    while (KeyAt(Slot(i)) != kNoKey) i = (i + 1) & mask_;
+    float* slot = &table_[i * stride_];
+    std::memcpy(slot, &key, sizeof key);
+    std::copy(weights_.begin() + r, weights_.begin() + r + tags_, slot + 1);
   }
 }
 
@@ -84,11 +99,33 @@ std::vector<int> SequenceTagger::Decode(const std::vector<Features>& tokens, con
   if (!bias.empty())
     for (size_t i = 0; i < n; ++i)
       for (int t = 0; t < k; ++t) emit[i * k + t] = bias[t];
-  for (size_t i = 0; i < n; ++i) {
-    float* e = &emit[i * k];
-    for (uint64_t f : tokens[i])
-      if (const float* w = Row(f))
-        for (int t = 0; t < k; ++t) e[t] += w[t];
+  if (!table_.empty()) {
+    // Each feature's row, fetching the home slots a few features ahead so the cache misses
+    // overlap; then the sums, in the same order as ever.
+    static thread_local std::vector<uint64_t> keys;
+    static thread_local std::vector<const float*> rows;
+    keys.clear();
+    for (const Features& token : tokens) keys.insert(keys.end(), token.begin(), token.end());
+    rows.resize(keys.size());
+    constexpr size_t kAhead = 8;
+    for (size_t j = 0; j < keys.size(); ++j) {
+      if (j + kAhead < keys.size()) __builtin_prefetch(Slot(Home(uint32_t(keys[j + kAhead]), mask_)));
+      rows[j] = Row(keys[j]);
+    }
+    size_t j = 0;
+    for (size_t i = 0; i < n; ++i) {
+      float* e = &emit[i * k];
+      for (size_t m = tokens[i].size(); m-- > 0; ++j)
+        if (const float* w = rows[j])
+          for (int t = 0; t < k; ++t) e[t] += w[t];
+    }
+  } else {
+    for (size_t i = 0; i < n; ++i) {
+      float* e = &emit[i * k];
+      for (uint64_t f : tokens[i])
+        if (const float* w = Row(f))
+          for (int t = 0; t < k; ++t) e[t] += w[t];
+    }
   }
   std::vector<float> best(n * k, kNever);
   std::vector<int> back(n * k, 0);
