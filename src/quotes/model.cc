@@ -117,7 +117,7 @@ uint64_t Mix(uint64_t h, std::string_view part) { return XXH3_64bits_withSeed(pa
 // equal literals at two addresses only take two slots.
 class Heads {
  public:
-  uint64_t Of(const char* name, const char* part) {
+  [[gnu::always_inline]] uint64_t Of(const char* name, const char* part) {
     const auto a = reinterpret_cast<uintptr_t>(name), b = reinterpret_cast<uintptr_t>(part);
     for (size_t i = ((a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full)) >> 56;; i = (i + 1) % kSlots) {
       Slot& s = slots_[i];

@@ -101,33 +101,19 @@ std::vector<int> SequenceTagger::Decode(const std::vector<Features>& tokens, con
   if (!bias.empty())
     for (size_t i = 0; i < n; ++i)
       for (int t = 0; t < k; ++t) emit[i * k + t] = bias[t];
-  if (!table_.empty()) {
-    // Each feature's row, fetching the home slots a few features ahead so the cache misses
-    // overlap; then the sums, in the same order as ever.
-    static thread_local std::vector<uint64_t> keys;
-    static thread_local std::vector<const float*> rows;
-    keys.clear();
-    for (const Features& token : tokens) keys.insert(keys.end(), token.begin(), token.end());
-    rows.resize(keys.size());
-    constexpr size_t kAhead = 8;
-    for (size_t j = 0; j < keys.size(); ++j) {
-      if (j + kAhead < keys.size()) __builtin_prefetch(Slot(Home(uint32_t(keys[j + kAhead]), mask_)));
-      rows[j] = Row(keys[j]);
-    }
-    size_t j = 0;
-    for (size_t i = 0; i < n; ++i) {
-      float* e = &emit[i * k];
-      for (size_t m = tokens[i].size(); m-- > 0; ++j)
-        if (const float* w = rows[j])
-          for (int t = 0; t < k; ++t) e[t] += w[t];
-    }
-  } else {
-    for (size_t i = 0; i < n; ++i) {
-      float* e = &emit[i * k];
-      for (uint64_t f : tokens[i])
-        if (const float* w = Row(f))
-          for (int t = 0; t < k; ++t) e[t] += w[t];
-    }
+  // While a token's rows are summed, the next token's home slots are already being fetched,
+  // so the cache misses overlap. The sums keep their order.
+  auto prefetch = [&](size_t i) {
+    if (table_.empty() || i >= n) return;
+    for (uint64_t f : tokens[i]) __builtin_prefetch(Slot(Home(uint32_t(f), mask_)));
+  };
+  prefetch(0);
+  for (size_t i = 0; i < n; ++i) {
+    prefetch(i + 1);
+    float* e = &emit[i * k];
+    for (uint64_t f : tokens[i])
+      if (const float* w = Row(f))
+        for (int t = 0; t < k; ++t) e[t] += w[t];
   }
   std::vector<float> best(n * k, kNever);
   std::vector<int> back(n * k, 0);
