@@ -1,14 +1,15 @@
 // The whole pipeline, stage by stage, over the Reuters, GVA and ECB+ corpora: articles a
-// second of each stage (read, clean, segment, entities, quotes, times, copies, stories, store
-// write, briefs) on one core by CPU time, their total, and the real `sitrep ingest` path (Ingest() with
-// both cores: analysis + copies + stories + store) on the same articles; peak memory of
-// each; and how both grow from the first 1k articles to all of them.
+// second of each stage (read, clean, segment, entities, quotes, times, copies, stories,
+// store write, briefs) on one core by CPU time, their total, and the real `sitrep ingest`
+// path (Ingest() with both cores: analysis + copies + stories + store) on the same
+// articles; peak memory of each; and how both grow from the first 1k articles to all.
 //
 // Each measurement runs in a fresh child process, so its peak memory is its own (the stage
-// pass holds every article, as the briefs need their stories; ingest holds one batch in
+// pass holds every article, as the briefs need their stories; ingest holds two batches in
 // flight). The stage pass runs on one thread and is timed by its CPU time; ingest by wall
 // time (`sitrep ingest` reports the same) and by the CPU time of all its threads.
-// Medians of --runs runs (default 3).
+// Medians of --runs runs (default 3). The digest folds in everything the stage pass found
+// (layers, copies, stories; then the briefs' summaries): a faster build must print the same.
 //   bench_pipeline [--runs N] [--sizes 1000,5000,10000,0] [--corpus reuters|gva|ecb]...
 //                  [--json FILE]
 // A size of 0 means the whole corpus.
@@ -65,7 +66,8 @@ struct Corpus {
 struct StageRun {
   std::vector<double> seconds = std::vector<double>(kStages.size(), 0.0);
   double articles = 0, peak_mib = 0;
-  uint64_t digest = 0;
+  uint64_t digest = 0;        // layers, copies and stories
+  uint64_t brief_digest = 0;  // the briefs' summaries
 };
 
 // Folds what the stages found into one 64-bit digest.
@@ -208,7 +210,9 @@ StageRun Stages(const Corpus& c, size_t n, const ner::NerModel& ner) {
   }
   RemoveDb(db);
 
+  r.digest = digest.h;
   // A brief for every story, its articles in arrival order.
+  Digest briefs;
   std::map<StoryId, StoryArticles> by_story;
   for (size_t i = 0; i < articles.size(); ++i) {
     StoryArticles& story = by_story[stories.StoryOf(i)];
@@ -219,9 +223,9 @@ StageRun Stages(const Corpus& c, size_t n, const ner::NerModel& ner) {
     auto t = Clock::now();
     brief::Brief b = brief::BuildBrief(std::move(story));
     s[9] += Since(t);
-    for (const auto& line : b.summary) digest.Add(line.text);
+    for (const auto& line : b.summary) briefs.Add(line.text);
   }
-  r.digest = digest.h;
+  r.brief_digest = briefs.h;
   r.articles = double(articles.size());
   r.peak_mib = bench::PeakRssMiB();
   return r;
@@ -298,6 +302,8 @@ struct StageResult : StageRun {
     v.push_back(peak_mib);
     v.push_back(double(digest >> 32));
     v.push_back(double(digest & 0xFFFFFFFFu));
+    v.push_back(double(brief_digest >> 32));
+    v.push_back(double(brief_digest & 0xFFFFFFFFu));
     return v;
   }
   static StageResult Unflatten(const std::vector<double>& v) {
@@ -306,6 +312,7 @@ struct StageResult : StageRun {
     r.articles = v[kStages.size()];
     r.peak_mib = v[kStages.size() + 1];
     r.digest = (uint64_t(v[kStages.size() + 2]) << 32) | uint64_t(v[kStages.size() + 3]);
+    r.brief_digest = (uint64_t(v[kStages.size() + 4]) << 32) | uint64_t(v[kStages.size() + 5]);
     return r;
   }
 };
@@ -395,7 +402,7 @@ int main(int argc, char** argv) {
       std::vector<std::vector<double>> rates(kStages.size());
       std::vector<double> totals, peaks, ingest_rates, ingest_peaks, ingest_cpu;
       double articles = 0;
-      uint64_t digest = 0;
+      uint64_t digest = 0, brief_digest = 0;
       for (int run = 0; run < runs; ++run) {
         StageResult r = InChild<StageResult>([&] {
           const ner::NerModel model = ner::NerModel::Load(ner::DefaultModelPath());
@@ -410,7 +417,10 @@ int main(int argc, char** argv) {
         });
         articles = r.articles;
         if (run > 0 && r.digest != digest) fprintf(stderr, "bench_pipeline: runs found different things\n");
+        if (run > 0 && r.brief_digest != brief_digest)
+          fprintf(stderr, "bench_pipeline: runs wrote different briefs\n");
         digest = r.digest;
+        brief_digest = r.brief_digest;
         double sum = 0;
         for (size_t s = 0; s < kStages.size(); ++s) {
           rates[s].push_back(r.seconds[s] > 0 ? r.articles / r.seconds[s] : 0);
@@ -432,8 +442,9 @@ int main(int argc, char** argv) {
       const double total = bench::Median(totals), peak = bench::Median(peaks);
       const double ingest = bench::Median(ingest_rates), ingest_peak = bench::Median(ingest_peaks);
       const double ingest_per_cpu = bench::Median(ingest_cpu);
-      char hex[32];
-      snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(digest));
+      char hex[40];
+      snprintf(hex, sizeof hex, "%016llx/%016llx", static_cast<unsigned long long>(digest),
+               static_cast<unsigned long long>(brief_digest));
       printf(" %9.0f %8.0f | %9.0f %9.0f %8.0f  %s\n", total, peak, ingest, ingest_per_cpu, ingest_peak, hex);
       json += "}, \"one_core_total\": " + Fixed(total, 1) + ", \"peak_mib\": " + Fixed(peak, 1) +
               ", \"ingest_two_cores\": " + Fixed(ingest, 1) +

@@ -1,6 +1,6 @@
 // An ingest: paths → Documents → Articles (built in parallel) → placed by the story desk
-// (copies, stories) → the store, in batches of one transaction each, the next batch read
-// while the last is placed and stored. A file that cannot be read is reported and skipped;
+// (copies, stories) → the store, in batches of one transaction each: while one batch is
+// placed and stored, the next is built and the one after it read. A file that cannot be read is reported and skipped;
 // the rest goes on.
 #pragma once
 
