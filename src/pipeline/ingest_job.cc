@@ -1,6 +1,7 @@
 #include "pipeline/ingest_job.h"
 
 #include <chrono>
+#include <deque>
 #include <cstdio>
 #include <filesystem>
 #include <future>
@@ -55,12 +56,17 @@ struct BatchResult {
   size_t added = 0, empty = 0, errors = 0;
 };
 
-BatchResult BuildAndStore(Store& store, StoryDesk& desk, const Analyser& analyser,
-                          std::vector<Document> docs, unsigned threads) {
-  BatchResult r;
+// A batch built into Articles: those with text, in input order, and what went wrong.
+struct BuiltBatch {
+  BatchResult result;
+  std::vector<Article> articles;
+};
+
+BuiltBatch Build(const Analyser& analyser, std::vector<Document> docs, unsigned threads) {
+  BuiltBatch b;
+  BatchResult& r = b.result;
   std::vector<std::string> errors;
   std::vector<Article> built = BuildAll(docs, analyser, threads, errors);
-  std::vector<Article> batch;
   for (size_t i = 0; i < built.size(); ++i) {
     if (!errors[i].empty()) {
       ++r.errors;
@@ -73,13 +79,22 @@ BatchResult BuildAndStore(Store& store, StoryDesk& desk, const Analyser& analyse
         r.problems.push_back(built[i].origin + ": no article text found, skipped");
     } else {
       r.ids.push_back(built[i].id);
-      batch.push_back(std::move(built[i]));
+      b.articles.push_back(std::move(built[i]));
     }
   }
+  return b;
+}
+
+BatchResult PlaceAndStore(Store& store, StoryDesk& desk, BuiltBatch b) {
   // Articles and where they were placed commit together, so a kill never leaves one
   // without the other; the desk first catches up with what other workers stored.
-  r.added = desk.PlaceAndStore(store, batch);
-  return r;
+  b.result.added = desk.PlaceAndStore(store, b.articles);
+  return std::move(b.result);
+}
+
+BatchResult BuildAndStore(Store& store, StoryDesk& desk, const Analyser& analyser,
+                          std::vector<Document> docs, unsigned threads) {
+  return PlaceAndStore(store, desk, Build(analyser, std::move(docs), threads));
 }
 
 }  // namespace
@@ -103,24 +118,37 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
     report(line);
   };
 
-  // Reading overlaps with building and storing: while one batch is built and committed on
-  // another thread, the next is read. At most one batch is in flight, so memory stays flat.
+  // Three things overlap: reading the next batch, building (analysing) the batch after the
+  // last on `threads` threads, and placing and storing the one before it on one more. The
+  // story desk and the store stay single-threaded and see the batches in input order: each
+  // batch's placing waits for the one before. At most two batches are in flight, so memory
+  // stays flat.
+  std::deque<std::shared_future<BatchResult>> in_flight;
   std::vector<Document> pending;
-  std::future<BatchResult> in_flight;
-  auto collect = [&] {
-    if (!in_flight.valid()) return;
-    BatchResult r = in_flight.get();
+  auto collect_one = [&] {
+    BatchResult r = in_flight.front().get();
+    in_flight.pop_front();
     for (const std::string& line : r.problems) say(line);
     stats.ids.insert(stats.ids.end(), r.ids.begin(), r.ids.end());
     stats.added += r.added;
     stats.empty += r.empty;
     stats.record_errors += r.errors;
   };
+  auto collect = [&] {
+    while (!in_flight.empty()) collect_one();
+  };
   auto flush = [&] {
-    collect();
+    while (in_flight.size() >= 2) collect_one();
     if (pending.empty()) return;
-    in_flight = std::async(std::launch::async, BuildAndStore, std::ref(store), std::ref(desk),
-                           std::cref(analyser), std::move(pending), threads);
+    std::shared_future<BatchResult> before = in_flight.empty() ? std::shared_future<BatchResult>() : in_flight.back();
+    in_flight.push_back(std::async(std::launch::async, [&store, &desk, &analyser, threads, before,
+                                                        docs = std::move(pending)]() mutable {
+      BuiltBatch built = Build(analyser, std::move(docs), threads);
+      // The batch before is placed first; when it failed, this one is not stored either
+      // (its get() throws the same error).
+      if (before.valid()) before.get();
+      return PlaceAndStore(store, desk, std::move(built));
+    }).share());
     pending.clear();
   };
   for (const std::string& file : files) {

@@ -1,7 +1,8 @@
 // An ingest: paths → Documents → Articles (built in parallel) → placed by the story desk
-// (copies, stories) → the store, in batches of one transaction each, the next batch read
-// while the last is placed and stored. Several ingests (processes, machines) may share one
-// store: they analyse in parallel and take turns to place and store (see StoryDesk). A file that cannot be read is reported and skipped;
+// (copies, stories) → the store, in batches of one transaction each: while one batch is
+// placed and stored, the next is built and the one after it read. Several ingests (processes,
+// machines) may share one store: they analyse in parallel and take turns to place and store
+// (see StoryDesk). A file that cannot be read is reported and skipped;
 // the rest goes on.
 #pragma once
 

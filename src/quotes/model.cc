@@ -8,7 +8,10 @@
 #include <istream>
 #include <ostream>
 #include <random>
+#include <type_traits>
 
+// Inline: most feature parts are a few bytes, where a call costs more than the hash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 namespace sitrep::quotes {
@@ -104,18 +107,63 @@ const char* DistanceBucket(int d) {
   return "41+";
 }
 
+constexpr uint64_t kFeatureSeed = 0x51ED270B27Bull;
+
+uint64_t Mix(uint64_t h, std::string_view part) { return XXH3_64bits_withSeed(part.data(), part.size(), h); }
+
+// The hash of a feature's name and, when it is a literal too, its first part ("w", "L"): the
+// same for every token, so a call that features many tokens hashes each pair once. Keyed by
+// the literals' addresses (a const char* part must be a literal or other static text); two
+// equal literals at two addresses only take two slots.
+class Heads {
+ public:
+  [[gnu::always_inline]] uint64_t Of(const char* name, const char* part) {
+    const auto a = reinterpret_cast<uintptr_t>(name), b = reinterpret_cast<uintptr_t>(part);
+    for (size_t i = ((a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full)) >> 56;; i = (i + 1) % kSlots) {
+      Slot& s = slots_[i];
+      if (s.name == name && s.part == part) return s.hash;
+      if (s.name == nullptr) {
+        s = {name, part, part ? Mix(Mix(kFeatureSeed, name), part) : Mix(kFeatureSeed, name)};
+        return s.hash;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    const char* name = nullptr;
+    const char* part = nullptr;
+    uint64_t hash = 0;
+  };
+  static constexpr size_t kSlots = 256;  // a call's templates × 3 sides fill under half
+  Slot slots_[kSlots];
+};
+
 // Hashes a feature part by part, each part's hash seeding the next, so no string is built.
 struct FeatureSink {
   Features& out;
   std::string_view kind = {};  // keeps apart models that share feature templates
-  template <typename... Parts>
-  void Add(const Parts&... parts) {
-    uint64_t h = 0x51ED270B27Bull;
-    if (!kind.empty()) h = Mix(h, kind);
-    ((h = Mix(h, std::string_view(parts))), ...);
+  Heads* heads = nullptr;      // with no kind only
+  template <typename First, typename... Rest>
+  void Add(const char* name, const First& first, const Rest&... rest) {
+    uint64_t h;
+    if constexpr (std::is_same_v<std::decay_t<First>, const char*>) {
+      if (heads) h = heads->Of(name, first);
+      else h = Mix(Head(name), first);
+    } else {
+      h = Mix(heads ? heads->Of(name, nullptr) : Head(name), std::string_view(first));
+    }
+    ((h = Mix(h, std::string_view(rest))), ...);
     out.push_back(h & 0xFFFFFFFFu);
   }
-  static uint64_t Mix(uint64_t h, std::string_view part) { return XXH3_64bits_withSeed(part.data(), part.size(), h); }
+  void Add(const char* name) { out.push_back((heads ? heads->Of(name, nullptr) : Head(name)) & 0xFFFFFFFFu); }
+
+ private:
+  uint64_t Head(const char* name) const {
+    uint64_t h = kFeatureSeed;
+    if (!kind.empty()) h = Mix(h, kind);
+    return Mix(h, name);
+  }
 };
 
 // Inflections folded together ("warned", "warns", "warning" -> "warn"), so a cue seen in
@@ -196,8 +244,10 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
   auto word = [&](int64_t i) -> const std::string& {
     return i < first || i >= last ? kNone : v.tokens[i].lower;
   };
+  Heads heads;
   for (uint32_t i = first; i < last; ++i) {
-    FeatureSink f{out[i - first]};
+    out[i - first].reserve(26);
+    FeatureSink f{out[i - first], {}, &heads};
     const TokenInfo& t = v.tokens[i];
     const std::string& w = t.lower;
     f.Add("b");
@@ -294,9 +344,10 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
   for (uint32_t i = v.sentences[cue_first.sentence].first; i < cue.begin; ++i)
     quote_before_cue |= v.tokens[i].quote_mark == -1;
   static const std::string kNone = "<none>";
+  Heads heads;
   for (uint32_t i = window.begin; i < window.end; ++i) {
-    FeatureSink f{out[i - window.begin]};
     out[i - window.begin].reserve(48);
+    FeatureSink f{out[i - window.begin], {}, &heads};
     const std::string& np = next_punct[i - window.begin];
     const std::string& pp = prev_punct[i - window.begin];
     const char* nd = DistanceBucket(std::min(to_next[i - window.begin], 50));

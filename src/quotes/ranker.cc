@@ -7,11 +7,46 @@
 
 namespace sitrep::quotes {
 
+namespace {
+constexpr uint32_t kNoKey = 0xFFFFFFFFu;
+uint32_t Home(uint32_t key, uint32_t mask) { return uint32_t((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask; }
+}  // namespace
+
 float Ranker::Score(const Features& f) const {
   float s = 0;
+  if (!table_.empty()) {
+    for (uint64_t id : f) {
+      // Feature ids are 32-bit hashes; a wider id (none is made) is simply not in the table.
+      if (id > kNoKey || id == kNoKey) continue;
+      const uint32_t key = uint32_t(id);
+      for (uint32_t i = Home(key, mask_);; i = (i + 1) & mask_) {
+        if (table_[i].first == key) {
+          s += table_[i].second;
+          break;
+        }
+        if (table_[i].first == kNoKey) break;
+      }
+    }
+    return s;
+  }
   for (uint64_t id : f)
     if (auto it = weights_.find(id); it != weights_.end()) s += it->second.value;
   return s;
+}
+
+void Ranker::Freeze() {
+  table_.clear();
+  for (const auto& [id, w] : weights_)
+    if (id >= kNoKey) return;  // ids wider than 32 bits: keep to the map
+  size_t capacity = 64;
+  while (capacity < 2 * weights_.size() + 2) capacity *= 2;
+  table_.assign(capacity, {kNoKey, 0.f});
+  mask_ = uint32_t(capacity - 1);
+  for (const auto& [id, w] : weights_) {
+    uint32_t i = Home(uint32_t(id), mask_);
+    while (table_[i].first != kNoKey) i = (i + 1) & mask_;
+    table_[i] = {uint32_t(id), w.value};
+  }
 }
 
 size_t Ranker::Best(const std::vector<Features>& candidates) const {
@@ -25,6 +60,7 @@ size_t Ranker::Best(const std::vector<Features>& candidates) const {
 }
 
 bool Ranker::Learn(const std::vector<Features>& candidates, size_t gold) {
+  table_.clear();  // learning again: the map is the truth until the next Average
   const size_t guess = Best(candidates);
   if (guess != gold) {
     auto bump = [&](uint64_t id, float d) {
@@ -48,6 +84,7 @@ void Ranker::Average() {
     if (std::fabs(avg) >= 0.01f) kept[id].value = avg;
   }
   weights_.swap(kept);
+  Freeze();
 }
 
 void Ranker::Save(std::ostream& out) const {
@@ -75,6 +112,7 @@ bool Ranker::Load(std::istream& in) {
       return false;
     weights_[id].value = v;
   }
+  Freeze();
   return true;
 }
 

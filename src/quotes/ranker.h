@@ -30,6 +30,11 @@ class Ranker {
   };
   std::unordered_map<uint64_t, Weight> weights_;
   uint32_t step_ = 1;
+  // A loaded or averaged ranker scores from a flat open-addressing copy (key, value): the
+  // node map's lookups were most of the ranking time.
+  void Freeze();
+  std::vector<std::pair<uint32_t, float>> table_;
+  uint32_t mask_ = 0;
 };
 
 }  // namespace sitrep::quotes

@@ -37,19 +37,23 @@ class SequenceTagger {
 
  private:
   const float* Row(uint64_t f) const;
+  const float* Slot(uint32_t i) const { return &table_[i * stride_]; }
   void Bump(uint32_t index, float delta);  // index into weights_ (feature rows, then transitions)
   uint32_t RowIndex(uint64_t f);           // adds a row while training
   void Freeze();                           // builds the lookup table decoding uses
 
   int tags_;
   std::vector<std::vector<bool>> allowed_;
+  std::vector<uint8_t> may_follow_;  // allowed_ flat, (tags + 1) × tags: read in every step of Decode
   std::unordered_map<uint64_t, uint32_t> rows_;  // feature -> first index in weights_
   std::vector<float> weights_;                   // rows × tags
   std::vector<float> transitions_;               // (tags + 1) × tags
-  // A frozen model looks features up in a flat open-addressing table (key, first index),
-  // a few times faster than the node map for the hundreds of thousands of lookups an article.
-  std::vector<std::pair<uint32_t, uint32_t>> table_;
+  // A frozen model looks features up in a flat open-addressing table, a few times faster
+  // than the node map for the hundreds of thousands of lookups an article. A slot is the
+  // key's bits and then the feature's weights, so a lookup touches one cache line.
+  std::vector<float> table_;
   uint32_t mask_ = 0;
+  size_t stride_ = 0;  // floats a slot: 1 + tags
   // Averaging (training only): running totals and when each weight last changed.
   std::vector<double> totals_, transition_totals_;
   std::vector<uint32_t> stamps_, transition_stamps_;
