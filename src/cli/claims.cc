@@ -7,6 +7,7 @@
 
 #include "claims/claims.h"
 #include "cli/commands.h"
+#include "entities/speakers.h"
 #include "store/store.h"
 #include "util/strings.h"
 
@@ -62,6 +63,7 @@ void AddClaims(CLI::App& app, Globals& g) {
       ExitCode() = 1;
       return;
     }
+    ResolveStory(story->articles);  // speakers and mention types as the brief sees them
     const auto claims = claims::FindClaims(*story);
     if (g.json) {
       nlohmann::json out = nlohmann::json::array();
