@@ -572,6 +572,26 @@ std::pair<int, std::string> BestGroup(const std::vector<Draft>& drafts, const st
 
 constexpr double kCoverTie = 0.9;
 
+// How much of what a denial calls false (`object`) one statement says: the object's weight
+// they share; 0 unless they share an actor and a deed (two deeds when the denial names no one).
+double DeniedCover(const TermVector& object, const TermVector& said, bool object_names,
+                   dedup::Vocabulary& vocab) {
+  size_t actors = 0, words = 0;
+  double cover = 0;
+  for (auto p = object.begin(), q = said.begin(); p != object.end() && q != said.end();) {
+    if (p->first < q->first) ++p;
+    else if (q->first < p->first) ++q;
+    else {
+      const char kind = vocab.Key(p->first)[0];
+      (kind == '@' ? actors : words) += kind != '#';
+      cover += p->second * p->second;
+      ++p, ++q;
+    }
+  }
+  if (words == 0 || actors + words < 2 || (object_names && actors == 0)) return 0;
+  return cover;
+}
+
 // The claim a denial answers: the one whose statements, with capitals and peoples read as the
 // countries they stand for, come closest to what the denial calls false, sharing with it at
 // least one actor and one word of what was done. -1 when none is close enough.
@@ -604,38 +624,24 @@ std::pair<int, std::string> DeniedClaim(const StoryArticles& story, const std::v
     if (std::any_of(members.begin(), members.end(),
                     [&](size_t m) { return conflicts(denial.article, drafts[m].statement.article); }))
       continue;
-    TermCounts claim_tf;
+    // The statement of the claim that says most of it: a claim of many statements must not
+    // win by gathering, across them, words that no one of them says together.
+    double cover = 0;
+    TermVector claim;
     for (size_t m : members) {
       if (drafts[i].passage_links.count(m)) {
         char buf[64];
         snprintf(buf, sizeof buf, "reuses a passage of statement %zu", m + 1);
         return {static_cast<int>(g), buf};
       }
-      if (drafts[m].statement.stance != Stance::kDenies)
-        CountTerms(story.articles[drafts[m].statement.article], drafts[m].statement.span, vocab, claim_tf, &deeds);
+      if (drafts[m].statement.stance == Stance::kDenies) continue;
+      TermCounts tf;
+      CountTerms(story.articles[drafts[m].statement.article], drafts[m].statement.span, vocab, tf, &deeds);
+      const TermVector said = weights.Vector(tf);
+      const double c = DeniedCover(object, said, object_names, vocab);
+      if (c > cover) cover = c, claim = said;
     }
-    if (claim_tf.empty()) continue;
-    const TermVector claim = weights.Vector(claim_tf);
-    size_t actors = 0, words = 0;
-    for (auto p = object.begin(), q = claim.begin(); p != object.end() && q != claim.end();) {
-      if (p->first < q->first) ++p;
-      else if (q->first < p->first) ++q;
-      else {
-        const char kind = vocab.Key(p->first)[0];
-        (kind == '@' ? actors : words) += kind != '#';
-        ++p, ++q;
-      }
-    }
-    // One actor and one deed in common at least; a denial that names no one must share two deeds.
-    if (words == 0 || actors + words < 2 || (object_names && actors == 0)) continue;
-    // How much of what the denial calls false the claim says: the object's weight it shares.
-    double cover = 0;
-    for (auto p = object.begin(), q = claim.begin(); p != object.end() && q != claim.end();) {
-      if (p->first < q->first) ++p;
-      else if (q->first < p->first) ++q;
-      else cover += p->second * p->second, ++p, ++q;
-    }
-    if (cover < bar) continue;
+    if (cover < bar || cover <= 0) continue;
     const size_t support = std::count_if(members.begin(), members.end(), [&](size_t m) {
       return drafts[m].statement.stance != Stance::kDenies;
     });
