@@ -410,6 +410,11 @@ class SqliteStore : public Store {
     return static_cast<size_t>(s.Int(0));
   }
 
+  void CheckReadable() override {
+    Statement s(db_, "PRAGMA quick_check(1)");
+    if (s.Step() && s.Text(0) != "ok") throw StoreError(path_ + ": damaged database: " + s.Text(0));
+  }
+
   std::vector<std::string> Check() override {
     std::vector<std::string> problems;
     Statement integrity(db_, "PRAGMA integrity_check");

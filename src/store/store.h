@@ -89,6 +89,9 @@ class Store {
   std::optional<StoryArticles> ReadStory(StoryId id);
   // Checks that the indexes agree with the articles; empty when all is well.
   virtual std::vector<std::string> Check() = 0;
+  // Reads the whole store once, throwing StoreError (naming the file) when part of it is
+  // damaged: a long-running reader (the server) then fails at start, not on some request later.
+  virtual void CheckReadable() {}
 };
 
 }  // namespace sitrep
