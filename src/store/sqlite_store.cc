@@ -412,7 +412,12 @@ class SqliteStore : public Store {
 
   void CheckReadable() override {
     Statement s(db_, "PRAGMA quick_check(1)");
-    if (s.Step() && s.Text(0) != "ok") throw StoreError(path_ + ": damaged database: " + s.Text(0));
+    if (!s.Step() || s.Text(0) == "ok") return;
+    std::string problem = s.Text(0);
+    // SQLite starts with "*** in database main ***" and a line break; the page detail is enough.
+    if (size_t nl = problem.find('\n'); problem.starts_with("***") && nl != std::string::npos)
+      problem.erase(0, nl + 1);
+    throw StoreError(path_ + ": damaged database (" + problem + ")");
   }
 
   std::vector<std::string> Check() override {
