@@ -412,8 +412,11 @@ void ExtendQuotesOverParagraphs(Article& a) {
     if (q.content.size() == 0 || q.cue.begin < q.content.end) continue;  // credit after the quote only
     const size_t p = ParagraphAt(a, q.content.end > 0 ? q.content.end - 1 : 0);
     if (p >= a.paragraphs.size()) continue;
-    std::string_view before = a.text.substr(a.paragraphs[p].begin, q.content.begin - a.paragraphs[p].begin);
-    std::string_view after = a.text.substr(q.content.end, std::min<size_t>(8, a.paragraphs[p].end - q.content.end));
+    // Views into the article's text itself: a.text.substr() would make temporaries that are
+    // gone by the next line (found by fuzz/quotes.cc under ASan).
+    const std::string_view text = a.text;
+    std::string_view before = text.substr(a.paragraphs[p].begin, q.content.begin - a.paragraphs[p].begin);
+    std::string_view after = text.substr(q.content.end, std::min<size_t>(8, a.paragraphs[p].end - q.content.end));
     while (!after.empty() && (after[0] == ',' || after[0] == '.' || after[0] == ' ')) after.remove_prefix(1);
     const bool closes = after.starts_with("\"") || after.starts_with("”") || after.starts_with("»");
     if (!closes || HasQuoteMark(before)) continue;
