@@ -7,8 +7,10 @@
 #include <signal.h>
 #include <sys/mount.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <random>
 #include <set>
