@@ -37,6 +37,7 @@ void AddServe(CLI::App& app, Globals& g) {
     if (token.empty())
       if (const char* env = std::getenv("SITREP_TOKEN")) token = env;
     auto store = Store::Open(g.db);
+    store->CheckReadable();
     serve::Site site(*store, token);
     serve::Server server(site, options);
     // SIGINT and SIGTERM stop the server cleanly: blocked here (the worker threads inherit

@@ -122,6 +122,24 @@ TEST(Quotes, RelayFromReferenceAndAccordingTo) {
   EXPECT_EQ(q->relays, std::vector<std::string>{"Nordinform"});
 }
 
+// A quotation over three paragraphs, marked only where it opens and credited where it closes:
+// it reaches back to the opening paragraph. The check of the closing mark once read a dead
+// temporary string (ASan: stack-use-after-scope, found by fuzz/quotes.cc); under the sanitizer
+// build this test failed, elsewhere it read whatever the stack held.
+TEST(Quotes, QuoteOverParagraphsReachesItsOpeningMark) {
+  Article a = Make(
+      "The ferry service between the two islands stopped on Friday.\n\n"
+      "\"We have no boats left that pass the safety checks, and the new ones will not come before "
+      "summer.\n\n"
+      "Until then the islanders will have to use the old bridge road, which takes three hours,\" "
+      "harbour master Jane Roe said on Saturday.");
+  FindAttributions(a);
+  const Attribution* q = Saying(a, "We have no boats left that pass the safety checks");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Jane Roe");
+  EXPECT_TRUE(q->direct);
+}
+
 TEST(Quotes, AuthorsOwnSentencesAreNoQuotes) {
   Article a = Make("The port closed in November after a storm. Ships now wait outside the bay.");
   FindAttributions(a);

@@ -107,11 +107,19 @@ const char* const kMigrations[] = {
     )sql",
 };
 
+// "path: reason" for the last error on `db`: a damaged or full database must be named, as
+// the user may hold several.
+std::string ErrorOf(sqlite3* db) {
+  const char* file = sqlite3_db_filename(db, "main");
+  std::string where = file && *file ? std::string(file) + ": " : "";
+  return where + sqlite3_errmsg(db);
+}
+
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql) : db_(db) {
     if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw StoreError(sqlite3_errmsg(db));
+      throw StoreError(ErrorOf(db));
   }
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
@@ -130,7 +138,7 @@ class Statement {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw StoreError(sqlite3_errmsg(db_));
+    throw StoreError(ErrorOf(db_));
   }
   void Reset() {
     sqlite3_reset(stmt_);
@@ -402,6 +410,16 @@ class SqliteStore : public Store {
     Statement s(db_, "SELECT count(*) FROM articles");
     s.Step();
     return static_cast<size_t>(s.Int(0));
+  }
+
+  void CheckReadable() override {
+    Statement s(db_, "PRAGMA quick_check(1)");
+    if (!s.Step() || s.Text(0) == "ok") return;
+    std::string problem = s.Text(0);
+    // SQLite starts with "*** in database main ***" and a line break; the page detail is enough.
+    if (size_t nl = problem.find('\n'); problem.starts_with("***") && nl != std::string::npos)
+      problem.erase(0, nl + 1);
+    throw StoreError(path_ + ": damaged database (" + problem + ")");
   }
 
   std::vector<std::string> Check() override {
@@ -682,8 +700,11 @@ class SqliteStore : public Store {
     s.Bind(3, static_cast<int64_t>(offset));
     try {
       while (s.Step()) out.push_back({Summary(s, 0), s.Text(7), -s.Real(8)});
-    } catch (const StoreError& e) {
-      throw StoreError(std::string("bad search query: ") + e.what());
+    } catch (const StoreError&) {
+      // FTS5 reports a query it cannot parse as a plain SQLITE_ERROR; anything else (a
+      // damaged file, I/O) is the store's fault and keeps its own message.
+      if (sqlite3_errcode(db_) != SQLITE_ERROR) throw;
+      throw StoreError(std::string("bad search query: ") + sqlite3_errmsg(db_));
     }
     return out;
   }

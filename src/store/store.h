@@ -134,6 +134,9 @@ class Store {
 
   // Checks that the indexes agree with the articles; empty when all is well.
   virtual std::vector<std::string> Check() = 0;
+  // Reads the whole store once, throwing StoreError (naming the file) when part of it is
+  // damaged: a long-running reader (the server) then fails at start, not on some request later.
+  virtual void CheckReadable() {}
 
  protected:
   // Which of a batch are new, given which ids are stored: not stored and first in the batch.

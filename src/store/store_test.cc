@@ -265,6 +265,43 @@ TEST_F(SqliteStoreTest, CorruptFileGivesAClearError) {
   }
 }
 
+// A file damaged after it was made (here: its second half overwritten) opens, as only its
+// first page is read then; reading it names the file, and CheckReadable finds it at once.
+TEST_F(SqliteStoreTest, DamagedPagesNameTheFile) {
+  {
+    auto store = Store::Open(path_);
+    std::vector<Article> batch;
+    for (int i = 0; i < 200; ++i)
+      batch.push_back(Make("https://harbour.example/" + std::to_string(i), "Ferry " + std::to_string(i),
+                           "The harbour ferry number " + std::to_string(i) + " ran late again on " +
+                               std::string(400, 'x') + "."));
+    store->Put(batch);
+  }
+  auto size = std::filesystem::file_size(path_);
+  ASSERT_GT(size, 8 * 4096u);
+  {
+    std::fstream f(path_, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(size / 2));
+    std::string noise(size / 2, '\xa5');
+    f.write(noise.data(), static_cast<std::streamsize>(noise.size()));
+  }
+  auto store = Store::Open(path_);
+  try {
+    store->CheckReadable();
+    FAIL() << "a damaged file passed";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find(path_ + ": "), std::string::npos) << e.what();
+  }
+  try {
+    (void)store->List(1000, 0);
+    (void)store->Count();
+    for (const auto& a : store->List(1000, 0)) (void)store->Get(a.id);
+    FAIL() << "read a damaged file without an error";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find(path_ + ": "), std::string::npos) << e.what();
+  }
+}
+
 TEST_F(SqliteStoreTest, RefusesAnotherProgramsDatabase) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
