@@ -156,6 +156,13 @@ Response Quotes(Site& site, const Request& req, const std::smatch& m) {
   });
 }
 
+// The brief's timeline: dated events with their sources, forecasts marked.
+Response Timeline(Site& site, const Request&, const std::smatch& m) {
+  return FromView(site, m, [](const StoryView& v) {
+    return nlohmann::json{{"story", v.story.id}, {"timeline", brief::ToJson(v.brief)["timeline"]}};
+  });
+}
+
 Response Articles(Site& site, const Request& req, const std::smatch&) {
   const size_t limit = SizeParam(req, "limit", kPage, kMostPerPage);
   const size_t offset = SizeParam(req, "offset", 0, 1u << 30);
@@ -247,6 +254,7 @@ void AddApiRoutes(Router& r) {
   r.Add("GET", "/api/stories/([0-9]+)/claims", Claims);
   r.Add("GET", "/api/stories/([0-9]+)/entities", Entities);
   r.Add("GET", "/api/stories/([0-9]+)/quotes", Quotes);
+  r.Add("GET", "/api/stories/([0-9]+)/timeline", Timeline);
   r.Add("GET", "/api/articles", Articles);
   r.Add("POST", "/api/articles", Post);
   r.Add("GET", "/api/articles/([0-9a-f]{1,16})", OneArticle);
@@ -279,6 +287,7 @@ nlohmann::json OpenApi() {
       {"/api/stories/{id}/claims", get("The story's claims with statements for and against", {story_id})},
       {"/api/stories/{id}/entities", get("The story's key actors", {story_id})},
       {"/api/stories/{id}/quotes", get("Who said what in the story", {story_id})},
+      {"/api/stories/{id}/timeline", get("The story's dated events with their sources; forecasts marked", {story_id})},
       {"/api/articles", get("Articles in arrival order, a page at a time", paging)},
       {"/api/articles/{id}", get("One article (id or unique prefix) with its layers and story",
                                  {param("id", "path", "string", "article id or a unique prefix", true)})},

@@ -173,8 +173,9 @@ TEST_F(SiteTest, ApiAnswersJsonWithPages) {
   EXPECT_FALSE(story["members"].empty());
   auto brief = nlohmann::json::parse(Get(site, "/api/stories/" + sid + "/brief").body);
   EXPECT_TRUE(brief.contains("sources"));
-  for (const char* part : {"claims", "entities", "quotes"})
+  for (const char* part : {"claims", "entities", "quotes", "timeline"})
     EXPECT_EQ(Get(site, "/api/stories/" + sid + "/" + part).status, 200) << part;
+  EXPECT_TRUE(nlohmann::json::parse(Get(site, "/api/stories/" + sid + "/timeline").body)["timeline"].is_array());
 
   const std::string id = page["items"][0]["id"];
   auto article = nlohmann::json::parse(Get(site, "/api/articles/" + id).body);
@@ -189,7 +190,7 @@ TEST_F(SiteTest, OpenApiDescribesEveryApiRoute) {
   auto spec = nlohmann::json::parse(Get(site, "/api/openapi.json").body);
   EXPECT_EQ(spec["openapi"], "3.0.3");
   for (const char* path : {"/api/stories", "/api/stories/{id}", "/api/stories/{id}/brief",
-                           "/api/stories/{id}/claims", "/api/articles", "/api/articles/{id}", "/api/search"})
+                           "/api/stories/{id}/claims", "/api/stories/{id}/timeline", "/api/articles", "/api/articles/{id}", "/api/search"})
     EXPECT_TRUE(spec["paths"].contains(path)) << path;
   EXPECT_TRUE(spec["paths"]["/api/articles"].contains("post"));
 }
