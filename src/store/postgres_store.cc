@@ -243,9 +243,15 @@ class PostgresStore : public Store {
       throw StoreError(where_ + ": cannot connect: " + why);
     }
     PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
-    Exec("SET client_min_messages = warning");
-    Exec("SET client_encoding = 'UTF8'");  // the store's text is UTF-8 whatever the server's default
-    Migrate();
+    try {
+      Exec("SET client_min_messages = warning");
+      Exec("SET client_encoding = 'UTF8'");  // the store's text is UTF-8 whatever the server's default
+      Migrate();
+    } catch (...) {  // no destructor runs for a constructor that throws
+      PQfinish(conn_);
+      conn_ = nullptr;
+      throw;
+    }
   }
   ~PostgresStore() override {
     if (conn_) PQfinish(conn_);

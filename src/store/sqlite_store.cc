@@ -189,7 +189,18 @@ class SqliteStore : public Store {
     int rc = sqlite3_open_v2(path.c_str(), &db_,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                              nullptr);
-    if (rc != SQLITE_OK) Fail("cannot open");
+    try {
+      if (rc != SQLITE_OK) Fail("cannot open");
+      Configure();
+    } catch (...) {  // no destructor runs for a constructor that throws
+      sqlite3_close_v2(db_);
+      throw;
+    }
+  }
+  ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+ private:
+  void Configure() {
     sqlite3_busy_timeout(db_, 10000);
     try {
       UserVersion();  // the first read: a damaged or foreign file fails here
@@ -205,7 +216,8 @@ class SqliteStore : public Store {
     Exec("PRAGMA cache_size=-65536");
     Migrate();
   }
-  ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+ public:
 
   size_t Put(const std::vector<Article>& batch, const std::vector<ArticleLinks>& links,
              const std::vector<std::pair<StoryId, std::string>>& labels) override {
