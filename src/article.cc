@@ -54,6 +54,16 @@ int64_t DateTime::UnixSeconds() const {
   return t - int64_t(utc_offset_minutes.value_or(0)) * 60;
 }
 
+const char* EntityTypeName(EntityType t) {
+  switch (t) {
+    case EntityType::kPerson: return "person";
+    case EntityType::kOrganisation: return "organisation";
+    case EntityType::kPlace: return "place";
+    case EntityType::kMisc: return "misc";
+  }
+  return "misc";
+}
+
 std::string ArticleId(std::string_view url, std::string_view text) {
   XXH3_state_t* state = XXH3_createState();
   XXH3_64bits_reset(state);

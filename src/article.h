@@ -56,6 +56,8 @@ struct Sentence {
 
 // Layers that later stages add. Declared here so the model stays in one place.
 enum class EntityType : uint8_t { kPerson, kOrganisation, kPlace, kMisc };
+// "person", "organisation", "place" or "misc": the word the JSON and the pages use.
+const char* EntityTypeName(EntityType t);
 struct Mention {
   Span span;
   EntityType type = EntityType::kMisc;

@@ -17,16 +17,6 @@ namespace sitrep::brief {
 
 namespace {
 
-const char* TypeName(EntityType t) {
-  switch (t) {
-    case EntityType::kPerson: return "person";
-    case EntityType::kOrganisation: return "organisation";
-    case EntityType::kPlace: return "place";
-    case EntityType::kMisc: return "misc";
-  }
-  return "misc";
-}
-
 // Oldest first; undated ones after the dated, in arrival order.
 std::vector<size_t> DateOrder(const std::vector<Article>& articles) {
   std::vector<size_t> order(articles.size());
@@ -74,7 +64,7 @@ std::vector<Actor> Actors(const std::vector<Entity>& entities) {
     if (e.type != EntityType::kPerson && e.articles.size() < 2 && e.mentions < 2) continue;
     Actor a;
     a.name = e.name;
-    a.type = TypeName(e.type);
+    a.type = EntityTypeName(e.type);
     a.variants = e.variants;
     for (const EntityRole& r : e.roles)
       if (std::find(a.roles.begin(), a.roles.end(), r.role) == a.roles.end()) a.roles.push_back(r.role);

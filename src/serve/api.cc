@@ -23,16 +23,6 @@ nlohmann::json ToJson(const StorySummary& s) {
           {"last_seen", s.last_seen}};
 }
 
-const char* TypeName(EntityType t) {
-  switch (t) {
-    case EntityType::kPerson: return "person";
-    case EntityType::kOrganisation: return "organisation";
-    case EntityType::kPlace: return "place";
-    case EntityType::kMisc: return "misc";
-  }
-  return "misc";
-}
-
 nlohmann::json SpanJson(Span s) { return {s.begin, s.end}; }
 
 // The article with the layers later stages left on it (entities, quotes, time expressions).
@@ -42,7 +32,7 @@ nlohmann::json ArticleJson(const Article& a) {
                  times = nlohmann::json::array();
   for (const Mention& m : a.mentions)
     mentions.push_back({{"span", SpanJson(m.span)}, {"text", a.Text(m.span)},
-                        {"type", TypeName(m.type)}, {"entity", m.entity}});
+                        {"type", EntityTypeName(m.type)}, {"entity", m.entity}});
   for (const Attribution& q : a.attributions)
     quotes.push_back({{"content", SpanJson(q.content)}, {"text", a.Text(q.content)},
                       {"source", SpanJson(q.source)}, {"speaker", q.speaker},

@@ -35,16 +35,6 @@ mark.hit{background:#fde68a}
 .legend span{margin-right:12px}
 )";
 
-const char* TypeName(EntityType t) {
-  switch (t) {
-    case EntityType::kPerson: return "person";
-    case EntityType::kOrganisation: return "organisation";
-    case EntityType::kPlace: return "place";
-    case EntityType::kMisc: return "misc";
-  }
-  return "misc";
-}
-
 std::string Nav(const std::string& q = "") {
   return "<nav class=site><a href=\"/\">sitrep</a><a href=\"/?sort=newest\">Newest</a>"
          "<a href=\"/?sort=contested\">Contested</a><form action=\"/search\" method=get>"
@@ -205,7 +195,7 @@ Response ArticlePage(Site& site, const Request&, const std::smatch& m) {
   if (!a.mentions.empty()) {
     std::map<std::string, std::set<std::string>> by_type;
     for (const Mention& mention : a.mentions)
-      by_type[TypeName(mention.type)].insert(mention.entity.empty() ? std::string(a.Text(mention.span)) : mention.entity);
+      by_type[EntityTypeName(mention.type)].insert(mention.entity.empty() ? std::string(a.Text(mention.span)) : mention.entity);
     h += "<h2>Entities</h2><ul>";
     for (const auto& [type, names] : by_type) {
       std::string list;
@@ -289,7 +279,7 @@ std::string HighlightedText(const Article& a) {
   };
   std::vector<Mark> marks;
   for (const Mention& m : a.mentions)
-    marks.push_back({m.span, std::string("ent ent-") + TypeName(m.type), m.entity});
+    marks.push_back({m.span, std::string("ent ent-") + EntityTypeName(m.type), m.entity});
   for (const Attribution& q : a.attributions) {
     marks.push_back({q.content, "quote", q.speaker});
     marks.push_back({q.source, "speaker", ""});
