@@ -27,7 +27,7 @@ void PrintSummaryLine(const ArticleSummary& a) {
 void AddArticles(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("articles", "List stored articles, oldest first");
   static size_t limit = 100, offset = 0;
-  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_flag("--json", g.json, "Print JSON");
   cmd->add_option("--limit", limit, "At most this many")->capture_default_str();
   cmd->add_option("--offset", offset, "Skip this many")->capture_default_str();
@@ -49,7 +49,7 @@ void AddShow(CLI::App& app, Globals& g) {
   static std::string id;
   static bool layers = false;
   cmd->add_option("id", id, "Article id or a unique prefix of it")->required();
-  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_flag("--json", g.json, "Print JSON");
   cmd->add_flag("--layers", layers, "With --json: include paragraph, sentence and token spans");
   cmd->callback([&g] {
@@ -70,7 +70,7 @@ void AddSearch(CLI::App& app, Globals& g) {
   static std::string query;
   static size_t limit = 20, offset = 0;
   cmd->add_option("query", query, "Words (all must match, else any), or FTS5 syntax (PostgreSQL: websearch_to_tsquery syntax)")->required();
-  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_flag("--json", g.json, "Print JSON");
   cmd->add_option("--limit", limit, "At most this many")->capture_default_str();
   cmd->add_option("--offset", offset, "Skip this many")->capture_default_str();

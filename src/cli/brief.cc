@@ -5,6 +5,7 @@
 
 #include "brief/render.h"
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "store/store.h"
 
 namespace sitrep::cli {
@@ -31,20 +32,15 @@ void AddBrief(CLI::App& app, Globals& g) {
   static StoryId id = 0;
   static std::string format = "md", out;
   cmd->add_option("story", id, "Story number")->required();
-  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_option("--format", format, "md, json or html")
       ->check(CLI::IsMember({"md", "json", "html"}))
       ->capture_default_str();
   cmd->add_flag("--json", g.json, "The same as --format json");
   cmd->add_option("-o,--output", out, "Write to this file instead of stdout");
   cmd->callback([&g] {
-    auto store = Store::Open(g.db);
-    auto story = store->ReadStory(id);
-    if (!story) {
-      fprintf(stderr, "sitrep: no story %u in %s\n", id, g.db.c_str());
-      ExitCode() = 1;
-      return;
-    }
+    auto story = ReadStoryOrSay(g.db, id);
+    if (!story) return;
     if (!PrintBrief(brief::BuildBrief(*story), g.json ? "json" : format, out)) ExitCode() = 1;
   });
 }

@@ -7,6 +7,7 @@
 
 #include "claims/claims.h"
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "entities/speakers.h"
 #include "store/store.h"
 #include "util/strings.h"
@@ -53,16 +54,11 @@ void AddClaims(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("claims", "A story's claims: support, independent origins, denials");
   static StoryId id = 0;
   cmd->add_option("story", id, "Story number")->required();
-  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_flag("--json", g.json, "Print JSON");
   cmd->callback([&g] {
-    auto store = Store::Open(g.db);
-    auto story = store->ReadStory(id);
-    if (!story) {
-      fprintf(stderr, "sitrep: no story %u in %s\n", id, g.db.c_str());
-      ExitCode() = 1;
-      return;
-    }
+    auto story = ReadStoryOrSay(g.db, id);
+    if (!story) return;
     ResolveStory(story->articles);  // speakers and mention types as the brief sees them
     const auto claims = claims::FindClaims(*story);
     if (g.json) {

@@ -19,6 +19,9 @@ struct Globals {
 // The exit code main() returns; subcommands set it (0 ok, 1 failure, 2 usage).
 int& ExitCode();
 
+// The --db option of a subcommand that reads or writes the store, into `g.db`.
+void AddDbOption(CLI::App* cmd, Globals& g);
+
 void AddIngest(CLI::App& app, Globals& g);
 void AddArticles(CLI::App& app, Globals& g);
 void AddShow(CLI::App& app, Globals& g);

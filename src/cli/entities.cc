@@ -53,7 +53,7 @@ void AddEntities(CLI::App& app, Globals& g) {
   static size_t limit = 20;
   cmd->add_option("--story", story, "Only this story");
   cmd->add_option("--limit", limit, "At most this many stories, largest first")->capture_default_str();
-  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_flag("--json", g.json, "Print JSON");
   cmd->callback([&g] {
     auto store = Store::Open(g.db);

@@ -51,7 +51,7 @@ void AddIngest(CLI::App& app, Globals& g) {
   static std::vector<std::string> paths;
   static IngestOptions opt;
   cmd->add_option("paths", paths, "Files or folders (recursed); - for stdin")->required();
-  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_flag("--json", g.json, "Print the summary as JSON");
   AddIngestFlags(*cmd, opt);
   cmd->callback([&g] {

@@ -11,6 +11,20 @@ int& ExitCode() {
   return code;
 }
 
+void AddDbOption(CLI::App* cmd, Globals& g) {
+  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")
+      ->capture_default_str();
+}
+
+std::optional<StoryArticles> ReadStoryOrSay(const std::string& db, StoryId id) {
+  auto story = Store::Open(db)->ReadStory(id);
+  if (!story) {
+    fprintf(stderr, "sitrep: no story %u in %s\n", id, db.c_str());
+    ExitCode() = 1;
+  }
+  return story;
+}
+
 std::string Headline(const Article& a) {
   if (!a.title.empty()) return a.title;
   if (a.sentences.empty()) return "(untitled)";

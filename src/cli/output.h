@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -10,6 +11,10 @@
 #include "store/store.h"
 
 namespace sitrep::cli {
+
+// Story `id` of the store at `db`, with its articles; when there is no such story, says so on
+// stderr, sets the exit code to 1 and returns nothing.
+std::optional<StoryArticles> ReadStoryOrSay(const std::string& db, StoryId id);
 
 nlohmann::json ToJson(const ArticleSummary& a);
 // The whole article; with `layers`, its paragraph, sentence and token spans too.

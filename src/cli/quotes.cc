@@ -72,7 +72,7 @@ void AddQuotes(CLI::App& app, Globals& g) {
   static StoryId story = 0;
   cmd->add_option("--article", article_id, "One article (id or unique prefix)");
   cmd->add_option("--story", story, "The articles of one story");
-  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_flag("--json", g.json, "Print JSON");
   cmd->callback([&g] {
     try {

@@ -24,7 +24,7 @@ void AddServe(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("serve", "Serve the store: JSON API under /api/ and web pages");
   static serve::ServeOptions options;
   static std::string token;
-  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_option("--port", options.port, "Port (0: any free one)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--bind", options.bind, "Address to listen on; anything but loopback exposes the store")
       ->capture_default_str();

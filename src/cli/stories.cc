@@ -33,7 +33,7 @@ std::string Excerpt(const Article& a, Span s) {
 void AddStories(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("stories", "List stories, largest first");
   static size_t limit = 50, offset = 0;
-  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_flag("--json", g.json, "Print JSON");
   cmd->add_option("--limit", limit, "At most this many")->capture_default_str();
   cmd->add_option("--offset", offset, "Skip this many")->capture_default_str();
@@ -58,7 +58,7 @@ void AddStory(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("story", "One story: its members, copies marked");
   static StoryId id = 0;
   cmd->add_option("id", id, "Story number")->required();
-  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_flag("--json", g.json, "Print JSON");
   cmd->callback([&g] {
     auto store = Store::Open(g.db);
@@ -98,7 +98,7 @@ void AddWhy(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("why", "Why an article is in its story: terms, similarity, threshold");
   static std::string id;
   cmd->add_option("article", id, "Article id or a unique prefix")->required();
-  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_flag("--json", g.json, "Print JSON");
   cmd->callback([&g] {
     auto store = Store::Open(g.db);

@@ -41,16 +41,11 @@ void AddTimeline(CLI::App& app, Globals& g) {
       "timeline", "One story's timeline: dated events with their sources; plans and forecasts apart");
   static StoryId id = 0;
   cmd->add_option("story", id, "Story number")->required();
-  cmd->add_option("--db", g.db, "Store: an SQLite file, or postgresql://... (a PostgreSQL server)")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_flag("--json", g.json, "Print JSON");
   cmd->callback([&g] {
-    auto store = Store::Open(g.db);
-    auto story = store->ReadStory(id);
-    if (!story) {
-      std::fprintf(stderr, "sitrep: no story %u\n", id);
-      ExitCode() = 1;
-      return;
-    }
+    auto story = ReadStoryOrSay(g.db, id);
+    if (!story) return;
     Timeline t = BuildTimeline(story->articles);
     if (g.json) {
       nlohmann::json events = nlohmann::json::array(), outlook = nlohmann::json::array(),

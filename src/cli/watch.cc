@@ -47,7 +47,7 @@ void AddWatch(CLI::App& app, Globals& g) {
   static watch::WatchOptions options;
   cmd->add_option("feeds", feeds, "Feed URLs (http or https)");
   cmd->add_option("--feeds", feed_list, "File with one feed URL a line (# comments)");
-  cmd->add_option("--db", g.db, "Store file")->capture_default_str();
+  AddDbOption(cmd, g);
   cmd->add_flag("--json", g.json, "Print the summary as JSON when it stops");
   cmd->add_option("--interval", interval, "Seconds between polls of a feed (longer when the feed asks)")
       ->capture_default_str()->check(CLI::Range(1L, 7L * 24 * 3600));
