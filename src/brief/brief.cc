@@ -165,8 +165,9 @@ void AddOnce(std::vector<size_t>& list, size_t item) {
 // Claims worth a reader's time: those someone is quoted on, or that several origins back.
 constexpr size_t kMaxClaims = 8;
 
-void Claims(const StoryArticles& story, const std::vector<size_t>& source_of_article, Brief& b) {
-  for (const claims::Claim& c : claims::FindClaims(story)) {
+void Claims(const StoryArticles& story, const std::vector<claims::Claim>& found,
+            const std::vector<size_t>& source_of_article, Brief& b) {
+  for (const claims::Claim& c : found) {
     const bool attributed = std::any_of(c.statements.begin(), c.statements.end(),
                                         [](const auto& s) { return !s.speaker.empty(); });
     if (!attributed && c.origins < 2) continue;
@@ -210,6 +211,17 @@ void AddTimeline(const StoryArticles& story, const std::vector<size_t>& source_o
 
 }  // namespace
 
+std::vector<SameStatement> SameStatements(const std::vector<claims::Claim>& found) {
+  std::vector<SameStatement> same;
+  for (size_t group = 0; group < found.size(); ++group) {
+    const claims::Claim& c = found[group];
+    if (c.articles < 2) continue;
+    for (const claims::Statement& s : c.statements)
+      if (s.stance != claims::Stance::kDenies) same.push_back({s.article, s.span, group});
+  }
+  return same;
+}
+
 Brief BuildBrief(StoryArticles story, size_t summary_words) {
   const std::vector<Entity> entities = ResolveStory(story.articles);
   Brief b;
@@ -233,9 +245,10 @@ Brief BuildBrief(StoryArticles story, size_t summary_words) {
     if (day > b.last_seen) b.last_seen = day;
   }
 
+  const std::vector<claims::Claim> found = claims::FindClaims(story);
   SummaryOptions opt;
   opt.max_words = summary_words;
-  const auto summary = Summarize(articles, opt);
+  const auto summary = Summarize(articles, opt, SameStatements(found));
   for (const auto& s : summary)
     b.summary.push_back({std::string(articles[s.article].Text(s.span)), source_of_article[s.article]});
   // The headline: the title of the article behind the summary's best sentence.
@@ -248,7 +261,7 @@ Brief BuildBrief(StoryArticles story, size_t summary_words) {
 
   b.actors = Actors(entities);
   b.quotes = Quotes(articles, source_of_article);
-  Claims(story, source_of_article, b);
+  Claims(story, found, source_of_article, b);
   AddTimeline(story, source_of_article, b);
   return b;
 }

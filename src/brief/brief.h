@@ -8,7 +8,12 @@
 #include <vector>
 
 #include "article.h"
+#include "brief/summary.h"
 #include "story.h"
+
+namespace sitrep::claims {
+struct Claim;
+}
 
 namespace sitrep::brief {
 
@@ -78,5 +83,10 @@ struct Brief {
 // claims that rest on one origin and those the story both asserts and denies.
 // The story is taken by value: identity resolution sets its mentions' entities and speakers.
 Brief BuildBrief(StoryArticles story, size_t summary_words = 120);
+
+// What the claims found (claims/claims.h) say in several articles, for the summary not to
+// say one thing twice in other words. A denial says the opposite, and statements of one
+// article are its own detail, so neither counts.
+std::vector<SameStatement> SameStatements(const std::vector<claims::Claim>& found);
 
 }  // namespace sitrep::brief

@@ -25,6 +25,7 @@ struct Candidate {
   std::vector<std::pair<uint32_t, double>> vector;  // sorted by term
   std::vector<uint32_t> concepts;                   // distinct, into Story::concept_weight
   bool quotation = false;                           // opens with a quotation mark
+  std::vector<size_t> groups;                       // SameStatement groups it holds, sorted
 };
 
 // The candidates of a story, and what its articles say: each concept (a pair of terms
@@ -164,7 +165,7 @@ Story Candidates(std::span<const Article> articles, SummaryMethod method) {
     for (size_t si = 0; si < a.sentences.size() && si < kSentencesPerArticle; ++si) {
       const Span span = a.sentences[si].span;
       while (ti < a.tokens.size() && a.tokens[ti].begin < span.begin) ++ti;
-      Candidate c{ai, si, ranked ? WithoutDateline(a, span) : span, 0, {}, {}};
+      Candidate c{ai, si, ranked ? WithoutDateline(a, span) : span, 0, {}, {}, false, {}};
       std::unordered_map<uint32_t, double> tf;
       terms.clear();
       bool first = true;
@@ -305,6 +306,31 @@ std::vector<double> Scores(const std::vector<Candidate>& sentences, const Summar
   return Scaled(std::move(out));
 }
 
+// Which groups of passages that say one thing each sentence holds a passage of.
+void NoteSameStatements(std::vector<Candidate>& sentences, std::span<const SameStatement> same) {
+  std::unordered_map<size_t, std::vector<size_t>> of_article;
+  for (size_t i = 0; i < sentences.size(); ++i) of_article[sentences[i].article].push_back(i);
+  for (const SameStatement& s : same)
+    if (auto it = of_article.find(s.article); it != of_article.end())
+      for (size_t i : it->second)
+        if (sentences[i].span.begin < s.span.end && s.span.begin < sentences[i].span.end)
+          sentences[i].groups.push_back(s.group);
+  for (Candidate& c : sentences) {
+    std::sort(c.groups.begin(), c.groups.end());
+    c.groups.erase(std::unique(c.groups.begin(), c.groups.end()), c.groups.end());
+  }
+}
+
+bool ShareAGroup(const Candidate& a, const Candidate& b) {
+  auto i = a.groups.begin(), j = b.groups.begin();
+  while (i != a.groups.end() && j != b.groups.end()) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else return true;
+  }
+  return false;
+}
+
 // The baseline: best first until the budget is spent, repeats and all.
 std::vector<size_t> ByScore(const Story& story, const std::vector<double>& score,
                             const SummaryOptions& options) {
@@ -326,7 +352,7 @@ std::vector<size_t> ByScore(const Story& story, const std::vector<double>& score
 // Greedy maximisation of a monotone submodular objective (Lin & Bilmes 2011): the weight
 // of the story's concepts the summary covers plus the relevance of its sentences, each
 // step taking the sentence that adds most per word (so a long sentence must earn its
-// length), and never one too like a sentence already taken. Lazily (Minoux 1978): what a
+// length), and never one too like a sentence already taken or saying what it says. Lazily (Minoux 1978): what a
 // sentence adds only shrinks as the summary grows, so its last value bounds the next, and
 // only the sentence on top of the heap is valued again.
 std::vector<size_t> ByCoverage(const Story& story, const std::vector<double>& relevance,
@@ -369,7 +395,7 @@ std::vector<size_t> ByCoverage(const Story& story, const std::vector<double>& re
     }
     const Candidate& c = sentences[top.second];
     if (std::any_of(chosen.begin(), chosen.end(), [&](size_t j) {
-          return Cosine(c, sentences[j]) > options.max_similarity;
+          return Cosine(c, sentences[j]) > options.max_similarity || ShareAGroup(c, sentences[j]);
         }))
       continue;
     chosen.push_back(top.second);
@@ -382,10 +408,12 @@ std::vector<size_t> ByCoverage(const Story& story, const std::vector<double>& re
 }  // namespace
 
 std::vector<SummarySentence> Summarize(std::span<const Article> articles,
-                                       const SummaryOptions& options) {
+                                       const SummaryOptions& options,
+                                       std::span<const SameStatement> same) {
   Story story = Candidates(articles, options.method);
   std::vector<Candidate>& sentences = story.sentences;
   if (sentences.empty()) return {};
+  NoteSameStatements(sentences, same);
   WeighTerms(sentences);
   const std::vector<double> score = Scores(sentences, options);
   std::vector<size_t> chosen = options.method == SummaryMethod::kCentroid

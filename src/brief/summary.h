@@ -37,6 +37,15 @@ struct SummaryOptions {
   double coverage_weight = 1.0, length_exponent = 0.5;
 };
 
+// A passage known to say what passages in other articles say (the statements of one claim,
+// found across the story's articles by src/claims): sentences holding passages of one
+// group repeat each other in other words, which term overlap alone cannot see.
+struct SameStatement {
+  size_t article = 0;  // index into the articles given
+  Span span;           // the passage in that article's text
+  size_t group = 0;    // passages of one group say one thing
+};
+
 struct SummarySentence {
   size_t article = 0;  // index into the articles given
   Span span;           // the sentence in that article's text
@@ -47,7 +56,9 @@ struct SummarySentence {
 // last, as given: a date inferred from the text is a lower bound, not when it appeared),
 // each article's in their own order. The
 // articles need their sentences and tokens (the pipeline's Segment); titles are not used.
+// With `same`, the ranked method takes at most one sentence a group.
 std::vector<SummarySentence> Summarize(std::span<const Article> articles,
-                                       const SummaryOptions& options = {});
+                                       const SummaryOptions& options = {},
+                                       std::span<const SameStatement> same = {});
 
 }  // namespace sitrep::brief

@@ -158,6 +158,31 @@ TEST(Summary, PrefersWhatSeveralArticlesSay) {
   EXPECT_EQ(texts[0].find("brass band"), std::string::npos) << texts[0];
 }
 
+// Two outlets say one thing in other words; the claims stage knows, word overlap does not.
+TEST(Summary, SaysOnceWhatTheClaimsKnowIsOneStatement) {
+  std::vector<Article> articles = {
+      Make("The harbour master ordered every trawler in Kelby to stay in port until the storm "
+           "passes. Dock workers tied down cranes along the quay.",
+           "2031-05-01"),
+      Make("Fishing boats in Kelby were told by port authorities to remain moored for the duration "
+           "of the gale. The town hall opened a shelter in the old school.",
+           "2031-05-01"),
+  };
+  SummaryOptions opt;
+  opt.max_words = 60;
+  auto both = Texts(articles, Summarize(articles, opt));
+  auto said = [](const std::vector<std::string>& texts, std::string_view start) {
+    return std::count_if(texts.begin(), texts.end(), [&](const auto& t) { return t.starts_with(start); });
+  };
+  ASSERT_EQ(said(both, "The harbour master") + said(both, "Fishing boats"), 2)
+      << "without the claims, both wordings are taken";
+  const SameStatement same[] = {{0, articles[0].sentences[0].span, 7},
+                                {1, articles[1].sentences[0].span, 7}};
+  auto once = Texts(articles, Summarize(articles, opt, same));
+  EXPECT_EQ(said(once, "The harbour master") + said(once, "Fishing boats"), 1);
+  EXPECT_EQ(said(once, "Dock workers") + said(once, "The town hall"), 2) << "the rest still fits";
+}
+
 TEST(Summary, EmptyStoryHasEmptySummary) { EXPECT_TRUE(Summarize({}, {}).empty()); }
 
 }  // namespace

@@ -7,10 +7,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "brief/brief.h"
 #include "brief/summary.h"
+#include "claims/claims.h"
+#include "entities/speakers.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "eval/rouge.h"
+#include "pipeline/analyse.h"
 #include "pipeline/pipeline.h"
 
 namespace sitrep::cli {
@@ -20,7 +24,17 @@ namespace {
 struct Instance {
   std::vector<Article> articles;
   std::vector<std::string> references;
+  std::vector<brief::SameStatement> same;  // what the claims say in several articles
 };
+
+// What the brief does before its summary: analyse the articles, resolve their entities
+// and find the claims, so the summary is scored as the brief gives it.
+void FindSameStatements(Instance& inst) {
+  for (Article& a : inst.articles) Analyser::Shared().Analyse(a);
+  StoryArticles story{0, "", inst.articles, {}};
+  ResolveStory(story.articles);
+  inst.same = brief::SameStatements(claims::FindClaims(story));
+}
 
 std::string JoinLines(const nlohmann::json& lines, const char* separator) {
   std::string out;
@@ -48,6 +62,7 @@ std::map<std::string, Instance> Load(const std::string& docs, const std::string&
       inst.articles.push_back(BuildArticle(std::move(doc)));
     }
   });
+  for (auto& [id, inst] : out) FindSameStatements(inst);
   ForEachJsonLine(refs, [&](const nlohmann::json& row, size_t) {
     if (row.value("summarizer_type", "") != "reference") return;
     auto it = out.find(row.at("instance_id").get<std::string>());
@@ -60,7 +75,7 @@ std::map<std::string, Instance> Load(const std::string& docs, const std::string&
 // cannot win by running long.
 std::string SummaryText(const Instance& inst, const brief::SummaryOptions& opt) {
   std::string text;
-  for (const auto& s : brief::Summarize(inst.articles, opt)) {
+  for (const auto& s : brief::Summarize(inst.articles, opt, inst.same)) {
     if (!text.empty()) text += ' ';
     text += inst.articles[s.article].Text(s.span);
   }
