@@ -19,7 +19,7 @@ void AddDbOption(CLI::App* cmd, Globals& g) {
 std::optional<StoryArticles> ReadStoryOrSay(const std::string& db, StoryId id) {
   auto story = Store::Open(db)->ReadStory(id);
   if (!story) {
-    fprintf(stderr, "sitrep: no story %u in %s\n", id, db.c_str());
+    fprintf(stderr, "sitrep: no story %u in %s\n", id, Store::Name(db).c_str());
     ExitCode() = 1;
   }
   return story;

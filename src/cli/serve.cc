@@ -59,7 +59,7 @@ void AddServe(CLI::App& app, Globals& g) {
       fprintf(stderr, "sitrep: warning: listening on %s, reachable from other machines, without TLS\n",
               options.bind.c_str());
     const std::string host = options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind;
-    printf("sitrep: serving %s on http://%s:%d/ (writes %s)\n", g.db.c_str(), host.c_str(), port,
+    printf("sitrep: serving %s on http://%s:%d/ (writes %s)\n", Store::Name(g.db).c_str(), host.c_str(), port,
            token.empty() ? "disabled" : "need the token");
     fflush(stdout);
     std::thread waiter([&] {

@@ -197,17 +197,6 @@ class Result {
   PGresult* r_;
 };
 
-// The URI as a message may show it: "user:secret@" becomes "user:***@".
-std::string WithoutPassword(const std::string& uri) {
-  size_t scheme = uri.find("://");
-  if (scheme == std::string::npos) return uri;
-  size_t at = uri.find('@', scheme + 3), slash = uri.find('/', scheme + 3);
-  if (at == std::string::npos || (slash != std::string::npos && slash < at)) return uri;
-  size_t colon = uri.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return uri;
-  return uri.substr(0, colon + 1) + "***" + uri.substr(at);
-}
-
 // "PostgreSQL server HOST:PORT, database DB": what a message names, never the password.
 std::string DescribeServer(const std::string& uri) {
   char* err = nullptr;
@@ -215,7 +204,7 @@ std::string DescribeServer(const std::string& uri) {
   if (!opts) {
     std::string why = Trimmed(err ? err : "out of memory");
     PQfreemem(err);
-    throw StoreError(WithoutPassword(uri) + ": not a valid PostgreSQL URI: " + why);
+    throw StoreError(Store::Name(uri) + ": not a valid PostgreSQL URI: " + why);
   }
   std::string host, port, db;
   for (PQconninfoOption* o = opts; o->keyword; ++o) {

@@ -11,6 +11,16 @@ std::unique_ptr<Store> Store::Open(const std::string& spec) {
   return OpenSqlite(spec);
 }
 
+std::string Store::Name(const std::string& spec) {
+  if (!IsPostgresSpec(spec)) return spec;
+  const size_t host = spec.find("://") + 3;
+  const size_t at = spec.find('@', host), slash = spec.find('/', host);
+  if (at == std::string::npos || (slash != std::string::npos && slash < at)) return spec;
+  const size_t colon = spec.find(':', host);
+  if (colon == std::string::npos || colon > at) return spec;
+  return spec.substr(0, colon + 1) + "***" + spec.substr(at);
+}
+
 std::optional<StoryArticles> Store::ReadStory(StoryId id) {
   auto story = Story(id);
   if (!story) return std::nullopt;

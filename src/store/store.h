@@ -79,6 +79,9 @@ class Store {
   // "postgresql://[user[:password]@]host[:port]/database[?param=value...]" (the schema
   // is made on first use). Throws StoreError naming the file or server and the reason.
   static std::unique_ptr<Store> Open(const std::string& spec);
+  // How a message names the store `spec`: the file, or the URI with its password hidden
+  // ("postgresql://ann:***@db/news").
+  static std::string Name(const std::string& spec);
   virtual ~Store() = default;
 
   // Stores a batch in one transaction: all of it or none. Articles already stored (same

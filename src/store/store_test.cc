@@ -463,3 +463,17 @@ TEST_F(PostgresSchemaTest, DamagedSchemaIsClear) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(StoreName, HidesAPasswordAndNothingElse) {
+  EXPECT_EQ(Store::Name("postgresql://ann:s3cret@db.example:5433/news"),
+            "postgresql://ann:***@db.example:5433/news");
+  EXPECT_EQ(Store::Name("postgres://ann@db.example/news"), "postgres://ann@db.example/news");
+  EXPECT_EQ(Store::Name("postgresql://db.example/news?user=ann"), "postgresql://db.example/news?user=ann");
+  EXPECT_EQ(Store::Name("/tmp/a:b@c.db"), "/tmp/a:b@c.db") << "a file name is not a URI";
+}
+
+}  // namespace
+}  // namespace sitrep
