@@ -45,11 +45,17 @@ void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uin
   // then the sums, fetching a few rows ahead.
   static thread_local std::vector<uint32_t> found;
   constexpr uint32_t kNone = UINT32_MAX;
-  constexpr size_t kAhead = 8;
+  // How far ahead to fetch: a probe is a few instructions, a row's sum a few dozen, and a
+  // fetch from memory takes hundreds of cycles.
+  constexpr size_t kProbeAhead = 32, kRowAhead = 16;
   const size_t n = hashes.size();
   found.resize(n);
   for (size_t f = 0; f < n; ++f) {
-    if (f + kAhead < n) __builtin_prefetch(&keys_[KeyOf(hashes[f + kAhead]) & mask_]);
+    if (f + kProbeAhead < n) {
+      const size_t home = KeyOf(hashes[f + kProbeAhead]) & mask_;
+      __builtin_prefetch(&keys_[home]);
+      __builtin_prefetch(&row_of_[home]);  // most probes end at home: no wait for it after the key
+    }
     const uint64_t key = KeyOf(hashes[f]);
     uint32_t row = kNone;
     for (size_t i = key & mask_;; i = (i + 1) & mask_) {
@@ -69,7 +75,7 @@ void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uin
     V4 acc[kWidth / 4];
     std::memcpy(acc, sums + t * kWidth, sizeof acc);
     for (uint32_t f = offsets[t]; f < offsets[t + 1]; ++f) {
-      for (ahead = std::max<size_t>(ahead, f + 1); ahead < n && ahead < f + kAhead; ++ahead)
+      for (ahead = std::max<size_t>(ahead, f + 1); ahead < n && ahead < f + kRowAhead; ++ahead)
         if (found[ahead] != kNone) {
           __builtin_prefetch(&rows_[found[ahead]]);
           __builtin_prefetch(reinterpret_cast<const char*>(&rows_[found[ahead]]) + 64);

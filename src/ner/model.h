@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ner/features.h"
+#include "util/huge_pages.h"
 
 namespace sitrep::ner {
 
@@ -37,9 +38,11 @@ class WeightTable {
  private:
   using QRow = std::array<int16_t, kWidth>;
   static uint64_t KeyOf(uint64_t h) { return h ? h : 1; }
-  std::vector<uint64_t> keys_;   // open addressing; 0 marks an empty slot
-  std::vector<uint32_t> row_of_;  // slot -> row
-  std::vector<QRow> rows_;
+  template <typename T>
+  using Table = std::vector<T, HugePageAllocator<T>>;
+  Table<uint64_t> keys_;   // open addressing; 0 marks an empty slot
+  Table<uint32_t> row_of_;  // slot -> row
+  Table<QRow> rows_;
   float scale_[2] = {1, 1};
   uint64_t mask_ = 0;
 };
