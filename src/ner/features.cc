@@ -101,6 +101,7 @@ bool AllCaps(std::string_view w) {
 
 struct Facts {
   uint64_t word, lower, shape;
+  uint64_t title_case, ascii_lower;  // hashes of the word in title case (when all_caps), in lower case
   uint64_t prefix[4], suffix[4];
   uint64_t hyphen_first, hyphen_last;
   uint32_t clusters;
@@ -108,7 +109,7 @@ struct Facts {
   uint8_t doc_case;
   uint16_t gaz;
   uint16_t parts;
-  bool initial, capitalised, headline;
+  bool initial, capitalised, headline, all_caps;
 };
 
 thread_local std::vector<Facts> t_facts;
@@ -118,6 +119,7 @@ thread_local std::vector<bool> t_headline;
 thread_local std::vector<const std::string*> t_words;
 thread_local std::vector<std::string> t_truecased;
 thread_local std::string t_lower, t_shape, t_other;
+thread_local std::vector<uint64_t> t_phrase_keys;
 
 }  // namespace
 
@@ -169,6 +171,11 @@ void Gazetteer::Add(const std::vector<std::string>& words, int type) {
   phrases_[PartKey(HashBytes(words.back()))] |= uint8_t(1u << (2 * type + 1));
 }
 
+void Gazetteer::PrefetchParts(uint64_t word_hash) const {
+  phrases_.Prefetch(PartKey(word_hash));
+  phrases_.Prefetch(AnyPartKey(word_hash));
+}
+
 uint16_t Gazetteer::Parts(uint64_t word_hash) const {
   const uint8_t* p = phrases_.Find(PartKey(word_hash));
   const uint8_t* any = phrases_.Find(AnyPartKey(word_hash));
@@ -180,14 +187,23 @@ void Gazetteer::Match(const std::vector<uint64_t>& word_hashes, size_t begin, si
   codes.assign(end - begin, 0);
   if (phrases_.size() == 0) return;
   // Longest match per type, left to right; a token keeps the first match that covers it.
+  // Every candidate phrase's key first, their slots fetched together; then the lookups.
+  auto& keys = t_phrase_keys;
+  keys.resize((end - begin) * kMaxWords);
+  for (size_t i = begin; i < end; ++i) {
+    uint64_t h = 0;
+    for (size_t n = 1; n <= size_t(kMaxWords) && i + n <= end; ++n) {
+      h = n == 1 ? word_hashes[i] : Pair(h, word_hashes[i + n - 1]);
+      keys[(i - begin) * kMaxWords + n - 1] = h;
+      phrases_.Prefetch(h);
+    }
+  }
   std::array<size_t, kTypes> covered_until;
   covered_until.fill(begin);
   for (size_t i = begin; i < end; ++i) {
-    uint64_t h = 0;
     std::array<size_t, kTypes> best{};
     for (size_t n = 1; n <= size_t(kMaxWords) && i + n <= end; ++n) {
-      h = n == 1 ? word_hashes[i] : Pair(h, word_hashes[i + n - 1]);
-      const uint8_t* types = phrases_.Find(h);
+      const uint8_t* types = phrases_.Find(keys[(i - begin) * kMaxWords + n - 1]);
       if (!types) continue;
       for (int t = 0; t < kTypes; ++t)
         if (*types & (1u << t)) best[t] = n;
@@ -266,7 +282,8 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
   for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
     const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
     const bool headline = headline_of[s];
-    gazetteer.Match(word_hashes, b, e, t_gaz);
+    // The sentence's hashes first, fetching the lexicon's and the gazetteer's slots for them
+    // as they become known; then the lookups, whose cache misses thus overlap.
     for (size_t i = b; i < e; ++i) {
       const std::string& w = *words[i];
       Facts& f = facts[i];
@@ -281,18 +298,17 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
         f.prefix[k] = k < w.size() ? HashBytes(std::string_view(w).substr(0, k + 1)) : kBoundary;
         f.suffix[k] = k < lower.size() ? HashBytes(std::string_view(lower).substr(lower.size() - k - 1)) : kBoundary;
       }
-      const uint32_t* c = nullptr;
-      if (w.size() > 1 && AllCaps(w)) {  // "NATO" or "UK" outside a headline
+      f.all_caps = w.size() > 1 && AllCaps(w);  // "NATO" or "UK" outside a headline
+      if (f.all_caps) {
         TitleCase(w, t_other);
-        c = lexicon.clusters.Find(HashBytes(t_other));
+        f.title_case = HashBytes(t_other);
+        lexicon.clusters.Prefetch(f.title_case);
       }
-      if (!c) c = lexicon.clusters.Find(f.word);
-      f.clusters = c ? *c : 0;
+      lexicon.clusters.Prefetch(f.word);
       AsciiLowerInto(w, t_other);
-      const uint8_t* cap = lexicon.capitalised.Find(HashBytes(t_other));
-      f.cap_bucket = cap ? *cap : 0;
-      f.gaz = t_gaz[i - b];
-      f.parts = gazetteer.Parts(f.word);
+      f.ascii_lower = HashBytes(t_other);
+      lexicon.capitalised.Prefetch(f.ascii_lower);
+      gazetteer.PrefetchParts(f.word);
       // "Oslo-based", "German-Israeli": the parts are words the model may know.
       f.hyphen_first = f.hyphen_last = 0;
       if (auto dash = w.find('-'); dash != std::string::npos && dash > 0 && dash + 1 < w.size() && HasLetter(w)) {
@@ -302,7 +318,18 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
       f.initial = i == b;
       f.capitalised = !w.empty() && IsUpper(w[0]);
       f.headline = headline;
-      if (!f.initial && !headline && HasLetter(w)) ++doc_case[f.lower][f.capitalised ? 1 : 0];
+    }
+    gazetteer.Match(word_hashes, b, e, t_gaz);
+    for (size_t i = b; i < e; ++i) {
+      Facts& f = facts[i];
+      const uint32_t* c = f.all_caps ? lexicon.clusters.Find(f.title_case) : nullptr;
+      if (!c) c = lexicon.clusters.Find(f.word);
+      f.clusters = c ? *c : 0;
+      const uint8_t* cap = lexicon.capitalised.Find(f.ascii_lower);
+      f.cap_bucket = cap ? *cap : 0;
+      f.gaz = t_gaz[i - b];
+      f.parts = gazetteer.Parts(f.word);
+      if (!f.initial && !headline && HasLetter(*words[i])) ++doc_case[f.lower][f.capitalised ? 1 : 0];
     }
   }
   for (size_t i = 0; i < n; ++i) {

@@ -45,6 +45,8 @@ class Gazetteer {
   // bit 2t + 1 for a last word ("Maria" opens names of persons, "Corp" ends organisations),
   // bit 8 + t for any word of a name of type t.
   uint16_t Parts(uint64_t word_hash) const;
+  // Starts fetching what Parts(word_hash) will read.
+  void PrefetchParts(uint64_t word_hash) const;
   size_t size() const { return phrases_.size(); }
   const KeyMap<uint8_t>& phrases() const { return phrases_; }
   KeyMap<uint8_t>& phrases() { return phrases_; }

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "util/huge_pages.h"
+
 namespace sitrep::ner {
 
 template <typename V>
@@ -18,6 +20,11 @@ class KeyMap {
       if (slots_[i].key == key) return &slots_[i].value;
       if (slots_[i].key == 0) return nullptr;
     }
+  }
+  // Starts fetching the slot `Find(key)` will look at first, so that several lookups' cache
+  // misses overlap.
+  void Prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Home(key | 1)]);
   }
   // The value under `key`, default-made when missing.
   V& operator[](uint64_t key) {
@@ -44,7 +51,7 @@ class KeyMap {
   };
   size_t Home(uint64_t key) const { return (key * 0x9e3779b97f4a7c15ULL) >> shift_; }
   void Grow() {
-    std::vector<Slot> old = std::move(slots_);
+    std::vector<Slot, HugePageAllocator<Slot>> old = std::move(slots_);
     const size_t capacity = old.empty() ? 64 : 2 * old.size();
     slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
@@ -56,7 +63,7 @@ class KeyMap {
       slots_[i] = s;
     }
   }
-  std::vector<Slot> slots_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;  // lexicons run to MiBs
   size_t mask_ = 0;
   int shift_ = 64;
   size_t size_ = 0;

@@ -17,72 +17,88 @@ void WeightTable::Build(const std::vector<std::pair<uint64_t, Row>>& rows) {
   size_t capacity = 64;
   while (capacity < rows.size() * 2 + 1) capacity *= 2;
   keys_.assign(capacity, 0);
-  row_of_.assign(capacity, 0);
+  slots_.assign(capacity, Slot{});
   rows_.clear();
   mask_ = capacity - 1;
   for (const auto& [hash, w] : rows) {
-    QRow q{};
+    int16_t q[2][kLabels];
     bool any = false;
-    for (int l = 0; l < kWidth; ++l) {
-      q[l] = int16_t(std::lround(w[l] / scale_[l >= kSecond]));
-      any |= q[l] != 0;
-    }
+    for (int pass = 0; pass < 2; ++pass)
+      for (int l = 0; l < kLabels; ++l) {
+        q[pass][l] = int16_t(std::lround(w[pass * kSecond + l] / scale_[pass]));
+        any |= q[pass][l] != 0;
+      }
     if (!any) continue;
     const uint64_t key = KeyOf(hash);
     size_t i = key & mask_;
     while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
     if (keys_[i] == key) continue;
     keys_[i] = key;
-    row_of_[i] = uint32_t(rows_.size());
-    rows_.push_back(q);
+    slots_[i] = {uint32_t(rows_.size()), {q[0][kLine], q[1][kLine]}};
+    Line line;
+    for (int pass = 0; pass < 2; ++pass)
+      for (int l = 0; l < kLine; ++l) line.w[pass * kLine + l] = q[pass][l];
+    rows_.push_back(line);
   }
 }
 
 void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uint32_t>& offsets,
                       int32_t* sums) const {
   if (rows_.empty()) return;
-  // First every feature's row (or none), probing a few features ahead of the one looked up;
-  // then the sums, fetching a few rows ahead.
-  static thread_local std::vector<uint32_t> found;
+  // First every feature's row (or none), probing features ahead of the one looked up; then
+  // the sums, fetching rows ahead. A probe is a few instructions, a row's sum a few dozen,
+  // and a fetch from memory hundreds of cycles: hence the distances.
+  static thread_local std::vector<Slot> found;
   constexpr uint32_t kNone = UINT32_MAX;
-  constexpr size_t kAhead = 8;
+  constexpr size_t kProbeAhead = 32, kRowAhead = 16;
   const size_t n = hashes.size();
   found.resize(n);
   for (size_t f = 0; f < n; ++f) {
-    if (f + kAhead < n) __builtin_prefetch(&keys_[KeyOf(hashes[f + kAhead]) & mask_]);
+    if (f + kProbeAhead < n) {
+      const size_t home = KeyOf(hashes[f + kProbeAhead]) & mask_;
+      __builtin_prefetch(&keys_[home]);
+      __builtin_prefetch(&slots_[home]);  // most probes end at home: no wait for it after the key
+    }
     const uint64_t key = KeyOf(hashes[f]);
-    uint32_t row = kNone;
+    Slot slot{kNone, {0, 0}};
     for (size_t i = key & mask_;; i = (i + 1) & mask_) {
       if (keys_[i] == key) {
-        row = row_of_[i];
+        slot = slots_[i];
         break;
       }
       if (keys_[i] == 0) break;
     }
-    found[f] = row;
+    found[f] = slot;
   }
   typedef int32_t V4 __attribute__((vector_size(16)));
   typedef int16_t V4h __attribute__((vector_size(8)));
+  constexpr int kVectors = kLine / 4;
   const size_t tokens = offsets.size() - 1;
   size_t ahead = 0;
   for (size_t t = 0; t < tokens; ++t) {
-    V4 acc[kWidth / 4];
-    std::memcpy(acc, sums + t * kWidth, sizeof acc);
+    int32_t* sum = sums + t * kWidth;
+    V4 acc[2][kVectors];
+    std::memcpy(acc[0], sum, sizeof acc[0]);
+    std::memcpy(acc[1], sum + kSecond, sizeof acc[1]);
+    int32_t last[2] = {sum[kLine], sum[kSecond + kLine]};
     for (uint32_t f = offsets[t]; f < offsets[t + 1]; ++f) {
-      for (ahead = std::max<size_t>(ahead, f + 1); ahead < n && ahead < f + kAhead; ++ahead)
-        if (found[ahead] != kNone) {
-          __builtin_prefetch(&rows_[found[ahead]]);
-          __builtin_prefetch(reinterpret_cast<const char*>(&rows_[found[ahead]]) + 64);
+      for (ahead = std::max<size_t>(ahead, f + 1); ahead < n && ahead < f + kRowAhead; ++ahead)
+        if (found[ahead].row != kNone) __builtin_prefetch(&rows_[found[ahead].row]);
+      if (found[f].row == kNone) continue;
+      const int16_t* row = rows_[found[f].row].w;
+      for (int pass = 0; pass < 2; ++pass) {
+        for (int k = 0; k < kVectors; ++k) {
+          V4h h;
+          std::memcpy(&h, row + pass * kLine + 4 * k, sizeof h);
+          acc[pass][k] += __builtin_convertvector(h, V4);
         }
-      if (found[f] == kNone) continue;
-      const int16_t* row = rows_[found[f]].data();
-      for (int k = 0; k < kWidth / 4; ++k) {
-        V4h h;
-        std::memcpy(&h, row + 4 * k, sizeof h);
-        acc[k] += __builtin_convertvector(h, V4);
+        last[pass] += found[f].last[pass];
       }
     }
-    std::memcpy(sums + t * kWidth, acc, sizeof acc);
+    std::memcpy(sum, acc[0], sizeof acc[0]);
+    std::memcpy(sum + kSecond, acc[1], sizeof acc[1]);
+    sum[kLine] = last[0];
+    sum[kSecond + kLine] = last[1];
   }
 }
 
@@ -90,8 +106,12 @@ std::vector<std::pair<uint64_t, WeightTable::Row>> WeightTable::Rows() const {
   std::vector<std::pair<uint64_t, Row>> out;
   for (size_t i = 0; i < keys_.size(); ++i) {
     if (!keys_[i]) continue;
-    Row r;
-    for (int l = 0; l < kWidth; ++l) r[l] = rows_[row_of_[i]][l] * scale_[l >= kSecond];
+    Row r{};
+    const Slot& slot = slots_[i];
+    for (int pass = 0; pass < 2; ++pass) {
+      for (int l = 0; l < kLine; ++l) r[pass * kSecond + l] = rows_[slot.row].w[pass * kLine + l] * scale_[pass];
+      r[pass * kSecond + kLine] = slot.last[pass] * scale_[pass];
+    }
     out.push_back({keys_[i], r});
   }
   return out;

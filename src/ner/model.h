@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ner/features.h"
+#include "util/huge_pages.h"
 
 namespace sitrep::ner {
 
@@ -35,11 +36,24 @@ class WeightTable {
   std::vector<std::pair<uint64_t, Row>> Rows() const;
 
  private:
-  using QRow = std::array<int16_t, kWidth>;
+  // In memory a row is one cache line: labels 0-15 of both passes as int16 (pass 0 at
+  // [0, 16), pass 1 at [16, 32)); label 16 of each pass rides in the key's slot (Slot::last),
+  // which is read anyway. So a known feature costs one line of the big table, not two.
+  static constexpr int kLine = 16;
+  struct alignas(64) Line {
+    int16_t w[2 * kLine];
+  };
+  struct Slot {
+    uint32_t row;
+    int16_t last[2];  // label kLabels - 1 of each pass
+  };
+  static_assert(kLabels == kLine + 1, "a row is a line and one label a pass");
   static uint64_t KeyOf(uint64_t h) { return h ? h : 1; }
-  std::vector<uint64_t> keys_;   // open addressing; 0 marks an empty slot
-  std::vector<uint32_t> row_of_;  // slot -> row
-  std::vector<QRow> rows_;
+  template <typename T>
+  using Table = std::vector<T, HugePageAllocator<T>>;
+  Table<uint64_t> keys_;   // open addressing; 0 marks an empty slot
+  Table<Slot> slots_;      // beside keys_: where the key's row is
+  Table<Line> rows_;
   float scale_[2] = {1, 1};
   uint64_t mask_ = 0;
 };

@@ -99,6 +99,38 @@ TEST(NerModel, MissingOrBrokenFileNamesTheFile) {
   fs::remove(path);
 }
 
+TEST(NerWeights, AddSumsEveryLabelOfBothPassesOfTheKnownFeatures) {
+  // Each label of each pass a different weight, so a label stored in the wrong place shows.
+  std::vector<std::pair<uint64_t, WeightTable::Row>> rows;
+  for (uint64_t key : {11u, 22u}) {
+    WeightTable::Row w{};
+    for (int pass = 0; pass < 2; ++pass)
+      for (int l = 0; l < kLabels; ++l)
+        w[pass * WeightTable::kSecond + l] = float(key) + 100.0f * pass + float(l) - 8.0f;
+    rows.push_back({key, w});
+  }
+  WeightTable t;
+  t.Build(rows);
+  // Token 0: both features and an unknown one; token 1: nothing known; token 2: one feature.
+  std::vector<int32_t> sums(3 * WeightTable::kWidth, 0);
+  sums[2 * WeightTable::kWidth + WeightTable::kSecond + kLabels - 1] = 1000;  // added onto
+  t.Add({11, 22, 33, 44, 22}, {0, 3, 4, 5}, sums.data());
+  for (int pass = 0; pass < 2; ++pass)
+    for (int l = 0; l < kLabels; ++l) {
+      const int at = pass * WeightTable::kSecond + l;
+      const float scale = t.scale(pass);
+      EXPECT_NEAR(sums[at] * scale, rows[0].second[at] + rows[1].second[at], 2 * scale) << at;
+      EXPECT_EQ(sums[WeightTable::kWidth + at], 0) << at;
+      const int32_t before = at == WeightTable::kSecond + kLabels - 1 ? 1000 : 0;
+      EXPECT_NEAR((sums[2 * WeightTable::kWidth + at] - before) * scale, rows[1].second[at], scale) << at;
+    }
+  auto back = t.Rows();
+  ASSERT_EQ(back.size(), 2u);
+  for (auto& [key, w] : back)
+    for (int l = 0; l < WeightTable::kWidth; ++l)
+      EXPECT_NEAR(w[l], rows[key == 11 ? 0 : 1].second[l], t.scale(l >= WeightTable::kSecond)) << l;
+}
+
 TEST(NerViterbi, KeepsBilouWellFormed) {
   // Emissions that alone would say I-PER, I-PER: the decoder must open and close the name.
   std::vector<float> e(2 * kLabels, 0.0f);

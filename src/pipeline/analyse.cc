@@ -1,5 +1,6 @@
 #include "pipeline/analyse.h"
 
+#include <future>
 #include <optional>
 
 #include "ner/ner.h"
@@ -13,13 +14,15 @@ struct Analyser::Models {
 };
 
 Analyser::Analyser() : models_(std::make_unique<Models>()) {
+  // The two models load side by side (each is a few MB to decompress and index).
+  auto quotes_error = std::async(std::launch::async, [] { return QuoteModelError(); });
   const std::string path = ner::DefaultModelPath();
   try {
     models_->ner = ner::NerModel::Load(path);
   } catch (const std::exception& e) {
     problems_.push_back(std::string("entity model: ") + e.what());
   }
-  if (!QuoteModelError().empty()) problems_.push_back("quotes model: " + QuoteModelError());
+  if (const std::string error = quotes_error.get(); !error.empty()) problems_.push_back("quotes model: " + error);
 }
 
 Analyser::~Analyser() = default;

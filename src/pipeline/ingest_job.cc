@@ -1,5 +1,6 @@
 #include "pipeline/ingest_job.h"
 
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <cstdio>
@@ -16,14 +17,18 @@ namespace sitrep {
 
 namespace {
 
-// Builds the batch's Articles on `threads` threads; each thread takes every n-th document.
+// Builds the batch's Articles on `threads` threads; each thread takes the next document not
+// yet taken, so a thread slowed by long articles (or by the placing thread sharing its core)
+// does not leave the others idle at the batch's end. Each Article lands at its document's
+// index, so the order is the input's whatever the timing.
 // A document that fails to build leaves an Article without id and its reason in `errors`.
 std::vector<Article> BuildAll(std::vector<Document>& docs, const Analyser& analyser,
                               unsigned threads, std::vector<std::string>& errors) {
   std::vector<Article> out(docs.size());
   errors.assign(docs.size(), "");
-  auto work = [&](size_t first, size_t step) {
-    for (size_t i = first; i < docs.size(); i += step) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < docs.size();) {
       std::string origin = docs[i].origin;
       try {
         out[i] = BuildArticle(std::move(docs[i]));
@@ -34,13 +39,9 @@ std::vector<Article> BuildAll(std::vector<Document>& docs, const Analyser& analy
     }
   };
   threads = std::max(1u, std::min<unsigned>(threads, docs.size()));
-  if (threads == 1) {
-    work(0, 1);
-  } else {
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t, threads);
-    work(0, threads);
-  }
+  std::vector<std::jthread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
   return out;
 }
 
@@ -108,8 +109,10 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
   std::vector<std::string> files = ListInputs(paths);
   uint64_t total = 0;
   for (const auto& f : files) total += FileSize(f);
+  // The models load while the desk replays the store: both take a while on a large store.
+  auto loading = std::async(std::launch::async, [] { return &Analyser::Shared(); });
   StoryDesk desk(store);
-  const Analyser& analyser = Analyser::Shared();
+  const Analyser& analyser = *loading.get();
   for (const std::string& problem : analyser.problems()) report(problem + " (that layer stays empty)");
   Progress progress(opt.progress ? total : 0, "articles");
   bool show = opt.progress;
