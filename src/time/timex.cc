@@ -277,7 +277,7 @@ class Tagger {
       for (const char* w : {"will", "shall", "ll", "tomorrow", "next", "upcoming", "scheduled",
                             "planned", "planning", "expected", "expects", "coming", "due",
                             "should", "might", "soon", "would", "intends", "promised", "forecast",
-                            "ahead", "until"})
+                            "ahead", "until", "likely"})
         m[w] = 1;
       for (const char* w : {"was", "were", "had", "did", "said", "ago", "last", "yesterday", "since"})
         m[w] = -1;
@@ -427,6 +427,7 @@ class Tagger {
     take(SeasonRule(i));
     take(SecondDay(i));
     take(PluralWeekday(i));
+    take(DayNextTo(i));
     return best;
   }
 
@@ -927,6 +928,21 @@ class Tagger {
     }
     return r;
   }
+  // "the day before last Tuesday's hearing", "the day after Christmas": one day off the date
+  // named, all one expression.
+  std::optional<Match> DayNextTo(size_t i) const {
+    if (!Is(i, "the") || !Is(i + 1, "day") || !(Is(i + 2, "before") || Is(i + 2, "after")) || !known_)
+      return std::nullopt;
+    std::optional<Match> date;
+    for (auto m : {MonthDate(i + 3), WeekdayRule(i + 3), Holiday(i + 3)})
+      if (m && m->begin == SIZE_MAX && (!date || m->end > date->end)) date = m;
+    if (!date || date->type != "DATE" || date->value.size() != 10) return std::nullopt;
+    Period p = ParsePeriod(date->value);
+    if (!p.d) return std::nullopt;
+    int64_t day = DaysFromCivil(p.y, p.m, p.d) + (Is(i + 2, "before") ? -1 : 1);
+    return Match{date->end, "DATE", Date(day), ""};
+  }
+
   // "April 24 and 25", "on May 3 or 4": the second day number shares the month and year of
   // the date just named.
   std::optional<Match> SecondDay(size_t i) const {
@@ -1021,6 +1037,9 @@ class Tagger {
       r.from_ref = true;
       return r;
     }
+    // "up from $5 a year ago", "compared with a year ago": the point compared with, which
+    // leaves the narrative where it was
+    r.from_ref = i > 0 && (Is(i - 1, "from") || Is(i - 1, "with") || Is(i - 1, "than") || Is(i - 1, "over"));
     if (u->code == "D") r.value = Date(aday_ + s);
     else if (u->code == "W") r.value = Date(aday_ + 7 * s);  // "two weeks ago": that day
     else if (u->code == "M" && !u->time) r.value = AddMonths(ay_, am_, s);
@@ -1171,8 +1190,18 @@ class Tagger {
       return Match{j + 2, "DATE", std::to_string(cur / 4) + "-Q" + std::to_string(cur % 4 + 1), ""};
     }
     if (q != -1 || !Is(j, "quarter")) ++j;
+    // "the first two quarters of 1990" is its first half, "the last two" its second
+    if ((q == 1 || q == -1) && Is(j, "two") && Is(j + 1, "quarters") && Is(j + 2, "of") && Digit(j + 3) &&
+        W(j + 3).size() == 4)
+      return Match{j + 4, "DATE", W(j + 3) + (q == 1 ? "-H1" : "-H2"), ""};
     if (Is(j, "-") && Glued(j)) ++j;
     bool half = Is(j, "half");
+    // "the last half of the '80s": the decade's end
+    if (half && Is(j + 1, "of") && (q == 1 || q == 2 || q == -1))
+      if (auto decade = Decade(j + 2); decade && decade->mod.empty()) {
+        decade->mod = q == 1 ? "START" : "END";
+        return decade;
+      }
     if (!Is(j, "quarter") && !half) return std::nullopt;
     if (half && q > 2) return std::nullopt;
     if (half && q == -1) q = 2;  // "the last half of 1989"

@@ -302,5 +302,27 @@ TEST(Timex, PartOfTheNarratedDay) {
   EXPECT_EQ(One("Sirens sounded during the night of the raid."), "none");
 }
 
+TEST(Timex, HalvesOfDecadesAndTwoQuarters) {
+  EXPECT_EQ(One("Sales were flat through the last half of the '80s."), "DATE 198 END [the last half of the '80s]");
+  EXPECT_EQ(One("Growth slowed in the first half of the 1970s."), "DATE 197 START [the first half of the 1970s]");
+  EXPECT_EQ(One("Demand should hold through the first two quarters of 2023."),
+            "DATE 2023-H1 [the first two quarters of 2023]");
+  EXPECT_EQ(One("Output may fall in the last two quarters of 2023."), "DATE 2023-H2 [the last two quarters of 2023]");
+}
+
+TEST(Timex, TheDayBeforeADate) {
+  // Tuesday 2022-12-13 is the last Tuesday before the anchor
+  EXPECT_EQ(One("The day before last Tuesday's vote, the mayor resigned."),
+            "DATE 2022-12-12 [The day before last Tuesday]");
+  EXPECT_EQ(One("Crowds returned the day after Christmas."), "DATE 2022-12-26 [the day after Christmas]");
+  EXPECT_EQ(One("He slept the day before the vote."), "none");
+}
+
+TEST(Timex, AComparisonAgoLeavesTheNarrative) {
+  // "from a year ago" is the point compared with: "a year earlier" still counts from 2022
+  EXPECT_EQ(All("Output fell 8% from a year ago. Costs rose compared with a year earlier."),
+            "DATE 2021 [a year ago] | DATE 2021 [a year earlier]");
+}
+
 }  // namespace
 }  // namespace sitrep
