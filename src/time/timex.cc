@@ -395,6 +395,7 @@ class Tagger {
       return std::make_pair(1, i + 1);
     }
     if (w == "several" || w == "few" || w == "many") return std::make_pair(-1, i + 1);
+    if (w == "couple" && Is(i + 1, "of")) return std::make_pair(2, i + 2);  // "the next couple of years"
     return std::nullopt;
   }
 
@@ -1108,6 +1109,9 @@ class Tagger {
       if (Is(j, "past") || Is(j, "last") || Is(j, "next") || Is(j, "first") || Is(j, "previous") ||
           Is(j, "coming") || Is(j, "final") || Is(j, "latest") || Is(j, "following"))
         span_word = !Is(j, "first") && !Is(j, "final"), ++j;
+      else if (auto u = UnitOf(W(j)); u && u->plural && u->code != "WE" && (Is(j + 1, "ahead") ||
+                                                                       (Is(j + 1, "to") && Is(j + 2, "come"))))
+        return Match{Is(j + 1, "ahead") ? j + 2 : j + 3, "DURATION", DurationValue("X", *u), mod};  // "the weeks ahead"
       else if (!Digit(j) && !NumberWords().count(W(j))) return std::nullopt;  // "the nine months"
     } else if (Is(j, "past") || Is(j, "next") || Is(j, "last") || Is(j, "another") || Is(j, "first")) {
       span_word = Is(j, "past");
@@ -1143,7 +1147,8 @@ class Tagger {
     if (!n && u->plural && Is(j + 1, "-") && Is(j + 2, "long") && j == i) n = std::make_pair(-1, j);
     if (!n && !(j > det && u->plural)) {
       // a bare plural unit after "for" / "in" is an unspecified duration: "for years"
-      if (!(u->plural && i > 0 && (Is(i - 1, "for") || Is(i - 1, "in")) && j == i)) return std::nullopt;
+      if (!(u->plural && i > 0 && (Is(i - 1, "for") || Is(i - 1, "in") || Is(i - 1, "within")) && j == i))
+        return std::nullopt;
       if (Is(j + 1, "ago") || Is(j + 1, "of")) return std::nullopt;
     }
     if (n && !u->plural && k > 1 && !Is(j - 1, "-")) {
@@ -1493,7 +1498,7 @@ class Tagger {
     }
     if (w == "tonight") return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
     if (w == "overnight") return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
-    if (w == "now" && !Is(i + 1, "that")) return Match{i + 1, "DATE", "PRESENT_REF", ""};
+    if (w == "now") return Match{i + 1, "DATE", "PRESENT_REF", ""};
     if (w == "currently" || w == "nowadays" || w == "presently")
       return Match{i + 1, "DATE", "PRESENT_REF", ""};
     if (w == "these" && Is(i + 1, "days")) return Match{i + 2, "DATE", "PRESENT_REF", ""};

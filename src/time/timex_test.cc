@@ -324,5 +324,16 @@ TEST(Timex, AComparisonAgoLeavesTheNarrative) {
             "DATE 2021 [a year ago] | DATE 2021 [a year earlier]");
 }
 
+TEST(Timex, UnstatedStretches) {
+  EXPECT_EQ(One("Troops will arrive within weeks."), "DURATION PXW [weeks]");
+  EXPECT_EQ(One("Funds may sell bonds in the weeks ahead."), "DURATION PXW [the weeks ahead]");
+  EXPECT_EQ(One("Prices will rise in the months to come."), "DURATION PXM [the months to come]");
+  EXPECT_EQ(One("Over the next couple of years sales should grow."), "DURATION P2Y [the next couple of years]");
+}
+
+TEST(Timex, NowThatIsTheNow) {
+  EXPECT_EQ(One("The port is the only outlet now that the border is shut."), "DATE PRESENT_REF [now]");
+}
+
 }  // namespace
 }  // namespace sitrep
