@@ -1496,6 +1496,21 @@ class Tagger {
         return Match{j + 1, "DATE", std::to_string(y), "END"};
       }
     }
+    // "mid-afternoon", "midmorning", "mid afternoon yesterday": a part of the day told of
+    if (known_ && (w == "mid" || w == "midafternoon" || w == "midmorning")) {
+      size_t j = w != "mid" ? i : Is(i + 1, "-") ? i + 2 : i + 1;
+      std::string part = w == "midafternoon" || Is(j, "afternoon") ? "TAF" : w == "midmorning" || Is(j, "morning") ? "TMO" : "";
+      if (!part.empty()) {
+        Match r{j + 1, "TIME", NarratedDay() + part, ""};
+        if (auto d = DayWord(j + 1, i)) r.value = d->first + part, r.end = d->second;
+        return r;
+      }
+    }
+    // "over the years", "through the decades": a stretch of unstated length
+    if (w == "the" && i > 0 && (Is(i - 1, "over") || Is(i - 1, "through")))
+      if (auto u = UnitOf(W(i + 1)); u && u->plural && !u->time && u->code != "WE" && u->code != "Q" &&
+                                     !Is(i + 2, "of"))
+        return Match{i + 2, "DURATION", u->code == "DE" ? "PXY" : DurationValue("X", *u), ""};
     if (w == "tonight") return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
     if (w == "overnight") return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
     if (w == "now") return Match{i + 1, "DATE", "PRESENT_REF", ""};

@@ -335,5 +335,14 @@ TEST(Timex, NowThatIsTheNow) {
   EXPECT_EQ(One("The port is the only outlet now that the border is shut."), "DATE PRESENT_REF [now]");
 }
 
+TEST(Timex, MidPartsOfTheDayAndStretchesOverTheYears) {
+  EXPECT_EQ(One("By mid afternoon the shelling had stopped."), "TIME 2022-12-20TAF [mid afternoon]");
+  EXPECT_EQ(One("Shares rose at mid-afternoon yesterday."), "TIME 2022-12-19TAF [mid-afternoon yesterday]");
+  EXPECT_EQ(One("Sirens sounded midmorning."), "TIME 2022-12-20TMO [midmorning]");
+  EXPECT_EQ(One("Over the years the town grew."), "DURATION PXY [the years]");
+  EXPECT_EQ(One("Through the decades the river moved."), "DURATION PXY [the decades]");
+  EXPECT_EQ(One("He read over the weeks of the trial."), "none");
+}
+
 }  // namespace
 }  // namespace sitrep
