@@ -1136,6 +1136,8 @@ class Tagger {
     }
     auto u = UnitOf(W(j));
     if (!u) return std::nullopt;
+    // CBS's "60 Minutes": a quoted, capitalised title
+    if (n && t_[j].cap && i > 0 && (Is(i - 1, "'") || Is(i - 1, "\"") || Is(i - 1, "`"))) return std::nullopt;
     if (n && n->first == 1 && u->plural && (W(j - 1) == "a" || W(j - 1) == "an")) return std::nullopt;  // "a decades-long feud"
     if (n && u->code == "S" && !u->plural && !Digit(j - 1)) return std::nullopt;
     if (n && Digit(j - 1) && W(j - 1).size() == 4 && !u->plural) return std::nullopt;  // "the 1988 quarter"
@@ -1485,6 +1487,10 @@ class Tagger {
       return r;
     };
     if (w == "yesterday") return day(-1, i + 1);
+    // "This is VOA Today": a capitalised "Today" after a name is a programme's name
+    if (w == "today" && t_[i].cap && i > 0 && t_[i - 1].kind == 'w' && t_[i - 1].cap && !Is(i - 1, "i") &&
+        !(i > 1 && (t_[i - 2].kind == 'n' || Is(i - 2, "."))))
+      return std::nullopt;
     if (w == "today") return day(0, i + 1);
     if (w == "tomorrow") return day(1, i + 1);
     // "by year-end", "year end", "year's end": the end of the document's year, or of the one

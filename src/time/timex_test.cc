@@ -344,5 +344,12 @@ TEST(Timex, MidPartsOfTheDayAndStretchesOverTheYears) {
   EXPECT_EQ(One("He read over the weeks of the trial."), "none");
 }
 
+TEST(Timex, ProgrammeNamesAreNoTimes) {
+  EXPECT_EQ(One("This is Harbour Radio Today."), "none");
+  EXPECT_EQ(One("He said on ''60 Minutes'' that he would stay."), "none");
+  EXPECT_EQ(One("Prices rose. Today the market is calm."), "DATE 2022-12-20 [Today]");
+  EXPECT_EQ(One("He spoke for 60 minutes."), "DURATION PT60M [60 minutes]");
+}
+
 }  // namespace
 }  // namespace sitrep
