@@ -351,5 +351,10 @@ TEST(Timex, ProgrammeNamesAreNoTimes) {
   EXPECT_EQ(One("He spoke for 60 minutes."), "DURATION PT60M [60 minutes]");
 }
 
+TEST(Timex, LikelyToIsAForecast) {
+  // Tuesday 2022-12-20: "likely to" points to the coming Monday, not the last one
+  EXPECT_EQ(One("Trading is likely to resume Monday."), "DATE 2022-12-26 [Monday]");
+}
+
 }  // namespace
 }  // namespace sitrep
