@@ -65,6 +65,18 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Where the text after the last full stop ('.', '!', '?', '…', a closing quote after one) in
+// s[from, to) begins, or `from` when there is none.
+size_t AfterLastStop(std::string_view s, size_t from, size_t to) {
+  static constexpr std::string_view kStops[] = {". ", "! ", "? ", "… ", ".” ", "…” ", ".\" ", "!” ", "?” "};
+  size_t best = from;
+  for (std::string_view stop : kStops)
+    for (size_t at = s.find(stop, from); at != std::string_view::npos && at + stop.size() <= to;
+         at = s.find(stop, at + 1))
+      best = std::max(best, at + stop.size());
+  return best;
+}
+
 // The sentence, or when it runs long the comma-delimited clauses around the date, widened
 // until it says something (at least ~80 bytes) and cut at a word boundary.
 std::string Shorten(std::string_view text, Span sentence, Span at) {
@@ -83,6 +95,9 @@ std::string Shorten(std::string_view text, Span sentence, Span at) {
     if (hi + 1 < cuts.size()) e = cuts[++hi];
     else b = cuts[--lo];
   }
+  // still too long: start at the last sentence end before the date, so that the words kept
+  // are those nearest to it ("... into Ukraine…” Excerpted from “An interview” 19.12.2022")
+  if (e - b > kMaxWhat) b = std::max(b, AfterLastStop(s, b, rel));
   std::string_view clause = s.substr(b, e - b);
   std::string out(Trim(clause));
   if (out.size() > kMaxWhat) {
@@ -262,7 +277,8 @@ Timeline BuildTimeline(std::span<const Article> articles) {
   std::vector<Candidate> past, ahead;
   for (const Article& a : articles) {
     DateTime anchor = a.published.when;
-    std::string dated_by = "published";
+    // the hour too when the source gives it: two items of one day told apart ("published 21:40")
+    std::string dated_by = anchor.precision >= Precision::kMinute ? "published " + anchor.Iso().substr(11, 5) : "published";
     if (anchor.precision < Precision::kDay) {
       if (auto inferred = InferPublicationTime(a, stated)) {
         anchor = inferred->when;

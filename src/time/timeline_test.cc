@@ -79,5 +79,25 @@ TEST(Timeline, UndatedArticleIsDatedFromTheStory) {
   EXPECT_EQ(t.inferred_dates[0].second.evidence.source, "inferred");
 }
 
+TEST(Timeline, ALongSentenceKeepsTheWordsNearestItsDate) {
+  // one long sentence (a quotation closed by "…”") with no comma before the date: the
+  // clause starts at the last stop
+  std::string text =
+      "The ferry has not sailed for weeks and the harbour master says the dredging will take longer "
+      "than anyone had planned for because the silt keeps returning with every tide that comes in…” "
+      "Quoted from the Harbour Gazette interview 14.05.2021, 10:20.";
+  Article a = Make("e1", "Harbour Gazette", text, 2021, 5, 15);
+  a.published.when.hour = 9, a.published.when.minute = 5;
+  a.published.when.precision = Precision::kMinute;
+  Timeline t = BuildTimeline(std::vector<Article>{a});
+  const TimelineEvent* item = On(t.events, "2021-05-14");
+  ASSERT_NE(item, nullptr);
+  EXPECT_EQ(item->what, "Quoted from the Harbour Gazette interview 14.05.2021");
+  // the article's own report carries its hour
+  const TimelineEvent* report = On(t.events, "2021-05-15", true);
+  ASSERT_NE(report, nullptr);
+  EXPECT_EQ(report->sources[0].when_text, "published 09:05");
+}
+
 }  // namespace
 }  // namespace sitrep

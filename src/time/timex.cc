@@ -277,7 +277,7 @@ class Tagger {
       for (const char* w : {"will", "shall", "ll", "tomorrow", "next", "upcoming", "scheduled",
                             "planned", "planning", "expected", "expects", "coming", "due",
                             "should", "might", "soon", "would", "intends", "promised", "forecast",
-                            "ahead", "until"})
+                            "ahead", "until", "likely"})
         m[w] = 1;
       for (const char* w : {"was", "were", "had", "did", "said", "ago", "last", "yesterday", "since"})
         m[w] = -1;
@@ -389,12 +389,13 @@ class Tagger {
       if (Is(end, "hundred")) v *= 100, ++end;
       return std::make_pair(v, end);
     }
-    if (allow_a && (w == "a" || w == "an")) {
+    if (allow_a && (Is(i, "a") || Is(i, "an"))) {
       if (Is(i + 1, "few")) return std::make_pair(-1, i + 2);
       if (Is(i + 1, "couple") && Is(i + 2, "of")) return std::make_pair(2, i + 3);
       return std::make_pair(1, i + 1);
     }
-    if (w == "several" || w == "few" || w == "many") return std::make_pair(-1, i + 1);
+    if (Is(i, "several") || Is(i, "few") || Is(i, "many")) return std::make_pair(-1, i + 1);
+    if (Is(i, "couple") && Is(i + 1, "of")) return std::make_pair(2, i + 2);  // "the next couple of years"
     return std::nullopt;
   }
 
@@ -427,6 +428,7 @@ class Tagger {
     take(SeasonRule(i));
     take(SecondDay(i));
     take(PluralWeekday(i));
+    take(DayNextTo(i));
     return best;
   }
 
@@ -927,6 +929,21 @@ class Tagger {
     }
     return r;
   }
+  // "the day before last Tuesday's hearing", "the day after Christmas": one day off the date
+  // named, all one expression.
+  std::optional<Match> DayNextTo(size_t i) const {
+    if (!Is(i, "the") || !Is(i + 1, "day") || !(Is(i + 2, "before") || Is(i + 2, "after")) || !known_)
+      return std::nullopt;
+    std::optional<Match> date;
+    for (auto m : {MonthDate(i + 3), WeekdayRule(i + 3), Holiday(i + 3)})
+      if (m && m->begin == SIZE_MAX && (!date || m->end > date->end)) date = m;
+    if (!date || date->type != "DATE" || date->value.size() != 10) return std::nullopt;
+    Period p = ParsePeriod(date->value);
+    if (!p.d) return std::nullopt;
+    int64_t day = DaysFromCivil(p.y, p.m, p.d) + (Is(i + 2, "before") ? -1 : 1);
+    return Match{date->end, "DATE", Date(day), ""};
+  }
+
   // "April 24 and 25", "on May 3 or 4": the second day number shares the month and year of
   // the date just named.
   std::optional<Match> SecondDay(size_t i) const {
@@ -1021,6 +1038,9 @@ class Tagger {
       r.from_ref = true;
       return r;
     }
+    // "up from $5 a year ago", "compared with a year ago": the point compared with, which
+    // leaves the narrative where it was
+    r.from_ref = i > 0 && (Is(i - 1, "from") || Is(i - 1, "with") || Is(i - 1, "than") || Is(i - 1, "over"));
     if (u->code == "D") r.value = Date(aday_ + s);
     else if (u->code == "W") r.value = Date(aday_ + 7 * s);  // "two weeks ago": that day
     else if (u->code == "M" && !u->time) r.value = AddMonths(ay_, am_, s);
@@ -1065,14 +1085,13 @@ class Tagger {
 
   // "about", "nearly", "more than", "at least": the TIMEX3 mod and where the rest begins.
   std::optional<std::pair<std::string, size_t>> Approx(size_t j) const {
-    const std::string& w = W(j);
-    if (w == "about" || w == "around" || w == "roughly" || w == "approximately" || w == "some")
+    if (Is(j, "about") || Is(j, "around") || Is(j, "roughly") || Is(j, "approximately") || Is(j, "some"))
       return std::make_pair(std::string("APPROX"), j + 1);
-    if (w == "nearly" || w == "almost") return std::make_pair(std::string("LESS_THAN"), j + 1);
-    if ((w == "more" || w == "over") && Is(j + 1, "than")) return std::make_pair(std::string("MORE_THAN"), j + 2);
-    if (w == "less" && Is(j + 1, "than")) return std::make_pair(std::string("LESS_THAN"), j + 2);
-    if (w == "at" && Is(j + 1, "least")) return std::make_pair(std::string("EQUAL_OR_MORE"), j + 2);
-    if (w == "up" && Is(j + 1, "to")) return std::make_pair(std::string("EQUAL_OR_LESS"), j + 2);
+    if (Is(j, "nearly") || Is(j, "almost")) return std::make_pair(std::string("LESS_THAN"), j + 1);
+    if ((Is(j, "more") || Is(j, "over")) && Is(j + 1, "than")) return std::make_pair(std::string("MORE_THAN"), j + 2);
+    if (Is(j, "less") && Is(j + 1, "than")) return std::make_pair(std::string("LESS_THAN"), j + 2);
+    if (Is(j, "at") && Is(j + 1, "least")) return std::make_pair(std::string("EQUAL_OR_MORE"), j + 2);
+    if (Is(j, "up") && Is(j + 1, "to")) return std::make_pair(std::string("EQUAL_OR_LESS"), j + 2);
     return std::nullopt;
   }
 
@@ -1089,6 +1108,9 @@ class Tagger {
       if (Is(j, "past") || Is(j, "last") || Is(j, "next") || Is(j, "first") || Is(j, "previous") ||
           Is(j, "coming") || Is(j, "final") || Is(j, "latest") || Is(j, "following"))
         span_word = !Is(j, "first") && !Is(j, "final"), ++j;
+      else if (auto u = UnitOf(W(j)); u && u->plural && u->code != "WE" && (Is(j + 1, "ahead") ||
+                                                                       (Is(j + 1, "to") && Is(j + 2, "come"))))
+        return Match{Is(j + 1, "ahead") ? j + 2 : j + 3, "DURATION", DurationValue("X", *u), mod};  // "the weeks ahead"
       else if (!Digit(j) && !NumberWords().count(W(j))) return std::nullopt;  // "the nine months"
     } else if (Is(j, "past") || Is(j, "next") || Is(j, "last") || Is(j, "another") || Is(j, "first")) {
       span_word = Is(j, "past");
@@ -1113,6 +1135,8 @@ class Tagger {
     }
     auto u = UnitOf(W(j));
     if (!u) return std::nullopt;
+    // CBS's "60 Minutes": a quoted, capitalised title
+    if (n && t_[j].cap && i > 0 && (Is(i - 1, "'") || Is(i - 1, "\"") || Is(i - 1, "`"))) return std::nullopt;
     if (n && n->first == 1 && u->plural && (W(j - 1) == "a" || W(j - 1) == "an")) return std::nullopt;  // "a decades-long feud"
     if (n && u->code == "S" && !u->plural && !Digit(j - 1)) return std::nullopt;
     if (n && Digit(j - 1) && W(j - 1).size() == 4 && !u->plural) return std::nullopt;  // "the 1988 quarter"
@@ -1124,7 +1148,8 @@ class Tagger {
     if (!n && u->plural && Is(j + 1, "-") && Is(j + 2, "long") && j == i) n = std::make_pair(-1, j);
     if (!n && !(j > det && u->plural)) {
       // a bare plural unit after "for" / "in" is an unspecified duration: "for years"
-      if (!(u->plural && i > 0 && (Is(i - 1, "for") || Is(i - 1, "in")) && j == i)) return std::nullopt;
+      if (!(u->plural && i > 0 && (Is(i - 1, "for") || Is(i - 1, "in") || Is(i - 1, "within")) && j == i))
+        return std::nullopt;
       if (Is(j + 1, "ago") || Is(j + 1, "of")) return std::nullopt;
     }
     if (n && !u->plural && k > 1 && !Is(j - 1, "-")) {
@@ -1171,8 +1196,18 @@ class Tagger {
       return Match{j + 2, "DATE", std::to_string(cur / 4) + "-Q" + std::to_string(cur % 4 + 1), ""};
     }
     if (q != -1 || !Is(j, "quarter")) ++j;
+    // "the first two quarters of 1990" is its first half, "the last two" its second
+    if ((q == 1 || q == -1) && Is(j, "two") && Is(j + 1, "quarters") && Is(j + 2, "of") && Digit(j + 3) &&
+        W(j + 3).size() == 4)
+      return Match{j + 4, "DATE", W(j + 3) + (q == 1 ? "-H1" : "-H2"), ""};
     if (Is(j, "-") && Glued(j)) ++j;
     bool half = Is(j, "half");
+    // "the last half of the '80s": the decade's end
+    if (half && Is(j + 1, "of") && (q == 1 || q == 2 || q == -1))
+      if (auto decade = Decade(j + 2); decade && decade->mod.empty()) {
+        decade->mod = q == 1 ? "START" : "END";
+        return decade;
+      }
     if (!Is(j, "quarter") && !half) return std::nullopt;
     if (half && q > 2) return std::nullopt;
     if (half && q == -1) q = 2;  // "the last half of 1989"
@@ -1450,66 +1485,85 @@ class Tagger {
       }
       return r;
     };
-    if (w == "yesterday") return day(-1, i + 1);
-    if (w == "today") return day(0, i + 1);
-    if (w == "tomorrow") return day(1, i + 1);
+    if (Is(i, "yesterday")) return day(-1, i + 1);
+    // "This is VOA Today": a capitalised "Today" after a name is a programme's name
+    if (Is(i, "today") && t_[i].cap && i > 0 && t_[i - 1].kind == 'w' && t_[i - 1].cap && !Is(i - 1, "i") &&
+        !(i > 1 && (t_[i - 2].kind == 'n' || Is(i - 2, "."))))
+      return std::nullopt;
+    if (Is(i, "today")) return day(0, i + 1);
+    if (Is(i, "tomorrow")) return day(1, i + 1);
     // "by year-end", "year end", "year's end": the end of the document's year, or of the one
     // before when counted from ("since year-end")
-    if (w == "year" && known_) {
+    if (Is(i, "year") && known_) {
       size_t j = Is(i + 1, "-") ? i + 2 : Is(i + 1, "'") && Is(i + 2, "s") ? i + 3 : i + 1;
       if (Is(j, "end")) {
         int y = i > 0 && Is(i - 1, "since") ? ay_ - 1 : ay_;
         return Match{j + 1, "DATE", std::to_string(y), "END"};
       }
     }
-    if (w == "tonight") return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
-    if (w == "overnight") return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
-    if (w == "now" && !Is(i + 1, "that")) return Match{i + 1, "DATE", "PRESENT_REF", ""};
-    if (w == "currently" || w == "nowadays" || w == "presently")
+    // "mid-afternoon", "midmorning", "mid afternoon yesterday": a part of the day told of
+    if (known_ && (Is(i, "mid") || Is(i, "midafternoon") || Is(i, "midmorning"))) {
+      size_t j = w != "mid" ? i : Is(i + 1, "-") ? i + 2 : i + 1;
+      std::string part = Is(i, "midafternoon") || Is(j, "afternoon") ? "TAF" : Is(i, "midmorning") || Is(j, "morning") ? "TMO" : "";
+      if (!part.empty()) {
+        Match r{j + 1, "TIME", NarratedDay() + part, ""};
+        if (auto d = DayWord(j + 1, i)) r.value = d->first + part, r.end = d->second;
+        return r;
+      }
+    }
+    // "over the years", "through the decades": a stretch of unstated length
+    if (Is(i, "the") && i > 0 && (Is(i - 1, "over") || Is(i - 1, "through")))
+      if (auto u = UnitOf(W(i + 1)); u && u->plural && !u->time && u->code != "WE" && u->code != "Q" &&
+                                     !Is(i + 2, "of"))
+        return Match{i + 2, "DURATION", u->code == "DE" ? "PXY" : DurationValue("X", *u), ""};
+    if (Is(i, "tonight")) return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
+    if (Is(i, "overnight")) return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
+    if (Is(i, "now")) return Match{i + 1, "DATE", "PRESENT_REF", ""};
+    if (Is(i, "currently") || Is(i, "nowadays") || Is(i, "presently"))
       return Match{i + 1, "DATE", "PRESENT_REF", ""};
-    if (w == "these" && Is(i + 1, "days")) return Match{i + 2, "DATE", "PRESENT_REF", ""};
-    if (w == "at" && Is(i + 1, "present")) return Match{i + 2, "DATE", "PRESENT_REF", ""};
+    if (Is(i, "these") && Is(i + 1, "days")) return Match{i + 2, "DATE", "PRESENT_REF", ""};
+    if (Is(i, "at") && Is(i + 1, "present")) return Match{i + 2, "DATE", "PRESENT_REF", ""};
     // "previously", "formerly", "soon" are seldom annotated: they relate events, not times
-    if (w == "recently" || w == "lately")
+    if (Is(i, "recently") || Is(i, "lately"))
       return Match{i + 1, "DATE", "PAST_REF", ""};
     // "recent months", "coming weeks": a stretch of unstated length (TimeML's PXM, PXW)
-    if ((w == "recent" || w == "coming") && !(i > 0 && Is(i - 1, "the"))) {
+    if ((Is(i, "recent") || Is(i, "coming")) && !(i > 0 && Is(i - 1, "the"))) {
       if (auto u = UnitOf(W(i + 1)); u && u->plural && u->code != "WE" && u->code != "S")
         return Match{i + 2, "DURATION", DurationValue("X", *u), ""};
     }
     // "recent declines", "current conditions": the adjective places its noun in the past or
     // the present (TimeML tags it alone); "the most recent" only ranks.
     bool before_noun = i + 1 < t_.size() && t_[i + 1].kind == 'w' && !t_[i + 1].cap;
-    if (w == "recent" && before_noun && !(i > 0 && (Is(i - 1, "most") || Is(i - 1, "more"))))
+    if (Is(i, "recent") && before_noun && !(i > 0 && (Is(i - 1, "most") || Is(i - 1, "more"))))
       return Match{i + 1, "DATE", "PAST_REF", ""};
-    if (w == "current" && before_noun && !UnitOf(W(i + 1)))
+    if (Is(i, "current") && before_noun && !UnitOf(W(i + 1)))
       return Match{i + 1, "DATE", "PRESENT_REF", ""};
     // "in the long term", "for the time being" (but not "the long-term lot")
-    if (w == "the" && (Is(i + 1, "long") || Is(i + 1, "near") || Is(i + 1, "short"))) {
+    if (Is(i, "the") && (Is(i + 1, "long") || Is(i + 1, "near") || Is(i + 1, "short"))) {
       size_t j = Is(i + 2, "-") ? i + 3 : i + 2;
       bool hyphen = j == i + 3;  // "the long-term" is mostly an adjective: "the long-term lot"
       if (Is(j, "term") && !(hyphen && j + 1 < t_.size() && t_[j + 1].kind == 'w'))
         return Match{j + 1, "DATE", "FUTURE_REF", ""};
     }
     // "buyers came in the morning": that part of the day the text is telling of
-    if (w == "the" && known_ && i > 0 && (Is(i - 1, "in") || Is(i - 1, "during")) && !Is(i + 2, "of"))
+    if (Is(i, "the") && known_ && i > 0 && (Is(i - 1, "in") || Is(i - 1, "during")) && !Is(i + 2, "of"))
       if (auto part = DayPart(i + 1); part && !Is(i + 1, "night") && !Is(i + 1, "nights"))
         return Match{part->second, "TIME", NarratedDay() + part->first, ""};
-    if (w == "the" && Is(i + 1, "time") && Is(i + 2, "being"))
+    if (Is(i, "the") && Is(i + 1, "time") && Is(i + 2, "being"))
       return Match{i + 3, "DATE", "PRESENT_REF", ""};
-    if (w == "the" && Is(i + 1, "past") && (i + 2 >= t_.size() || t_[i + 2].kind != 'w' || Is(i + 2, "and")))
+    if (Is(i, "the") && Is(i + 1, "past") && (i + 2 >= t_.size() || t_[i + 2].kind != 'w' || Is(i + 2, "and")))
       return Match{i + 2, "DATE", "PAST_REF", ""};
-    if (w == "the" && Is(i + 1, "future") && !Is(i + 2, "of")) return Match{i + 2, "DATE", "FUTURE_REF", ""};
-    if (w == "the" && (Is(i + 1, "near") || Is(i + 1, "foreseeable") || Is(i + 1, "immediate") ||
+    if (Is(i, "the") && Is(i + 1, "future") && !Is(i + 2, "of")) return Match{i + 2, "DATE", "FUTURE_REF", ""};
+    if (Is(i, "the") && (Is(i + 1, "near") || Is(i + 1, "foreseeable") || Is(i + 1, "immediate") ||
                        Is(i + 1, "distant")) && Is(i + 2, "future") && !Is(i + 3, "of"))
       return Match{i + 3, "DATE", "FUTURE_REF", ""};
     // "in the past" before anything but a span it opens ("in the past three years" is a duration)
-    if (w == "the" && Is(i + 1, "past") && i > 0 && (Is(i - 1, "in") || Is(i - 1, "over")) &&
+    if (Is(i, "the") && Is(i + 1, "past") && i > 0 && (Is(i - 1, "in") || Is(i - 1, "over")) &&
         !Digit(i + 2) && !NumberWords().count(W(i + 2)) && !UnitOf(W(i + 2)) && !Is(i + 2, "few") &&
         !Is(i + 2, "several"))
       return Match{i + 2, "DATE", "PAST_REF", ""};
-    if (w == "the" && Is(i + 1, "time") && i > 0 && Is(i - 1, "at")) return std::nullopt;
-    if (w == "the" && (Is(i + 1, "previous") || Is(i + 1, "next") || Is(i + 1, "following")) && Is(i + 2, "day"))
+    if (Is(i, "the") && Is(i + 1, "time") && i > 0 && Is(i - 1, "at")) return std::nullopt;
+    if (Is(i, "the") && (Is(i + 1, "previous") || Is(i + 1, "next") || Is(i + 1, "following")) && Is(i + 2, "day"))
       return Match{i + 3, "DATE", "XXXX-XX-XX", ""};
     return std::nullopt;
   }

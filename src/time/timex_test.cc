@@ -302,5 +302,59 @@ TEST(Timex, PartOfTheNarratedDay) {
   EXPECT_EQ(One("Sirens sounded during the night of the raid."), "none");
 }
 
+TEST(Timex, HalvesOfDecadesAndTwoQuarters) {
+  EXPECT_EQ(One("Sales were flat through the last half of the '80s."), "DATE 198 END [the last half of the '80s]");
+  EXPECT_EQ(One("Growth slowed in the first half of the 1970s."), "DATE 197 START [the first half of the 1970s]");
+  EXPECT_EQ(One("Demand should hold through the first two quarters of 2023."),
+            "DATE 2023-H1 [the first two quarters of 2023]");
+  EXPECT_EQ(One("Output may fall in the last two quarters of 2023."), "DATE 2023-H2 [the last two quarters of 2023]");
+}
+
+TEST(Timex, TheDayBeforeADate) {
+  // Tuesday 2022-12-13 is the last Tuesday before the anchor
+  EXPECT_EQ(One("The day before last Tuesday's vote, the mayor resigned."),
+            "DATE 2022-12-12 [The day before last Tuesday]");
+  EXPECT_EQ(One("Crowds returned the day after Christmas."), "DATE 2022-12-26 [the day after Christmas]");
+  EXPECT_EQ(One("He slept the day before the vote."), "none");
+}
+
+TEST(Timex, AComparisonAgoLeavesTheNarrative) {
+  // "from a year ago" is the point compared with: "a year earlier" still counts from 2022
+  EXPECT_EQ(All("Output fell 8% from a year ago. Costs rose compared with a year earlier."),
+            "DATE 2021 [a year ago] | DATE 2021 [a year earlier]");
+}
+
+TEST(Timex, UnstatedStretches) {
+  EXPECT_EQ(One("Troops will arrive within weeks."), "DURATION PXW [weeks]");
+  EXPECT_EQ(One("Funds may sell bonds in the weeks ahead."), "DURATION PXW [the weeks ahead]");
+  EXPECT_EQ(One("Prices will rise in the months to come."), "DURATION PXM [the months to come]");
+  EXPECT_EQ(One("Over the next couple of years sales should grow."), "DURATION P2Y [the next couple of years]");
+}
+
+TEST(Timex, NowThatIsTheNow) {
+  EXPECT_EQ(One("The port is the only outlet now that the border is shut."), "DATE PRESENT_REF [now]");
+}
+
+TEST(Timex, MidPartsOfTheDayAndStretchesOverTheYears) {
+  EXPECT_EQ(One("By mid afternoon the shelling had stopped."), "TIME 2022-12-20TAF [mid afternoon]");
+  EXPECT_EQ(One("Shares rose at mid-afternoon yesterday."), "TIME 2022-12-19TAF [mid-afternoon yesterday]");
+  EXPECT_EQ(One("Sirens sounded midmorning."), "TIME 2022-12-20TMO [midmorning]");
+  EXPECT_EQ(One("Over the years the town grew."), "DURATION PXY [the years]");
+  EXPECT_EQ(One("Through the decades the river moved."), "DURATION PXY [the decades]");
+  EXPECT_EQ(One("He read over the weeks of the trial."), "none");
+}
+
+TEST(Timex, ProgrammeNamesAreNoTimes) {
+  EXPECT_EQ(One("This is Harbour Radio Today."), "none");
+  EXPECT_EQ(One("He said on ''60 Minutes'' that he would stay."), "none");
+  EXPECT_EQ(One("Prices rose. Today the market is calm."), "DATE 2022-12-20 [Today]");
+  EXPECT_EQ(One("He spoke for 60 minutes."), "DURATION PT60M [60 minutes]");
+}
+
+TEST(Timex, LikelyToIsAForecast) {
+  // Tuesday 2022-12-20: "likely to" points to the coming Monday, not the last one
+  EXPECT_EQ(One("Trading is likely to resume Monday."), "DATE 2022-12-26 [Monday]");
+}
+
 }  // namespace
 }  // namespace sitrep
