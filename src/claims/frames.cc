@@ -1,0 +1,309 @@
+#include "claims/frames.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include "claims/terms.h"
+#include "entities/countries.h"
+
+namespace sitrep::claims {
+
+namespace {
+
+// Word forms, lower-cased, of each kind of deed. Forms that mostly mean something else are
+// left out: "press" (the press), "fired" (shots fired), "involved" (the people involved).
+struct DeedWords {
+  Deed deed;
+  const char* words;
+};
+constexpr DeedWords kDeedLexicon[] = {
+    {Deed::kCoerce,
+     "force forces forced forcing pressure pressured pressures pressuring pressed push pushes pushed "
+     "pushing persuade persuades persuaded persuading coerce coerces coerced coercing compel compels "
+     "compelled compelling drag drags dragged dragging demand demands demanded demanding urge urges urged "
+     "urging involve involves involving involvement"},
+    {Deed::kJoin, "join joins joined joining intervene intervenes intervened intervention participate "
+                  "participates participated participation"},
+    {Deed::kAttack, "attack attacks attacked attacking strike strikes struck shelled shelling bombed bombing "
+                    "invade invades invaded invading invasion raid raided aggression assault assaulted"},
+    {Deed::kMeet, "meet meets met meeting talks visit visits visited visiting"},
+    {Deed::kKill, "kill kills killed killing murder murdered murdering"},
+    {Deed::kArrest, "arrest arrests arrested arresting detain detains detained jailed"},
+    {Deed::kHire, "hire hires hired hiring appoint appoints appointed"},
+    {Deed::kOust, "sack sacks sacked oust ousts ousted resign resigns resigned"},
+};
+
+struct ObjectWords {
+  ObjectClass object;
+  const char* words;
+};
+constexpr ObjectWords kObjectLexicon[] = {
+    {kMilitary, "troops army armies forces military soldiers battalion battalions brigade brigades"},
+    {kWar, "war wars operation offensive fighting hostilities front invasion aggression"},
+    {kSanctions, "sanctions embargo"},
+    {kWeapons, "weapons arms missiles ammunition munitions"},
+};
+
+// Words before a name that make it the leader of the country named beside it.
+constexpr std::array kLeaderNouns = {"president", "dictator", "leader", "premier", "prime",
+                                     "chancellor", "king", "queen", "ruler", "autocrat", "emir",
+                                     "sultan", "tsar", "monarch"};
+constexpr size_t kLeaderWindow = 6;  // tokens before the name's last word
+
+// A name after one of these is where or to whom, not who acts.
+constexpr std::array kPrepositions = {"against", "of", "in", "to", "from", "with", "on", "at", "into",
+                                      "for", "by", "about", "toward", "towards", "over", "near",
+                                      "under", "between", "during", "since", "without"};
+// Of these, the ones after which a name is a place or a time, not who is acted on.
+constexpr std::array kLocatives = {"in", "at", "from", "near", "by", "with", "for", "during", "since",
+                                   "without", "between", "under"};
+constexpr std::array kDeterminers = {"the", "a", "an", "its", "his", "her", "their"};
+constexpr size_t kFrameSentences = 2;
+
+template <size_t N>
+bool In(std::string_view lower, const std::array<const char*, N>& set) {
+  return std::any_of(set.begin(), set.end(), [&](const char* s) { return lower == s; });
+}
+
+bool InList(std::string_view lower, const char* list) {
+  std::string_view l(list);
+  for (size_t at = 0; at < l.size();) {
+    size_t end = l.find(' ', at);
+    if (end == std::string_view::npos) end = l.size();
+    if (l.substr(at, end - at) == lower) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
+std::string Lower(std::string_view w) {
+  std::string out;
+  dedup::LowerInto(w, out);
+  return out;
+}
+
+// "Moscow's" → "Moscow".
+std::string_view WithoutPossessive(std::string_view w) {
+  for (std::string_view s : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
+    if (w.size() > s.size() && w.substr(w.size() - s.size()) == s) return w.substr(0, w.size() - s.size());
+  return w;
+}
+
+std::string_view CountryWord(std::string_view w) {
+  w = WithoutPossessive(w);
+  if (w.empty() || w[0] < 'A' || w[0] > 'Z') return {};
+  return CountryOf(w);
+}
+
+std::optional<Deed> DeedOf(std::string_view lower) {
+  for (const DeedWords& d : kDeedLexicon)
+    if (InList(lower, d.words)) return d.deed;
+  return std::nullopt;
+}
+
+uint8_t ObjectOf(std::string_view lower) {
+  for (const ObjectWords& o : kObjectLexicon)
+    if (InList(lower, o.words)) return o.object;
+  return 0;
+}
+
+size_t TokenIndex(const Article& a, uint32_t at) {
+  return std::lower_bound(a.tokens.begin(), a.tokens.end(), at,
+                          [](const Span& t, uint32_t x) { return t.end <= x; }) -
+         a.tokens.begin();
+}
+
+// The nearest word before token `k`, skipping determiners, lower-cased; empty at the start.
+std::string WordBefore(const Article& a, size_t k, uint32_t floor) {
+  while (k-- > 0 && a.tokens[k].begin >= floor) {
+    const std::string w = Lower(a.Text(a.tokens[k]));
+    if (!dedup::IsWordToken(w)) return "";
+    if (!In(w, kDeterminers)) return w;
+  }
+  return "";
+}
+
+}  // namespace
+
+const char* DeedName(Deed d) {
+  switch (d) {
+    case Deed::kCoerce: return "coerce";
+    case Deed::kJoin: return "join";
+    case Deed::kAttack: return "attack";
+    case Deed::kMeet: return "meet";
+    case Deed::kKill: return "kill";
+    case Deed::kArrest: return "arrest";
+    case Deed::kHire: return "hire";
+    case Deed::kOust: return "oust";
+    case Deed::kDeny: return "deny";
+  }
+  return "coerce";
+}
+
+std::string Frame::Describe() const {
+  std::string out = "agent " + (agent.empty() ? std::string("unsaid") : agent) + ", patient " +
+                    (patient.empty() ? std::string("unsaid") : patient) + ", " + DeedName(deed);
+  std::string about;
+  for (auto [bit, word] : {std::pair{kWar, "war"}, {kMilitary, "the military"}, {kSanctions, "sanctions"},
+                           {kWeapons, "weapons"}})
+    if (objects & bit) about += (about.empty() ? "" : " and ") + std::string(word);
+  if (!about.empty()) out += (deed == Deed::kCoerce ? " into " : " about ") + about;
+  return out;
+}
+
+struct Actors::Occurrence {
+  uint32_t begin = 0;
+  std::string actor;
+  std::string before;  // the word before it, lower-cased
+};
+
+Actors::Actors(const std::vector<Article>& articles, dedup::Vocabulary& vocab) : vocab_(vocab) {
+  std::unordered_map<std::string, std::unordered_map<std::string, int>> votes;
+  for (const Article& a : articles)
+    for (const Mention& m : a.mentions) {
+      if (m.type != EntityType::kPerson || m.span.size() == 0) continue;
+      const size_t last = TokenIndex(a, m.span.end - 1);
+      if (last >= a.tokens.size()) continue;
+      dedup::Term t;
+      if (!vocab.Lookup(a.Text(a.tokens[last]), false, t)) continue;
+      // The country nearest the name, with a leader's noun among the words before it.
+      bool leader = false;
+      std::string_view country;
+      for (size_t k = last, n = 0; k-- > 0 && n < kLeaderWindow; ++n) {
+        const std::string_view w = a.Text(a.tokens[k]);
+        if (w == "." || w == ";" || w == "\n") break;
+        leader |= In(Lower(w), kLeaderNouns);
+        if (country.empty()) country = CountryWord(w);
+      }
+      if (leader && !country.empty()) ++votes[vocab.Key(t.id)][std::string(country)];
+    }
+  for (auto& [person, countries] : votes) {
+    auto best = std::max_element(countries.begin(), countries.end(),
+                                 [](const auto& x, const auto& y) { return x.second < y.second; });
+    leaders_.push_back({person, best->first});
+  }
+  std::sort(leaders_.begin(), leaders_.end());
+}
+
+std::string Actors::PersonActor(const Article& a, const Mention& m) const {
+  const size_t last = TokenIndex(a, m.span.end - 1);
+  if (last >= a.tokens.size()) return "";
+  dedup::Term t;
+  if (!vocab_.Lookup(WithoutPossessive(a.Text(a.tokens[last])), false, t)) return "";
+  const std::string& key = vocab_.Key(t.id);
+  auto it = std::lower_bound(leaders_.begin(), leaders_.end(), std::pair<std::string, std::string>{key, ""});
+  if (m.type == EntityType::kPerson && it != leaders_.end() && it->first == key) return it->second;
+  return key;
+}
+
+std::vector<Actors::Occurrence> Actors::ActorsIn(const Article& a, Span sentence) const {
+  std::vector<Occurrence> out;
+  const size_t first = TokenIndex(a, sentence.begin);
+  // Countries by the words that stand for them.
+  for (size_t k = first; k < a.tokens.size() && a.tokens[k].begin < sentence.end; ++k) {
+    const std::string_view country = CountryWord(a.Text(a.tokens[k]));
+    if (!country.empty()) out.push_back({a.tokens[k].begin, std::string(country), WordBefore(a, k, sentence.begin)});
+  }
+  // People, places and bodies named otherwise.
+  for (const Mention& m : a.mentions) {
+    if (m.span.begin < sentence.begin || m.span.end > sentence.end || m.type == EntityType::kMisc) continue;
+    bool has_country = false;
+    for (const Span& token : TokensIn(a, m.span)) has_country |= !CountryWord(a.Text(token)).empty();
+    if (has_country) continue;
+    std::string actor = PersonActor(a, m);
+    if (!actor.empty()) out.push_back({m.span.begin, std::move(actor), WordBefore(a, TokenIndex(a, m.span.begin), sentence.begin)});
+  }
+  std::sort(out.begin(), out.end(), [](const Occurrence& x, const Occurrence& y) { return x.begin < y.begin; });
+  return out;
+}
+
+std::vector<Frame> Actors::FramesOf(const Article& a, Span content) const {
+  std::vector<Frame> frames;
+  size_t sentences = 0;
+  for (const Sentence& s : a.sentences) {
+    if (s.span.end <= content.begin) continue;
+    if (s.span.begin >= content.end || sentences++ >= kFrameSentences) break;
+    const Span span{std::max(s.span.begin, content.begin), std::min(s.span.end, content.end)};
+    std::vector<Occurrence> actors;
+    bool read = false;
+    const std::span<const Span> tokens = TokensIn(a, span);
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      const std::optional<Deed> deed = DeedOf(Lower(a.Text(tokens[k])));
+      if (!deed) continue;
+      if (!read) actors = ActorsIn(a, span), read = true;
+      Frame f;
+      f.deed = *deed;
+      const uint32_t at = tokens[k].begin;
+      for (const Occurrence& o : actors) {
+        if (o.begin < at && !In(o.before, kPrepositions)) f.agent = o.actor;
+        if (o.begin > at && o.actor != f.agent && !In(o.before, kLocatives)) {
+          f.patient = o.actor;
+          break;
+        }
+      }
+      for (size_t j = k + 1; j < tokens.size(); ++j) f.objects |= ObjectOf(Lower(a.Text(tokens[j])));
+      if (f.agent.empty() && f.patient.empty()) continue;
+      // "In addition to involving X in the war, Y is trying to ...": with no agent before the
+      // deed and another actor free to be the sentence's subject after it, who does it is unclear.
+      if (f.agent.empty() && std::any_of(actors.begin(), actors.end(), [&](const Occurrence& o) {
+            return o.begin > at && o.actor != f.patient && !In(o.before, kPrepositions);
+          }))
+        continue;
+      if (std::none_of(frames.begin(), frames.end(), [&](const Frame& g) {
+            return g.agent == f.agent && g.patient == f.patient && g.deed == f.deed && g.objects == f.objects;
+          }))
+        frames.push_back(std::move(f));
+    }
+  }
+  return frames;
+}
+
+namespace {
+
+// "A met B" and "B met A" tell one meeting.
+Frame Ordered(const Frame& f) {
+  Frame o = f;
+  if (f.deed == Deed::kMeet && !f.agent.empty() && !f.patient.empty() && f.patient < f.agent)
+    std::swap(o.agent, o.patient);
+  return o;
+}
+
+bool SameOrderedDeed(const Frame& a, const Frame& b) {
+  if (a.deed != b.deed || a.patient.empty() || a.patient != b.patient) return false;
+  const bool about_the_same = (a.objects & b.objects) != 0;
+  if (a.objects && b.objects && !about_the_same) return false;
+  if (!a.agent.empty() && !b.agent.empty()) return a.agent == b.agent;
+  // One side leaves the agent unsaid: the same deed to the same patient about the same thing.
+  return (a.agent.empty() != b.agent.empty()) && about_the_same;
+}
+
+}  // namespace
+
+bool SameDeed(const Frame& a, const Frame& b) { return SameOrderedDeed(Ordered(a), Ordered(b)); }
+
+bool OtherActors(const Frame& x, const Frame& y) {
+  const Frame a = Ordered(x), b = Ordered(y);
+  if (a.deed != b.deed) return false;
+  return (!a.agent.empty() && !b.agent.empty() && a.agent != b.agent) ||
+         (!a.patient.empty() && !b.patient.empty() && a.patient != b.patient);
+}
+
+const Frame* SharedFrame(const std::vector<Frame>& a, const std::vector<Frame>& b) {
+  for (const Frame& f : a)
+    for (const Frame& g : b)
+      if (SameDeed(f, g)) return &f;
+  return nullptr;
+}
+
+bool FramesConflict(const std::vector<Frame>& a, const std::vector<Frame>& b) {
+  if (SharedFrame(a, b)) return false;
+  for (const Frame& f : a)
+    for (const Frame& g : b)
+      if (OtherActors(f, g)) return true;
+  return false;
+}
+
+}  // namespace sitrep::claims
