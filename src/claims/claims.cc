@@ -28,6 +28,11 @@ namespace {
 // or both give figures, and share none of them are about different things.
 bool Compatible(const Draft& a, const Draft& b) {
   if (!a.numbers.empty() && !b.numbers.empty() && !Intersect(a.numbers, b.numbers)) return false;
+  // The same team placing two of its players on the injured list: two events.
+  if (!a.people.empty() && !b.people.empty() &&
+      std::none_of(a.people.begin(), a.people.end(),
+                   [&](const std::string& p) { return std::binary_search(b.people.begin(), b.people.end(), p); }))
+    return false;
   if (!a.names.empty() && !b.names.empty() && !Intersect(a.names, b.names)) return false;
   return true;
 }
@@ -278,7 +283,14 @@ std::vector<Claim> FindClaims(const StoryArticles& story, const ClaimOptions& op
   std::vector<Draft> drafts = Statements(story, vocab);
   const TermWeights weights = WeighTerms(story, drafts, vocab);
   const Actors actors(story.articles, vocab);
-  for (Draft& d : drafts) d.frames = actors.FramesOf(story.articles[d.statement.article], d.statement.span);
+  for (Draft& d : drafts) {
+    d.frames = actors.FramesOf(story.articles[d.statement.article], d.statement.span);
+    d.people = actors.PeopleIn(story.articles[d.statement.article], d.statement.span);
+    if (getenv("SITREP_DEBUG_FRAMES")) {
+      fprintf(stderr, "%s\n", d.statement.text.substr(0, 100).c_str());
+      for (auto& f : d.frames) fprintf(stderr, "   %s\n", f.Describe().c_str());
+    }
+  }
   LinkPassages(story, drafts);
   LinkFollowUps(drafts);
   EventConflicts conflicts(story, vocab);

@@ -21,6 +21,7 @@ struct Draft {
   std::set<size_t> passage_links;
   std::optional<uint32_t> speaker_key;  // the speaker's surname as a term
   std::vector<Frame> frames;            // who does what to whom, as the statement tells it
+  std::vector<std::string> people;      // the people it names, by surname, sorted
 };
 
 // A claim as it grows: indices into the drafts.

@@ -33,7 +33,8 @@ constexpr DeedWords kDeedLexicon[] = {
     {Deed::kKill, "kill kills killed killing murder murdered murdering"},
     {Deed::kArrest, "arrest arrests arrested arresting detain detains detained jailed"},
     {Deed::kHire, "hire hires hired hiring appoint appoints appointed"},
-    {Deed::kOust, "sack sacks sacked oust ousts ousted resign resigns resigned"},
+    {Deed::kOust, "sack sacks sacked oust ousts ousted resign resigns resigned parted"},
+    {Deed::kOffer, "offer offers offered offering"},
 };
 
 struct ObjectWords {
@@ -61,6 +62,7 @@ constexpr std::array kPrepositions = {"against", "of", "in", "to", "from", "with
 constexpr std::array kLocatives = {"in", "at", "from", "near", "by", "with", "for", "during", "since",
                                    "without", "between", "under"};
 constexpr std::array kDeterminers = {"the", "a", "an", "its", "his", "her", "their"};
+constexpr std::array kPassiveAuxiliaries = {"was", "were", "been", "is", "are", "be", "being", "got", "get"};
 constexpr size_t kFrameSentences = 2;
 
 template <size_t N>
@@ -126,6 +128,39 @@ std::string WordBefore(const Article& a, size_t k, uint32_t floor) {
   return "";
 }
 
+// The token (or the one after it) marks a possessive: "Moscow's", "Moscow ’s".
+bool Possessive(const Article& a, size_t k) {
+  const std::string_view w = a.Text(a.tokens[k]);
+  if (WithoutPossessive(w).size() != w.size()) return true;
+  if (k + 1 >= a.tokens.size()) return false;
+  const std::string_view next = a.Text(a.tokens[k + 1]);
+  return next == "'s" || next == "\xE2\x80\x99s" || next == "'" || next == "\xE2\x80\x99";
+}
+
+// The segmenter keeps a quotation whole, so one of its sentences can hold a paragraph or
+// more: read frames clause by clause, cut at sentence marks and line breaks.
+std::vector<Span> Clauses(const Article& a, Span span, size_t most) {
+  std::vector<Span> out;
+  uint32_t begin = span.begin;
+  size_t newline = a.text.find('\n', begin);
+  for (const Span& token : TokensIn(a, span)) {
+    if (out.size() >= most) return out;
+    const std::string_view w = a.Text(token);
+    if (w == "." || w == "!" || w == "?" || w == ";") {
+      if (token.end > begin) out.push_back({begin, token.end});
+      begin = token.end;
+    } else if (newline < token.begin) {
+      if (token.begin > begin) out.push_back({begin, token.begin});
+      begin = token.begin;
+    } else {
+      continue;
+    }
+    newline = a.text.find('\n', begin);
+  }
+  if (span.end > begin && out.size() < most) out.push_back({begin, span.end});
+  return out;
+}
+
 }  // namespace
 
 const char* DeedName(Deed d) {
@@ -138,7 +173,7 @@ const char* DeedName(Deed d) {
     case Deed::kArrest: return "arrest";
     case Deed::kHire: return "hire";
     case Deed::kOust: return "oust";
-    case Deed::kDeny: return "deny";
+    case Deed::kOffer: return "offer";
   }
   return "coerce";
 }
@@ -158,6 +193,8 @@ struct Actors::Occurrence {
   uint32_t begin = 0;
   std::string actor;
   std::string before;  // the word before it, lower-cased
+  bool possessive = false;  // "Moscow's plan to ...": whose deed, whatever comes before
+  bool CanAct() const { return possessive || !In(before, kPrepositions); }
 };
 
 Actors::Actors(const std::vector<Article>& articles, dedup::Vocabulary& vocab) : vocab_(vocab) {
@@ -205,28 +242,41 @@ std::vector<Actors::Occurrence> Actors::ActorsIn(const Article& a, Span sentence
   // Countries by the words that stand for them.
   for (size_t k = first; k < a.tokens.size() && a.tokens[k].begin < sentence.end; ++k) {
     const std::string_view country = CountryWord(a.Text(a.tokens[k]));
-    if (!country.empty()) out.push_back({a.tokens[k].begin, std::string(country), WordBefore(a, k, sentence.begin)});
+    if (!country.empty())
+      out.push_back({a.tokens[k].begin, std::string(country), WordBefore(a, k, sentence.begin), Possessive(a, k)});
   }
   // People, places and bodies named otherwise.
   for (const Mention& m : a.mentions) {
-    if (m.span.begin < sentence.begin || m.span.end > sentence.end || m.type == EntityType::kMisc) continue;
+    if (m.span.begin < sentence.begin || m.span.end > sentence.end) continue;
     bool has_country = false;
     for (const Span& token : TokensIn(a, m.span)) has_country |= !CountryWord(a.Text(token)).empty();
     if (has_country) continue;
     std::string actor = PersonActor(a, m);
-    if (!actor.empty()) out.push_back({m.span.begin, std::move(actor), WordBefore(a, TokenIndex(a, m.span.begin), sentence.begin)});
+    if (!actor.empty())
+      out.push_back({m.span.begin, std::move(actor), WordBefore(a, TokenIndex(a, m.span.begin), sentence.begin),
+                     Possessive(a, TokenIndex(a, m.span.end - 1))});
   }
   std::sort(out.begin(), out.end(), [](const Occurrence& x, const Occurrence& y) { return x.begin < y.begin; });
   return out;
 }
 
+std::vector<std::string> Actors::PeopleIn(const Article& a, Span span) const {
+  std::vector<std::string> out;
+  for (const Mention& m : a.mentions) {
+    if (m.type != EntityType::kPerson || m.span.begin < span.begin || m.span.end > span.end) continue;
+    const size_t last = TokenIndex(a, m.span.end - 1);
+    dedup::Term t;
+    if (last < a.tokens.size() && vocab_.Lookup(WithoutPossessive(a.Text(a.tokens[last])), false, t))
+      out.push_back(vocab_.Key(t.id));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::vector<Frame> Actors::FramesOf(const Article& a, Span content) const {
   std::vector<Frame> frames;
-  size_t sentences = 0;
-  for (const Sentence& s : a.sentences) {
-    if (s.span.end <= content.begin) continue;
-    if (s.span.begin >= content.end || sentences++ >= kFrameSentences) break;
-    const Span span{std::max(s.span.begin, content.begin), std::min(s.span.end, content.end)};
+  for (const Span span : Clauses(a, content, kFrameSentences)) {
     std::vector<Occurrence> actors;
     bool read = false;
     const std::span<const Span> tokens = TokensIn(a, span);
@@ -237,8 +287,18 @@ std::vector<Frame> Actors::FramesOf(const Article& a, Span content) const {
       Frame f;
       f.deed = *deed;
       const uint32_t at = tokens[k].begin;
+      const bool passive = k > 0 && In(Lower(a.Text(tokens[k - 1])), kPassiveAuxiliaries);
       for (const Occurrence& o : actors) {
-        if (o.begin < at && !In(o.before, kPrepositions)) f.agent = o.actor;
+        if (passive) {
+          // "Marek was hired by the Lions": the subject is acted on, the agent follows "by".
+          if (o.begin < at && o.CanAct()) f.patient = o.actor;
+          if (o.begin > at && o.before == "by") {
+            f.agent = o.actor;
+            break;
+          }
+          continue;
+        }
+        if (o.begin < at && o.CanAct()) f.agent = o.actor;
         if (o.begin > at && o.actor != f.agent && !In(o.before, kLocatives)) {
           f.patient = o.actor;
           break;
@@ -249,7 +309,7 @@ std::vector<Frame> Actors::FramesOf(const Article& a, Span content) const {
       // "In addition to involving X in the war, Y is trying to ...": with no agent before the
       // deed and another actor free to be the sentence's subject after it, who does it is unclear.
       if (f.agent.empty() && std::any_of(actors.begin(), actors.end(), [&](const Occurrence& o) {
-            return o.begin > at && o.actor != f.patient && !In(o.before, kPrepositions);
+            return o.begin > at && o.actor != f.patient && o.CanAct();
           }))
         continue;
       if (std::none_of(frames.begin(), frames.end(), [&](const Frame& g) {
@@ -286,6 +346,9 @@ bool SameDeed(const Frame& a, const Frame& b) { return SameOrderedDeed(Ordered(a
 
 bool OtherActors(const Frame& x, const Frame& y) {
   const Frame a = Ordered(x), b = Ordered(y);
+  const auto opposed = [](Deed p, Deed q) { return p == Deed::kHire && q == Deed::kOust; };
+  if ((opposed(a.deed, b.deed) || opposed(b.deed, a.deed)) && !a.patient.empty() && a.patient == b.patient)
+    return true;
   if (a.deed != b.deed) return false;
   return (!a.agent.empty() && !b.agent.empty() && a.agent != b.agent) ||
          (!a.patient.empty() && !b.patient.empty() && a.patient != b.patient);
@@ -299,11 +362,15 @@ const Frame* SharedFrame(const std::vector<Frame>& a, const std::vector<Frame>& 
 }
 
 bool FramesConflict(const std::vector<Frame>& a, const std::vector<Frame>& b) {
-  if (SharedFrame(a, b)) return false;
+  if (a.empty() || b.empty() || SharedFrame(a, b)) return false;
+  bool same_kind = false;
   for (const Frame& f : a)
-    for (const Frame& g : b)
+    for (const Frame& g : b) {
       if (OtherActors(f, g)) return true;
-  return false;
+      same_kind |= f.deed == g.deed;
+    }
+  // One tells of talks, the other of coercion: other deeds, however many words they share.
+  return !same_kind;
 }
 
 }  // namespace sitrep::claims

@@ -22,7 +22,7 @@
 namespace sitrep::claims {
 
 // Kinds of deed a statement can tell.
-enum class Deed : uint8_t { kCoerce, kJoin, kAttack, kMeet, kKill, kArrest, kHire, kOust, kDeny };
+enum class Deed : uint8_t { kCoerce, kJoin, kAttack, kMeet, kKill, kArrest, kHire, kOust, kOffer };
 const char* DeedName(Deed d);
 
 // What a deed is about, as a set of bits: "troops", "army" are the military; "war",
@@ -43,6 +43,8 @@ class Actors {
   explicit Actors(const std::vector<Article>& articles, dedup::Vocabulary& vocab);
   // The frames of a statement's first sentences (a long quotation drifts to other matters).
   std::vector<Frame> FramesOf(const Article& a, Span content) const;
+  // The people a span names, by surname (its consonant skeleton), sorted.
+  std::vector<std::string> PeopleIn(const Article& a, Span span) const;
 
  private:
   struct Occurrence;
@@ -56,12 +58,14 @@ class Actors {
 // Two frames tell one deed: the same kind of deed to the same patient by the same agent, an
 // agent left unsaid on one side counting as the other's when both say what it was about.
 bool SameDeed(const Frame& a, const Frame& b);
-// Two frames tell the same kind of deed by or to different actors: two events.
+// Two frames tell the same kind of deed by or to different actors, or opposite deeds (hired,
+// ousted) to one patient: two events.
 bool OtherActors(const Frame& a, const Frame& b);
 
 // The first frame pair of `a` and `b` that tell one deed; nullptr when none does.
 const Frame* SharedFrame(const std::vector<Frame>& a, const std::vector<Frame>& b);
-// `a` and `b` tell deeds of one kind by or to other actors, and no frame of theirs agrees.
+// `a` and `b` tell deeds of one kind by or to other actors, or only deeds of other kinds,
+// and no frame of theirs agrees.
 bool FramesConflict(const std::vector<Frame>& a, const std::vector<Frame>& b);
 
 }  // namespace sitrep::claims
