@@ -286,10 +286,6 @@ std::vector<Claim> FindClaims(const StoryArticles& story, const ClaimOptions& op
   for (Draft& d : drafts) {
     d.frames = actors.FramesOf(story.articles[d.statement.article], d.statement.span);
     d.people = actors.PeopleIn(story.articles[d.statement.article], d.statement.span);
-    if (getenv("SITREP_DEBUG_FRAMES")) {
-      fprintf(stderr, "%s\n", d.statement.text.substr(0, 100).c_str());
-      for (auto& f : d.frames) fprintf(stderr, "   %s\n", f.Describe().c_str());
-    }
   }
   LinkPassages(story, drafts);
   LinkFollowUps(drafts);
