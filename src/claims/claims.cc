@@ -233,6 +233,7 @@ std::pair<int, std::string> BestGroup(const std::vector<Draft>& drafts, const st
 }
 
 constexpr double kFullWordingTerms = 10;
+constexpr double kLongestWordingTerms = 30;
 
 Claim MakeClaim(const StoryArticles& story, const std::vector<Draft>& drafts, const Group& g) {
   Claim c;
@@ -264,8 +265,15 @@ Claim MakeClaim(const StoryArticles& story, const std::vector<Draft>& drafts, co
     // The wording: the statement closest to the others, but a fragment ("to the capital for
     // talks") says less than a sentence, however central its few words.
     double centrality = 0;
-    for (size_t o : g.members) centrality += o == m ? 0 : Cosine(drafts[m].terms, drafts[o].terms);
-    centrality *= std::min(1.0, static_cast<double>(drafts[m].terms.size()) / kFullWordingTerms);
+    // A statement that tells the deed the others tell, in other words, is central too.
+    for (size_t o : g.members)
+      centrality += o == m ? 0
+                           : Cosine(drafts[m].terms, drafts[o].terms) +
+                                 (SharedFrame(drafts[m].frames, drafts[o].frames) ? 1 : 0);
+    const double terms = static_cast<double>(drafts[m].terms.size());
+    centrality *= std::min(1.0, terms / kFullWordingTerms);
+    // Nor does a quotation of several paragraphs make a wording: it says many things.
+    if (terms > kLongestWordingTerms) centrality *= kLongestWordingTerms / terms;
     if (centrality > best_centrality) best_centrality = centrality, c.wording = s.text;
   }
   if (!asserted) c.wording = c.statements.front().text;
