@@ -170,6 +170,19 @@ TEST_F(Cli, ExampleCorpusBriefMeetsExpected) {
   }
   EXPECT_TRUE(danilov_in_one_claim);
 
+  // The main claim, told by 000, 001/004 and 002 and denied by Peskov, is the first open
+  // question: contested.
+  const auto& main = b["claims"][0];
+  std::set<std::string> main_files;
+  for (size_t s : main["for_sources"]) main_files.insert(source_file[s]);
+  for (const char* file : {"000", "001", "002", "004"}) EXPECT_TRUE(main_files.count(file)) << file;
+  EXPECT_TRUE(main["contested"].get<bool>());
+  EXPECT_TRUE(has(main["denied_by"], "Peskov"));
+  ASSERT_FALSE(b["open_questions"].empty());
+  const std::string first_question = b["open_questions"][0];
+  EXPECT_TRUE(first_question.starts_with("Contested")) << first_question;
+  EXPECT_NE(first_question.find("Peskov"), std::string::npos) << first_question;
+
   std::set<std::string> days;
   bool forecast = false;
   for (const auto& t : b["timeline"]) {
