@@ -200,10 +200,10 @@ std::pair<int, std::string> BestGroup(const std::vector<Draft>& drafts, const st
         return {static_cast<int>(g), buf};
       }
       if (drafts[m].statement.stance == Stance::kDenies) continue;
-      const double c = Cosine(drafts[i].terms, drafts[m].terms);
       // The same deed by the same agent to the same patient, however worded: one statement.
       // It outweighs any closeness of words alone.
       if (const Frame* f = SharedFrame(drafts[i].frames, drafts[m].frames)) {
+        const double c = Cosine(drafts[i].terms, drafts[m].terms);
         if (1 + c >= best_score) {
           best_score = 1 + c;
           best = static_cast<int>(g);
@@ -220,6 +220,7 @@ std::pair<int, std::string> BestGroup(const std::vector<Draft>& drafts, const st
       // Two short statements meet on one or two words by chance ("need", "anymore"): one
       // statement told twice shares several.
       if (!need_assertion && SharedCount(drafts[i].terms, drafts[m].terms) < kMinSharedTerms) continue;
+      const double c = Cosine(drafts[i].terms, drafts[m].terms);
       if (c >= best_score) {
         best_score = c;
         best = static_cast<int>(g);

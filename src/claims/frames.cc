@@ -70,17 +70,6 @@ bool In(std::string_view lower, const std::array<const char*, N>& set) {
   return std::any_of(set.begin(), set.end(), [&](const char* s) { return lower == s; });
 }
 
-bool InList(std::string_view lower, const char* list) {
-  std::string_view l(list);
-  for (size_t at = 0; at < l.size();) {
-    size_t end = l.find(' ', at);
-    if (end == std::string_view::npos) end = l.size();
-    if (l.substr(at, end - at) == lower) return true;
-    at = end + 1;
-  }
-  return false;
-}
-
 std::string Lower(std::string_view w) {
   std::string out;
   dedup::LowerInto(w, out);
@@ -100,16 +89,32 @@ std::string_view CountryWord(std::string_view w) {
   return CountryOf(w);
 }
 
-std::optional<Deed> DeedOf(std::string_view lower) {
-  for (const DeedWords& d : kDeedLexicon)
-    if (InList(lower, d.words)) return d.deed;
-  return std::nullopt;
+// Each lexicon as a table, built once: every token of every statement is looked up.
+template <typename Row, size_t N, typename Value>
+std::unordered_map<std::string, Value> Table(const Row (&rows)[N], Value Row::*value) {
+  std::unordered_map<std::string, Value> out;
+  for (const Row& row : rows) {
+    std::string_view l(row.words);
+    for (size_t at = 0; at < l.size();) {
+      size_t end = l.find(' ', at);
+      if (end == std::string_view::npos) end = l.size();
+      out.emplace(std::string(l.substr(at, end - at)), row.*value);
+      at = end + 1;
+    }
+  }
+  return out;
 }
 
-uint8_t ObjectOf(std::string_view lower) {
-  for (const ObjectWords& o : kObjectLexicon)
-    if (InList(lower, o.words)) return o.object;
-  return 0;
+std::optional<Deed> DeedOf(const std::string& lower) {
+  static const auto table = Table(kDeedLexicon, &DeedWords::deed);
+  auto it = table.find(lower);
+  return it == table.end() ? std::nullopt : std::optional<Deed>(it->second);
+}
+
+uint8_t ObjectOf(const std::string& lower) {
+  static const auto table = Table(kObjectLexicon, &ObjectWords::object);
+  auto it = table.find(lower);
+  return it == table.end() ? 0 : it->second;
 }
 
 size_t TokenIndex(const Article& a, uint32_t at) {
@@ -280,8 +285,15 @@ std::vector<Frame> Actors::FramesOf(const Article& a, Span content) const {
     std::vector<Occurrence> actors;
     bool read = false;
     const std::span<const Span> tokens = TokensIn(a, span);
+    std::vector<std::optional<Deed>> deeds(tokens.size());
+    std::vector<uint8_t> objects_after(tokens.size() + 1, 0);  // what the words after each token are about
+    for (size_t k = tokens.size(); k-- > 0;) {
+      const std::string lower = Lower(a.Text(tokens[k]));
+      deeds[k] = DeedOf(lower);
+      objects_after[k] = objects_after[k + 1] | ObjectOf(lower);
+    }
     for (size_t k = 0; k < tokens.size(); ++k) {
-      const std::optional<Deed> deed = DeedOf(Lower(a.Text(tokens[k])));
+      const std::optional<Deed> deed = deeds[k];
       if (!deed) continue;
       if (!read) actors = ActorsIn(a, span), read = true;
       Frame f;
@@ -304,7 +316,7 @@ std::vector<Frame> Actors::FramesOf(const Article& a, Span content) const {
           break;
         }
       }
-      for (size_t j = k + 1; j < tokens.size(); ++j) f.objects |= ObjectOf(Lower(a.Text(tokens[j])));
+      f.objects = objects_after[k + 1];
       if (f.agent.empty() && f.patient.empty()) continue;
       // "In addition to involving X in the war, Y is trying to ...": with no agent before the
       // deed and another actor free to be the sentence's subject after it, who does it is unclear.
