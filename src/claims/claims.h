@@ -6,12 +6,17 @@
 // claim when their content words match (tf-idf cosine over stems, names by their consonant
 // skeleton so transliterations meet) or when the copies stage finds one passage reused in
 // both (translations of one statement), or when a reporter's paraphrase is followed by the
-// quote that bears it out. Statements join only if their articles agree on the event's
-// anchors (the places and people their opening names, the person and place they name most,
-// the years they open on): look-alike events told in the same words stay apart.
+// quote that bears it out, or when they tell one event frame in other words (the same kind of
+// deed by the same agent to the same patient, about the same thing: "X pressed Y to send
+// troops" / "X demands Y join the war"; claims/frames.h). Statements that tell a deed of one
+// kind by or to other actors, or only other deeds, do not join on shared words. Statements
+// join only if their articles agree on the event's anchors (the places and people their
+// opening names, the person and place they name most, the years they open on; claims/anchors.h):
+// look-alike events told in the same words stay apart.
 //
-// A denial rarely repeats the words it denies, so it joins the claim that says most of what
-// it calls false: the words after "reports that X" / "claims about X", or, when it points
+// A denial rarely repeats the words it denies, so it joins the claim that tells the deed it
+// calls false (its frame), else the claim that says most of what it calls false
+// (claims/denials.h): the words after "reports that X" / "claims about X", or, when it points
 // back ("these reports"), the sentence before it that tells them; a country's capital,
 // people or seat of government standing for the country, one term a kind of deed ("forced",
 // "pressed"); among claims that say about as much of it, the most widely told.
