@@ -64,6 +64,9 @@ void AddTrainPlaces(CLI::App& train) {
   cmd->add_option("--shrinkage", o.shrinkage, "Each tree's weight")->capture_default_str();
   cmd->add_option("--min-hessian", o.min_hessian, "Least curvature in a leaf")->capture_default_str();
   cmd->add_option("--l2", o.l2, "Penalty on leaf values")->capture_default_str();
+  cmd->add_option("--linear-l2", o.linear_l2,
+                  "Penalty of the logistic regression the trees start from (below 0: none)")
+      ->capture_default_str();
   cmd->callback([] {
     try {
       auto pairs = names::LoadLabelledPairs(path);

@@ -483,6 +483,76 @@ bool IsPlaceWord(std::string_view w) { return PlaceWords().count(w) > 0; }
 
 namespace {
 
+// One Wade-Giles syllable in pinyin: "ch'ang" → "chang", "chiao" → "jiao", "hsi" → "xi",
+// "tzu" → "zi", "shih" → "shi", "yen" → "yan", "ko" → "ge". `aspirated` marks the apostrophe.
+std::string WadeGilesSyllable(std::string s, bool aspirated) {
+  auto starts = [&](std::string_view p) { return s.starts_with(p); };
+  std::string initial, rest;
+  auto take = [&](size_t n, std::string to) { initial = std::move(to); rest = s.substr(n); };
+  bool front = false;  // the final begins with i or u-umlaut (written u after Latin-ASCII)
+  if (starts("ch")) {
+    front = s.size() > 2 && (s[2] == 'i' || (s[2] == 'u' && s.size() == 3));
+    take(2, aspirated ? (front ? "q" : "ch") : (front ? "j" : "zh"));
+  } else if (starts("ts") || starts("tz")) {
+    take(2, aspirated ? "c" : "z");
+  } else if (starts("hs")) {
+    take(2, "x");
+  } else if (starts("ss") || starts("sz")) {
+    take(2, "s");
+  } else if (starts("sh")) {
+    take(2, "sh");
+  } else if (starts("k")) {
+    take(1, aspirated ? "k" : "g");
+  } else if (starts("p")) {
+    take(1, aspirated ? "p" : "b");
+  } else if (starts("t")) {
+    take(1, aspirated ? "t" : "d");
+  } else if (starts("j")) {
+    take(1, "r");
+  } else {
+    size_t n = 0;
+    while (n < s.size() && !IsVowel(s[n]) && s[n] != 'y') ++n;
+    take(n, s.substr(0, n));
+  }
+  if (rest == "ih") rest = "i";
+  else if (rest == "u" && (initial == "z" || initial == "c" || initial == "s")) rest = "i";
+  else if (rest == "o" && (initial == "g" || initial == "k" || initial == "h")) rest = "e";
+  else if (rest == "en" && initial == "y") rest = "an";
+  else if (rest == "erh") rest = "er";
+  else if (rest.ends_with("ieh")) rest.pop_back();
+  else if (rest.ends_with("ien")) rest = rest.substr(0, rest.size() - 2) + "an";
+  else if (rest.ends_with("ung")) rest = rest.substr(0, rest.size() - 3) + "ong";
+  return initial + rest;
+}
+
+// A Latin name in Wade-Giles (syllables joined by hyphens, aspiration marked by an
+// apostrophe: "Ch'ang-sha-pa Shui-k'u") in pinyin, its syllables run together; empty for a
+// name that does not look like Wade-Giles.
+std::string WadeGilesToPinyin(std::string_view latin) {
+  bool hyphen = false, mark = false;
+  std::string out, syllable;
+  bool aspirated = false;
+  auto flush = [&] {
+    if (!syllable.empty()) out += WadeGilesSyllable(syllable, aspirated);
+    syllable.clear();
+    aspirated = false;
+  };
+  for (size_t i = 0; i < latin.size(); ++i) {
+    char c = latin[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'a' && c <= 'z') {
+      syllable += c;
+    } else if (IsApostrophe(latin, i) && !syllable.empty() && !IsVowel(syllable.back())) {
+      aspirated = mark = true;
+    } else {
+      if (c == '-' && !syllable.empty()) hyphen = true;
+      flush();
+    }
+  }
+  flush();
+  return hyphen || mark ? out : "";
+}
+
 int FirstScript(std::string_view s) {
   int32_t i = 0, n = static_cast<int32_t>(s.size());
   while (i < n) {
@@ -540,6 +610,10 @@ NameForm Analyse(std::string_view name) {
         (f.consonants.empty() || f.consonants.back() != c))
       f.consonants += c;
   f.script_detail = FirstScript(name);
+  if (src == Source::kLatin) f.pinyin = WadeGilesToPinyin(ThreadTransforms().Run(src, name));
+  if (f.pinyin.empty())
+    for (char c : f.romanised)
+      if (c != ' ') f.pinyin += c;
   f.code = name.size() >= 2 && name.size() <= 5 &&
            std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   return f;
@@ -706,6 +780,9 @@ void AddShapeFeatures(const NameForm& a, const NameForm& b,
   f[45] = cross && (IsKana(a.script_detail) || IsKana(b.script_detail));
   f[46] = cross && (a.script_detail == USCRIPT_HANGUL || b.script_detail == USCRIPT_HANGUL);
   f[47] = cross && (a.script_detail == USCRIPT_CYRILLIC || b.script_detail == USCRIPT_CYRILLIC);
+  // Wade-Giles read as pinyin ("Yen-tzu-pien", "yan zi bian").
+  f[48] = StringSimilarity(a.pinyin, b.pinyin);
+  f[49] = a.pinyin == b.pinyin && !a.pinyin.empty();
 }
 
 }  // namespace

@@ -45,6 +45,9 @@ struct NameForm {
                                    // what a name written without vowels keeps ("kwj hkm")
   int script_detail = 0;           // the first non-Latin script's ICU code (Han, Hangul, kana...)
   bool code = false;               // written as a code: 2 to 5 capital letters ("HON", "UKDD")
+  std::string pinyin;              // a Wade-Giles name in pinyin, syllables run together:
+                                   // "Ch'ang-sha-pa" → "changshaba"; else the romanised
+                                   // name without spaces
 };
 
 NameForm Analyse(std::string_view name);
@@ -74,7 +77,7 @@ std::string GivenNameKey(const std::string& word_key);
 // n-grams, voicing-folded and consonant-skeleton forms) and what kind of pair it is (which
 // scripts, how many words, numbers, codes); boosted trees trained on labelled pairs combine
 // them (place_model.h, models/places.model, `sitrep train places`). Each is symmetric, 0..1.
-inline constexpr size_t kPlaceFeatures = 48;
+inline constexpr size_t kPlaceFeatures = 50;
 std::array<double, kPlaceFeatures> PlacePairFeatures(const NameForm& a, const NameForm& b);
 double PlaceNameSimilarity(const NameForm& a, const NameForm& b);
 double PlaceNameSimilarity(std::string_view a, std::string_view b);

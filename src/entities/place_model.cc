@@ -40,6 +40,64 @@ std::vector<double> Cuts(std::vector<double> values, int bins) {
   return cuts;
 }
 
+// Solves a x = b by Gaussian elimination with partial pivoting (a is small and, with the
+// penalty on its diagonal, well conditioned).
+std::vector<double> Solve(std::vector<std::vector<double>> a, std::vector<double> b) {
+  const size_t n = b.size();
+  for (size_t c = 0; c < n; ++c) {
+    size_t p = c;
+    for (size_t r = c + 1; r < n; ++r)
+      if (std::abs(a[r][c]) > std::abs(a[p][c])) p = r;
+    std::swap(a[c], a[p]);
+    std::swap(b[c], b[p]);
+    if (std::abs(a[c][c]) < 1e-12) continue;
+    for (size_t r = 0; r < n; ++r) {
+      if (r == c) continue;
+      double k = a[r][c] / a[c][c];
+      if (k == 0) continue;
+      for (size_t j = c; j < n; ++j) a[r][j] -= k * a[c][j];
+      b[r] -= k * b[c];
+    }
+  }
+  std::vector<double> x(n);
+  for (size_t i = 0; i < n; ++i) x[i] = std::abs(a[i][i]) > 1e-12 ? b[i] / a[i][i] : 0;
+  return x;
+}
+
+// L2-penalised logistic regression by Newton's method; weight 0 is the bias (not penalised),
+// then one a feature.
+std::vector<double> FitLogistic(const std::vector<std::vector<double>>& x,
+                                const std::vector<bool>& y, double l2) {
+  const size_t d = x[0].size() + 1;
+  std::vector<double> w(d);
+  for (int iteration = 0; iteration < 30; ++iteration) {
+    std::vector<double> grad(d);
+    std::vector<std::vector<double>> hess(d, std::vector<double>(d));
+    for (size_t r = 0; r < x.size(); ++r) {
+      double z = w[0];
+      for (size_t i = 1; i < d; ++i) z += w[i] * x[r][i - 1];
+      double p = Sigmoid(z), g = p - (y[r] ? 1.0 : 0.0), h = std::max(p * (1 - p), 1e-9);
+      for (size_t i = 0; i < d; ++i) {
+        double xi = i ? x[r][i - 1] : 1;
+        grad[i] += g * xi;
+        for (size_t j = 0; j < d; ++j) hess[i][j] += h * xi * (j ? x[r][j - 1] : 1);
+      }
+    }
+    for (size_t i = 0; i < d; ++i) {
+      if (i) grad[i] += l2 * w[i], hess[i][i] += l2;
+      hess[i][i] += 1e-9;
+    }
+    auto step = Solve(std::move(hess), std::move(grad));
+    double largest = 0;
+    for (size_t i = 0; i < d; ++i) {
+      w[i] -= step[i];
+      largest = std::max(largest, std::abs(step[i]));
+    }
+    if (largest < 1e-8) break;
+  }
+  return w;
+}
+
 struct Split {
   double gain = 0;
   int feature = -1;
@@ -135,7 +193,13 @@ PlaceModel PlaceModel::Train(const std::vector<std::vector<double>>& features,
   double positives = static_cast<double>(std::count(same.begin(), same.end(), true));
   double prior = std::clamp(positives / static_cast<double>(n), 1e-3, 1 - 1e-3);
   m.bias_ = std::log(prior / (1 - prior));
-  std::vector<double> z(n, m.bias_), grad(n), hess(n);
+  if (o.linear_l2 >= 0) {
+    auto w = FitLogistic(features, same, o.linear_l2);
+    m.bias_ = w[0];
+    m.linear_.assign(w.begin() + 1, w.end());
+  }
+  std::vector<double> z(n), grad(n), hess(n);
+  for (size_t r = 0; r < n; ++r) z[r] = m.Margin(features[r].data(), d);
   std::vector<size_t> all(n);
   for (size_t r = 0; r < n; ++r) all[r] = r;
   for (int t = 0; t < o.trees; ++t) {
@@ -157,8 +221,14 @@ PlaceModel PlaceModel::Train(const std::vector<std::vector<double>>& features,
   return m;
 }
 
-double PlaceModel::Score(const double* features, size_t count) const {
+double PlaceModel::Margin(const double* features, size_t count) const {
   double z = bias_;
+  for (size_t i = 0; i < linear_.size() && i < count; ++i) z += linear_[i] * features[i];
+  return z;
+}
+
+double PlaceModel::Score(const double* features, size_t count) const {
+  double z = Margin(features, count);
   for (const Tree& tree : trees_) {
     int i = 0;
     while (tree[i].feature >= 0) {
@@ -175,7 +245,9 @@ void PlaceModel::Save(std::ostream& out) const {
   out << kMagic << ' ' << kVersion << '\n'
       << "features " << feature_count_ << '\n'
       << std::setprecision(17) << "bias " << bias_ << '\n'
-      << "trees " << trees_.size() << '\n';
+      << "linear " << linear_.size();
+  for (double w : linear_) out << ' ' << w;
+  out << '\n' << "trees " << trees_.size() << '\n';
   out << std::setprecision(9);
   for (const Tree& tree : trees_) {
     out << "tree " << tree.size() << '\n';
@@ -198,6 +270,12 @@ PlaceModel PlaceModel::Load(std::istream& in, const std::string& name) {
   size_t trees = 0;
   if (!(in >> word >> m.feature_count_) || word != "features") throw fail("no feature count");
   if (!(in >> word >> m.bias_) || word != "bias") throw fail("no bias");
+  size_t weights = 0;
+  if (!(in >> word >> weights) || word != "linear" || weights > m.feature_count_)
+    throw fail("no linear weights");
+  m.linear_.resize(weights);
+  for (double& w : m.linear_)
+    if (!(in >> w)) throw fail("linear weights truncated");
   if (!(in >> word >> trees) || word != "trees" || trees > 100000) throw fail("no tree count");
   for (size_t t = 0; t < trees; ++t) {
     size_t nodes = 0;

@@ -1,6 +1,7 @@
 // The place matcher's learned combiner: boosted regression trees over the features of a pair
-// of place names (names::PlacePairFeatures), trained on labelled pairs with the logistic loss,
-// so a score is the probability that the two names name one place. Small and deterministic:
+// of place names (names::PlacePairFeatures), optionally on top of a logistic regression over
+// them, trained on labelled pairs with the logistic loss, so a score is the probability that
+// the two names name one place. Small and deterministic:
 // the same pairs and options give the same model, byte for byte.
 #pragma once
 
@@ -11,12 +12,14 @@
 namespace sitrep::names {
 
 struct PlaceTrainOptions {
-  int trees = 200;            // boosting rounds
+  int trees = 100;            // boosting rounds
   int depth = 2;              // splits from the root to a leaf
   double shrinkage = 0.05;    // each tree's contribution
   double l2 = 1.0;            // on leaf values: a leaf of few pairs moves less
   double min_hessian = 2.0;   // a child with less curvature (about 8 uncertain pairs) is no split
   int bins = 64;              // candidate thresholds per feature (quantiles of the training pairs)
+  double linear_l2 = -1;      // >= 0: the trees start from a logistic regression with this penalty;
+                              // below 0 (the default), from the prior alone
 };
 
 class PlaceModel {
@@ -45,7 +48,9 @@ class PlaceModel {
     double value = 0;  // a leaf's addition to the log-odds
   };
   using Tree = std::vector<Node>;
+  double Margin(const double* features, size_t count) const;  // the linear part's log-odds
   double bias_ = 0;
+  std::vector<double> linear_;  // one weight a feature; empty: none
   size_t feature_count_ = 0;
   std::vector<Tree> trees_;
 };

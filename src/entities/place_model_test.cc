@@ -50,9 +50,9 @@ TEST(PlaceModel, SavesAndLoadsTheSameScores) {
 TEST(PlaceModel, RefusesWhatIsNotAModel) {
   std::stringstream garbage("hello world");
   EXPECT_THROW(PlaceModel::Load(garbage, "garbage.model"), std::runtime_error);
-  std::stringstream truncated("sitrep-places-model 1\nfeatures 2\nbias 0\ntrees 3\ntree 1\nleaf 0.1\n");
+  std::stringstream truncated("sitrep-places-model 1\nfeatures 2\nbias 0\nlinear 0\ntrees 3\ntree 1\nleaf 0.1\n");
   EXPECT_THROW(PlaceModel::Load(truncated, "truncated.model"), std::runtime_error);
-  std::stringstream cycle("sitrep-places-model 1\nfeatures 2\nbias 0\ntrees 1\ntree 1\n0 0.5 0 0\n");
+  std::stringstream cycle("sitrep-places-model 1\nfeatures 2\nbias 0\nlinear 0\ntrees 1\ntree 1\n0 0.5 0 0\n");
   EXPECT_THROW(PlaceModel::Load(cycle, "cycle.model"), std::runtime_error);
   EXPECT_THROW(PlaceModel::Load("/nonexistent/places.model"), std::runtime_error);
 }
