@@ -1,7 +1,8 @@
-// The place matcher's learned combiner: boosted regression trees over the features of a pair
-// of place names (names::PlacePairFeatures), optionally on top of a logistic regression over
-// them, trained on labelled pairs with the logistic loss, so a score is the probability that
-// the two names name one place. Small and deterministic:
+// The place matcher's learned combiner: a logistic regression over the features of a pair of
+// place names (names::PlacePairFeatures), then boosted regression trees that correct it where
+// features interact, all trained on labelled pairs with the logistic loss, so a score is the
+// probability that the two names name one place. The linear part keeps a feature's trend where
+// the pairs are few (a distinctive word that differs), which trees alone leave flat. Small and deterministic:
 // the same pairs and options give the same model, byte for byte.
 #pragma once
 
@@ -18,8 +19,8 @@ struct PlaceTrainOptions {
   double l2 = 1.0;            // on leaf values: a leaf of few pairs moves less
   double min_hessian = 2.0;   // a child with less curvature (about 8 uncertain pairs) is no split
   int bins = 64;              // candidate thresholds per feature (quantiles of the training pairs)
-  double linear_l2 = -1;      // >= 0: the trees start from a logistic regression with this penalty;
-                              // below 0 (the default), from the prior alone
+  double linear_l2 = 1.0;     // the trees start from a logistic regression with this penalty;
+                              // below 0, from the prior alone
 };
 
 class PlaceModel {
