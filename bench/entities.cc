@@ -1,5 +1,5 @@
-// Identity speed: the name matcher (names analysed and pairs scored a second, on the
-// toponym pairs) and resolution (mentions a second over invented stories of growing size,
+// Identity speed: the name matchers (names analysed and pairs scored a second, on the
+// toponym pairs; the place matcher with and without analysis) and resolution (mentions a second over invented stories of growing size,
 // to show the cost stays linear in mentions), with peak memory.
 #include <cstdio>
 #include <fstream>
@@ -11,6 +11,7 @@
 #include "bench/bench_util.h"
 #include "entities/identity.h"
 #include "entities/names.h"
+#include "entities/place_model.h"
 
 namespace {
 
@@ -95,6 +96,18 @@ int main() {
   MedianRate("pairs scored (analysed once)", "pairs", 5, [&] {
     for (size_t i = 0; i < fa.size(); ++i) sink += sitrep::names::NameSimilarity(fa[i], fb[i]);
     return double(fa.size());
+  });
+  if (!sitrep::names::DefaultPlaceModel()) {
+    std::fprintf(stderr, "%s\n", sitrep::names::PlaceModelError().c_str());
+    return 1;
+  }
+  MedianRate("place pairs scored (features + trees, analysed once)", "pairs", 5, [&] {
+    for (size_t i = 0; i < fa.size(); ++i) sink += sitrep::names::PlaceNameSimilarity(fa[i], fb[i]);
+    return double(fa.size());
+  });
+  MedianRate("place pairs scored (analysis included)", "pairs", 5, [&] {
+    for (const auto& [a, b] : pairs) sink += sitrep::names::PlaceNameSimilarity(a, b);
+    return double(pairs.size());
   });
   for (size_t n : {100, 1000, 10000}) {
     std::mt19937 rng(7);

@@ -55,5 +55,6 @@ void AddEvalClaims(CLI::App& eval);
 // `sitrep train ...`: builds a model file from labelled data.
 void AddTrainNer(CLI::App& train);
 void AddTrainQuotes(CLI::App& train);
+void AddTrainPlaces(CLI::App& train);
 
 }  // namespace sitrep::cli

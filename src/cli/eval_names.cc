@@ -1,7 +1,7 @@
 // sitrep eval names --pairs FILE: the name matcher against labelled pairs (TSV: name, name,
 // TRUE/FALSE in the first three columns, an optional header line), at the matcher's own
 // threshold (names::kSamePlace for places, the default; names::kSameName for people), never
-// one fitted to the file. --features writes each pair's place-matcher features for fitting.
+// one fitted to the file. --features writes each pair's place-matcher features.
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -11,52 +11,9 @@
 
 #include "cli/commands.h"
 #include "entities/names.h"
+#include "entities/place_model.h"
 
 namespace sitrep::cli {
-
-namespace {
-
-struct LabelledPair {
-  std::string a, b;
-  bool same = false;
-};
-
-std::vector<std::string> Columns(const std::string& line) {
-  std::vector<std::string> cols;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) break;
-    start = tab + 1;
-  }
-  return cols;
-}
-
-std::vector<LabelledPair> LoadPairs(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  std::vector<LabelledPair> pairs;
-  std::string line;
-  size_t number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    auto cols = Columns(line);
-    std::string label = cols.size() >= 3 ? cols[2] : "";
-    for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (label != "TRUE" && label != "FALSE") {
-      if (number == 1) continue;  // a header
-      throw std::runtime_error(path + ":" + std::to_string(number) +
-                               ": expected name<TAB>name<TAB>TRUE|FALSE");
-    }
-    pairs.push_back({cols[0], cols[1], label == "TRUE"});
-  }
-  return pairs;
-}
-
-}  // namespace
 
 void AddEvalNames(CLI::App& eval) {
   auto* cmd = eval.add_subcommand(
@@ -76,8 +33,9 @@ void AddEvalNames(CLI::App& eval) {
   cmd->add_flag("--misses", show_misses, "List the pairs judged wrongly, with their scores");
   cmd->callback([] {
     try {
-      auto pairs = LoadPairs(path);
+      auto pairs = names::LoadLabelledPairs(path);
       const bool place = kind == "place";
+      if (place && !names::DefaultPlaceModel()) throw std::runtime_error(names::PlaceModelError());
       if (threshold < 0) threshold = place ? names::kSamePlace : names::kSameName;
       std::ofstream features;
       if (!features_path.empty()) {

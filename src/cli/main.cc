@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   train->require_subcommand(1);
   AddTrainNer(*train);
   AddTrainQuotes(*train);
+  AddTrainPlaces(*train);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -41,6 +41,13 @@ struct NameForm {
   bool vowel_poor = false;         // abjad, or Latin written letter by letter from one
   int script = 0;                  // which romanisation it took (Latin, Russian... Thai)
   std::string digits;              // its digits in order: "C1" and "C2" are two places
+  std::string consonants;          // romanised letters bar a e i o u w y h, spaces removed:
+                                   // what a name written without vowels keeps ("kwj hkm")
+  int script_detail = 0;           // the first non-Latin script's ICU code (Han, Hangul, kana...)
+  bool code = false;               // written as a code: 2 to 5 capital letters ("HON", "UKDD")
+  std::string pinyin;              // a Wade-Giles name in pinyin, syllables run together:
+                                   // "Ch'ang-sha-pa" → "changshaba"; else the romanised
+                                   // name without spaces
 };
 
 NameForm Analyse(std::string_view name);
@@ -65,11 +72,12 @@ std::string GivenNameKey(const std::string& word_key);
 // transliteration system, so the place matcher weighs the same evidence otherwise than the
 // person matcher: a feature word one name has and the other lacks ("Lake X" / "X"), differing
 // numbers, or a difference between two names written in one script tell against a match;
-// transliteration noise between two scripts does not. The score is a logistic combination of
-// similarities over several normalised forms (word keys aligned in any order, whole keys,
-// Jaro-Winkler, voicing-folded and consonant-skeleton forms), its weights fitted on labelled
-// pairs (scripts/fit_place_matcher.py, two-fold).
-inline constexpr size_t kPlaceFeatures = 30;
+// transliteration noise between two scripts does not. The features are similarities over
+// several normalised forms (word keys aligned in any order, whole keys, Jaro-Winkler, letter
+// n-grams, voicing-folded and consonant-skeleton forms) and what kind of pair it is (which
+// scripts, how many words, numbers, codes); boosted trees trained on labelled pairs combine
+// them (place_model.h, models/places.model, `sitrep train places`). Each is symmetric, 0..1.
+inline constexpr size_t kPlaceFeatures = 50;
 std::array<double, kPlaceFeatures> PlacePairFeatures(const NameForm& a, const NameForm& b);
 double PlaceNameSimilarity(const NameForm& a, const NameForm& b);
 double PlaceNameSimilarity(std::string_view a, std::string_view b);

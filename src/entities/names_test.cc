@@ -142,4 +142,13 @@ TEST(NameSimilarity, UkrainianRussianPairsRecall) {
 }
 
 }  // namespace
+
+TEST(Analyse, ReadsWadeGilesAsPinyin) {
+  EXPECT_EQ(Analyse("Ch'ang-sha-pa Shui-k'u").pinyin, "changshabashuiku");
+  EXPECT_EQ(Analyse("Hsia-chuang-tzu").pinyin, "xiazhuangzi");
+  EXPECT_EQ(Analyse("Yen-tzu-pien").pinyin, "yanzibian");
+  // Not Wade-Giles: the romanised name, spaces removed.
+  EXPECT_EQ(Analyse("Harbour Town").pinyin, "harbourtown");
+}
+
 }  // namespace sitrep::names
