@@ -26,6 +26,9 @@ bool IsClosing(std::string_view t) {
          (t == "”" || t == "\"" || t == "’" || t == "'" || t == ")" || t == "»");
 }
 
+// Tokens ahead whose spellings are fetched into the cache while one is looked up.
+constexpr size_t kLookAhead = 8;
+
 struct TokenRange {
   size_t begin, end;  // indexes into article.tokens
 };
@@ -80,8 +83,10 @@ void PassageIndex::FillUnits(const Article& a, std::span<const TokenHash> tokens
   const std::vector<TokenRange> ranges = UnitRanges(a);
   // Names first, so "Petrenko" opening a sentence is known as the name seen elsewhere.
   for (TokenRange r : ranges)
-    for (size_t k = FirstWord(tokens, r) + 1; k < r.end; ++k)
+    for (size_t k = FirstWord(tokens, r) + 1; k < r.end; ++k) {
+      if (k + kLookAhead < tokens.size()) vocab_.Prefetch(tokens[k + kLookAhead].spelling);
       vocab_.NoteName(a.Text(a.tokens[k]), tokens[k].spelling);
+    }
   // `units` may hold an earlier article's: their term vectors are reused, not reallocated.
   units.resize(ranges.size());
   for (size_t n = 0; n < ranges.size(); ++n) {
@@ -92,6 +97,7 @@ void PassageIndex::FillUnits(const Article& a, std::span<const TokenHash> tokens
     u.numbers = 0;
     const size_t first = FirstWord(tokens, r);
     for (size_t k = first; k < r.end; ++k) {
+      if (k + kLookAhead < tokens.size()) vocab_.Prefetch(tokens[k + kLookAhead].spelling);
       Term t;
       if (vocab_.Lookup(a.Text(a.tokens[k]), tokens[k].spelling, k == first, t))
         u.terms.push_back(t);
