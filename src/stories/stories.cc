@@ -170,6 +170,9 @@ struct StoryClusterer::Impl {
     uint32_t df = 0;
   };
   mutable std::vector<TermStat> stat;
+  // Loops over a story's terms ask for their entries this many terms ahead.
+  static constexpr size_t kStatAhead = 8;
+  void PrefetchStat(uint32_t t) const { __builtin_prefetch(&stat[t]); }
   size_t vocabulary() const { return stat.size(); }
   static constexpr uint32_t kIdfMemo = 256;
   mutable std::vector<double> idf_memo = std::vector<double>(kIdfMemo, 0);
@@ -271,7 +274,10 @@ std::vector<WeightedTerm> StoryClusterer::Impl::Vectorize(const Article& a, int*
 void StoryClusterer::Impl::KeepHeaviest(std::vector<WeightedTerm>& v, size_t k) {
   if (v.size() <= k) return;
   weighed.resize(v.size());
-  for (size_t i = 0; i < v.size(); ++i) weighed[i] = {v[i].term, float(v[i].weight * Idf(v[i].term))};
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i + kStatAhead < v.size()) PrefetchStat(v[i + kStatAhead].term);
+    weighed[i] = {v[i].term, float(v[i].weight * Idf(v[i].term))};
+  }
   ranked.assign(weighed.begin(), weighed.end());
   std::nth_element(ranked.begin(), ranked.begin() + k, ranked.end(), ByWeight);
   const WeightedTerm first_dropped = ranked[k];
@@ -300,6 +306,9 @@ std::vector<StoryId> StoryClusterer::Impl::Candidates(const std::vector<Weighted
                                                       int32_t day) {
   // Only terms some story already carries can find one: the article's rarest terms (new to
   // the collection) would otherwise take the query's places and find nothing.
+  // The lists are scattered over memory that outgrows the caches as the collection grows:
+  // each look-up below is asked for ahead, all at once, so the misses overlap.
+  for (const WeightedTerm& t : v) __builtin_prefetch(&postings[t.term]);
   std::vector<WeightedTerm> query;
   query.reserve(v.size());
   for (const WeightedTerm& t : v)
@@ -307,11 +316,19 @@ std::vector<StoryId> StoryClusterer::Impl::Candidates(const std::vector<Weighted
       query.push_back({t.term, float(t.weight * Idf(t.term) * Idf(t.term))});
   const size_t n = std::min(kQueryTerms, query.size());
   std::partial_sort(query.begin(), query.begin() + n, query.end(), ByWeight);
+  for (size_t q = 0; q < n; ++q) {
+    const std::vector<StoryId>& list = postings[query[q].term];
+    const size_t from = list.size() > kPostingsScanned ? list.size() - kPostingsScanned : 0;
+    const char* p = reinterpret_cast<const char*>(list.data() + from);
+    for (size_t off = 0; off < (list.size() - from) * sizeof(StoryId); off += 64) __builtin_prefetch(p + off);
+  }
   touched.clear();
+  constexpr size_t kAhead = 8;  // postings whose stories are fetched ahead of their turn
   for (size_t q = 0; q < n; ++q) {
     const std::vector<StoryId>& list = postings[query[q].term];
     const size_t from = list.size() > kPostingsScanned ? list.size() - kPostingsScanned : 0;
     for (size_t i = list.size(); i-- > from;) {
+      if (i >= from + kAhead) __builtin_prefetch(&reach[list[i - kAhead] - 1]);
       const StoryId s = Root(list[i]);
       Reach& r = reach[s - 1];
       if (r.retired || !InWindow(r, day) || r.seen_at == q + 1) continue;
@@ -337,7 +354,10 @@ double StoryClusterer::Impl::Norm(Story& s) {
   // IDF drifts slowly: recompute when the collection grew by 1/32 since the last time.
   if (s.norm_at != 0 && articles - s.norm_at <= s.norm_at / 32) return s.norm;
   double sum = 0;
-  for (const WeightedTerm& t : s.centroid) {
+  const size_t n = s.centroid.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kStatAhead < n) PrefetchStat(s.centroid[i + kStatAhead].term);
+    const WeightedTerm& t = s.centroid[i];
     const double w = t.weight * Idf(t.term);
     sum += w * w;
   }
@@ -459,7 +479,10 @@ void StoryClusterer::Impl::Explain(const std::vector<WeightedTerm>& v, const Sto
 // instead of its parts, numbers last (a bare "13500" reads poorly).
 std::string StoryClusterer::Impl::MakeLabel(const Story& s) const {
   std::vector<WeightedTerm> ranked;
-  for (const WeightedTerm& t : s.centroid) {
+  ranked.reserve(s.centroid.size());
+  for (size_t i = 0; i < s.centroid.size(); ++i) {
+    if (i + kStatAhead < s.centroid.size()) PrefetchStat(s.centroid[i + kStatAhead].term);
+    const WeightedTerm& t = s.centroid[i];
     const TermKind kind = terms.Kind(t.term);
     const double bonus = kind == TermKind::kName ? 1.5 : kind == TermKind::kNumber ? 0.5 : 1.0;
     ranked.push_back({t.term, float(t.weight * Idf(t.term) * bonus)});
