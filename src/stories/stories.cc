@@ -121,6 +121,10 @@ struct Reach {
 struct Story {
   uint32_t size = 0;
   std::vector<WeightedTerm> centroid;  // by term: sum of members' unit raw vectors
+  // The centroid's terms alone, in the same order (kept by SetCentroid): scoring a candidate
+  // reads every term but few weights, and as the stories outgrow the caches the bytes read
+  // are what it costs.
+  std::vector<uint32_t> terms;
   std::vector<uint32_t> tracked;       // arrivals whose vectors are kept, oldest first
   double norm = 0;        // |centroid ∘ idf| as of `norm_at` articles
   uint64_t norm_at = 0;   // 0: stale
@@ -149,6 +153,7 @@ struct StoryClusterer::Impl {
   bool retired_since_compaction = false;
   // Per-Add scratch.
   std::vector<StoryId> touched;
+  std::vector<std::pair<float, StoryId>> scored;  // Candidates' scratch
   std::vector<uint32_t> slot;  // by term: index + 1 in the article's vector, 0 if absent
   std::vector<double> v_idf;   // by index in the article's vector: its IDF
   std::vector<uint64_t> in_v;  // bit per term: in the article's vector (a compact `slot`)
@@ -200,11 +205,16 @@ struct StoryClusterer::Impl {
     }
     return e.idf;
   }
-  // Asks for a story's centroid to be brought into the cache.
+  // Asks for a story's centroid terms to be brought into the cache.
   static void Prefetch(const Story& s) {
-    const char* p = reinterpret_cast<const char*>(s.centroid.data());
-    const size_t bytes = s.centroid.size() * sizeof(WeightedTerm);
+    const char* p = reinterpret_cast<const char*>(s.terms.data());
+    const size_t bytes = s.terms.size() * sizeof(uint32_t);
     for (size_t off = 0; off < bytes; off += 64) __builtin_prefetch(p + off);
+  }
+  static void SetCentroid(Story& s, std::vector<WeightedTerm>&& centroid) {
+    s.centroid = std::move(centroid);
+    s.terms.resize(s.centroid.size());
+    for (size_t i = 0; i < s.centroid.size(); ++i) s.terms[i] = s.centroid[i].term;
   }
   Story& At(StoryId s) { return stories[s - 1]; }
   const Story& At(StoryId s) const { return stories[s - 1]; }
@@ -338,15 +348,21 @@ std::vector<StoryId> StoryClusterer::Impl::Candidates(const std::vector<Weighted
     }
   }
   const size_t keep = std::min(kCandidates, touched.size());
-  auto better = [&](StoryId a, StoryId b) {
-    const float sa = reach[a - 1].score, sb = reach[b - 1].score;
-    return sa != sb ? sa > sb : a < b;
+  // The scores beside the ids, so the selection compares without looking them up.
+  scored.clear();
+  for (StoryId s : touched) {
+    Reach& r = reach[s - 1];
+    scored.push_back({r.score, s});
+    r.score = 0, r.seen_at = 0;
+  }
+  auto better = [](const std::pair<float, StoryId>& a, const std::pair<float, StoryId>& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
   };
   // Selection, then the few kept sorted: cheaper than a heap over the many touched.
-  std::nth_element(touched.begin(), touched.begin() + keep, touched.end(), better);
-  std::sort(touched.begin(), touched.begin() + keep, better);
-  std::vector<StoryId> out(touched.begin(), touched.begin() + keep);
-  for (StoryId s : touched) reach[s - 1].score = 0, reach[s - 1].seen_at = 0;
+  std::nth_element(scored.begin(), scored.begin() + keep, scored.end(), better);
+  std::sort(scored.begin(), scored.begin() + keep, better);
+  std::vector<StoryId> out(keep);
+  for (size_t i = 0; i < keep; ++i) out[i] = scored[i].second;
   return out;
 }
 
@@ -392,14 +408,16 @@ double StoryClusterer::Impl::Similarity(const std::vector<WeightedTerm>& v, doub
       }
     }
   } else {
-    for (const WeightedTerm& c : s.centroid) {
-      if (c.term > last) break;
-      if (!((in_v[c.term >> 6] >> (c.term & 63)) & 1)) continue;  // most are not shared
-      const uint32_t i = slot[c.term];
+    const size_t n = s.terms.size();
+    for (size_t j = 0; j < n; ++j) {
+      const uint32_t term = s.terms[j];
+      if (term > last) break;
+      if (!((in_v[term >> 6] >> (term & 63)) & 1)) continue;  // most are not shared
+      const uint32_t i = slot[term];
       if (i != 0) {
         const WeightedTerm& t = v[i - 1];
         const double idf = v_idf[i - 1];
-        dot += t.weight * c.weight * idf * idf;
+        dot += t.weight * s.centroid[j].weight * idf * idf;
       }
     }
   }
@@ -435,14 +453,14 @@ void StoryClusterer::Impl::AddToCentroid(StoryId id, const std::vector<WeightedT
   }
   sum.insert(sum.end(), c, s.centroid.end());
   KeepHeaviest(sum, kCentroidTerms);
-  s.centroid.swap(sum);
+  SetCentroid(s, std::move(sum));
   s.norm_at = 0;
 }
 
 void StoryClusterer::Impl::Merge(StoryId into, StoryId from) {
   Story& gone = At(from);
   std::vector<WeightedTerm> centroid = std::move(gone.centroid);
-  gone.centroid.clear();
+  SetCentroid(gone, {});
   AddToCentroid(into, centroid);
   Story& s = At(into);
   s.size += gone.size;
@@ -527,7 +545,8 @@ void StoryClusterer::Impl::RetireStale() {
     if (r.retired || r.last_day == kUndated || r.last_day + window_days >= latest_day) continue;
     s.label = MakeLabel(s);
     r.retired = true;
-    std::vector<WeightedTerm>().swap(s.centroid);
+    SetCentroid(s, {});
+    std::vector<uint32_t>().swap(s.terms);
     Untrack(s, 0);
     retired_since_compaction = true;
   }
@@ -689,7 +708,7 @@ void StoryClusterer::Impl::MoveOut(StoryId from, StoryId to, const std::vector<u
     const float w = m != moved_sum.end() && m->term == t.term ? t.weight - m->weight : t.weight;
     if (w > 1e-4f) rest.push_back({t.term, w});
   }
-  src.centroid.swap(rest);
+  SetCentroid(src, std::move(rest));
   src.norm_at = 0;
   src.size -= static_cast<uint32_t>(moving.size());
   std::erase_if(src.tracked, [&](uint32_t a) { return placed[a] == to; });
