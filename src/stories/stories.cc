@@ -121,10 +121,6 @@ struct Reach {
 struct Story {
   uint32_t size = 0;
   std::vector<WeightedTerm> centroid;  // by term: sum of members' unit raw vectors
-  // The centroid's terms alone, in the same order (kept by SetCentroid): scoring a candidate
-  // reads every term but few weights, and as the stories outgrow the caches the bytes read
-  // are what it costs.
-  std::vector<uint32_t> terms;
   std::vector<uint32_t> tracked;       // arrivals whose vectors are kept, oldest first
   double norm = 0;        // |centroid ∘ idf| as of `norm_at` articles
   uint64_t norm_at = 0;   // 0: stale
@@ -205,16 +201,11 @@ struct StoryClusterer::Impl {
     }
     return e.idf;
   }
-  // Asks for a story's centroid terms to be brought into the cache.
+  // Asks for a story's centroid to be brought into the cache.
   static void Prefetch(const Story& s) {
-    const char* p = reinterpret_cast<const char*>(s.terms.data());
-    const size_t bytes = s.terms.size() * sizeof(uint32_t);
+    const char* p = reinterpret_cast<const char*>(s.centroid.data());
+    const size_t bytes = s.centroid.size() * sizeof(WeightedTerm);
     for (size_t off = 0; off < bytes; off += 64) __builtin_prefetch(p + off);
-  }
-  static void SetCentroid(Story& s, std::vector<WeightedTerm>&& centroid) {
-    s.centroid = std::move(centroid);
-    s.terms.resize(s.centroid.size());
-    for (size_t i = 0; i < s.centroid.size(); ++i) s.terms[i] = s.centroid[i].term;
   }
   Story& At(StoryId s) { return stories[s - 1]; }
   const Story& At(StoryId s) const { return stories[s - 1]; }
@@ -408,16 +399,14 @@ double StoryClusterer::Impl::Similarity(const std::vector<WeightedTerm>& v, doub
       }
     }
   } else {
-    const size_t n = s.terms.size();
-    for (size_t j = 0; j < n; ++j) {
-      const uint32_t term = s.terms[j];
-      if (term > last) break;
-      if (!((in_v[term >> 6] >> (term & 63)) & 1)) continue;  // most are not shared
-      const uint32_t i = slot[term];
+    for (const WeightedTerm& c : s.centroid) {
+      if (c.term > last) break;
+      if (!((in_v[c.term >> 6] >> (c.term & 63)) & 1)) continue;  // most are not shared
+      const uint32_t i = slot[c.term];
       if (i != 0) {
         const WeightedTerm& t = v[i - 1];
         const double idf = v_idf[i - 1];
-        dot += t.weight * s.centroid[j].weight * idf * idf;
+        dot += t.weight * c.weight * idf * idf;
       }
     }
   }
@@ -453,14 +442,14 @@ void StoryClusterer::Impl::AddToCentroid(StoryId id, const std::vector<WeightedT
   }
   sum.insert(sum.end(), c, s.centroid.end());
   KeepHeaviest(sum, kCentroidTerms);
-  SetCentroid(s, std::move(sum));
+  s.centroid.swap(sum);
   s.norm_at = 0;
 }
 
 void StoryClusterer::Impl::Merge(StoryId into, StoryId from) {
   Story& gone = At(from);
   std::vector<WeightedTerm> centroid = std::move(gone.centroid);
-  SetCentroid(gone, {});
+  gone.centroid.clear();
   AddToCentroid(into, centroid);
   Story& s = At(into);
   s.size += gone.size;
@@ -545,8 +534,7 @@ void StoryClusterer::Impl::RetireStale() {
     if (r.retired || r.last_day == kUndated || r.last_day + window_days >= latest_day) continue;
     s.label = MakeLabel(s);
     r.retired = true;
-    SetCentroid(s, {});
-    std::vector<uint32_t>().swap(s.terms);
+    std::vector<WeightedTerm>().swap(s.centroid);
     Untrack(s, 0);
     retired_since_compaction = true;
   }
@@ -708,7 +696,7 @@ void StoryClusterer::Impl::MoveOut(StoryId from, StoryId to, const std::vector<u
     const float w = m != moved_sum.end() && m->term == t.term ? t.weight - m->weight : t.weight;
     if (w > 1e-4f) rest.push_back({t.term, w});
   }
-  SetCentroid(src, std::move(rest));
+  src.centroid.swap(rest);
   src.norm_at = 0;
   src.size -= static_cast<uint32_t>(moving.size());
   std::erase_if(src.tracked, [&](uint32_t a) { return placed[a] == to; });
