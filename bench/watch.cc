@@ -194,6 +194,7 @@ int main(int argc, char** argv) {
   }
   std::printf("%zu distinct pages from %s; median of %d runs, batches of %zu\n", pages.size(),
               dir.c_str(), runs, batch);
+  std::fflush(stdout);
   for (size_t n : sizes) {
     FeedServer server(pages, n);
     std::vector<Run> all;
@@ -212,6 +213,7 @@ int main(int argc, char** argv) {
                 r.stats.pages_fetched, r.stats.added,
                 r.stats.page_errors, sitrep::bench::Median(second), r.again.not_modified,
                 sitrep::bench::PeakRssMiB());
+    std::fflush(stdout);  // a size takes minutes: show it when it is done
   }
   return 0;
 }
