@@ -167,7 +167,7 @@ struct StoryClusterer::Impl {
   // the clusterer asks for the IDF of every term of every candidate story.
   struct TermStat {
     double idf = 0;
-    uint32_t idf_at = 0;  // articles seen when `idf` was computed; 0: stale
+    uint32_t idf_at = 0;  // articles seen when `idf` was computed (< 2^32); 0: stale
     uint32_t df = 0;
   };
   mutable std::vector<TermStat> stat;
@@ -305,11 +305,11 @@ int StoryClusterer::Impl::YearOf(uint32_t term) {
 // Stories that share the article's heaviest terms, best first by a cheap partial score.
 std::vector<StoryId> StoryClusterer::Impl::Candidates(const std::vector<WeightedTerm>& v,
                                                       int32_t day) {
-  // Only terms some story already carries can find one: the article's rarest terms (new to
-  // the collection) would otherwise take the query's places and find nothing.
   // The lists are scattered over memory that outgrows the caches as the collection grows:
   // each look-up below is asked for ahead, all at once, so the misses overlap.
   for (const WeightedTerm& t : v) __builtin_prefetch(&postings[t.term]);
+  // Only terms some story already carries can find one: the article's rarest terms (new to
+  // the collection) would otherwise take the query's places and find nothing.
   std::vector<WeightedTerm> query;
   query.reserve(v.size());
   for (const WeightedTerm& t : v)
