@@ -13,7 +13,7 @@
 // per article can be compared between sizes and builds whatever else the machine runs:
 //   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=cg.out
 //     build/bench/bench_desk --runs 1 --no-digest     (one command line)
-//   then the "summary:" line of each cg.out.N over the size in its "desc: Trigger:" line.
+//   then the "totals:" line of each cg.out.N over the size in its "desc: Trigger:" line.
 //   bench_desk [path.jsonl] [--runs N] [--dump FILE] [--sizes 1000,5000,...] [--no-digest]
 #define XXH_INLINE_ALL
 #include <xxhash.h>
