@@ -25,6 +25,13 @@ class FlatMap {
   }
   V* Find(uint64_t key) { return const_cast<V*>(std::as_const(*this).Find(key)); }
 
+  // Asks for the slot where `key` would be found to be brought into the cache: a caller
+  // that knows its next keys (an article's tokens) hides the misses of a table that has
+  // outgrown the caches by asking a few keys ahead.
+  void Prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Home(key)]);
+  }
+
   // Inserts `value` under `key` when the key is missing. Returns the stored value (which may
   // be an older one) and whether it was inserted. The pointer lasts until the next insert.
   std::pair<V*, bool> Insert(uint64_t key, V value) {

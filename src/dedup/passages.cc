@@ -26,6 +26,9 @@ bool IsClosing(std::string_view t) {
          (t == "”" || t == "\"" || t == "’" || t == "'" || t == ")" || t == "»");
 }
 
+// Tokens ahead whose spellings are fetched into the cache while one is looked up.
+constexpr size_t kLookAhead = 8;
+
 struct TokenRange {
   size_t begin, end;  // indexes into article.tokens
 };
@@ -80,8 +83,10 @@ void PassageIndex::FillUnits(const Article& a, std::span<const TokenHash> tokens
   const std::vector<TokenRange> ranges = UnitRanges(a);
   // Names first, so "Petrenko" opening a sentence is known as the name seen elsewhere.
   for (TokenRange r : ranges)
-    for (size_t k = FirstWord(tokens, r) + 1; k < r.end; ++k)
+    for (size_t k = FirstWord(tokens, r) + 1; k < r.end; ++k) {
+      if (k + kLookAhead < tokens.size()) vocab_.Prefetch(tokens[k + kLookAhead].spelling);
       vocab_.NoteName(a.Text(a.tokens[k]), tokens[k].spelling);
+    }
   // `units` may hold an earlier article's: their term vectors are reused, not reallocated.
   units.resize(ranges.size());
   for (size_t n = 0; n < ranges.size(); ++n) {
@@ -92,6 +97,7 @@ void PassageIndex::FillUnits(const Article& a, std::span<const TokenHash> tokens
     u.numbers = 0;
     const size_t first = FirstWord(tokens, r);
     for (size_t k = first; k < r.end; ++k) {
+      if (k + kLookAhead < tokens.size()) vocab_.Prefetch(tokens[k + kLookAhead].spelling);
       Term t;
       if (vocab_.Lookup(a.Text(a.tokens[k]), tokens[k].spelling, k == first, t))
         u.terms.push_back(t);
@@ -186,8 +192,15 @@ void PassageIndex::FindCandidates(const Unit& unit,
   hits_.resize(units_.size());
   const uint32_t need = probes_.size() >= 2 ? 2 : 1;
   candidates_.clear();
+  // The stored units' counters are spread over memory that grows with every article: each
+  // is asked for a few postings ahead of its turn.
+  for (auto [n, id] : probes_) __builtin_prefetch(postings_[id].data());
   for (auto [n, id] : probes_) {
-    for (uint32_t g : postings_[id]) {
+    const std::vector<uint32_t>& list = postings_[id];
+    for (size_t k = 0; k < kLookAhead && k < list.size(); ++k) __builtin_prefetch(&hits_[list[k]]);
+    for (size_t k = 0; k < list.size(); ++k) {
+      if (k + kLookAhead < list.size()) __builtin_prefetch(&hits_[list[k + kLookAhead]]);
+      const uint32_t g = list[k];
       uint32_t& h = hits_[g];  // stamp << 8 | hits, the hits counted up to `need`
       if (h >> 8 != probe_) h = probe_ << 8;
       if ((h & 0xff) == need) continue;
@@ -216,7 +229,11 @@ void PassageIndex::MatchUnit(const Unit& unit, uint32_t here,
   MarkTerms(unit);
   double here_weight = 0;  // every term as unshared; shared ones are moved over below
   for (double w : own_weight_) here_weight += w;
-  for (uint32_t g : candidates_) {
+  for (size_t k = 0; k < candidates_.size(); ++k) {
+    // The next candidates' terms are fetched while this one is read.
+    if (k + 4 < candidates_.size()) __builtin_prefetch(&units_[candidates_[k + 4]]);
+    if (k + 2 < candidates_.size()) __builtin_prefetch(&terms_[units_[candidates_[k + 2]].first_term]);
+    const uint32_t g = candidates_[k];
     const StoredUnit& su = units_[g];
     const uint32_t* other = &terms_[su.first_term];
     // Both term lists are sorted by id, so the shared terms add up in the same order as a

@@ -66,6 +66,8 @@ class Vocabulary {
   // start too ("Petrenko demands ...").
   void NoteName(std::string_view token) { NoteName(token, Spelling(token)); }
   void NoteName(std::string_view token, uint64_t spelling);
+  // Brings what is known of a spelling into the cache ahead of its Lookup.
+  void Prefetch(uint64_t spelling) const { spellings_.Prefetch(spelling); }
 
   uint32_t size() const { return static_cast<uint32_t>(keys_.size()); }
   const std::string& Key(uint32_t id) const { return keys_[id]; }  // "stem", "@skeleton", "#123"

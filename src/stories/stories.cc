@@ -141,7 +141,6 @@ struct StoryClusterer::Impl {
   double threshold, merge_threshold;
   int window_days;
   stories::TermExtractor terms;
-  std::vector<uint32_t> df;
   uint64_t articles = 0;
   std::vector<Story> stories;    // story id - 1
   std::vector<Reach> reach;      // story id - 1
@@ -150,6 +149,7 @@ struct StoryClusterer::Impl {
   bool retired_since_compaction = false;
   // Per-Add scratch.
   std::vector<StoryId> touched;
+  std::vector<std::pair<float, StoryId>> scored;  // Candidates' scratch
   std::vector<uint32_t> slot;  // by term: index + 1 in the article's vector, 0 if absent
   std::vector<double> v_idf;   // by index in the article's vector: its IDF
   std::vector<uint64_t> in_v;  // bit per term: in the article's vector (a compact `slot`)
@@ -161,34 +161,51 @@ struct StoryClusterer::Impl {
   std::vector<float> dense[2];
   std::vector<uint32_t> dense_terms[2];
 
-  // IDF of the moment, cached per term until the collection grew by 1/64 or the term's
-  // document frequency changed (a log and a pow per term and article would dominate).
-  mutable std::vector<double> idf;
-  mutable std::vector<uint64_t> idf_at;
+  // By term: its document frequency and the IDF of the moment, cached until the collection
+  // grew by 1/64 or the term's document frequency changed (a log and a pow per term and
+  // article would dominate). One 16-byte entry a term, so a look-up costs one cache line:
+  // the clusterer asks for the IDF of every term of every candidate story.
+  struct TermStat {
+    double idf = 0;
+    uint32_t idf_at = 0;  // articles seen when `idf` was computed (< 2^32); 0: stale
+    uint32_t df = 0;
+  };
+  mutable std::vector<TermStat> stat;
+  // Loops over a story's terms ask for their entries this many terms ahead.
+  static constexpr size_t kStatAhead = 8;
+  void PrefetchStat(uint32_t t) const { __builtin_prefetch(&stat[t]); }
+  size_t vocabulary() const { return stat.size(); }
   static constexpr uint32_t kIdfMemo = 256;
   mutable std::vector<double> idf_memo = std::vector<double>(kIdfMemo, 0);
   mutable std::vector<uint64_t> idf_memo_at = std::vector<uint64_t>(kIdfMemo, UINT64_MAX);
   double Idf(uint32_t t) const {
-    if (idf_at[t] == 0 || articles - idf_at[t] > idf_at[t] / 64) {
+    TermStat& e = stat[t];
+    if (e.idf_at == 0 || articles - e.idf_at > e.idf_at / 64) {
       // Until the collection is large, it says little about what is rare: count at least
       // kMinCollection articles, so early IDF stays nearly flat instead of erratic.
       // A function of (articles, df) alone: memoised per df for the current collection size,
       // since many terms share a small df.
-      const uint32_t d = df[t];
+      const uint32_t d = e.df;
       if (d < kIdfMemo) {
         if (idf_memo_at[d] != articles) {
           const double n = std::max<double>(double(articles), kMinCollection);
           idf_memo[d] = std::pow(std::log(1.0 + n / d), kIdfPower);
           idf_memo_at[d] = articles;
         }
-        idf[t] = idf_memo[d];
+        e.idf = idf_memo[d];
       } else {
         const double n = std::max<double>(double(articles), kMinCollection);
-        idf[t] = std::pow(std::log(1.0 + n / d), kIdfPower);
+        e.idf = std::pow(std::log(1.0 + n / d), kIdfPower);
       }
-      idf_at[t] = articles;
+      e.idf_at = static_cast<uint32_t>(articles);
     }
-    return idf[t];
+    return e.idf;
+  }
+  // Asks for a story's centroid to be brought into the cache.
+  static void Prefetch(const Story& s) {
+    const char* p = reinterpret_cast<const char*>(s.centroid.data());
+    const size_t bytes = s.centroid.size() * sizeof(WeightedTerm);
+    for (size_t off = 0; off < bytes; off += 64) __builtin_prefetch(p + off);
   }
   Story& At(StoryId s) { return stories[s - 1]; }
   const Story& At(StoryId s) const { return stories[s - 1]; }
@@ -236,18 +253,16 @@ struct StoryClusterer::Impl {
 // `*year`: the latest year among all its terms (0 if none), read before the cut.
 std::vector<WeightedTerm> StoryClusterer::Impl::Vectorize(const Article& a, int* year) {
   std::vector<WeightedTerm> raw = terms.Extract(a);
-  if (df.size() < terms.size()) {
-    df.resize(terms.size(), 0);
+  if (stat.size() < terms.size()) {
+    stat.resize(terms.size());
     postings.resize(terms.size());
-    idf.resize(terms.size(), 0);
-    idf_at.resize(terms.size(), 0);
     term_year.resize(terms.size(), -1);
   }
   ++articles;
   *year = 0;
   for (const WeightedTerm& t : raw) {
-    ++df[t.term];
-    idf_at[t.term] = 0;
+    ++stat[t.term].df;
+    stat[t.term].idf_at = 0;
     *year = std::max(*year, YearOf(t.term));
   }
   KeepHeaviest(raw, kArticleTerms);
@@ -260,7 +275,10 @@ std::vector<WeightedTerm> StoryClusterer::Impl::Vectorize(const Article& a, int*
 void StoryClusterer::Impl::KeepHeaviest(std::vector<WeightedTerm>& v, size_t k) {
   if (v.size() <= k) return;
   weighed.resize(v.size());
-  for (size_t i = 0; i < v.size(); ++i) weighed[i] = {v[i].term, float(v[i].weight * Idf(v[i].term))};
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i + kStatAhead < v.size()) PrefetchStat(v[i + kStatAhead].term);
+    weighed[i] = {v[i].term, float(v[i].weight * Idf(v[i].term))};
+  }
   ranked.assign(weighed.begin(), weighed.end());
   std::nth_element(ranked.begin(), ranked.begin() + k, ranked.end(), ByWeight);
   const WeightedTerm first_dropped = ranked[k];
@@ -287,6 +305,9 @@ int StoryClusterer::Impl::YearOf(uint32_t term) {
 // Stories that share the article's heaviest terms, best first by a cheap partial score.
 std::vector<StoryId> StoryClusterer::Impl::Candidates(const std::vector<WeightedTerm>& v,
                                                       int32_t day) {
+  // The lists are scattered over memory that outgrows the caches as the collection grows:
+  // each look-up below is asked for ahead, all at once, so the misses overlap.
+  for (const WeightedTerm& t : v) __builtin_prefetch(&postings[t.term]);
   // Only terms some story already carries can find one: the article's rarest terms (new to
   // the collection) would otherwise take the query's places and find nothing.
   std::vector<WeightedTerm> query;
@@ -296,11 +317,19 @@ std::vector<StoryId> StoryClusterer::Impl::Candidates(const std::vector<Weighted
       query.push_back({t.term, float(t.weight * Idf(t.term) * Idf(t.term))});
   const size_t n = std::min(kQueryTerms, query.size());
   std::partial_sort(query.begin(), query.begin() + n, query.end(), ByWeight);
+  for (size_t q = 0; q < n; ++q) {
+    const std::vector<StoryId>& list = postings[query[q].term];
+    const size_t from = list.size() > kPostingsScanned ? list.size() - kPostingsScanned : 0;
+    const char* p = reinterpret_cast<const char*>(list.data() + from);
+    for (size_t off = 0; off < (list.size() - from) * sizeof(StoryId); off += 64) __builtin_prefetch(p + off);
+  }
   touched.clear();
+  constexpr size_t kAhead = 8;  // postings whose stories are fetched ahead of their turn
   for (size_t q = 0; q < n; ++q) {
     const std::vector<StoryId>& list = postings[query[q].term];
     const size_t from = list.size() > kPostingsScanned ? list.size() - kPostingsScanned : 0;
     for (size_t i = list.size(); i-- > from;) {
+      if (i >= from + kAhead) __builtin_prefetch(&reach[list[i - kAhead] - 1]);
       const StoryId s = Root(list[i]);
       Reach& r = reach[s - 1];
       if (r.retired || !InWindow(r, day) || r.seen_at == q + 1) continue;
@@ -310,15 +339,21 @@ std::vector<StoryId> StoryClusterer::Impl::Candidates(const std::vector<Weighted
     }
   }
   const size_t keep = std::min(kCandidates, touched.size());
-  auto better = [&](StoryId a, StoryId b) {
-    const float sa = reach[a - 1].score, sb = reach[b - 1].score;
-    return sa != sb ? sa > sb : a < b;
+  // The scores beside the ids, so the selection compares without looking them up.
+  scored.clear();
+  for (StoryId s : touched) {
+    Reach& r = reach[s - 1];
+    scored.push_back({r.score, s});
+    r.score = 0, r.seen_at = 0;
+  }
+  auto better = [](const std::pair<float, StoryId>& a, const std::pair<float, StoryId>& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
   };
   // Selection, then the few kept sorted: cheaper than a heap over the many touched.
-  std::nth_element(touched.begin(), touched.begin() + keep, touched.end(), better);
-  std::sort(touched.begin(), touched.begin() + keep, better);
-  std::vector<StoryId> out(touched.begin(), touched.begin() + keep);
-  for (StoryId s : touched) reach[s - 1].score = 0, reach[s - 1].seen_at = 0;
+  std::nth_element(scored.begin(), scored.begin() + keep, scored.end(), better);
+  std::sort(scored.begin(), scored.begin() + keep, better);
+  std::vector<StoryId> out(keep);
+  for (size_t i = 0; i < keep; ++i) out[i] = scored[i].second;
   return out;
 }
 
@@ -326,7 +361,10 @@ double StoryClusterer::Impl::Norm(Story& s) {
   // IDF drifts slowly: recompute when the collection grew by 1/32 since the last time.
   if (s.norm_at != 0 && articles - s.norm_at <= s.norm_at / 32) return s.norm;
   double sum = 0;
-  for (const WeightedTerm& t : s.centroid) {
+  const size_t n = s.centroid.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kStatAhead < n) PrefetchStat(s.centroid[i + kStatAhead].term);
+    const WeightedTerm& t = s.centroid[i];
     const double w = t.weight * Idf(t.term);
     sum += w * w;
   }
@@ -448,15 +486,25 @@ void StoryClusterer::Impl::Explain(const std::vector<WeightedTerm>& v, const Sto
 // instead of its parts, numbers last (a bare "13500" reads poorly).
 std::string StoryClusterer::Impl::MakeLabel(const Story& s) const {
   std::vector<WeightedTerm> ranked;
-  for (const WeightedTerm& t : s.centroid) {
+  ranked.reserve(s.centroid.size());
+  for (size_t i = 0; i < s.centroid.size(); ++i) {
+    if (i + kStatAhead < s.centroid.size()) PrefetchStat(s.centroid[i + kStatAhead].term);
+    const WeightedTerm& t = s.centroid[i];
     const TermKind kind = terms.Kind(t.term);
     const double bonus = kind == TermKind::kName ? 1.5 : kind == TermKind::kNumber ? 0.5 : 1.0;
     ranked.push_back({t.term, float(t.weight * Idf(t.term) * bonus)});
   }
-  std::sort(ranked.begin(), ranked.end(), ByWeight);
+  // The label takes the first few terms that say something new: the heaviest are ranked
+  // first (ByWeight is a total order, so the order is the full sort's), the rest only if
+  // those run out.
+  constexpr size_t kRankedFirst = 16;
+  size_t sorted = std::min(kRankedFirst, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + sorted, ranked.end(), ByWeight);
   std::vector<std::string> chosen;
-  for (const WeightedTerm& t : ranked) {
+  for (size_t i = 0; i < ranked.size(); ++i) {
     if (chosen.size() == 4) break;
+    if (i == sorted) std::sort(ranked.begin() + i, ranked.end(), ByWeight), sorted = ranked.size();
+    const WeightedTerm& t = ranked[i];
     const std::string surface = terms.Surface(t.term);
     const std::string key = AsciiLower(surface);
     bool skip = false;
@@ -543,7 +591,7 @@ std::vector<std::vector<WeightedTerm>> StoryClusterer::Impl::Weighted(
 void StoryClusterer::Impl::Accumulate(int k, const std::vector<std::vector<WeightedTerm>>& x,
                                       const std::vector<int>& side) {
   std::vector<float>& d = dense[k];
-  if (d.size() < df.size()) d.resize(df.size(), 0);
+  if (d.size() < vocabulary()) d.resize(vocabulary(), 0);
   for (uint32_t t : dense_terms[k]) d[t] = 0;
   dense_terms[k].clear();
   for (size_t i = 0; i < x.size(); ++i) {
@@ -765,15 +813,20 @@ StoryAssignment StoryClusterer::Add(const Article& article) {
   StoryId best = 0;
   std::vector<std::pair<double, StoryId>> close;  // at or over the merge threshold
   const std::vector<StoryId> candidates = m.Candidates(v, day);
-  if (m.slot.size() < m.df.size()) m.slot.resize(m.df.size(), 0);
-  if (m.in_v.size() * 64 < m.df.size()) m.in_v.resize(m.df.size() / 64 + 1, 0);
+  if (m.slot.size() < m.vocabulary()) m.slot.resize(m.vocabulary(), 0);
+  if (m.in_v.size() * 64 < m.vocabulary()) m.in_v.resize(m.vocabulary() / 64 + 1, 0);
   m.v_idf.resize(v.size());
   for (size_t i = 0; i < v.size(); ++i) {
     m.slot[v[i].term] = static_cast<uint32_t>(i + 1);
     m.in_v[v[i].term >> 6] |= uint64_t(1) << (v[i].term & 63);
     m.v_idf[i] = m.Idf(v[i].term);  // fresh: computed for v_norm above
   }
-  for (StoryId s : candidates) {
+  // The candidates' centroids are scattered over memory that outgrows the caches as the
+  // collection grows: each is fetched ahead while the one before it is scored.
+  for (StoryId s : candidates) __builtin_prefetch(&m.At(s));
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    const StoryId s = candidates[k];
+    if (k + 1 < candidates.size()) m.Prefetch(m.At(candidates[k + 1]));
     const double sim = m.Similarity(v, v_norm, m.At(s));
     if (sim > out.similarity || (sim == out.similarity && best != 0 && s < best)) {
       out.similarity = sim;

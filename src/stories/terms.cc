@@ -291,8 +291,7 @@ struct TermExtractor::Impl {
     return e;
   }
 
-  TokenTerms Token(Language& lang, std::string_view text) {
-    const uint64_t h = dedup::SpellingHash(text);
+  TokenTerms Token(Language& lang, std::string_view text, uint64_t h) {
     if (const TokenTerms* e = lang.tokens.Find(h)) return *e;
     const TokenTerms e = ComputeToken(lang, text);
     lang.tokens.Insert(h, e);
@@ -315,6 +314,7 @@ struct TermExtractor::Impl {
   std::vector<float> sum;          // by term: occurrence weights of the article's terms
   std::vector<uint32_t> count;     // by term: occurrences
   std::vector<uint32_t> distinct;  // the article's terms
+  std::vector<uint64_t> hashes;    // by token: SpellingHash of a word, kNotWord otherwise
 
   std::vector<TokenInfo> Classify(const Article& a, Language& lang);
   void AddNames(const Article& a, std::vector<TokenInfo>& tokens,
@@ -323,6 +323,14 @@ struct TermExtractor::Impl {
 };
 
 std::vector<TokenInfo> TermExtractor::Impl::Classify(const Article& a, Language& lang) {
+  // Each word's spelling hash first, so the token cache (which outgrows the caches as the
+  // vocabulary grows) can be asked a few tokens ahead of its use.
+  constexpr size_t kLookAhead = 8;
+  hashes.resize(a.tokens.size());
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    const std::string_view text = WithoutFinalPeriod(a.Text(a.tokens[i]));
+    hashes[i] = IsWordStart(text) ? dedup::SpellingHash(text) : dedup::kNotWord;
+  }
   std::vector<TokenInfo> out;
   out.reserve(a.tokens.size());
   size_t sentence = 0;
@@ -341,7 +349,9 @@ std::vector<TokenInfo> TermExtractor::Impl::Classify(const Article& a, Language&
                  std::all_of(a.text.begin() + prev.end, a.text.begin() + span.begin,
                              [](char c) { return c == ' '; });
     }
-    if (!IsWordStart(t.text)) {
+    if (i + kLookAhead < hashes.size() && hashes[i + kLookAhead] != dedup::kNotWord)
+      lang.tokens.Prefetch(hashes[i + kLookAhead]);
+    if (hashes[i] == dedup::kNotWord) {
       // An opening quote or a colon starts a new clause: capitals after it say nothing.
       if (t.text == "\"" || t.text == "“" || t.text == ":" || t.text == "(") sentence_has_word = false;
       out.push_back(t);
@@ -349,7 +359,7 @@ std::vector<TokenInfo> TermExtractor::Impl::Classify(const Article& a, Language&
     }
     t.initial = !sentence_has_word;
     sentence_has_word = true;
-    const TokenTerms e = Token(lang, t.text);
+    const TokenTerms e = Token(lang, t.text, hashes[i]);
     t.word = e.word;
     t.number = e.number;
     t.name = e.name;
