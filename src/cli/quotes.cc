@@ -120,7 +120,7 @@ void AddEvalQuotes(CLI::App& eval) {
         }
         Article repaired = d.article;
         repaired.attributions = quotes::Attributions(model, d.article, gold_cues ? &gq : nullptr);
-        if (!std::getenv("SITREP_NO_REPAIR")) quotes::RepairAttributions(repaired, {.drop_non_statements = std::getenv("SITREP_DROP") != nullptr});
+        quotes::RepairAttributions(repaired, {.for_reader = false});
         const std::vector<Attribution>& found = repaired.attributions;
         for (const auto& f : found) {
           fc.push_back(f.content);

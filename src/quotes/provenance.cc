@@ -377,6 +377,9 @@ void AddColonQuotes(Article& a, const Resolver& r, std::vector<std::pair<uint32_
     q.direct = true;
     q.speaker = r.PersonNamed(intro_sentence);
     if (q.speaker.empty()) continue;
+    // The source is the name as the introducer writes it, when it writes it so.
+    if (const size_t at = a.Text(intro_sentence).rfind(q.speaker); at != std::string_view::npos)
+      q.source = {intro_sentence.begin + uint32_t(at), intro_sentence.begin + uint32_t(at + q.speaker.size())};
     speakers.push_back({q.cue.begin, q.speaker});
     a.attributions.push_back(q);
   }
@@ -582,10 +585,16 @@ void TraceProvenance(Article& a) {
   static const RE2 quoting(R"((?i)quot|cit)");
   for (Attribution& q : a.attributions) {
     Provenance own = ProvenanceIn(a, a.Text(SentenceAt(a, q.cue.begin)));
-    // An outlet that quotes ("the agency quoted ...") relays the person quoted before it.
+    // An outlet that quotes ("the agency quoted ...") relays the person it names ("quoted
+    // Jane Roe as saying"), else the person quoted before it.
     if (IsOutlet(a, StripThe(q.speaker))) {
       std::string outlet = StripThe(q.speaker);
-      std::string person = r.Before(q.cue.begin, speakers);
+      std::string person;
+      const Span sentence = SentenceAt(a, q.cue.begin);
+      const std::string_view after = std::string_view(a.text).substr(q.cue.end, sentence.end > q.cue.end ? sentence.end - q.cue.end : 0);
+      if (const size_t as = after.find(" as "); as != std::string_view::npos && as < 60)
+        person = r.PersonNamed({q.cue.end, q.cue.end + uint32_t(as)});
+      if (person.empty()) person = r.Before(q.cue.begin, speakers);
       if (!person.empty() && (q.source.end <= q.cue.begin) &&
           RE2::PartialMatch(a.Text(q.cue), quoting)) {
         q.speaker = person;

@@ -80,7 +80,6 @@ void FindAttributions(Article& article) {
   const Loaded& m = Model();
   if (!m.error.empty()) return;
   article.attributions = quotes::Attributions(m.model, article);
-  if (std::getenv("SITREP_QUOTES_RAW")) return;  // DEBUG
   quotes::RepairAttributions(article);
   quotes::TraceProvenance(article);
 }

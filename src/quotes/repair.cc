@@ -131,12 +131,21 @@ void TakeQuotationWhole(const Article& a, Attribution& q, const std::vector<Span
   }
 }
 
-// "said that in recent days, ..." stops at the comma; a that-clause runs to the end of its
-// sentence unless another cue stands between.
+// "“...,” Radio Harbour quoted Jane Roe": a content that opens with a quotation and runs on
+// over its own cue is that quotation.
+void StopBeforeOwnCue(const Attribution& q, const std::vector<Span>& quotations, Span& content) {
+  if (!(content.begin <= q.cue.begin && q.cue.begin < content.end)) return;
+  for (Span z : quotations)
+    if (z.begin == content.begin && z.end <= q.cue.begin) content = z;
+}
+
+// "said that in recent days, ..." stops at the comma; a reported clause right after its cue
+// ("said that ...", "said the port ...") runs to the end of its sentence unless another cue
+// stands between.
 void RunToClauseEnd(const Article& a, Attribution& q, const std::vector<Attribution>& all) {
-  if (!CueBefore(q)) return;
+  if (!CueBefore(q) || !OnlyPunctuation(a.text, q.cue.end, q.content.begin)) return;
   std::string_view content = a.Text(q.content);
-  if (!content.starts_with("that ")) return;
+  if (content.empty() || !(content[0] >= 'a' && content[0] <= 'z')) return;  // a quotation, a name
   const Sentence* s = SentenceAt(a, q.content.begin);
   if (!s) return;
   const uint32_t end = ClauseEnd(a, s->span);
@@ -180,6 +189,10 @@ bool AsPutIt(const Article& a, Attribution& q, std::vector<Attribution>& all) {
 void AccordingToParenthesis(const Article& a, Attribution& q) {
   if (Lowered(a.Text(q.cue)) != "according to" || q.content.end > q.cue.begin || q.source.size() == 0) return;
   if (WordCount(a.Text(q.content)) > 2) return;
+  // Set off by commas on both sides: "Otherwise, according to ..., " (not "That's according to").
+  uint32_t comma = q.cue.begin;
+  while (comma > q.content.end && IsSpace(a.text[comma - 1])) --comma;
+  if (comma == q.content.end || a.text[comma - 1] != ',') return;
   const Sentence* s = SentenceAt(a, q.cue.begin);
   if (!s) return;
   uint32_t i = q.source.end;
@@ -305,7 +318,7 @@ void RepairAttributions(Article& a, const RepairOptions& options) {
   for (size_t i = 0; i < a.attributions.size(); ++i) {
     Attribution& q = a.attributions[i];
     const bool as_put_it = AsPutIt(a, q, a.attributions);
-    if (options.drop_non_statements && !as_put_it)
+    if (options.for_reader && !as_put_it)
       drop[i] = !SpeechCue(a.Text(q.cue)) || AuthorsReading(a, q);
   }
   std::vector<const Attribution*> kept;
@@ -315,11 +328,12 @@ void RepairAttributions(Article& a, const RepairOptions& options) {
     if (drop[i]) continue;
     Attribution& q = a.attributions[i];
     AccordingToParenthesis(a, q);
-    if (Placeholder(a, q)) {
+    if (options.for_reader && Placeholder(a, q)) {
       const Span stands_for = PlaceholderFor(a, q, kept);
       if (stands_for.size()) q.content = stands_for;
-      else drop[i] = options.drop_non_statements;
+      else drop[i] = true;
     }
+    StopBeforeOwnCue(q, quotations, q.content);
     TakeQuotationWhole(a, q, quotations);
     RunToClauseEnd(a, q, a.attributions);
     if (q.source.size()) CutSourceLeftover(a, q);

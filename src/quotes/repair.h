@@ -10,9 +10,11 @@
 //   before the source, the quotation before "as ... put it", or the paragraph before;
 // - "Otherwise, according to Jane Roe, ...": the content is what follows the parenthesis;
 // - a source's leading leftover ("As a reminder, the harbour council") is cut off.
-// For a reader (not for span scoring) they also drop what is no statement: cues that are no
-// speech or thought ("pressured", "will come", "it is known", "seems"), an author's reading of
-// someone's words ("her words actually mean: ..."), and placeholders with nothing to stand for.
+// For a reader (not for span scoring: PolNeAR counts any attribution of a view and marks the
+// topic of "commented on" as its content) they also replace placeholders and drop what is no
+// statement: cues that are no speech or thought ("pressured", "will come", "it is known",
+// "seems"), an author's reading of someone's words ("her words actually mean: ..."), and
+// placeholders with nothing to stand for.
 #pragma once
 
 #include "article.h"
@@ -20,7 +22,7 @@
 namespace sitrep::quotes {
 
 struct RepairOptions {
-  bool drop_non_statements = true;  // false: mend spans only (scoring against PolNeAR)
+  bool for_reader = true;  // false: mend spans only, as `sitrep eval quotes` scores them
 };
 
 // Mends article.attributions in place (needs its sentences, paragraphs and tokens).
