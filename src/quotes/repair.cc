@@ -131,10 +131,13 @@ void TakeQuotationWhole(const Article& a, Attribution& q, const std::vector<Span
   }
 }
 
-// "“...,” Radio Harbour quoted Jane Roe": a content that opens with a quotation and runs on
-// over its own cue is that quotation.
+// "“...,” Radio Harbour quoted Jane Roe as saying": a content that opens with a quotation and
+// runs on over its own cue, with no quotation after the cue ("“A,” she said, “B.”" is one
+// content in two pieces), is that quotation.
 void StopBeforeOwnCue(const Attribution& q, const std::vector<Span>& quotations, Span& content) {
   if (!(content.begin <= q.cue.begin && q.cue.begin < content.end)) return;
+  for (Span z : quotations)
+    if (z.begin >= q.cue.end && z.begin < content.end) return;
   for (Span z : quotations)
     if (z.begin == content.begin && z.end <= q.cue.begin) content = z;
 }
