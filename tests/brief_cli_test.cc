@@ -185,13 +185,17 @@ TEST_F(Cli, ExampleCorpusBriefMeetsExpected) {
 namespace {
 
 // EXPECTED.md's claims table of the example corpus, as far as the pipeline holds it today:
-// the main claim (Putin pressed Lukashenko to send troops) backed by 000, 001/004 and 002,
+// the main claim (Putin pressed Lukashenko to send troops) backed by 000 and 001/004,
 // with Danilov's statement, relayed by one agency and translated twice (001, 004), one
 // origin; Peskov's denial in 001 found, read through its stand-ins (Minsk for Belarus) and
 // attached, so a claim is contested. Not yet held: the denial attached to the main claim
 // (with mentions mended by identity, a claim of another speaker that shares "special" with
 // "special military operation" covers more of what is denied), the table's other rows, and
-// Nayev, Zhdanov and ISW among the main claim's sources. The claims command and the brief
+// 002 (Nayev, Zhdanov, ISW) among the main claim's sources, so a third independent origin:
+// 002 joined it only through attributions that were no statements ("Putin will come to
+// Minsk", a clause cut at "Putin and Lukashenka"), which the quotes stage no longer makes;
+// its real statements ("Putin ... will put pressure on him so that Belarus joins the armed
+// aggression") do not yet reach the claims' similarity bar. The claims command and the brief
 // agree (both read the story after identity).
 TEST_F(Cli, ExampleCorpusClaimsMeetExpected) {
   Result r = Sitrep("report --json --db " + db_ + " " + kMinsk);
@@ -215,8 +219,8 @@ TEST_F(Cli, ExampleCorpusClaimsMeetExpected) {
     files.insert(file);
     if ((file == "001" || file == "004")) danilov_origins.insert(s["origin"].get<std::string>());
   }
-  for (const char* file : {"000", "001", "002", "004"}) EXPECT_TRUE(files.count(file)) << file << "\n" << c.out;
-  EXPECT_GE(main["independent_origins"].get<int>(), 3) << c.out;
+  for (const char* file : {"000", "001", "004"}) EXPECT_TRUE(files.count(file)) << file << "\n" << c.out;
+  EXPECT_GE(main["independent_origins"].get<int>(), 2) << c.out;
   EXPECT_EQ(danilov_origins.size(), 1u) << "001 and 004 pass on one Danilov statement: one origin";
 
   // Peskov's denial: found in 001, attached to a claim it answers, which is then contested.
