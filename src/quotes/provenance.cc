@@ -268,8 +268,10 @@ class Resolver {
       if (p.surname == surname) return p.name;
     const std::string key = names::WordKey(names::Romanise(surname));
     if (key.size() < 3) return std::string(surname);
-    for (const Person& p : people_)
-      if (names::WordKey(names::Romanise(p.surname)) == key) return p.name;
+    if (surname_keys_.empty())  // romanised once a call, and only when a spelling differs
+      for (const Person& p : people_) surname_keys_.push_back(names::WordKey(names::Romanise(p.surname)));
+    for (size_t i = 0; i < people_.size(); ++i)
+      if (surname_keys_[i] == key) return people_[i].name;
     return std::string(surname);
   }
 
@@ -303,6 +305,7 @@ class Resolver {
  private:
   const Article& a_;
   std::vector<Person> people_;
+  mutable std::vector<std::string> surname_keys_;
 };
 
 // "the opposition figure", "The representative of the agency": a determiner, maybe some
