@@ -266,6 +266,12 @@ class Resolver {
   std::string Fullest(std::string_view surname) const {
     for (const Person& p : people_)
       if (p.surname == surname) return p.name;
+    // Spellings of one name start alike; ICU's transliteration is the costly part, so only
+    // then.
+    if (surname.empty() || std::none_of(people_.begin(), people_.end(), [&](const Person& p) {
+          return !p.surname.empty() && p.surname[0] == surname[0];
+        }))
+      return std::string(surname);
     const std::string key = names::WordKey(names::Romanise(surname));
     if (key.size() < 3) return std::string(surname);
     if (surname_keys_.empty())  // romanised once a call, and only when a spelling differs
