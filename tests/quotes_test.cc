@@ -146,8 +146,88 @@ TEST_F(MinskQuotes, InterviewAnswersCredited) {
   EXPECT_FALSE(Of("Rosemary Thomas", "a lot more unlikely than likely").empty());
 }
 
-// "Nayev (001): the meeting will work out wider involvement ..." (a colon introduces the quote)
-TEST_F(MinskQuotes, NayevAfterAColon) { EXPECT_FALSE(Of("Nayev", "wider involvement").empty()); }
+// "Nayev (001 and 002, two translations of one statement ...)": in 001 a paragraph ending
+// "..., Lt. Gen. Serhiy Nayev:" introduces the quotation of the next paragraph, which ends at
+// its own closing mark (the next paragraph is Zaluzhny's, "BBC quoted Zaluzhny as saying").
+TEST_F(MinskQuotes, NayevAfterAColon) {
+  auto qs = Of("Serhiy Nayev", "wider involvement");
+  ASSERT_FALSE(qs.empty());
+  EXPECT_EQ(qs[0]["content"]["text"].get<std::string>().find("strategic task"), std::string::npos) << qs[0].dump();
+  auto zaluzhny = Of("Zaluzhny", "An important strategic task");
+  ASSERT_FALSE(zaluzhny.empty());
+  EXPECT_EQ(zaluzhny[0]["content"]["text"].get<std::string>().find("We believe"), std::string::npos);
+}
+
+// Speakers by the fullest form of their name in the article: 002 writes "Lieutenant General
+// Serhiy Naev" and then "Nayev said".
+TEST_F(MinskQuotes, NayevByHisFullName) {
+  auto qs = Of("Serhiy Na", "will be worked out");
+  ASSERT_FALSE(qs.empty());
+  EXPECT_EQ(Of("Serhiy Na", "Belarus joins the armed aggression").size(), 1u);
+  for (const auto& a : json_["articles"])
+    for (const auto& q : a["attributions"]) {
+      EXPECT_NE(q["speaker"], "Nayev");
+      EXPECT_NE(q["speaker"], "Naev");
+    }
+}
+
+// Reported speech runs to the end of the clause its cue governs, not to the first comma or date.
+TEST_F(MinskQuotes, ReportedClausesWhole) {
+  EXPECT_EQ(Of("Latushko", "Lukashenko had received the Minister of Defense").size(), 1u);
+  EXPECT_EQ(Of("Danilov", "War Staff was held").size(), 1u);
+  EXPECT_EQ(Of("Belarusian underground", "bargaining coin").size(), 1u);
+  // "Otherwise, according to Yusov, ...: "Ukrainians know what to do.""
+  EXPECT_EQ(Of("Yusov", "Ukrainians know what to do").size(), 1u);
+}
+
+// Words that are no speech are no cues: "Putin pressured ...", "Putin will come to Minsk",
+// "It is also known that", "What is known about", "as ... put it" (one attribution with the
+// words before it), "Peskov's words actually mean: ..." (the author's reading).
+TEST_F(MinskQuotes, NoCuesThatAreNoSpeech) {
+  ASSERT_TRUE(json_.is_object());
+  for (const auto& a : json_["articles"])
+    for (const auto& q : a["attributions"]) {
+      const std::string cue = q["cue"]["text"];
+      for (const char* not_speech : {"pressured", "will come", "is also known", "is known about", "put", "mean:", "seems"})
+        EXPECT_NE(cue, not_speech) << q.dump();
+      EXPECT_EQ(q["content"]["text"].get<std::string>().find("Yes, we are doing our best"), std::string::npos) << q.dump();
+    }
+}
+
+// "..., Putin pressured Lukashenka ..., Oleksiy Danilov, the secretary of ..., commented on
+// this visit, according to Ukrinform": Danilov's statement, relayed by Ukrinform; no statement
+// of Ukrinform's own. 004's "That's according to Danilov, ..., Ukrinform reports" likewise.
+TEST_F(MinskQuotes, DanilovsCommentRelayedNotTheOutletsOwn) {
+  auto qs = Of("Danilov", "Putin pressured Lukashenka");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_TRUE(HasRelay(qs[0], "Ukrinform")) << qs[0].dump();
+  EXPECT_TRUE(Of("Ukrinform", "").empty());
+  auto four = Of("Danilov", "Lukashenko isn’t willing to take the step");
+  ASSERT_FALSE(four.empty());
+  EXPECT_TRUE(HasRelay(four[0], "Ukrinform")) << four[0].dump();
+}
+
+// One quotation, one attribution: "“...,” Danilov emphasized" and "“We understand ...,” he
+// added"; "“...,” Yusov said" and "“Minsk understands ...,” Yusov warned".
+TEST_F(MinskQuotes, EachQuotationCreditedOnce) {
+  EXPECT_EQ(Of("Danilov", "Putin demands Belarus’s direct intervention").size(), 1u);
+  auto added = Of("Danilov", "We understand what");
+  ASSERT_EQ(added.size(), 1u);
+  EXPECT_EQ(added[0]["content"]["text"].get<std::string>().find("Putin demands"), std::string::npos);
+  EXPECT_EQ(Of("Yusov", "strategic task of the Kremlin").size(), 1u);
+  auto warned = Of("Yusov", "Minsk understands who is really behind");
+  ASSERT_EQ(warned.size(), 1u);
+  EXPECT_EQ(warned[0]["content"]["text"].get<std::string>().find("strategic task"), std::string::npos);
+  EXPECT_EQ(Of("Peskov", "stupid and baseless fiction").size(), 1u);
+}
+
+// "As a reminder, the National Resistance Centre reported ...": the source is the centre alone.
+TEST_F(MinskQuotes, SourceWithoutLeftovers) {
+  auto qs = Of("National Resistance Centre", "false flag operation");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0]["source"]["text"], "the National Resistance Centre");
+  EXPECT_EQ(qs[0]["speaker"], "the National Resistance Centre");
+}
 
 // "Not quotes: the author's own sentences ("The Kremlin always lies ...", 001)."
 TEST_F(MinskQuotes, AuthorIsNoSource) {

@@ -11,6 +11,7 @@
 #include "quotes/polnear.h"
 #include "quotes/provenance.h"
 #include "quotes/quotes.h"
+#include "quotes/repair.h"
 
 namespace sitrep::cli {
 
@@ -117,7 +118,10 @@ void AddEvalQuotes(CLI::App& eval) {
           if (g.source.size()) gs.push_back(g.source);
           if (g.cue.size()) gq.push_back(g.cue);
         }
-        auto found = quotes::Attributions(model, d.article, gold_cues ? &gq : nullptr);
+        Article repaired = d.article;
+        repaired.attributions = quotes::Attributions(model, d.article, gold_cues ? &gq : nullptr);
+        quotes::RepairAttributions(repaired, {.for_reader = false});
+        const std::vector<Attribution>& found = repaired.attributions;
         for (const auto& f : found) {
           fc.push_back(f.content);
           if (f.source.size()) fs.push_back(f.source);

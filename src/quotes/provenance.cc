@@ -11,6 +11,8 @@
 // stated by Jane Roe on ..."), which then hold for all of that speaker's statements.
 #include "quotes/provenance.h"
 
+#include "entities/names.h"
+
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -259,10 +261,23 @@ class Resolver {
  public:
   explicit Resolver(const Article& a) : a_(a), people_(PeopleIn(a)) {}
 
-  // The fullest name in the article for a surname, else the surname.
+  // The fullest name in the article for a surname, else the surname. A surname spelt
+  // otherwise ("Naiev" beside "Mykola Nayev") is the same name when their romanised keys match.
   std::string Fullest(std::string_view surname) const {
     for (const Person& p : people_)
       if (p.surname == surname) return p.name;
+    // Spellings of one name start alike; ICU's transliteration is the costly part, so only
+    // then.
+    if (surname.empty() || std::none_of(people_.begin(), people_.end(), [&](const Person& p) {
+          return !p.surname.empty() && p.surname[0] == surname[0];
+        }))
+      return std::string(surname);
+    const std::string key = names::WordKey(names::Romanise(surname));
+    if (key.size() < 3) return std::string(surname);
+    if (surname_keys_.empty())  // romanised once a call, and only when a spelling differs
+      for (const Person& p : people_) surname_keys_.push_back(names::WordKey(names::Romanise(p.surname)));
+    for (size_t i = 0; i < people_.size(); ++i)
+      if (surname_keys_[i] == key) return people_[i].name;
     return std::string(surname);
   }
 
@@ -296,6 +311,7 @@ class Resolver {
  private:
   const Article& a_;
   std::vector<Person> people_;
+  mutable std::vector<std::string> surname_keys_;
 };
 
 // "the opposition figure", "The representative of the agency": a determiner, maybe some
@@ -370,6 +386,9 @@ void AddColonQuotes(Article& a, const Resolver& r, std::vector<std::pair<uint32_
     q.direct = true;
     q.speaker = r.PersonNamed(intro_sentence);
     if (q.speaker.empty()) continue;
+    // The source is the name as the introducer writes it, when it writes it so.
+    if (const size_t at = a.Text(intro_sentence).rfind(q.speaker); at != std::string_view::npos)
+      q.source = {intro_sentence.begin + uint32_t(at), intro_sentence.begin + uint32_t(at + q.speaker.size())};
     speakers.push_back({q.cue.begin, q.speaker});
     a.attributions.push_back(q);
   }
@@ -404,48 +423,85 @@ bool HasQuoteMark(std::string_view s) {
   return false;
 }
 
+int MarkKind(std::string_view t, size_t i, size_t& len) {
+  len = 1;
+  if (t[i] == '"') return 2;
+  for (auto [mark, kind] : {std::pair<std::string_view, int>{"“", 1}, {"«", 1}, {"„", 1}, {"”", -1}, {"»", -1}})
+    if (t.substr(i, mark.size()) == mark) {
+      len = mark.size();
+      return kind;
+    }
+  return 0;
+}
+
+// Where the quotation still open at the end of `s` opens (marks paired left to right), or npos.
+size_t OpenQuoteAtEnd(std::string_view s) {
+  size_t open = std::string_view::npos;
+  for (size_t i = 0, len = 1; i < s.size(); i += len) {
+    int kind = MarkKind(s, i, len);
+    if (kind == 2) kind = open == std::string_view::npos ? 1 : -1;
+    if (kind == 1 && open == std::string_view::npos) open = i;
+    else if (kind == -1) open = std::string_view::npos;
+  }
+  return open;
+}
+
 // A quotation over several paragraphs closes in the paragraph that credits it ("...,"
-// Roe said.) with no opening mark there: it began at the last earlier paragraph that opens
-// with a mark, and every paragraph between belongs to it (news style marks only openings;
-// a leftover line such as "Read more: ..." inside is carried along).
+// Roe said.) with no opening mark there to pair with the closing one: it began in an earlier
+// paragraph left open (news style opens each paragraph of it and closes only the last), and
+// every paragraph between belongs to it (a leftover line such as "Read more: ..." inside is
+// carried along). A quotation opened and closed in the credit's paragraph stays there.
 void ExtendQuotesOverParagraphs(Article& a) {
   constexpr size_t kMostParagraphs = 8;
+  const std::string_view text = a.text;
   for (Attribution& q : a.attributions) {
     if (q.content.size() == 0 || q.cue.begin < q.content.end) continue;  // credit after the quote only
     const size_t p = ParagraphAt(a, q.content.end > 0 ? q.content.end - 1 : 0);
     if (p >= a.paragraphs.size()) continue;
-    // Views into the text itself (std::string::substr would make a temporary that dies here).
-    const std::string_view text = a.text;
     const uint32_t para_begin = a.paragraphs[p].begin;
-    std::string_view before =
-        q.content.begin > para_begin ? text.substr(para_begin, q.content.begin - para_begin) : std::string_view();
-    std::string_view after = text.substr(q.content.end, std::min<size_t>(8, a.paragraphs[p].end - q.content.end));
-    while (!after.empty() && (after[0] == ',' || after[0] == '.' || after[0] == ' ')) after.remove_prefix(1);
-    const bool closes = after.starts_with("\"") || after.starts_with("”") || after.starts_with("»");
-    if (!closes || HasQuoteMark(before)) continue;
+    // The closing mark right after the content's last word (inside the content or after it).
+    uint32_t close = q.content.end;
+    for (bool more = true; more && close > q.content.begin;) {
+      const std::string_view tail = text.substr(q.content.begin, close - q.content.begin);
+      more = true;
+      if (tail.back() == ',' || tail.back() == '.' || tail.back() == ' ' || tail.back() == '"') --close;
+      else if (tail.ends_with("”")) close -= 3;
+      else if (tail.ends_with("»")) close -= 2;
+      else more = false;
+    }
+    while (close < a.paragraphs[p].end && (text[close] == ',' || text[close] == '.' || text[close] == ' ')) ++close;
+    size_t len = 0;
+    if (close >= a.paragraphs[p].end || MarkKind(text, close, len) == 0 || MarkKind(text, close, len) == 1) continue;
+    // A quotation opened in this paragraph before the mark is the one it closes.
+    if (OpenQuoteAtEnd(text.substr(para_begin, close - para_begin)) != std::string_view::npos) continue;
+    // The paragraph where it opened: the nearest earlier one left open.
     for (size_t back = 1; back <= kMostParagraphs && back <= p; ++back) {
       std::string_view para = a.Text(a.paragraphs[p - back]);
-      if (para.starts_with("\"") || para.starts_with("“") || para.starts_with("«")) {
-        q.content.begin = a.paragraphs[p - back].begin;
+      if (const size_t open = OpenQuoteAtEnd(para); open != std::string_view::npos) {
+        q.content.begin = a.paragraphs[p - back].begin + uint32_t(open);
         q.direct = true;
         break;
       }
-      if (HasQuoteMark(para)) break;  // another quotation: not ours
+      if (HasQuoteMark(para)) break;  // quotations opened and closed there: not ours
     }
   }
 }
 
 // "We", "I" or "let's" inside someone's quotation is the quoted speaker talking, not a new
-// attribution for a reader: drop those.
+// attribution for a reader: drop those. So is any cue with its content inside a quotation
+// credited to someone ("... until today he understood that ...," Roe said): the words are
+// the quoted speaker's.
 void DropQuotedFirstPerson(Article& a) {
   static const std::set<std::string, std::less<>> kFirstPerson = {"i", "we", "let's", "let’s", "'s", "’s", "you", "us", ""};
   std::vector<Span> quoted;
   for (const Attribution& q : a.attributions)
     if (q.direct) quoted.push_back(q.content);
   std::erase_if(a.attributions, [&](const Attribution& q) {
-    if (!kFirstPerson.count(Lowered(a.Text(q.source)))) return false;
-    for (Span c : quoted)
-      if (c.begin <= q.cue.begin && q.cue.end <= c.end && !(c == q.content)) return true;
+    const bool first_person = kFirstPerson.count(Lowered(a.Text(q.source))) > 0;
+    for (Span c : quoted) {
+      if (c == q.content || !(c.begin <= q.cue.begin && q.cue.end <= c.end)) continue;
+      if (first_person || (c.begin <= q.content.begin && q.content.end <= c.end)) return true;
+    }
     return false;
   });
 }
@@ -454,6 +510,38 @@ bool HasWord(std::string_view s) {
   for (char c : s)
     if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) return true;
   return false;
+}
+
+uint32_t Overlap(Span x, Span y) {
+  const uint32_t begin = std::max(x.begin, y.begin), end = std::min(x.end, y.end);
+  return end > begin ? end - begin : 0;
+}
+
+// What a reader should not see twice. An outlet's attribution that carries someone's
+// statement ("..., Jane Roe said, Nordinform reports") is that statement's relay (already in
+// its chain), not a statement of the outlet's own. One speaker's two attributions whose
+// contents share more than half of the shorter are one statement credited twice ("“...,” she
+// said" and "she added"): the longer stays.
+void DropRelaysAndRepeats(Article& a) {
+  std::vector<bool> drop(a.attributions.size(), false);
+  for (size_t i = 0; i < a.attributions.size(); ++i) {
+    const Attribution& outer = a.attributions[i];
+    if (!IsOutlet(a, StripThe(outer.speaker))) continue;
+    for (const Attribution& inner : a.attributions)
+      if (&inner != &outer && !inner.speaker.empty() && !IsOutlet(a, StripThe(inner.speaker)) &&
+          inner.cue.begin >= outer.content.begin && inner.cue.end <= outer.content.end)
+        drop[i] = true;
+  }
+  for (size_t i = 0; i < a.attributions.size(); ++i)
+    for (size_t j = 0; j < a.attributions.size(); ++j) {
+      const Attribution &x = a.attributions[i], &y = a.attributions[j];
+      if (i == j || drop[j] || x.speaker.empty() || x.speaker != y.speaker) continue;
+      const uint32_t shorter = std::min(x.content.size(), y.content.size());
+      if (shorter == 0 || 2 * Overlap(x.content, y.content) <= shorter) continue;
+      if (x.content.size() < y.content.size() || (x.content.size() == y.content.size() && i > j)) drop[i] = true;
+    }
+  for (size_t i = drop.size(); i-- > 0;)
+    if (drop[i]) a.attributions.erase(a.attributions.begin() + i);
 }
 
 }  // namespace
@@ -506,10 +594,16 @@ void TraceProvenance(Article& a) {
   static const RE2 quoting(R"((?i)quot|cit)");
   for (Attribution& q : a.attributions) {
     Provenance own = ProvenanceIn(a, a.Text(SentenceAt(a, q.cue.begin)));
-    // An outlet that quotes ("the agency quoted ...") relays the person quoted before it.
+    // An outlet that quotes ("the agency quoted ...") relays the person it names ("quoted
+    // Jane Roe as saying"), else the person quoted before it.
     if (IsOutlet(a, StripThe(q.speaker))) {
       std::string outlet = StripThe(q.speaker);
-      std::string person = r.Before(q.cue.begin, speakers);
+      std::string person;
+      const Span sentence = SentenceAt(a, q.cue.begin);
+      const std::string_view after = std::string_view(a.text).substr(q.cue.end, sentence.end > q.cue.end ? sentence.end - q.cue.end : 0);
+      if (const size_t as = after.find(" as "); as != std::string_view::npos && as < 60)
+        person = r.PersonNamed({q.cue.end, q.cue.end + uint32_t(as)});
+      if (person.empty()) person = r.Before(q.cue.begin, speakers);
       if (!person.empty() && (q.source.end <= q.cue.begin) &&
           RE2::PartialMatch(a.Text(q.cue), quoting)) {
         q.speaker = person;
@@ -541,6 +635,7 @@ void TraceProvenance(Article& a) {
     if (q.venue.size() && std::find(q.relays.begin(), q.relays.end(), StripThe(q.venue)) != q.relays.end())
       std::erase(q.relays, StripThe(q.venue));
   }
+  DropRelaysAndRepeats(a);
 }
 
 }  // namespace sitrep::quotes

@@ -8,6 +8,7 @@
 
 #include "quotes/model.h"
 #include "quotes/provenance.h"
+#include "quotes/repair.h"
 #include "text/segment.h"
 
 namespace sitrep {
@@ -79,6 +80,7 @@ void FindAttributions(Article& article) {
   const Loaded& m = Model();
   if (!m.error.empty()) return;
   article.attributions = quotes::Attributions(m.model, article);
+  quotes::RepairAttributions(article);
   quotes::TraceProvenance(article);
 }
 

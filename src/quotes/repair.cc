@@ -1,0 +1,351 @@
+// Each rule reads one attribution with its sentence and the article's quotations, and either
+// moves a span edge or marks the attribution as no statement. The rules look at words and
+// punctuation only; names are the provenance rules' business.
+#include "quotes/repair.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitrep::quotes {
+
+namespace {
+
+std::string Lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return out;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+int WordCount(std::string_view text) {
+  int n = 0;
+  bool in_word = false;
+  for (char c : text) {
+    n += !IsSpace(c) && !in_word;
+    in_word = !IsSpace(c);
+  }
+  return n;
+}
+
+std::string_view FirstWord(std::string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  size_t end = 0;
+  while (end < text.size() && !IsSpace(text[end]) && text[end] != ',') ++end;
+  return text.substr(0, end);
+}
+
+// A quotation mark at byte i: +1 opens, -1 closes, 2 either (a straight mark), 0 none.
+int MarkAt(std::string_view t, size_t i, size_t& len) {
+  len = 1;
+  if (t[i] == '"') return 2;
+  static constexpr std::array<std::pair<std::string_view, int>, 5> kMarks = {
+      {{"“", 1}, {"«", 1}, {"„", 1}, {"”", -1}, {"»", -1}}};
+  for (auto [mark, kind] : kMarks)
+    if (t.substr(i, mark.size()) == mark) {
+      len = mark.size();
+      return kind;
+    }
+  return 0;
+}
+
+bool IsMarkOrPunct(std::string_view t, size_t i, size_t& len) {
+  if (MarkAt(t, i, len)) return true;
+  len = 1;
+  return IsSpace(t[i]) || t[i] == ',' || t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';' || t[i] == ':';
+}
+
+// Only white space, punctuation and quotation marks between two bytes.
+bool OnlyPunctuation(std::string_view t, uint32_t from, uint32_t to) {
+  for (size_t i = from, len = 1; i < to; i += len)
+    if (!IsMarkOrPunct(t, i, len)) return false;
+  return true;
+}
+
+// Quotations, mark to mark, paired within a paragraph; an opening mark never closed runs to
+// the paragraph's end.
+std::vector<Span> Quotations(const Article& a) {
+  std::vector<Span> out;
+  const std::string_view t = a.text;
+  for (const Span& p : a.paragraphs) {
+    int64_t open = -1;
+    for (size_t i = p.begin, len = 1; i < p.end; i += len) {
+      int kind = MarkAt(t, i, len);
+      if (kind == 2) kind = open >= 0 ? -1 : 1;
+      if (kind == 1 && open < 0) open = int64_t(i);
+      else if (kind == -1 && open >= 0) {
+        out.push_back({uint32_t(open), uint32_t(i + len)});
+        open = -1;
+      }
+    }
+    if (open >= 0) out.push_back({uint32_t(open), p.end});
+  }
+  return out;
+}
+
+const Sentence* SentenceAt(const Article& a, uint32_t at) {
+  for (const Sentence& s : a.sentences)
+    if (s.span.begin <= at && at < s.span.end) return &s;
+  return nullptr;
+}
+
+// The sentence's end without trailing space and its closing full stop, "!" or "?".
+uint32_t ClauseEnd(const Article& a, Span sentence) {
+  uint32_t end = sentence.end;
+  while (end > sentence.begin && IsSpace(a.text[end - 1])) --end;
+  if (end > sentence.begin && (a.text[end - 1] == '.' || a.text[end - 1] == '!' || a.text[end - 1] == '?')) --end;
+  return end;
+}
+
+Span TrimSpaces(const Article& a, Span s) {
+  while (s.begin < s.end && (IsSpace(a.text[s.begin]) || a.text[s.begin] == ',')) ++s.begin;
+  while (s.end > s.begin && (IsSpace(a.text[s.end - 1]) || a.text[s.end - 1] == ',')) --s.end;
+  return s;
+}
+
+uint32_t Overlap(Span x, Span y) {
+  const uint32_t begin = std::max(x.begin, y.begin), end = std::min(x.end, y.end);
+  return end > begin ? end - begin : 0;
+}
+
+bool CueBefore(const Attribution& q) { return q.cue.end <= q.content.begin; }
+
+// ---- the rules ----
+
+// A quotation the tagger found in part: its window ends some way before a long quotation's
+// opening mark, or stops short of its closing one.
+void TakeQuotationWhole(const Article& a, Attribution& q, const std::vector<Span>& quotations) {
+  for (Span z : quotations) {
+    if (q.content.begin >= z.end || q.content.end <= z.begin) continue;
+    if (q.cue.begin >= z.begin && q.cue.end <= z.end) return;  // a cue inside: someone quoted within
+    const bool reaches_end = q.content.end <= z.end && OnlyPunctuation(a.text, q.content.end, z.end);
+    const bool reaches_start = q.content.begin >= z.begin && OnlyPunctuation(a.text, z.begin, q.content.begin);
+    if (reaches_end && q.content.begin > z.begin) q.content.begin = z.begin;
+    else if (reaches_start && q.content.end < z.end && q.content.end > z.begin) q.content.end = z.end;
+    return;
+  }
+}
+
+// "“...,” Radio Harbour quoted Jane Roe as saying": a content that opens with a quotation and
+// runs on over its own cue, with no quotation after the cue ("“A,” she said, “B.”" is one
+// content in two pieces), is that quotation.
+void StopBeforeOwnCue(const Attribution& q, const std::vector<Span>& quotations, Span& content) {
+  if (!(content.begin <= q.cue.begin && q.cue.begin < content.end)) return;
+  for (Span z : quotations)
+    if (z.begin >= q.cue.end && z.begin < content.end) return;
+  for (Span z : quotations)
+    if (z.begin == content.begin && z.end <= q.cue.begin) content = z;
+}
+
+// "said that in recent days, ..." stops at the comma; a reported clause right after its cue
+// ("said that ...", "said the port ...") runs to the end of its sentence unless another cue
+// stands between.
+void RunToClauseEnd(const Article& a, Attribution& q, const std::vector<Attribution>& all) {
+  if (!CueBefore(q) || !OnlyPunctuation(a.text, q.cue.end, q.content.begin)) return;
+  std::string_view content = a.Text(q.content);
+  if (content.empty() || !(content[0] >= 'a' && content[0] <= 'z')) return;  // a quotation, a name
+  const Sentence* s = SentenceAt(a, q.content.begin);
+  if (!s) return;
+  const uint32_t end = ClauseEnd(a, s->span);
+  if (end <= q.content.end) return;
+  for (const Attribution& o : all)
+    if (&o != &q && o.cue.begin >= q.content.end && o.cue.begin < end) return;
+  q.content.end = end;
+}
+
+// "as Jane Roe put it": the content is the quotation (or clause) just before "as", the
+// source the words between "as" and the cue; another attribution of the sentence whose
+// content ran over "as ... put it" ends before it.
+bool AsPutIt(const Article& a, Attribution& q, std::vector<Attribution>& all) {
+  const std::string cue = Lowered(a.Text(q.cue));
+  if (!(cue == "put" || cue == "puts" || cue == "put it" || cue == "puts it")) return false;
+  const Sentence* s = SentenceAt(a, q.cue.begin);
+  if (!s) return false;
+  const std::string before = Lowered(a.text.substr(s->span.begin, q.cue.begin - s->span.begin));
+  const size_t as = before.rfind(" as ");
+  if (as == std::string::npos || WordCount(std::string_view(before).substr(as + 4)) > 8) return false;
+  const uint32_t as_at = s->span.begin + uint32_t(as);  // the space before "as"
+  q.source = TrimSpaces(a, {as_at + 4, q.cue.begin});
+  uint32_t end = as_at;
+  while (end > s->span.begin && (IsSpace(a.text[end - 1]) || a.text[end - 1] == ',')) --end;
+  Span content{s->span.begin, end};
+  for (Span z : Quotations(a))
+    if (z.end == end || (z.end + 1 == end && a.text[end - 1] == ',')) content = z;
+  if (content.begin == s->span.begin)
+    for (uint32_t i = end; i-- > s->span.begin;)
+      if (a.text[i] == ',') {
+        content.begin = i + 1;
+        break;
+      }
+  q.content = TrimSpaces(a, content);
+  for (Attribution& o : all)
+    if (&o != &q && o.content.begin < as_at && o.content.end > as_at) o.content.end = as_at;
+  return true;
+}
+
+// "Otherwise, according to Jane Roe, the port stays shut": the content is what follows.
+void AccordingToParenthesis(const Article& a, Attribution& q) {
+  if (Lowered(a.Text(q.cue)) != "according to" || q.content.end > q.cue.begin || q.source.size() == 0) return;
+  if (WordCount(a.Text(q.content)) > 2) return;
+  // Set off by commas on both sides: "Otherwise, according to ..., " (not "That's according to").
+  uint32_t comma = q.cue.begin;
+  while (comma > q.content.end && IsSpace(a.text[comma - 1])) --comma;
+  if (comma == q.content.end || a.text[comma - 1] != ',') return;
+  const Sentence* s = SentenceAt(a, q.cue.begin);
+  if (!s) return;
+  uint32_t i = q.source.end;
+  while (i < s->span.end && IsSpace(a.text[i])) ++i;
+  if (i >= s->span.end || a.text[i] != ',') return;
+  Span rest = TrimSpaces(a, {i + 1, ClauseEnd(a, s->span)});
+  if (WordCount(a.Text(rest)) >= 4) q.content = rest;
+}
+
+// A content that only points at what was said: a pronoun or a short phrase opened by a
+// determiner ("this visit", "his opinion", "That"), or the topic of "commented on" / "spoke
+// about".
+bool Placeholder(const Article& a, const Attribution& q) {
+  const std::string cue = Lowered(a.Text(q.cue));
+  if (cue.ends_with(" on") || cue.ends_with(" about")) return true;
+  std::string_view content = a.Text(q.content);
+  if (WordCount(content) > 3) return false;
+  static const std::array<std::string_view, 10> kPointers = {"it", "this", "that", "these", "those",
+                                                             "his", "her", "their", "its", "so"};
+  const std::string first = Lowered(FirstWord(content));
+  if (first == "that" && CueBefore(q) && WordCount(content) > 1) return false;  // "said that the port ..."
+  return std::find(kPointers.begin(), kPointers.end(), first) != kPointers.end() ||
+         first.starts_with("that’") || first.starts_with("that'");
+}
+
+// What a placeholder stands for: the paragraph (or sentence) before, when it opens the
+// sentence ("That's according to Jane Roe"); the clause before the source ("The port stays
+// shut, Jane Roe, the harbour master, commented on this"). Empty when neither is there.
+Span PlaceholderFor(const Article& a, const Attribution& q, const std::vector<const Attribution*>& others) {
+  const Sentence* s = SentenceAt(a, q.cue.begin);
+  if (!s) return {};
+  if (q.content.begin == s->span.begin && q.content.end <= q.cue.begin) {
+    const size_t index = size_t(s - a.sentences.data());
+    if (index == 0) return {};
+    const Sentence& prev = a.sentences[index - 1];
+    if (prev.paragraph != s->paragraph) return TrimSpaces(a, a.paragraphs[prev.paragraph]);
+    return TrimSpaces(a, prev.span);
+  }
+  if (q.source.size() == 0 || q.source.end > q.cue.begin) return {};
+  uint32_t comma = q.source.begin;
+  while (comma > s->span.begin && IsSpace(a.text[comma - 1])) --comma;
+  if (comma == s->span.begin || a.text[comma - 1] != ',') return {};
+  Span before = TrimSpaces(a, {s->span.begin, comma - 1});
+  if (WordCount(a.Text(before)) < 6) return {};  // "On the other hand, ..." is no statement
+  // A clause with a cue of its own is another statement, not this one's.
+  for (const Attribution* o : others)
+    if (o != &q && o->cue.begin >= before.begin && o->cue.end <= before.end) return {};
+  return before;
+}
+
+// "As a reminder, the harbour council": a leading phrase with no name and a comma is no
+// part of the source.
+void CutSourceLeftover(const Article& a, Attribution& q) {
+  std::string_view source = a.Text(q.source);
+  const size_t comma = source.find(", ");
+  if (comma == std::string_view::npos || WordCount(source.substr(0, comma)) > 3) return;
+  for (char c : source.substr(0, comma))
+    if ((c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80) return;
+  static const std::array<std::string_view, 12> kPeople = {"minister", "spokesman", "spokeswoman", "official",
+                                                           "expert", "analyst", "secretary", "head",
+                                                           "chief", "director", "leader", "president"};
+  std::string last(source.substr(0, comma));
+  last = last.substr(last.rfind(' ') == std::string::npos ? 0 : last.rfind(' ') + 1);
+  if (std::find(kPeople.begin(), kPeople.end(), last) != kPeople.end()) return;
+  q.source.begin += uint32_t(comma + 2);
+}
+
+// Words that say someone spoke, wrote or held a view: a cue needs one (or no letters at all,
+// as a dash or a colon that introduces a quotation). Stems, matched at a word's start.
+bool SpeechWord(std::string_view w) {
+  static const std::string_view kStems[] = {
+      "said", "say", "tell", "told", "state", "claim", "add", "noted", "note", "noting", "warn", "emphasi",
+      "emphasiz", "stress", "explain", "recall", "believ", "think", "thought", "argu", "insist", "assur",
+      "announc", "report", "writ", "wrote", "tweet", "post", "comment", "assum", "suggest", "admit",
+      "acknowledg", "deni", "deny", "confirm", "reveal", "accus", "urge", "urging", "ask", "answer", "repl",
+      "respon", "predict", "expect", "estimat", "conclud", "declar", "describ", "call", "convinc", "hope",
+      "hoping", "fear", "worr", "doubt", "agree", "agreed", "disagre", "critici", "complain", "promis", "vow",
+      "pledg", "threat", "demand", "propos", "recommend", "advis", "maintain", "contend", "conced", "point",
+      "accord", "quot", "cite", "citing", "interview", "testif", "remark", "observ", "mention", "indicat",
+      "signal", "express", "voic", "feel", "felt", "opin", "speak", "spoke", "talk", "discuss", "prais",
+      "blam", "condemn", "welcom", "hail", "dismiss", "reject", "specul", "forecast", "caution", "alleg",
+      "declin", "refus", "recount", "learn", "assert", "stat", "insist", "announce"};
+  const std::string lower = Lowered(w);
+  for (std::string_view stem : kStems)
+    if (lower.starts_with(stem)) return true;
+  return false;
+}
+
+bool SpeechCue(std::string_view cue) {
+  bool letters = false;
+  for (size_t i = 0; i < cue.size();) {
+    while (i < cue.size() && IsSpace(cue[i])) ++i;
+    size_t end = i;
+    while (end < cue.size() && !IsSpace(cue[end])) ++end;
+    std::string_view w = cue.substr(i, end - i);
+    // "’s according to": the clitic is no word.
+    while (!w.empty() && !std::isalpha(static_cast<unsigned char>(w.front()))) w.remove_prefix(1);
+    if (!w.empty()) letters = true;
+    if (!w.empty() && SpeechWord(w)) return true;
+    i = end;
+  }
+  return !letters;
+}
+
+// "Her words actually mean: ...": the author reads someone's words; the reading is the
+// author's. A source that is someone's words, not someone.
+bool AuthorsReading(const Article& a, const Attribution& q) {
+  const std::string source = Lowered(a.Text(q.source));
+  for (std::string_view w : {"words", "statement", "remarks", "comments"})
+    if (source.find(std::string(w)) != std::string::npos &&
+        (source.find("’s " + std::string(w)) != std::string::npos ||
+         source.find("'s " + std::string(w)) != std::string::npos))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+void RepairAttributions(Article& a, const RepairOptions& options) {
+  if (a.attributions.empty()) return;
+  const std::vector<Span> quotations = Quotations(a);
+  std::vector<bool> drop(a.attributions.size(), false);
+  for (size_t i = 0; i < a.attributions.size(); ++i) {
+    Attribution& q = a.attributions[i];
+    const bool as_put_it = AsPutIt(a, q, a.attributions);
+    if (options.for_reader && !as_put_it)
+      drop[i] = !SpeechCue(a.Text(q.cue)) || AuthorsReading(a, q);
+  }
+  std::vector<const Attribution*> kept;
+  for (size_t i = 0; i < a.attributions.size(); ++i)
+    if (!drop[i]) kept.push_back(&a.attributions[i]);
+  for (size_t i = 0; i < a.attributions.size(); ++i) {
+    if (drop[i]) continue;
+    Attribution& q = a.attributions[i];
+    AccordingToParenthesis(a, q);
+    if (options.for_reader && Placeholder(a, q)) {
+      const Span stands_for = PlaceholderFor(a, q, kept);
+      if (stands_for.size()) q.content = stands_for;
+      else drop[i] = true;
+    }
+    StopBeforeOwnCue(q, quotations, q.content);
+    TakeQuotationWhole(a, q, quotations);
+    RunToClauseEnd(a, q, a.attributions);
+    if (q.source.size()) CutSourceLeftover(a, q);
+    q.direct = std::any_of(quotations.begin(), quotations.end(), [&](Span z) {
+      return z.begin <= q.content.begin && q.content.begin < z.end && 2 * Overlap(z, q.content) > q.content.size();
+    });
+  }
+  for (size_t i = drop.size(); i-- > 0;)
+    if (drop[i]) a.attributions.erase(a.attributions.begin() + i);
+}
+
+}  // namespace sitrep::quotes
