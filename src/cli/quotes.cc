@@ -99,9 +99,11 @@ void AddEvalQuotes(CLI::App& eval) {
       "quotes", "Score attributions (content, source, cue spans) against PolNeAR JSON Lines; "
                 "the first annotator of each article is the gold");
   static std::string file;
+  static std::string dump;
   static bool gold_cues = false;
   cmd->add_option("--polnear", file, "PolNeAR JSON Lines (train.jsonl, dev.jsonl)")->required();
   cmd->add_flag("--gold-cues", gold_cues, "Give the gold cues (scores source and content finding alone)");
+  cmd->add_option("--dump", dump, "Also write each article's gold and found spans here (JSON Lines, byte offsets), to study the misses");
   cmd->callback([] {
     try {
       auto docs = quotes::LoadPolnear(file);
@@ -110,6 +112,8 @@ void AddEvalQuotes(CLI::App& eval) {
       if (!in || !model.Load(in)) throw std::runtime_error(QuoteModelPath() + ": cannot read the quotes model");
       quotes::Prf content_exact, content_overlap, source_exact, source_overlap, cue_exact;
       size_t gold_count = 0, found_count = 0;
+      std::ofstream dump_out;
+      if (!dump.empty() && !(dump_out = std::ofstream(dump))) throw std::runtime_error(dump + ": cannot write");
       auto start = std::chrono::steady_clock::now();
       for (const auto& d : docs) {
         std::vector<Span> gc, gs, gq, fc, fs, fq;
@@ -134,6 +138,19 @@ void AddEvalQuotes(CLI::App& eval) {
         source_exact.Add(quotes::ScoreExact(d.article, gs, fs));
         source_overlap.Add(quotes::ScoreOverlap(d.article, gs, fs));
         cue_exact.Add(quotes::ScoreExact(d.article, gq, fq));
+        if (dump_out.is_open()) {
+          auto spans = [](const std::vector<Span>& v) {
+            nlohmann::json out = nlohmann::json::array();
+            for (Span s : v) out.push_back({s.begin, s.end});
+            return out;
+          };
+          nlohmann::json gold = nlohmann::json::array(), guess = nlohmann::json::array();
+          for (const auto& g : d.attributions)
+            gold.push_back({{"cue", spans({g.cue})}, {"source", spans({g.source})}, {"content", spans(g.content)}});
+          for (const auto& f : found)
+            guess.push_back({{"cue", spans({f.cue})}, {"source", spans({f.source})}, {"content", spans({f.content})}});
+          dump_out << nlohmann::json({{"id", d.id}, {"text", d.article.text}, {"gold", gold}, {"found", guess}}).dump() << "\n";
+        }
       }
       double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       nlohmann::json j = {

@@ -61,9 +61,13 @@ int MarkKind(std::string_view t) {
 
 // Quotation marks pair up within a paragraph; an opening mark never closed runs to the
 // paragraph's end (the news convention for a quote that goes on in the next paragraph).
+// A quotation left open at a paragraph's end and closed in the next one without opening
+// again ("... summer.\n\nUntil then ... three hours,\" she said.") takes that paragraph's
+// start up to its closing mark.
 void MarkQuotations(std::vector<TokenInfo>& tokens, const Article& a) {
   int next_region = 0;
   size_t i = 0;
+  int carried = -1;  // the region left open at the end of the paragraph before
   while (i < tokens.size()) {
     size_t end = i;
     while (end < tokens.size() && tokens[end].paragraph == tokens[i].paragraph) ++end;
@@ -74,7 +78,17 @@ void MarkQuotations(std::vector<TokenInfo>& tokens, const Article& a) {
       int kind = MarkKind(t);
       if (kind == 0) continue;
       const bool single = t == "'" || t == "‘" || t == "’";
+      // A straight double mark that ends a word, with nothing opened in the paragraph, closes
+      // the quotation carried over.
+      const bool ends_word = j > i && tokens[j - 1].span.end == tokens[j].span.begin;
+      if (carried >= 0 && open < 0 && !single && (kind == -1 || (kind == 2 && ends_word))) {
+        tokens[j].quote_mark = -1;
+        for (size_t k = i; k <= j; ++k) tokens[k].region = carried;
+        carried = -1;
+        continue;
+      }
       if (kind == 2) kind = open >= 0 && open_text == t ? -1 : 1;
+      if (kind == 1) carried = -1;  // the paragraph opens its own quotation
       if (single && kind == 1 && open >= 0) continue;  // apostrophes inside a quotation
       if (single && kind == -1 && (open < 0 || (open_text != "‘" && open_text != "'"))) continue;
       if (kind == 1 && open < 0) {
@@ -88,9 +102,10 @@ void MarkQuotations(std::vector<TokenInfo>& tokens, const Article& a) {
         open = -1;
       }
     }
+    carried = -1;
     if (open >= 0) {
       for (size_t k = size_t(open); k < end; ++k) tokens[k].region = next_region;
-      ++next_region;
+      carried = next_region++;
     }
     i = end;
   }
@@ -186,7 +201,46 @@ std::vector<std::vector<bool>> BioAllowed(int kinds) {
   return allowed;
 }
 
+// Rate classes: how often a stem is a cue when seen, times whether it was seen often (5+).
+constexpr const char* kRateNames[] = {"never",  "never+", "<5%",  "<5%+",  "<15%", "<15%+", "<35%",
+                                      "<35%+",  "<60%",   "<60%+", "60%",  "60%+"};
+uint8_t RateClass(size_t cue, size_t seen) {
+  const double r = seen ? double(cue) / seen : 0;
+  const int bucket = cue == 0 ? 0 : r < 0.05 ? 1 : r < 0.15 ? 2 : r < 0.35 ? 3 : r < 0.6 ? 4 : 5;
+  return uint8_t(2 * bucket + (seen >= 5));
+}
+
+// What the word beside a candidate cue is, in the classes that tell a speech verb's frame:
+// "X said that", "he told", "has warned", "“...,” she added".
+const char* NeighbourClass(const ArticleView& v, int64_t i, uint32_t first, uint32_t last) {
+  if (i < int64_t(first) || i >= int64_t(last)) return "edge";
+  const TokenInfo& t = v.tokens[i];
+  if (t.quote_mark == 1) return "open";
+  if (t.quote_mark == -1) return "close";
+  const std::string& w = t.lower;
+  if (w == "that") return "that";
+  if (w == "to") return "to";
+  if (w == "," || w == ":" || w == "—" || w == "–" || w == "-" || w == "--") return w == "," ? "comma" : "colon";
+  if (w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || w == "its") return "det";
+  if (w == "he" || w == "she" || w == "they" || w == "i" || w == "we" || w == "it" || w == "you") return "pron";
+  if (w == "has" || w == "have" || w == "had" || w == "is" || w == "was" || w == "were" || w == "are" ||
+      w == "will" || w == "would" || w == "did" || w == "does" || w == "be" || w == "been")
+    return "aux";
+  if (w == "also" || w == "not" || w == "never" || w == "later" || w == "previously" || w == "repeatedly") return "adv";
+  if (w == "in" || w == "on" || w == "of" || w == "for" || w == "about" || w == "with" || w == "by") return "prep";
+  if (w == "how" || w == "what" || w == "why" || w == "whether" || w == "if" || w == "when") return "wh";
+  if (t.shape.starts_with("X")) return "cap";
+  if (t.shape.starts_with("d")) return "num";
+  if (t.shape.starts_with("x")) return "low";
+  return "other";
+}
+
 }  // namespace
+
+const char* CueLexicon::Class(const std::string& stem) const {
+  auto it = rate.find(uint32_t(HashFeature(stem)));
+  return it == rate.end() || it->second >= std::size(kRateNames) ? "unseen" : kRateNames[it->second];
+}
 
 QuoteModel::QuoteModel() : cues(3, BioAllowed(1)), roles(5, BioAllowed(2)) {}
 
@@ -197,6 +251,18 @@ bool QuoteModel::Load(std::istream& in) {
   float b = 0;
   if (!in.read(reinterpret_cast<char*>(&b), sizeof b)) return false;
   cue_bias = {0.f, b, 0.f};
+  char magic[4];
+  uint32_t n = 0;
+  if (!in.read(magic, 4) || std::string_view(magic, 4) != "SQL1") return false;
+  if (!in.read(reinterpret_cast<char*>(&n), sizeof n)) return false;
+  lexicon.rate.clear();
+  lexicon.rate.reserve(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t key;
+    uint8_t c;
+    if (!in.read(reinterpret_cast<char*>(&key), sizeof key) || !in.read(reinterpret_cast<char*>(&c), 1)) return false;
+    lexicon.rate[key] = c;
+  }
   return true;
 }
 void QuoteModel::Save(std::ostream& out) const {
@@ -208,6 +274,13 @@ void QuoteModel::Save(std::ostream& out) const {
   source_ends.Save(out);
   const float b = cue_bias.size() > 1 ? cue_bias[1] : 0.f;
   out.write(reinterpret_cast<const char*>(&b), sizeof b);
+  out.write("SQL1", 4);
+  const uint32_t n = uint32_t(lexicon.rate.size());
+  out.write(reinterpret_cast<const char*>(&n), sizeof n);
+  for (auto [key, c] : lexicon.rate) {
+    out.write(reinterpret_cast<const char*>(&key), sizeof key);
+    out.write(reinterpret_cast<const char*>(&c), 1);
+  }
 }
 
 Span GoldAttribution::ContentHull() const {
@@ -238,15 +311,18 @@ ArticleView ViewOf(const Article& a) {
   return v;
 }
 
-std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t last) {
+std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t last,
+                                  const CueLexicon& lexicon) {
   std::vector<Features> out(last - first);
   static const std::string kNone = "<none>";
   auto word = [&](int64_t i) -> const std::string& {
     return i < first || i >= last ? kNone : v.tokens[i].lower;
   };
+  std::vector<const char*> rates(last - first);
+  for (uint32_t i = first; i < last; ++i) rates[i - first] = lexicon.Class(Stem(v.tokens[i].lower));
   Heads heads;
   for (uint32_t i = first; i < last; ++i) {
-    out[i - first].reserve(26);
+    out[i - first].reserve(40);
     FeatureSink f{out[i - first], {}, &heads};
     const TokenInfo& t = v.tokens[i];
     const std::string& w = t.lower;
@@ -278,6 +354,24 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
     for (uint32_t k = i + 1; k < last && k < i + 4; ++k) quote_right |= v.tokens[k].quote_mark == 1;
     f.Add("ql", quote_left ? "y" : "n", quote_right ? "y" : "n");
     f.Add("qlw", quote_left ? "y" : "n", quote_right ? "y" : "n", w);
+    // The word's cue rate in training and the frame around it generalise to cue words seen
+    // too rarely for their own weights to count.
+    const char* lex = rates[i - first];
+    const char* before = NeighbourClass(v, int64_t(i) - 1, first, last);
+    const char* after = NeighbourClass(v, int64_t(i) + 1, first, last);
+    const char* before2 = NeighbourClass(v, int64_t(i) - 2, first, last);
+    const char* lex_prev = i > first ? rates[i - first - 1] : "edge";
+    f.Add("lx", lex);
+    f.Add("lxa", lex, after);
+    f.Add("lxb", lex, before);
+    f.Add("lxba", lex, before, after);
+    f.Add("lxp", lex_prev, lex);
+    f.Add("lxq", lex, quote_left ? "y" : "n", quote_right ? "y" : "n");
+    f.Add("ba", before, after);
+    f.Add("bba", before2, before, after);
+    f.Add("bas3", before, after, w.size() > 2 ? w.substr(w.size() - 2) : w);
+    f.Add("stb", stem, before);
+    f.Add("sta", stem, after);
   }
   return out;
 }
@@ -294,7 +388,7 @@ TokenRange RoleWindow(const ArticleView& v, TokenRange cue) {
 }
 
 std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
-                                   const std::vector<bool>& other_cue) {
+                                   const std::vector<bool>& other_cue, const CueLexicon& lexicon) {
   std::vector<Features> out(window.end - window.begin);
   std::string cue_words;
   for (uint32_t i = cue.begin; i < cue.end; ++i) cue_words += (i > cue.begin ? " " : "") + v.tokens[i].lower;
@@ -302,6 +396,9 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
   const int cue_region = cue_first.region;
   const std::string cue_next = cue.end < v.tokens.size() ? v.tokens[cue.end].lower : "<end>";
   const std::string cue_prev = cue.begin > 0 ? v.tokens[cue.begin - 1].lower : "<start>";
+  // Rare cues borrow from common ones through their last word's stem and its cue rate.
+  const std::string cue_stem = Stem(v.tokens[cue.end - 1].lower);
+  const char* cue_rate = lexicon.Class(cue_stem);
   // Commas and quote marks between each token and the cue, counted outward from it.
   std::vector<int> commas(out.size(), 0), marks(out.size(), 0);
   for (int64_t i = int64_t(cue.begin) - 1, c = 0, m = 0; i >= int64_t(window.begin); --i) {
@@ -374,6 +471,9 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
     f.Add("wnp", side, t.lower, np);
     f.Add("cue", side, cue_words);
     f.Add("cued", side, cue_words, db);
+    f.Add("cuest", side, cue_stem, db);
+    f.Add("cuelx", side, cue_rate, db);
+    f.Add("cuelxn", side, cue_rate, cue_next);
     f.Add("cuen", side, cue_next);
     f.Add("cuep", side, cue_prev);
     f.Add("cuenw", side, cue_next, db);
@@ -579,12 +679,26 @@ TokenRange AdjustContent(const QuoteModel& m, const ArticleView& v, TokenRange w
   return words;
 }
 
+// Content on both sides of the cue is one quotation around it ("“A,” she said, “B.”") when
+// both sides are substantial; a scrap on one side is the tagger's mistake, and taking the
+// hull over it would swallow the source and the cue.
+std::vector<TokenRange> MainContent(std::vector<TokenRange> chunks, TokenRange cue) {
+  constexpr uint32_t kScrap = 2;  // tokens; chosen on a held-out sixth of the training articles
+  uint32_t left = 0, right = 0;
+  for (TokenRange r : chunks) (r.end <= cue.begin ? left : right) += r.end - r.begin;
+  if (left == 0 || right == 0) return chunks;
+  const bool keep_left = left > right;
+  if ((keep_left ? right : left) >= kScrap) return chunks;
+  std::erase_if(chunks, [&](TokenRange r) { return (r.end <= cue.begin) != keep_left; });
+  return chunks;
+}
+
 }  // namespace
 
 std::vector<TokenRange> FindCues(const QuoteModel& m, const ArticleView& v) {
   std::vector<TokenRange> out;
   for (auto [first, last] : v.sentences) {
-    auto tags = m.cues.Decode(CueFeatures(v, first, last), m.cue_bias);
+    auto tags = m.cues.Decode(CueFeatures(v, first, last, m.lexicon), m.cue_bias);
     for (TokenRange r : Chunks(tags, kCueBegin, first)) out.push_back(r);
   }
   return out;
@@ -604,10 +718,10 @@ std::vector<TokenAttribution> AttributionsForCues(const QuoteModel& m, const Art
     const TokenRange w = RoleWindow(v, c);
     std::vector<bool> other = cue_token;
     for (uint32_t i = c.begin; i < c.end; ++i) other[i] = false;
-    auto tags = m.roles.Decode(RoleFeatures(v, w, c, other));
+    auto tags = m.roles.Decode(RoleFeatures(v, w, c, other, m.lexicon));
     TokenAttribution a;
     a.cue = c;
-    a.content = Chunks(tags, kContentBegin, w.begin);
+    a.content = MainContent(Chunks(tags, kContentBegin, w.begin), c);
     if (a.content.empty()) continue;
     a.content = {AdjustContent(m, v, w, c, {a.content.front().begin, a.content.back().end})};
     // The source: the chunk nearest the cue when the tagger marks more than one.
@@ -660,6 +774,10 @@ void CountChunks(const std::vector<int>& gold, const std::vector<int>& found, si
     for (TokenRange b : f) matched += a.begin == b.begin && a.end == b.end;
 }
 
+// Cue words are a long tail: features seen a few times still count.
+constexpr float kCueKeep = 1.0f;
+constexpr float kRoleKeep = 1.0f;
+
 // The perceptron finds cues with more precision than recall; a bias on the B tag trades one
 // for the other. It is chosen on a tenth of the training sentences held out from a model
 // trained on the rest, so neither dev nor test data sets it.
@@ -671,7 +789,7 @@ float ChooseCueBias(const std::vector<RoleExample>& examples, int epochs, std::m
     std::shuffle(train.begin(), train.end(), rng);
     for (const RoleExample* x : train) t.Learn(x->features, x->tags);
   }
-  t.Average();
+  t.Average(kCueKeep);
   float best = 0, best_f1 = -1;
   for (float b : {0.f, 1.f, 2.f, 3.f, 4.f, 6.f, 8.f, 10.f, 12.f}) {
     size_t matched = 0, gold = 0, found = 0;
@@ -688,7 +806,7 @@ float ChooseCueBias(const std::vector<RoleExample>& examples, int epochs, std::m
 // on its own training data, so each half of the documents is guessed by a tagger trained on
 // the other half (two-fold jackknife), as the rankers will see it on unseen text.
 void TrainEdges(QuoteModel& m, const std::vector<GoldDocument>& docs, int epochs,
-                const std::vector<SequenceTagger>& fold_taggers) {
+                const std::vector<SequenceTagger>& fold_taggers, const CueLexicon* lexicons) {
   std::vector<std::pair<Edges, size_t>> start_examples, end_examples, source_starts, source_ends;
   for (size_t doc = 0; doc < docs.size(); ++doc) {
     const GoldDocument& d = docs[doc];
@@ -707,7 +825,7 @@ void TrainEdges(QuoteModel& m, const std::vector<GoldDocument>& docs, int epochs
       const TokenRange w = RoleWindow(v, c);
       std::vector<bool> other = cue_token;
       for (uint32_t i = c.begin; i < c.end; ++i) other[i] = false;
-      auto tags = roles.Decode(RoleFeatures(v, w, c, other));
+      auto tags = roles.Decode(RoleFeatures(v, w, c, other, lexicons[doc % 2]));
       const std::string cue_words = CueWords(v, c);
       const TokenRange gold_source = Words(v, TokensOf(v, d.attributions[a].source));
       auto source_chunks = Chunks(tags, kSourceBegin, w.begin);
@@ -725,6 +843,8 @@ void TrainEdges(QuoteModel& m, const std::vector<GoldDocument>& docs, int epochs
             if (ends.at[k] == gold_source.end) source_ends.push_back({std::move(ends), k});
         }
       }
+      // The whole hull, scraps included: rankers trained on it did better on held-out
+      // articles than ones trained on MainContent's.
       auto chunks = Chunks(tags, kContentBegin, w.begin);
       if (chunks.empty()) continue;
       TokenRange guess = Words(v, {chunks.front().begin, chunks.back().end});
@@ -761,8 +881,39 @@ void TrainEdges(QuoteModel& m, const std::vector<GoldDocument>& docs, int epochs
 
 }  // namespace
 
+namespace {
+
+// The cue rates of the documents whose index modulo 2 is not `skip` (-1: all documents).
+CueLexicon CountCues(const std::vector<GoldDocument>& docs, int skip) {
+  std::unordered_map<std::string, std::pair<size_t, size_t>> counts;  // stem -> (as cue, seen)
+  for (size_t d = 0; d < docs.size(); ++d) {
+    if (int(d % 2) == skip) continue;
+    const ArticleView v = ViewOf(docs[d].article);
+    std::vector<bool> cue(v.tokens.size(), false);
+    for (const auto& g : docs[d].attributions) {
+      const TokenRange c = TokensOf(v, g.cue);
+      for (uint32_t i = c.begin; i < c.end; ++i) cue[i] = true;
+    }
+    for (uint32_t i = 0; i < v.tokens.size(); ++i) {
+      auto& [as_cue, seen] = counts[Stem(v.tokens[i].lower)];
+      as_cue += cue[i];
+      ++seen;
+    }
+  }
+  CueLexicon out;
+  for (const auto& [stem, n] : counts)
+    if (n.first > 0 || n.second >= 3) out.rate[uint32_t(HashFeature(stem))] = RateClass(n.first, n.second);
+  return out;
+}
+
+}  // namespace
+
 QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs) {
   QuoteModel m;
+  // The cue tagger learns from rates counted on the other half of the documents (as it
+  // will meet them on unseen text), and keeps the rates of all of them.
+  m.lexicon = CountCues(docs, -1);
+  const CueLexicon half_lexicons[2] = {CountCues(docs, 0), CountCues(docs, 1)};
   std::vector<RoleExample> cue_examples, role_examples;
   std::vector<std::vector<RoleExample>> fold_examples(2);
   size_t content_tokens = 0, content_lost = 0;
@@ -778,7 +929,7 @@ QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs) {
       for (uint32_t i = c.begin; i < c.end; ++i) cue_tags[i] = i == c.begin ? kCueBegin : kCueIn, cue_token[i] = true;
     }
     for (auto [first, last] : v.sentences)
-      cue_examples.push_back({CueFeatures(v, first, last),
+      cue_examples.push_back({CueFeatures(v, first, last, half_lexicons[(&d - docs.data()) % 2]),
                               std::vector<int>(cue_tags.begin() + first, cue_tags.begin() + last)});
     for (size_t a = 0; a < d.attributions.size(); ++a) {
       const TokenRange c = cues[a];
@@ -804,7 +955,7 @@ QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs) {
       for (Span s : g.content) mark(s, kContentBegin);
       std::vector<bool> other = cue_token;
       for (uint32_t i = c.begin; i < c.end; ++i) other[i] = false;
-      role_examples.push_back({RoleFeatures(v, w, c, other), tags});
+      role_examples.push_back({RoleFeatures(v, w, c, other, half_lexicons[(&d - docs.data()) % 2]), tags});
       fold_examples[(&d - docs.data()) % 2].push_back(role_examples.back());
     }
   }
@@ -822,8 +973,8 @@ QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs) {
     std::fprintf(stderr, "quotes: epoch %d: %zu/%zu sentences and %zu/%zu windows wrong\n", e + 1,
                  cue_wrong, cue_examples.size(), role_wrong, role_examples.size());
   }
-  m.cues.Average();
-  m.roles.Average();
+  m.cues.Average(kCueKeep);
+  m.roles.Average(kRoleKeep);
   std::vector<SequenceTagger> fold_taggers;
   for (auto& examples : fold_examples) {
     fold_taggers.push_back(QuoteModel().roles);
@@ -831,9 +982,9 @@ QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs) {
       std::shuffle(examples.begin(), examples.end(), rng);
       for (const auto& x : examples) fold_taggers.back().Learn(x.features, x.tags);
     }
-    fold_taggers.back().Average();
+    fold_taggers.back().Average(kRoleKeep);
   }
-  TrainEdges(m, docs, epochs, fold_taggers);
+  TrainEdges(m, docs, epochs, fold_taggers, half_lexicons);
   std::fprintf(stderr, "quotes: %zu cue and %zu role features kept\n", m.cues.size(), m.roles.size());
   return m;
 }

@@ -9,6 +9,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "article.h"
@@ -45,6 +46,14 @@ struct TokenRange {
 enum CueTag { kCueOut = 0, kCueBegin = 1, kCueIn = 2 };
 enum RoleTag { kOut = 0, kSourceBegin = 1, kSourceIn = 2, kContentBegin = 3, kContentIn = 4 };
 
+// How often each word (stemmed) is a cue in the training data, as a small class: lets the cue
+// tagger generalise from a word's rate rather than only its own weights, which a perceptron
+// learns poorly for the long tail of verbs seen a few times.
+struct CueLexicon {
+  std::unordered_map<uint32_t, uint8_t> rate;  // stem hash -> class (see RateClass in model.cc)
+  const char* Class(const std::string& stem) const;
+};
+
 struct QuoteModel {
   QuoteModel();
   SequenceTagger cues;
@@ -52,15 +61,17 @@ struct QuoteModel {
   Ranker starts, ends;  // move the tagger's content boundaries to the likeliest clause edges
   Ranker source_starts, source_ends;  // the same for its source
   std::vector<float> cue_bias;  // added to the cue tagger's B tag: chosen on held-out training data
+  CueLexicon lexicon;
   bool Load(std::istream& in);
   void Save(std::ostream& out) const;
 };
 
-std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t last);
+std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t last,
+                                  const CueLexicon& lexicon);
 // The window the role tagger reads for a cue: token range over neighbouring sentences.
 TokenRange RoleWindow(const ArticleView& v, TokenRange cue);
 std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
-                                   const std::vector<bool>& other_cue);
+                                   const std::vector<bool>& other_cue, const CueLexicon& lexicon);
 
 // One found attribution in tokens, before it becomes spans.
 struct TokenAttribution {

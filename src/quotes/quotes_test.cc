@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "quotes/model.h"
 #include "quotes/polnear.h"
 #include "quotes/tagger.h"
 #include "text/segment.h"
@@ -223,6 +224,35 @@ TEST(SequenceTagger, LearnsAndRoundTrips) {
   EXPECT_EQ(u.Decode(x), y);
   std::stringstream broken("SQT2");
   EXPECT_FALSE(u.Load(broken));
+}
+
+// A model trained on a few invented articles: the cue rates it counts come back from the
+// file, and a file cut short is refused.
+TEST(QuoteModel, CueRatesSurviveSaveAndLoad) {
+  std::vector<quotes::GoldDocument> docs;
+  for (const char* name : {"Jane Roe", "John Doe", "Ann Poe", "Bob Lee"}) {
+    quotes::GoldDocument d;
+    const std::string who = name;
+    d.article = Make(who + " said the harbour bridge would open in May. The weather was said to be mild.");
+    quotes::GoldAttribution g;
+    g.source = {0, uint32_t(who.size())};
+    g.cue = {g.source.end + 1, g.source.end + 5};
+    g.content = {{g.cue.end + 1, uint32_t(d.article.text.find('.'))}};
+    d.attributions.push_back(g);
+    docs.push_back(std::move(d));
+  }
+  const quotes::QuoteModel m = quotes::Train(docs, 3);
+  EXPECT_STREQ(m.lexicon.Class("said"), "<60%+");  // a cue 4 times of 8 (5 or more: "+")
+  EXPECT_STREQ(m.lexicon.Class("harbour"), "never");
+  EXPECT_STREQ(m.lexicon.Class("zebra"), "unseen");
+  std::stringstream file;
+  m.Save(file);
+  quotes::QuoteModel loaded;
+  ASSERT_TRUE(loaded.Load(file));
+  EXPECT_STREQ(loaded.lexicon.Class("said"), "<60%+");
+  const std::string whole = file.str();
+  std::stringstream cut(whole.substr(0, whole.size() - 3));
+  EXPECT_FALSE(quotes::QuoteModel().Load(cut));
 }
 
 }  // namespace

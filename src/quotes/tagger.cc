@@ -171,11 +171,9 @@ bool SequenceTagger::Learn(const std::vector<Features>& tokens, const std::vecto
   return wrong;
 }
 
-// Averaged weights below this carry features seen once or twice; dropping them keeps the
-// model a few MB at no measurable loss.
-constexpr float kKeep = 3.0f;
-
-void SequenceTagger::Average() {
+// Averaged weights below `keep` carry features seen once or twice; dropping them keeps the
+// model a few MB.
+void SequenceTagger::Average(float keep) {
   if (totals_.size() != weights_.size()) return;  // a loaded model is already averaged
   for (size_t i = 0; i < weights_.size(); ++i) {
     totals_[i] += double(step_ - stamps_[i]) * weights_[i];
@@ -191,7 +189,7 @@ void SequenceTagger::Average() {
   for (auto [f, r] : rows_) {
     float most = 0;
     for (int t = 0; t < tags_; ++t) most = std::max(most, std::fabs(weights_[r + t]));
-    if (most < kKeep) continue;
+    if (most < keep) continue;
     kept[f] = static_cast<uint32_t>(packed.size());
     packed.insert(packed.end(), weights_.begin() + r, weights_.begin() + r + tags_);
   }

@@ -27,8 +27,9 @@ class SequenceTagger {
   // One perceptron step: moves weights toward `gold` and away from the current best guess.
   // Returns whether the guess was wrong.
   bool Learn(const std::vector<Features>& tokens, const std::vector<int>& gold);
-  // Replaces the weights by their averages over all steps and drops the negligible ones.
-  void Average();
+  // Replaces the weights by their averages over all steps and drops the rows whose largest
+  // averaged weight is under `keep` (features seen once or twice).
+  void Average(float keep = 3.0f);
 
   void Save(std::ostream& out) const;
   // False on a malformed or truncated model.
