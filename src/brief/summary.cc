@@ -120,13 +120,22 @@ bool OpensQuotation(std::string_view text) {
 // A sentence that opens by answering the one before ("However, the mayor ...") says half a
 // thing once taken out of its article.
 bool LeansOnThePrevious(std::string_view text) {
-  static constexpr std::string_view kConnectives[] = {
+  // Connectives answer the sentence before; pronouns and demonstratives point back at it
+  // ("He added ...", "That's according to ..."), so out of place they name no one.
+  static constexpr std::string_view kOpeners[] = {
       "However", "But", "Yet", "Still", "And", "Also", "Moreover", "Furthermore", "Nevertheless",
-      "Nonetheless", "Instead", "Therefore", "Thus", "Otherwise", "Besides", "In addition"};
-  for (std::string_view word : kConnectives)
+      "Nonetheless", "Instead", "Therefore", "Thus", "Otherwise", "Besides", "In addition",
+      "He", "She", "It", "They", "His", "Her", "Its", "Their", "This", "That", "These", "Those",
+      "Such"};
+  for (std::string_view word : kOpeners)
     if (text.starts_with(word) && text.size() > word.size() &&
-        (text[word.size()] == ',' || text[word.size()] == ' '))
+        !std::isalnum(static_cast<unsigned char>(text[word.size()])))
       return true;
+  // A credit line for the words before it ("X said this on Radio Y").
+  static constexpr std::string_view kCredits[] = {" said this", " stated this", " told this",
+                                                  " reported this", " wrote this", " said so"};
+  for (std::string_view credit : kCredits)
+    if (text.find(credit) != std::string_view::npos) return true;
   return false;
 }
 
@@ -137,7 +146,9 @@ constexpr double kQuotationShare = 0.5;  // of its relevance a quotation keeps
 // before or page furniture.
 bool StandsAlone(std::string_view text, size_t words) {
   if (words < kMinWords || words > kMaxWords) return false;
-  if (!EndsSentence(text) || text.ends_with(':') || LeansOnThePrevious(text)) return false;
+  // A question (an interviewer's, a headline's) asks what the summary should tell.
+  if (!EndsSentence(text) || text.ends_with(':') || text.ends_with('?') || LeansOnThePrevious(text))
+    return false;
   return ClassifyLine(text) == LineKind::kContent;
 }
 

@@ -183,6 +183,23 @@ TEST(Summary, SaysOnceWhatTheClaimsKnowIsOneStatement) {
   EXPECT_EQ(said(once, "Dock workers") + said(once, "The town hall"), 2) << "the rest still fits";
 }
 
+TEST(Summary, NeverTakesQuestionsPronounOpenersOrCreditLines) {
+  std::vector<Article> articles = {
+      Make("What will the council decide about the flooded bridge over the Arle river? He said that "
+           "the repairs would take months. Engineer Tom Pike said this on the morning show at Arle. "
+           "The council closed the bridge over the Arle river to all traffic on Monday.",
+           "2031-06-01"),
+  };
+  SummaryOptions opt;
+  opt.max_words = 200;
+  for (const auto& t : Texts(articles, Summarize(articles, opt))) {
+    EXPECT_FALSE(t.ends_with("?")) << t;
+    EXPECT_FALSE(t.starts_with("He said")) << t;
+    EXPECT_EQ(t.find("said this"), std::string::npos) << t;
+  }
+  EXPECT_FALSE(Summarize(articles, opt).empty()) << "the statement that stands alone is taken";
+}
+
 TEST(Summary, EmptyStoryHasEmptySummary) { EXPECT_TRUE(Summarize({}, {}).empty()); }
 
 }  // namespace
