@@ -6,23 +6,13 @@
 
 #include "quotes/provenance.h"
 #include "quotes/quotes.h"
-#include "text/segment.h"
+#include "quotes/quotes_testing.h"
 
 namespace sitrep::quotes {
 namespace {
 
 Article Make(const std::string& text, std::vector<std::string> relays = {}) {
-  Article a;
-  a.text = text;
-  for (size_t begin = 0; begin < text.size();) {
-    size_t end = text.find("\n\n", begin);
-    if (end == std::string::npos) end = text.size();
-    a.paragraphs.push_back({uint32_t(begin), uint32_t(end)});
-    begin = end + 2;
-  }
-  a.relays = std::move(relays);
-  Segment(a);
-  return a;
+  return testing::ParagraphArticle(text, std::move(relays));
 }
 
 // The span of the first `words` at or after `from`.
