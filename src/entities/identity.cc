@@ -152,6 +152,7 @@ class Resolver {
 
   std::vector<Entity> Run() {
     SplitPlaceAndPerson();
+    JoinOrganisationTails();
     VoteTypes();
     CollectNames();
     uf_ = std::make_unique<UnionFind>(names_.size());
@@ -207,6 +208,31 @@ class Resolver {
         }
         out.push_back(parts->first);
         out.push_back(parts->second);
+      }
+      a.mentions = std::move(out);
+    }
+  }
+
+  // The tagger parts a body's name at "for" or "of" ("Institute" | "for the" | "Study of
+  // Tides"), leaving a body without its remit and a stray name: an organisation, the
+  // connective and the name or organisation right after it are one organisation. A place
+  // after "of" stays a place ("the Port Council of Veloria").
+  void JoinOrganisationTails() {
+    static constexpr std::string_view kJoints[] = {" for the ", " for ", " of the ", " of "};
+    for (Article& a : articles_) {
+      std::vector<Mention> out;
+      out.reserve(a.mentions.size());
+      for (const Mention& m : a.mentions) {
+        if (!out.empty() && out.back().type == EntityType::kOrganisation &&
+            (m.type == EntityType::kOrganisation || m.type == EntityType::kMisc) &&
+            out.back().span.end < m.span.begin && m.span.end <= a.text.size()) {
+          std::string_view gap = a.Text({out.back().span.end, m.span.begin});
+          if (std::find(std::begin(kJoints), std::end(kJoints), gap) != std::end(kJoints)) {
+            out.back().span.end = m.span.end;
+            continue;
+          }
+        }
+        out.push_back(m);
       }
       a.mentions = std::move(out);
     }

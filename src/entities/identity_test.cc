@@ -240,6 +240,19 @@ TEST(Identity, SpanRunAcrossAPlaceAndAGivenNameIsSplit) {
   EXPECT_EQ(TypeOf(story[2], "Veloria Ivan Franko University"), O);
 }
 
+TEST(Identity, BodyPartedAtForOrOfIsOneOrganisation) {
+  constexpr auto L = EntityType::kPlace;
+  constexpr auto M = EntityType::kMisc;
+  std::vector<Article> story = {
+      Make("a1", "Analysts of the Harbour Institute for the Study of Tides said the Port Council of Veloria met.",
+           {{"Harbour Institute", O}, {"Study of Tides", M}, {"Port Council", O}, {"Veloria", L}}),
+  };
+  ResolveEntities(story);
+  EXPECT_EQ(TypeOf(story[0], "Harbour Institute for the Study of Tides"), O);
+  EXPECT_EQ(TypeOf(story[0], "Port Council"), O) << "a place after 'of' stays apart";
+  EXPECT_EQ(TypeOf(story[0], "Veloria"), L);
+}
+
 TEST(Identity, PlaceNeverTaggedBeforeIsNotSplit) {
   std::vector<Article> story = {
       Make("a1", "Harbour Olena\n\nopened.", {{"Harbour Olena", O}}),
