@@ -1,5 +1,6 @@
 #include "entities/speakers.h"
 
+#include <cctype>
 #include <unordered_map>
 
 #include "entities/identity.h"
@@ -10,6 +11,13 @@ namespace sitrep {
 namespace {
 
 bool Within(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
+
+// Whether `span` ends the source, but for punctuation and spaces after it.
+bool EndsSource(const Article& a, Span span, Span source) {
+  for (uint32_t i = span.end; i < source.end && i < a.text.size(); ++i)
+    if (std::isalnum(static_cast<unsigned char>(a.text[i])) || (a.text[i] & 0x80)) return false;
+  return true;
+}
 
 // Each person's and organisation's spellings, romanised once for the whole story.
 struct Known {
@@ -45,6 +53,11 @@ const Entity* SpeakerEntity(const Article& a, const Attribution& at,
     if (m.entity.empty() || !Within(m.span, at.source)) continue;
     auto it = by_key.find(m.entity);
     if (it == by_key.end()) continue;
+    // A people's or a place's name before the noun that speaks ("the Veloran underground",
+    // "Kelby officials") describes the speaker; it is the speaker only as the source's head.
+    const EntityType type = it->second->type;
+    if (type != EntityType::kPerson && type != EntityType::kOrganisation && !EndsSource(a, m.span, at.source))
+      continue;
     if (!found || (it->second->type == EntityType::kPerson && found->type != EntityType::kPerson))
       found = it->second;
   }
