@@ -117,6 +117,60 @@ namespace {
 // EXPECTED.md of the example corpus, as far as the brief meets it today: one entity per
 // person across spellings, each with the role the text gives; speakers with venue and relays;
 // Danilov's two translations in one claim; the timeline's days and the forecast.
+// The Markdown a reader sees (the README's main job), section by section against EXPECTED.md:
+// one story of five articles, the people merged across spellings, who said what through
+// whom, the main claim contested by its denial, the timeline's days and the forecast apart.
+TEST_F(Cli, ExampleCorpusMarkdownBriefReadsAsExpected) {
+  Result r = Sitrep("report " + kMinsk);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string& md = r.out;
+  auto section = [&](const std::string& title) {
+    const size_t at = md.find("### " + title);
+    if (at == std::string::npos) return std::string();
+    const size_t end = md.find("\n### ", at + 4);
+    return md.substr(at, end == std::string::npos ? std::string::npos : end - at);
+  };
+  auto line_with = [](const std::string& text, const std::string& what) {
+    const size_t at = text.find(what);
+    if (at == std::string::npos) return std::string();
+    const size_t begin = text.rfind('\n', at) + 1, end = text.find('\n', at);
+    return text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+  };
+  EXPECT_NE(md.find("5 articles in 1 story"), std::string::npos) << md;
+
+  const std::string actors = section("Key actors");
+  const std::string lukashenko = line_with(actors, "**Alexander Lukashenko**");
+  for (const char* variant : {"Lukashenka", "Oleksandr"})
+    EXPECT_NE(lukashenko.find(variant), std::string::npos) << variant << "\n" << actors;
+  EXPECT_NE(line_with(actors, "**Andrii Yusov**").find("Andriy Yusov"), std::string::npos) << actors;
+  EXPECT_NE(line_with(actors, "**Serhiy Nayev**").find("Naev"), std::string::npos) << actors;
+  EXPECT_NE(line_with(actors, "**Dmitry Peskov**").find("spokesman"), std::string::npos) << actors;
+
+  const std::string said = section("Who said what");
+  for (const char* who : {"#### Andrii Yusov", "#### Oleksiy Danilov", "#### Pavlo Latushko",
+                          "#### Serhiy Nayev", "#### Oleg Zhdanov", "#### Dmitry Peskov"})
+    EXPECT_NE(said.find(who), std::string::npos) << who << "\n" << said;
+  for (const char* chain : {"national telethon → Ukrainian Truth → Censor.NET", "Latushko → FREEDOM TV",
+                            "Danilov → national television → Ukrinform"})
+    EXPECT_NE(said.find(chain), std::string::npos) << chain << "\n" << said;
+
+  const std::string claims = section("Claims");
+  const std::string contested = line_with(claims, "**contested**");
+  EXPECT_NE(contested.find("denied by Dmitry Peskov"), std::string::npos) << claims;
+  for (const char* backer : {"Oleksiy Danilov", "Serhiy Nayev", "Oleg Zhdanov"})
+    EXPECT_NE(contested.find(backer), std::string::npos) << backer << "\n" << claims;
+  const std::string questions = section("Open questions");
+  EXPECT_NE(questions.find("- Contested:"), std::string::npos) << questions;
+
+  const std::string timeline = section("Timeline");
+  for (const char* day : {"**2022-12-18**", "**2022-12-19**", "**2022-12-20**"})
+    EXPECT_NE(timeline.find(day), std::string::npos) << day << "\n" << timeline;
+  const size_t forecasts = timeline.find("Plans and forecasts");
+  ASSERT_NE(forecasts, std::string::npos) << timeline;
+  EXPECT_NE(timeline.find("**2023-01", forecasts), std::string::npos) << "the offensive window is a forecast";
+  EXPECT_EQ(timeline.find("**2023-01"), timeline.find("**2023-01", forecasts)) << "and never an event";
+}
+
 TEST_F(Cli, ExampleCorpusBriefMeetsExpected) {
   Result r = Sitrep("report --json " + kMinsk);
   ASSERT_EQ(r.status, 0) << r.err;
