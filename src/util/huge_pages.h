@@ -13,7 +13,8 @@ namespace sitrep {
 // Allocations of at least this many bytes are huge-page aligned and advised.
 constexpr size_t kHugePageThreshold = size_t(1) << 20;
 
-void* AllocateLarge(size_t bytes);
+// Aligned to `alignment` (a power of two) at least; large ones to the huge page.
+void* AllocateLarge(size_t bytes, size_t alignment = alignof(std::max_align_t));
 void FreeLarge(void* p, size_t bytes) noexcept;
 
 // A std allocator for vectors that may grow into large tables.
@@ -25,7 +26,7 @@ struct HugePageAllocator {
   HugePageAllocator(const HugePageAllocator<U>&) noexcept {}
   T* allocate(size_t n) {
     if (n > size_t(-1) / sizeof(T)) throw std::bad_array_new_length();
-    return static_cast<T*>(AllocateLarge(n * sizeof(T)));
+    return static_cast<T*>(AllocateLarge(n * sizeof(T), alignof(T)));
   }
   void deallocate(T* p, size_t n) noexcept { FreeLarge(p, n * sizeof(T)); }
   template <typename U>

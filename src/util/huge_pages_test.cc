@@ -25,5 +25,17 @@ TEST(HugePages, SmallTablesAndGrowthWork) {
   EXPECT_TRUE(empty.empty());
 }
 
+// A row the size of a cache line must start on one, in a small table as in a large one.
+struct alignas(64) CacheLine {
+  uint32_t values[16];
+};
+
+TEST(HugePages, SmallTablesKeepTheirTypesAlignment) {
+  for (size_t n : {size_t(1), size_t(3), size_t(1000)}) {
+    std::vector<CacheLine, HugePageAllocator<CacheLine>> rows(n);
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(rows.data()) % alignof(CacheLine), 0u) << n;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
