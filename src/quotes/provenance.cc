@@ -262,7 +262,7 @@ class Resolver {
   explicit Resolver(const Article& a) : a_(a), people_(PeopleIn(a)) {}
 
   // The fullest name in the article for a surname, else the surname. A surname spelt
-  // otherwise ("Naiev" beside "Mykola Nayev") is the same name when their romanised keys match.
+  // otherwise ("Hordienko" beside "Petro Hordiyenko") is the same name when their romanised keys match.
   std::string Fullest(std::string_view surname) const {
     for (const Person& p : people_)
       if (p.surname == surname) return p.name;
