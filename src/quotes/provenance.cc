@@ -12,6 +12,7 @@
 #include "quotes/provenance.h"
 
 #include "entities/names.h"
+#include "util/strings.h"
 
 #include <re2/re2.h>
 #include <unicode/uchar.h>
@@ -173,18 +174,11 @@ bool IsPronoun(std::string_view s) {
   return kPronouns.count(s) > 0;
 }
 
-std::string Lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return out;
-}
-
 bool IsOutlet(const Article& a, std::string_view name) {
   if (name.empty()) return false;
   for (const auto& r : a.relays)
-    if (Lowered(r) == Lowered(name)) return true;
-  if (!a.outlet.empty() && Lowered(a.outlet) == Lowered(name)) return true;
+    if (AsciiLower(r) == AsciiLower(name)) return true;
+  if (!a.outlet.empty() && AsciiLower(a.outlet) == AsciiLower(name)) return true;
   // Compiled once: building an RE2 costs more than the rest of the quotes stage's rules.
   static const RE2 domain(R"([A-Za-z]\.(?:com|net|org|NET|ru|ua|by|info)\b)");
   if (RE2::PartialMatch(name, domain)) return true;
@@ -317,7 +311,7 @@ class Resolver {
 // "the opposition figure", "The representative of the agency": a determiner, maybe some
 // adjectives, then a noun for a person (before any "of" or comma).
 bool RoleSource(std::string_view source) {
-  std::string lower = Lowered(source);
+  std::string lower = AsciiLower(source);
   for (std::string_view stop : {" of ", ","})
     if (size_t at = lower.find(stop); at != std::string::npos) lower.resize(at);
   if (!(lower.starts_with("the ") || lower.starts_with("a ") || lower.starts_with("an "))) return false;
@@ -497,7 +491,7 @@ void DropQuotedFirstPerson(Article& a) {
   for (const Attribution& q : a.attributions)
     if (q.direct) quoted.push_back(q.content);
   std::erase_if(a.attributions, [&](const Attribution& q) {
-    const bool first_person = kFirstPerson.count(Lowered(a.Text(q.source))) > 0;
+    const bool first_person = kFirstPerson.count(AsciiLower(a.Text(q.source))) > 0;
     for (Span c : quoted) {
       if (c == q.content || !(c.begin <= q.cue.begin && q.cue.end <= c.end)) continue;
       if (first_person || (c.begin <= q.content.begin && q.content.end <= c.end)) return true;

@@ -10,16 +10,11 @@
 #include <string_view>
 #include <vector>
 
+#include "util/strings.h"
+
 namespace sitrep::quotes {
 
 namespace {
-
-std::string Lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return out;
-}
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
@@ -162,11 +157,11 @@ void RunToClauseEnd(const Article& a, Attribution& q, const std::vector<Attribut
 // source the words between "as" and the cue; another attribution of the sentence whose
 // content ran over "as ... put it" ends before it.
 bool AsPutIt(const Article& a, Attribution& q, std::vector<Attribution>& all) {
-  const std::string cue = Lowered(a.Text(q.cue));
+  const std::string cue = AsciiLower(a.Text(q.cue));
   if (!(cue == "put" || cue == "puts" || cue == "put it" || cue == "puts it")) return false;
   const Sentence* s = SentenceAt(a, q.cue.begin);
   if (!s) return false;
-  const std::string before = Lowered(a.text.substr(s->span.begin, q.cue.begin - s->span.begin));
+  const std::string before = AsciiLower(a.text.substr(s->span.begin, q.cue.begin - s->span.begin));
   const size_t as = before.rfind(" as ");
   if (as == std::string::npos || WordCount(std::string_view(before).substr(as + 4)) > 8) return false;
   const uint32_t as_at = s->span.begin + uint32_t(as);  // the space before "as"
@@ -190,7 +185,7 @@ bool AsPutIt(const Article& a, Attribution& q, std::vector<Attribution>& all) {
 
 // "Otherwise, according to Jane Roe, the port stays shut": the content is what follows.
 void AccordingToParenthesis(const Article& a, Attribution& q) {
-  if (Lowered(a.Text(q.cue)) != "according to" || q.content.end > q.cue.begin || q.source.size() == 0) return;
+  if (AsciiLower(a.Text(q.cue)) != "according to" || q.content.end > q.cue.begin || q.source.size() == 0) return;
   if (WordCount(a.Text(q.content)) > 2) return;
   // Set off by commas on both sides: "Otherwise, according to ..., " (not "That's according to").
   uint32_t comma = q.cue.begin;
@@ -209,13 +204,13 @@ void AccordingToParenthesis(const Article& a, Attribution& q) {
 // determiner ("this visit", "his opinion", "That"), or the topic of "commented on" / "spoke
 // about".
 bool Placeholder(const Article& a, const Attribution& q) {
-  const std::string cue = Lowered(a.Text(q.cue));
+  const std::string cue = AsciiLower(a.Text(q.cue));
   if (cue.ends_with(" on") || cue.ends_with(" about")) return true;
   std::string_view content = a.Text(q.content);
   if (WordCount(content) > 3) return false;
   static const std::array<std::string_view, 10> kPointers = {"it", "this", "that", "these", "those",
                                                              "his", "her", "their", "its", "so"};
-  const std::string first = Lowered(FirstWord(content));
+  const std::string first = AsciiLower(FirstWord(content));
   if (first == "that" && CueBefore(q) && WordCount(content) > 1) return false;  // "said that the port ..."
   return std::find(kPointers.begin(), kPointers.end(), first) != kPointers.end() ||
          first.starts_with("that’") || first.starts_with("that'");
@@ -278,7 +273,7 @@ bool SpeechWord(std::string_view w) {
       "signal", "express", "voic", "feel", "felt", "opin", "speak", "spoke", "talk", "discuss", "prais",
       "blam", "condemn", "welcom", "hail", "dismiss", "reject", "specul", "forecast", "caution", "alleg",
       "declin", "refus", "recount", "learn", "assert", "stat", "insist", "announce"};
-  const std::string lower = Lowered(w);
+  const std::string lower = AsciiLower(w);
   for (std::string_view stem : kStems)
     if (lower.starts_with(stem)) return true;
   return false;
@@ -303,7 +298,7 @@ bool SpeechCue(std::string_view cue) {
 // "Her words actually mean: ...": the author reads someone's words; the reading is the
 // author's. A source that is someone's words, not someone.
 bool AuthorsReading(const Article& a, const Attribution& q) {
-  const std::string source = Lowered(a.Text(q.source));
+  const std::string source = AsciiLower(a.Text(q.source));
   for (std::string_view w : {"words", "statement", "remarks", "comments"})
     if (source.find(std::string(w)) != std::string::npos &&
         (source.find("’s " + std::string(w)) != std::string::npos ||
