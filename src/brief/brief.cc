@@ -107,7 +107,7 @@ std::string QuoteText(std::string_view text) {
   return out;
 }
 
-constexpr size_t kMaxSpeakers = 10, kQuotesPerSpeaker = 3;
+constexpr size_t kMaxSpeakers = 16, kQuotesPerSpeaker = 3;
 constexpr const char* kUnnamed = "(speaker not named)";
 
 // A speaker the quotes stage could not name: nothing, or a bare pronoun.
@@ -144,13 +144,29 @@ std::vector<QuoteLine> Quotes(const std::vector<Article>& articles,
     if (x.speaker != y.speaker) return x.speaker < y.speaker;
     return x.source < y.source;
   });
-  // One screen: the speakers who said most, each with their first statements.
+  return out;
+}
+
+// One screen: the speakers who said most, each with a few statements taken from as many of
+// their articles as possible (a speaker quoted in two articles says different things in each).
+std::vector<QuoteLine> Shown(std::vector<QuoteLine> said, size_t& not_shown) {
   std::vector<QuoteLine> shown;
-  std::map<std::string, size_t> taken;
-  for (QuoteLine& q : out) {
-    if (!taken.count(q.speaker) && taken.size() == kMaxSpeakers) continue;
-    if (taken[q.speaker]++ < kQuotesPerSpeaker) shown.push_back(std::move(q));
+  size_t speakers = 0;
+  for (size_t begin = 0, end; begin < said.size(); begin = end) {
+    for (end = begin; end < said.size() && said[end].speaker == said[begin].speaker; ++end) {}
+    if (speakers++ == kMaxSpeakers) break;
+    std::vector<bool> taken(end - begin, false);
+    std::set<size_t> sources_this_round;
+    size_t picked = 0;
+    while (picked < std::min(kQuotesPerSpeaker, end - begin)) {
+      sources_this_round.clear();
+      for (size_t i = begin; i < end && picked < kQuotesPerSpeaker; ++i)
+        if (!taken[i - begin] && sources_this_round.insert(said[i].source).second) taken[i - begin] = true, ++picked;
+    }
+    for (size_t i = begin; i < end; ++i)
+      if (taken[i - begin]) shown.push_back(std::move(said[i]));
   }
+  not_shown = said.size() - shown.size();
   return shown;
 }
 
@@ -260,7 +276,7 @@ Brief BuildBrief(StoryArticles story, size_t summary_words) {
   if (b.headline.empty()) b.headline = story.label;
 
   b.actors = Actors(entities);
-  b.quotes = Quotes(articles, source_of_article);
+  b.quotes = Shown(Quotes(articles, source_of_article), b.quotes_not_shown);
   Claims(story, found, source_of_article, b);
   AddTimeline(story, source_of_article, b);
   return b;

@@ -72,6 +72,7 @@ struct Brief {
   std::vector<SummaryLine> summary;
   std::vector<Actor> actors;
   std::vector<QuoteLine> quotes;  // grouped by speaker, speakers by how much they said
+  size_t quotes_not_shown = 0;    // statements left out to keep the brief to one screen
   std::vector<ClaimLine> claims;  // best supported first
   std::vector<TimelineLine> timeline;  // what happened oldest first, then the outlook
   std::vector<Source> sources;    // oldest first

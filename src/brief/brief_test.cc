@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "brief/render.h"
 #include "pipeline/pipeline.h"
 
@@ -106,6 +108,32 @@ TEST(Brief, AnUnnamedSpeakersQuoteReachesTheOutlet) {
   ASSERT_EQ(b.quotes.size(), 1u);
   EXPECT_EQ(b.quotes[0].speaker, "(speaker not named)");
   EXPECT_EQ(b.quotes[0].chain, std::vector<std::string>{"Harbour Times"});
+}
+
+// A speaker quoted in both articles: the few lines shown come from both, and what is left
+// out is counted so a reader knows to ask for it.
+TEST(Brief, ASpeakersLinesComeFromEachOfTheirArticles) {
+  StoryArticles s = Story();
+  auto quote = [](Article& a, std::string_view words) {
+    Attribution at;
+    at.speaker = "Mira Stoyanova";
+    const size_t from = a.text.find(words);
+    at.content = {static_cast<uint32_t>(from), static_cast<uint32_t>(from + words.size())};
+    a.attributions.push_back(at);
+  };
+  Article& first = s.articles[0];
+  first.attributions.clear();
+  for (std::string_view words : {"Engineers closed the Varna river", "after finding a crack in its main span",
+                                  "Traffic was sent through the old town", "for the rest of the week"})
+    quote(first, words);
+  quote(s.articles[1], "after finding a crack in its main span");
+  Brief b = BuildBrief(s);
+  ASSERT_EQ(b.quotes.size(), 3u);
+  std::set<size_t> sources;
+  for (const QuoteLine& q : b.quotes) sources.insert(q.source);
+  EXPECT_EQ(sources.size(), 2u);
+  EXPECT_EQ(b.quotes_not_shown, 2u);
+  EXPECT_NE(ToMarkdown(b).find("2 more statements: `sitrep quotes --story 7`"), std::string::npos);
 }
 
 TEST(Brief, HtmlEscapesHostileText) {

@@ -186,6 +186,9 @@ void Quotes(const Brief& b, std::string& h) {
     h += "<blockquote>" + EscapeHtml(q.direct ? "“" + q.text + "”" : q.text) + Cite(q.source) +
          (q.chain.size() > 1 ? "<span class=chain>" + chain + "</span>" : "") + "</blockquote>";
   }
+  if (b.quotes_not_shown > 0)
+    h += "<p class=more>" + std::to_string(b.quotes_not_shown) + " more statement" +
+         (b.quotes_not_shown == 1 ? "" : "s") + ": <code>sitrep quotes --story " + std::to_string(b.story) + "</code></p>";
 }
 
 // Which source backs (filled) or denies (ringed) which claim: independence at a glance.

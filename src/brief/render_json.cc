@@ -32,6 +32,7 @@ nlohmann::json ToJson(const Brief& b) {
   return {{"story", b.story},       {"headline", b.headline},  {"first_seen", b.first_seen},
           {"last_seen", b.last_seen}, {"outlets", b.outlets},  {"copies", b.copies},
           {"summary", summary},     {"actors", actors},        {"quotes", quotes},
+          {"quotes_not_shown", b.quotes_not_shown},
           {"claims", claims},       {"timeline", timeline},
           {"sources", sources},     {"open_questions", b.open_questions}};
 }

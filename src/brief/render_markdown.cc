@@ -51,11 +51,18 @@ void Quotes(const Brief& b, const std::string& h2, std::string& md) {
   md += h2 + " Who said what\n\n";
   std::string speaker;
   for (const QuoteLine& q : b.quotes) {
-    if (q.speaker != speaker) md += h2 + "# " + (speaker = q.speaker) + "\n\n";
+    if (q.speaker != speaker) {
+      if (!speaker.empty()) md += "\n";
+      speaker = q.speaker;
+      md += h2 + "# " + speaker + "\n\n";
+    }
     md += "- " + (q.direct ? "“" + q.text + "”" : q.text);
     if (q.chain.size() > 1) md += " — " + Join(q.chain, " → ");
     md += " " + Cite(q.source) + "\n";
   }
+  if (b.quotes_not_shown > 0)
+    md += "\n" + std::to_string(b.quotes_not_shown) + " more statement" + (b.quotes_not_shown == 1 ? "" : "s") +
+          ": `sitrep quotes --story " + std::to_string(b.story) + "`\n";
   md += "\n";
 }
 

@@ -19,7 +19,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -321,14 +323,45 @@ bool RoleSource(std::string_view source) {
 
 // Question-and-answer interviews: answers start with a dash after a question paragraph, and
 // the interviewee is named only in a credit ("Excerpted from “Jane Roe: ...”").
-std::string Interviewee(const Article& a, const Resolver& r) {
-  static const RE2 credit(R"([“"]([\p{Lu}][\p{L}'’-]+ [\p{Lu}][\p{L}'’-]+): )");
+struct InterviewCredit {
+  std::string interviewee;
+  uint32_t at = 0;  // where the credit's quoted title opens
+};
+
+std::optional<InterviewCredit> FindInterviewCredit(const Article& a) {
+  static const RE2 credit(R"(([“"])([\p{Lu}][\p{L}'’-]+ [\p{Lu}][\p{L}'’-]+): )");
+  re2::StringPiece mark;
   std::string name;
-  if (RE2::PartialMatch(a.text, credit, &name)) return name;
-  return "";
+  if (!RE2::PartialMatch(a.text, credit, &mark, &name)) return std::nullopt;
+  return InterviewCredit{name, uint32_t(mark.data() - a.text.data())};
 }
 
-void AddInterviewAnswers(Article& a, const std::string& interviewee) {
+// The last answer stops where the credit line starts: the credit's few lead-in words
+// ("Excerpted from") follow the answer's closing quotation mark, its full stop, or a line break.
+uint32_t AnswerEnd(const Article& a, Span answer, uint32_t credit_at) {
+  if (credit_at <= answer.begin || credit_at >= answer.end) return answer.end;
+  const std::string_view before = a.text.substr(answer.begin, credit_at - answer.begin);
+  size_t boundary = std::string_view::npos, after = 0;  // the last boundary mark, and where it ends
+  for (std::string_view mark : {"\n", "\"", ".", "!", "?", "”", "»", "…"})
+    if (const size_t at = before.rfind(mark); at != std::string_view::npos && at + mark.size() > after)
+      boundary = at, after = at + mark.size();
+  if (boundary == std::string_view::npos) return answer.end;
+  const std::string_view lead_in = before.substr(after);
+  int words = 0;
+  for (size_t i = 0; i < lead_in.size(); ++i) {
+    const char c = lead_in[i];
+    if (!std::isalpha(static_cast<unsigned char>(c)) && c != ' ' && c != ':') return answer.end;
+    if (c != ' ' && (i == 0 || lead_in[i - 1] == ' ')) ++words;
+  }
+  if (words > 4) return answer.end;
+  size_t end = before[boundary] == '\n' ? boundary : after;
+  while (end > 0 && (before[end - 1] == ' ' || before[end - 1] == '\n')) --end;
+  for (std::string_view close : {"”", "\"", "»"})
+    if (before.substr(0, end).ends_with(close)) end -= close.size();
+  return answer.begin + uint32_t(end);
+}
+
+void AddInterviewAnswers(Article& a, const InterviewCredit& credit) {
   bool after_question = false;
   for (size_t i = 0; i < a.paragraphs.size(); ++i) {
     std::string_view p = a.Text(a.paragraphs[i]);
@@ -339,10 +372,11 @@ void AddInterviewAnswers(Article& a, const std::string& interviewee) {
       Span content{a.paragraphs[i].begin + uint32_t(dash + 1), a.paragraphs[i].end};
       size_t j = i + 1;
       while (j < a.paragraphs.size() && a.Text(a.paragraphs[j]).back() != '?') content.end = a.paragraphs[j++].end;
+      content.end = AnswerEnd(a, content, credit.at);
       Attribution q;
       q.cue = {a.paragraphs[i].begin, a.paragraphs[i].begin + uint32_t(dash)};
       q.content = content;
-      q.speaker = interviewee;
+      q.speaker = credit.interviewee;
       q.direct = true;
       // The tagger's finds inside the answer are the interviewee's own words.
       std::erase_if(a.attributions, [&](const Attribution& x) {
@@ -572,7 +606,7 @@ void TraceProvenance(Article& a) {
   }
   AddColonQuotes(a, r, speakers);
   AddHeadlineCredit(a, r);
-  if (std::string who = Interviewee(a, r); !who.empty()) AddInterviewAnswers(a, who);
+  if (const auto credit = FindInterviewCredit(a)) AddInterviewAnswers(a, *credit);
 
   // Venues and relays by sentence, and by speaker for sentences that name one.
   std::map<std::string, Provenance> by_speaker;

@@ -148,6 +148,20 @@ TEST(Quotes, InterviewAnswersCreditedToTheInterviewee) {
   EXPECT_EQ(q->speaker, "Jane Roe");
 }
 
+TEST(Quotes, InterviewAnswerStopsBeforeTheCredit) {
+  for (const std::string credit_after : {" ", "\n\n"}) {
+    Article a = Make(
+        "Will the port reopen soon?\n\n"
+        "— “I think it will reopen in spring, once the cranes are repaired.”" + credit_after +
+        "Excerpted from “Jane Roe: The Port Will Be Back” 1.2.2023.");
+    FindAttributions(a);
+    const Attribution* q = Saying(a, "it will reopen in spring");
+    ASSERT_NE(q, nullptr);
+    EXPECT_EQ(q->speaker, "Jane Roe");
+    EXPECT_TRUE(a.Text(q->content).ends_with("repaired.")) << a.Text(q->content);
+  }
+}
+
 // ---- scoring ----
 
 TEST(QuoteScoring, TrimsPunctuationAndWhiteSpaceOnly) {

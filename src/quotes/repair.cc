@@ -1,11 +1,13 @@
 // Each rule reads one attribution with its sentence and the article's quotations, and either
 // moves a span edge or marks the attribution as no statement. The rules look at words and
-// punctuation only; names are the provenance rules' business.
+// punctuation (and, for a source, where the entity tagger found a name); resolving names to
+// speakers is the provenance rules' business.
 #include "quotes/repair.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -258,6 +260,31 @@ void CutSourceLeftover(const Article& a, Attribution& q) {
   q.source.begin += uint32_t(comma + 2);
 }
 
+// "Jane Roe was more specific about the plan, stressing that ...": for a participle after a
+// comma the model can take the predicate before it for the source. A source that opens on a
+// lower-case word no noun phrase opens with is that predicate; the participle's subject is the
+// clause's, the nearest person (else organisation) named before it in the sentence.
+void SubjectForPredicate(const Article& a, Attribution& q) {
+  const std::string_view source = a.Text(q.source), cue = a.Text(q.cue);
+  if (source.empty() || !std::islower(static_cast<unsigned char>(source[0])) || !cue.ends_with("ing")) return;
+  if (q.cue.begin < 2 || a.text.substr(q.cue.begin - 2, 2) != ", ") return;
+  static const std::set<std::string> kOpeners = {
+      "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+      "he", "she", "it", "they", "we", "i", "you", "who", "which", "some", "many", "most", "several", "both",
+      "all", "each", "one", "two", "three", "other", "another", "officials", "experts", "analysts", "sources"};
+  if (kOpeners.count(AsciiLower(FirstWord(source)))) return;
+  const Sentence* sentence = SentenceAt(a, q.source.begin);
+  if (!sentence) return;
+  const Mention* subject = nullptr;
+  for (const Mention& m : a.mentions) {
+    if (m.span.begin < sentence->span.begin || m.span.end > q.source.begin) continue;
+    if (m.type == EntityType::kPerson || (m.type == EntityType::kOrganisation &&
+                                          (!subject || subject->type != EntityType::kPerson)))
+      subject = &m;
+  }
+  if (subject) q.source = subject->span;
+}
+
 // Words that say someone spoke, wrote or held a view: a cue needs one (or no letters at all,
 // as a dash or a colon that introduces a quotation). Stems, matched at a word's start.
 bool SpeechWord(std::string_view w) {
@@ -334,7 +361,7 @@ void RepairAttributions(Article& a, const RepairOptions& options) {
     StopBeforeOwnCue(q, quotations, q.content);
     TakeQuotationWhole(a, q, quotations);
     RunToClauseEnd(a, q, a.attributions);
-    if (q.source.size()) CutSourceLeftover(a, q);
+    if (q.source.size()) CutSourceLeftover(a, q), SubjectForPredicate(a, q);
     q.direct = std::any_of(quotations.begin(), quotations.end(), [&](Span z) {
       return z.begin <= q.content.begin && q.content.begin < z.end && 2 * Overlap(z, q.content) > q.content.size();
     });

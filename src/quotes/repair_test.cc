@@ -234,5 +234,30 @@ TEST(Quotes, ColonIntroducerOwnsTheQuotationAfterIt) {
   EXPECT_EQ(doe->relays, std::vector<std::string>{"Radio Harbour"});
 }
 
+TEST(Repair, ParticipleSpeaksForTheClausesSubject) {
+  Article a = Make("In a long interview, harbour master John Doe was more open about the plans, stressing that "
+                   "the port needs a pause to repair its cranes.");
+  Mention doe;
+  doe.span = Find(a, "John Doe");
+  doe.type = EntityType::kPerson;
+  a.mentions.push_back(doe);
+  Propose(a, "stressing", "more open about the plans", "that the port needs a pause to repair its cranes");
+  RepairAttributions(a);
+  ASSERT_EQ(a.attributions.size(), 1u);
+  EXPECT_EQ(a.Text(a.attributions[0].source), "John Doe");
+}
+
+TEST(Repair, ParticipleKeepsASourceThatIsANounPhrase) {
+  Article a = Make("John Doe met the analysts, stressing that the port needs a pause.");
+  Mention doe;
+  doe.span = Find(a, "John Doe");
+  doe.type = EntityType::kPerson;
+  a.mentions.push_back(doe);
+  Propose(a, "stressing", "the analysts", "that the port needs a pause");
+  RepairAttributions(a);
+  ASSERT_EQ(a.attributions.size(), 1u);
+  EXPECT_EQ(a.Text(a.attributions[0].source), "the analysts");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
