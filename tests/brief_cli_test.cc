@@ -213,6 +213,17 @@ TEST_F(Cli, ExampleCorpusBriefMeetsExpected) {
     EXPECT_NE(chain_of("Andrii Yusov").find(hop), std::string::npos) << hop;
   EXPECT_NE(chain_of("Pavlo Latushko").find("FREEDOM TV"), std::string::npos);
   EXPECT_NE(chain_of("Oleksiy Danilov").find("Ukrinform"), std::string::npos);
+  // Every speaker of EXPECTED.md's "Who said what" is in the brief, Zaluzhny with his chain,
+  // and a speaker quoted in two articles (Yusov in 000 and 003) is shown from both.
+  for (const char* speaker : {"Andrii Yusov", "Oleksiy Danilov", "Serhiy Nayev", "Valery Zaluzhny", "Dmitry Peskov",
+                              "Pavlo Latushko", "Oleg Zhdanov", "Rosemary Thomas"})
+    EXPECT_NE(chain_of(speaker), "") << speaker << " is in who said what";
+  for (const char* hop : {"The Economist", "BBC"})
+    EXPECT_NE(chain_of("Valery Zaluzhny").find(hop), std::string::npos) << hop;
+  std::set<int> yusov_sources;
+  for (const auto& q : b["quotes"])
+    if (q["speaker"] == "Andrii Yusov") yusov_sources.insert(q["source"].get<int>());
+  EXPECT_EQ(yusov_sources.size(), 2u);
 
   // 001 and 004 relay one Ukrinform statement: one claim (that it counts as one origin is
   // checked per statement in ExampleCorpusClaimsMeetExpected).

@@ -143,7 +143,11 @@ TEST_F(MinskQuotes, IndirectSources) {
 // "Rosemary Thomas (004): invasion "a lot more unlikely than likely" ... the speaker is named
 // only at the end."
 TEST_F(MinskQuotes, InterviewAnswersCredited) {
-  EXPECT_FALSE(Of("Rosemary Thomas", "a lot more unlikely than likely").empty());
+  auto answers = Of("Rosemary Thomas", "a lot more unlikely than likely");
+  ASSERT_FALSE(answers.empty());
+  // The credit line after the last answer is no part of it.
+  for (const auto& q : Of("Rosemary Thomas", ""))
+    EXPECT_EQ(q["content"]["text"].get<std::string>().find("Excerpted"), std::string::npos);
 }
 
 // "Nayev (001 and 002, two translations of one statement ...)": in 001 a paragraph ending
