@@ -12,6 +12,19 @@
 
 namespace sitrep::ner {
 
+namespace {
+// std::lround for |x| < 2^24, inline: truncate, then step away from zero when the part cut
+// off is at least a half (x - t is exact here). Building the table from a loaded model
+// rounds ~30 weights a feature, and the library call was most of it.
+long RoundHalfAway(float x) {
+  long t = long(x);
+  const float cut = x - float(t);
+  if (cut >= 0.5f) ++t;
+  else if (cut <= -0.5f) --t;
+  return t;
+}
+}  // namespace
+
 void WeightTable::Build(const std::vector<std::pair<uint64_t, Row>>& rows) {
   float top[2] = {0, 0};
   for (const auto& [hash, w] : rows)
@@ -28,7 +41,7 @@ void WeightTable::Build(const std::vector<std::pair<uint64_t, Row>>& rows) {
     bool any = false;
     for (int pass = 0; pass < 2; ++pass)
       for (int l = 0; l < kLabels; ++l) {
-        q[pass][l] = int16_t(std::lround(w[pass * kSecond + l] / scale_[pass]));
+        q[pass][l] = int16_t(RoundHalfAway(w[pass * kSecond + l] / scale_[pass]));
         any |= q[pass][l] != 0;
       }
     if (!any) continue;
@@ -230,6 +243,7 @@ void PutMap(Writer& w, const KeyMap<V>& m) {
 template <typename V>
 void GetMap(Reader& r, KeyMap<V>& m) {
   uint64_t n = r.Count(sizeof(uint64_t) + sizeof(V));
+  m.Reserve(m.size() + n);
   for (uint64_t i = 0; i < n; ++i) {
     uint64_t k = r.Get<uint64_t>();
     m[k] = r.Get<V>();
