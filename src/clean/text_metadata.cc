@@ -403,7 +403,12 @@ const std::vector<Cue>& Cues() {
     add(" (?:reports|reported|writes|wrote)(?:[^\\pL]|$)", Direction::kBefore, Strength::kWeak, false);
     add(" quoted [^.]{1,80} as saying", Direction::kBefore, Strength::kStrong, false);
     any.pattern += std::string("(?:") + kChannel + ")";
-    any.re = std::make_unique<RE2>(any.pattern, RE2::Quiet);
+    // Letters outside ASCII (the letter classes, Cyrillic cues) make many DFA states: with RE2's default
+    // budget the DFA is rebuilt over and over and the one scan costs more than the seven.
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(32 << 20);
+    any.re = std::make_unique<RE2>(any.pattern, options);
     if (!any.re->ok()) any.re.reset();  // then every line is scanned cue by cue
     return v;
   }();

@@ -336,21 +336,24 @@ bool Allowed(int previous, int current) {
 }
 
 namespace {
-// The labels that may follow a closed one (O, L-, U-: nothing open) are O, B- and U-; after an
-// open one (B-, I-) only I- or L- of its type. So a step of the decoder has two parts: the
-// closed predecessors, scored against every label at once (a transition Allowed() forbids
-// costs -inf), and each type's two open predecessors against that type's I- and L-.
-// Predecessors are tried in ascending order and only a strictly better score replaces the
-// best, as a plain loop over Allowed() pairs would: ties go to the same label.
+// The labels that may follow a closed one (O, L-, U-: nothing open) are O, B- and U-, and
+// from any closed one; after an open one (B-, I-) only I- or L- of its type. So a step of the
+// decoder has two parts: the closed predecessors against the closed labels, all at once in
+// vectors, and each type's two open predecessors against that type's I- and L-. Predecessors
+// are tried in ascending order and only a strictly better score replaces the best, as a plain
+// loop over Allowed() pairs does: ties go to the same label.
 constexpr int kClosed = 1 + 2 * kTypes;
-constexpr int kPadded = (kLabels + 7) / 8 * 8;  // whole vectors
+constexpr int kPadded = (kClosed + 3) / 4 * 4;  // whole vectors of four
 struct Predecessors {
   int8_t closed[kClosed] = {};  // O, then L- and U- of each type, ascending
+  int8_t closing[kClosed] = {};  // what may follow them: O, then B- and U- of each type
   bool start[kLabels] = {}, end[kLabels] = {};
   Predecessors() {
-    int n = 0;
-    for (int p = 0; p < kLabels; ++p)
-      if (p == 0 || LabelPos(p) == 2 || LabelPos(p) == 3) closed[n++] = int8_t(p);
+    int n = 0, m = 0;
+    for (int l = 0; l < kLabels; ++l) {
+      if (l == 0 || LabelPos(l) == 2 || LabelPos(l) == 3) closed[n++] = int8_t(l);
+      if (l == 0 || LabelPos(l) == 0 || LabelPos(l) == 3) closing[m++] = int8_t(l);
+    }
     for (int c = 0; c < kLabels; ++c) {
       start[c] = Allowed(-1, c);
       end[c] = c == 0 || LabelPos(c) == 2 || LabelPos(c) == 3;
@@ -369,39 +372,59 @@ void Viterbi(const float* emissions, size_t stride, size_t n, const float (*tran
   back.resize(n * kLabels);
   const Predecessors& pred = kPredecessors;
   constexpr float kNo = -std::numeric_limits<float>::infinity();
-  // The closed predecessors' transitions, forbidden ones -inf, padded to whole vectors.
-  alignas(32) float closed_to[kClosed][kPadded];
+  typedef float VF __attribute__((vector_size(16)));
+  typedef int32_t VI __attribute__((vector_size(16)));
+  constexpr int kVectors = kPadded / 4;
+  // The closed-to-closed transitions in vectors, the padding -inf (it never wins).
+  alignas(16) float closed_to[kClosed][kPadded];
   for (int k = 0; k < kClosed; ++k)
-    for (int c = 0; c < kPadded; ++c)
-      closed_to[k][c] = c < kLabels && Allowed(pred.closed[k], c) ? transitions[pred.closed[k]][c] : kNo;
+    for (int j = 0; j < kPadded; ++j)
+      closed_to[k][j] = j < kClosed ? transitions[pred.closed[k]][pred.closing[j]] : kNo;
   for (int l = 0; l < kLabels; ++l) score[l] = pred.start[l] ? emissions[l] : kNo;
   for (size_t i = 1; i < n; ++i) {
     const float* prev = &score[(i - 1) * kLabels];
     const float* e = emissions + i * stride;
-    alignas(32) float best[kPadded];
-    alignas(32) int32_t arg[kPadded];
-    for (int c = 0; c < kPadded; ++c) best[c] = kNo, arg[c] = 0;
+    float* here = &score[i * kLabels];
+    uint8_t* from = &back[i * kLabels];
+    // Unrolled so that the vectors stay in registers (-O2 leaves a plain loop scalar).
+    VF top[kVectors];
+    VI arg[kVectors];
+#pragma GCC unroll 4
+    for (int v = 0; v < kVectors; ++v) top[v] = VF{} + kNo, arg[v] = VI{};
     for (int k = 0; k < kClosed; ++k) {
-      const float from = prev[pred.closed[k]];
-      const int32_t p = pred.closed[k];
-      for (int c = 0; c < kPadded; ++c) {
-        const float s = from + closed_to[k][c];
-        const bool better = s > best[c];
-        best[c] = better ? s : best[c];
-        arg[c] = better ? p : arg[c];
+      const VF p_score = VF{} + prev[pred.closed[k]];
+      const VI p = VI{} + int32_t(pred.closed[k]);
+#pragma GCC unroll 4
+      for (int v = 0; v < kVectors; ++v) {
+        VF to;
+        std::memcpy(&to, &closed_to[k][4 * v], sizeof to);
+        const VF s = p_score + to;
+        const VI better = s > top[v];
+        top[v] = better ? s : top[v];
+        arg[v] = better ? p : arg[v];
       }
+    }
+    alignas(16) float best[kPadded];
+    alignas(16) int32_t best_arg[kPadded];
+    std::memcpy(best, top, sizeof best);
+    std::memcpy(best_arg, arg, sizeof best_arg);
+    for (int j = 0; j < kClosed; ++j) {
+      const int c = pred.closing[j];
+      here[c] = best[j] + e[c];
+      from[c] = uint8_t(best_arg[j]);
     }
     for (int type = 0; type < kTypes; ++type) {
       const int b = 1 + 4 * type, in = b + 1, last = b + 2;
-      for (int c : {in, last})
+      for (int c : {in, last}) {
+        float top_score = kNo;
+        int top_arg = 0;
         for (int p : {b, in}) {
           const float s = prev[p] + transitions[p][c];
-          if (s > best[c]) best[c] = s, arg[c] = p;
+          if (s > top_score) top_score = s, top_arg = p;
         }
-    }
-    for (int c = 0; c < kLabels; ++c) {
-      score[i * kLabels + c] = best[c] + e[c];
-      back[i * kLabels + c] = uint8_t(arg[c]);
+        here[c] = top_score + e[c];
+        from[c] = uint8_t(top_arg);
+      }
     }
   }
   float best = kNo;
