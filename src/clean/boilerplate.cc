@@ -220,7 +220,9 @@ LineKind ClassifyLine(std::string_view line) {
   if (!HasAlnum(line)) return LineKind::kPunctuation;
   if (line.size() > 300) return LineKind::kContent;  // boilerplate lines are short
   re2::StringPiece rest;
-  if (RE2::FullMatch(line, LinkLine(), &rest))
+  // Whether it matches at all first (RE2's DFA); the part after the phrase only then (a
+  // slower engine).
+  if (RE2::FullMatch(line, LinkLine()) && RE2::FullMatch(line, LinkLine(), &rest))
     return rest.empty() ? LineKind::kLinkHeader : LineKind::kLinkTeaser;
   if (RE2::FullMatch(line, JunkLine())) return LineKind::kJunk;
   const size_t words = CountWords(line);

@@ -364,13 +364,29 @@ struct Cue {
   bool own;  // names the article's own outlet
 };
 
+// The channel phrase ChannelNames reads: "on the HARBOUR TV channel".
+const char kChannel[] = "\\bon (?:the )?((?:[^\\s,.;:]+ ){1,4})(?:tv )?channel\\b";
+
+// Every cue and the channel phrase as one alternation: most lines hold none of them, and one
+// scan of a line that says so costs what each of the seven scans costs.
+struct AnyCue {
+  std::string pattern = "(?i)";
+  std::unique_ptr<RE2> re;
+};
+AnyCue& AnyCuePattern() {
+  static AnyCue any;
+  return any;
+}
+
 const std::vector<Cue>& Cues() {
   static const auto* cues = [] {
     auto* v = new std::vector<Cue>();
+    AnyCue& any = AnyCuePattern();
     auto add = [&](const char* re, Direction d, Strength s, bool own) {
       // Cues read forward start at a word boundary; backward ones start with their space.
       const std::string boundary = d == Direction::kAfter ? "(?:^|[^\\pL])" : "";
       v->push_back({std::make_unique<RE2>("(?i)" + boundary + "(?:" + re + ")"), d, s, own});
+      any.pattern += "(?:" + boundary + "(?:" + re + "))|";
     };
     // Translated Ukrainian/Russian news ends a report with "informs X" (повідомляє X):
     // the outlet speaking is the article's own.
@@ -386,6 +402,14 @@ const std::vector<Cue>& Cues() {
         Direction::kAfter, Strength::kWeak, false);
     add(" (?:reports|reported|writes|wrote)(?:[^\\pL]|$)", Direction::kBefore, Strength::kWeak, false);
     add(" quoted [^.]{1,80} as saying", Direction::kBefore, Strength::kStrong, false);
+    any.pattern += std::string("(?:") + kChannel + ")";
+    // Letters outside ASCII (the letter classes, Cyrillic cues) make many DFA states: with RE2's default
+    // budget the DFA is rebuilt over and over and the one scan costs more than the seven.
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(32 << 20);
+    any.re = std::make_unique<RE2>(any.pattern, options);
+    if (!any.re->ok()) any.re.reset();  // then every line is scanned cue by cue
     return v;
   }();
   return *cues;
@@ -393,7 +417,7 @@ const std::vector<Cue>& Cues() {
 
 // "on the HARBOUR TV channel", "on Espreso TV channel": the words before "channel".
 void ChannelNames(std::string_view line, std::vector<std::string>& out) {
-  static const RE2 re("(?i)\\bon (?:the )?((?:[^\\s,.;:]+ ){1,4})(?:tv )?channel\\b");
+  static const RE2 re(std::string("(?i)") + kChannel);
   Piece input(line.data(), line.size()), words;
   while (RE2::FindAndConsume(&input, re, &words)) {
     std::string_view w(words.data(), words.size());
@@ -429,7 +453,10 @@ void AddRelay(std::vector<std::string>& relays, std::string_view name) {
 }
 
 void FindOutlets(std::string_view line, std::string* own, std::vector<std::string>* relays) {
-  for (const Cue& cue : Cues()) {
+  const std::vector<Cue>& cues = Cues();
+  if (const RE2* any = AnyCuePattern().re.get(); any && !RE2::PartialMatch(Piece(line.data(), line.size()), *any))
+    return;
+  for (const Cue& cue : cues) {
     Piece whole;
     size_t pos = 0;
     while (pos < line.size() &&

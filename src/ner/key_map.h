@@ -29,13 +29,21 @@ class KeyMap {
   // The value under `key`, default-made when missing.
   V& operator[](uint64_t key) {
     key |= 1;
-    if (2 * (size_ + 1) > slots_.size()) Grow();
+    if (2 * (size_ + 1) > slots_.size()) Grow(slots_.empty() ? 64 : 2 * slots_.size());
     size_t i = Home(key);
     for (; slots_[i].key != 0; i = (i + 1) & mask_)
       if (slots_[i].key == key) return slots_[i].value;
     slots_[i].key = key;
     ++size_;
     return slots_[i].value;
+  }
+  // Room for `n` keys in all, so that inserting them never regrows the table: the capacity
+  // inserting them one by one would reach. Keys saved in slot order and read back into a
+  // smaller, growing table fill it in runs, and the long probes made loading a model slow.
+  void Reserve(size_t n) {
+    size_t capacity = slots_.empty() ? 64 : slots_.size();
+    while (2 * n > capacity) capacity *= 2;
+    if (capacity > slots_.size()) Grow(capacity);
   }
   size_t size() const { return size_; }
   template <typename F>
@@ -50,9 +58,8 @@ class KeyMap {
     V value{};
   };
   size_t Home(uint64_t key) const { return (key * 0x9e3779b97f4a7c15ULL) >> shift_; }
-  void Grow() {
+  void Grow(size_t capacity) {
     std::vector<Slot, HugePageAllocator<Slot>> old = std::move(slots_);
-    const size_t capacity = old.empty() ? 64 : 2 * old.size();
     slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
     shift_ = 64 - __builtin_ctzll(capacity);

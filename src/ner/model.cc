@@ -1,6 +1,9 @@
 #include "ner/model.h"
 
 #include <zlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <cmath>
 #include <cstring>
@@ -8,6 +11,19 @@
 #include <stdexcept>
 
 namespace sitrep::ner {
+
+namespace {
+// std::lround for |x| < 2^24, inline: truncate, then step away from zero when the part cut
+// off is at least a half (x - t is exact here). Building the table from a loaded model
+// rounds ~30 weights a feature, and the library call was most of it.
+long RoundHalfAway(float x) {
+  long t = long(x);
+  const float cut = x - float(t);
+  if (cut >= 0.5f) ++t;
+  else if (cut <= -0.5f) --t;
+  return t;
+}
+}  // namespace
 
 void WeightTable::Build(const std::vector<std::pair<uint64_t, Row>>& rows) {
   float top[2] = {0, 0};
@@ -25,7 +41,7 @@ void WeightTable::Build(const std::vector<std::pair<uint64_t, Row>>& rows) {
     bool any = false;
     for (int pass = 0; pass < 2; ++pass)
       for (int l = 0; l < kLabels; ++l) {
-        q[pass][l] = int16_t(std::lround(w[pass * kSecond + l] / scale_[pass]));
+        q[pass][l] = int16_t(RoundHalfAway(w[pass * kSecond + l] / scale_[pass]));
         any |= q[pass][l] != 0;
       }
     if (!any) continue;
@@ -41,6 +57,62 @@ void WeightTable::Build(const std::vector<std::pair<uint64_t, Row>>& rows) {
     rows_.push_back(line);
   }
 }
+
+namespace {
+
+constexpr int kLineLabels = 16;  // WeightTable::kLine: a row's labels a pass
+
+// A token's running sums of both passes' first kLine labels (int32), to which rows of int16
+// weights are added: integer sums, so the order and the vector width change nothing.
+#if defined(__SSE2__)
+class Accumulator {
+ public:
+  explicit Accumulator(const int32_t* sum) {
+    for (int pass = 0; pass < 2; ++pass)
+      for (int k = 0; k < 4; ++k)
+        v_[pass][k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(sum + pass * WeightTable::kSecond + 4 * k));
+  }
+  // A row: kLine int16 of the first pass, then kLine of the second. Each 8 int16 are widened
+  // by pairing each with itself and shifting the copy out (SSE2 has no widening load).
+  void Add(const int16_t* row) {
+    for (int pass = 0; pass < 2; ++pass)
+      for (int k = 0; k < 2; ++k) {
+        const __m128i h = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + pass * 16 + 8 * k));
+        v_[pass][2 * k] = _mm_add_epi32(v_[pass][2 * k], _mm_srai_epi32(_mm_unpacklo_epi16(h, h), 16));
+        v_[pass][2 * k + 1] = _mm_add_epi32(v_[pass][2 * k + 1], _mm_srai_epi32(_mm_unpackhi_epi16(h, h), 16));
+      }
+  }
+  void Store(int32_t* sum) const {
+    for (int pass = 0; pass < 2; ++pass)
+      for (int k = 0; k < 4; ++k)
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(sum + pass * WeightTable::kSecond + 4 * k), v_[pass][k]);
+  }
+
+ private:
+  __m128i v_[2][4];
+};
+#else
+class Accumulator {
+ public:
+  explicit Accumulator(const int32_t* sum) {
+    for (int pass = 0; pass < 2; ++pass)
+      std::memcpy(v_[pass], sum + pass * WeightTable::kSecond, sizeof v_[pass]);
+  }
+  void Add(const int16_t* row) {
+    for (int pass = 0; pass < 2; ++pass)
+      for (int l = 0; l < kLineLabels; ++l) v_[pass][l] += row[pass * kLineLabels + l];
+  }
+  void Store(int32_t* sum) const {
+    for (int pass = 0; pass < 2; ++pass)
+      std::memcpy(sum + pass * WeightTable::kSecond, v_[pass], sizeof v_[pass]);
+  }
+
+ private:
+  int32_t v_[2][kLineLabels];
+};
+#endif
+
+}  // namespace
 
 void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uint32_t>& offsets,
                       int32_t* sums) const {
@@ -70,33 +142,25 @@ void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uin
     }
     found[f] = slot;
   }
-  typedef int32_t V4 __attribute__((vector_size(16)));
-  typedef int16_t V4h __attribute__((vector_size(8)));
-  constexpr int kVectors = kLine / 4;
+  static_assert(kLine == kLineLabels);
   const size_t tokens = offsets.size() - 1;
-  size_t ahead = 0;
+  // Rows are fetched kRowAhead features before they are added: the first ones now, then one
+  // a feature.
+  for (size_t f = 0; f < std::min(n, kRowAhead); ++f)
+    if (found[f].row != kNone) __builtin_prefetch(&rows_[found[f].row]);
   for (size_t t = 0; t < tokens; ++t) {
     int32_t* sum = sums + t * kWidth;
-    V4 acc[2][kVectors];
-    std::memcpy(acc[0], sum, sizeof acc[0]);
-    std::memcpy(acc[1], sum + kSecond, sizeof acc[1]);
+    Accumulator acc(sum);
     int32_t last[2] = {sum[kLine], sum[kSecond + kLine]};
     for (uint32_t f = offsets[t]; f < offsets[t + 1]; ++f) {
-      for (ahead = std::max<size_t>(ahead, f + 1); ahead < n && ahead < f + kRowAhead; ++ahead)
-        if (found[ahead].row != kNone) __builtin_prefetch(&rows_[found[ahead].row]);
+      if (f + kRowAhead < n && found[f + kRowAhead].row != kNone)
+        __builtin_prefetch(&rows_[found[f + kRowAhead].row]);
       if (found[f].row == kNone) continue;
-      const int16_t* row = rows_[found[f].row].w;
-      for (int pass = 0; pass < 2; ++pass) {
-        for (int k = 0; k < kVectors; ++k) {
-          V4h h;
-          std::memcpy(&h, row + pass * kLine + 4 * k, sizeof h);
-          acc[pass][k] += __builtin_convertvector(h, V4);
-        }
-        last[pass] += found[f].last[pass];
-      }
+      acc.Add(rows_[found[f].row].w);
+      last[0] += found[f].last[0];
+      last[1] += found[f].last[1];
     }
-    std::memcpy(sum, acc[0], sizeof acc[0]);
-    std::memcpy(sum + kSecond, acc[1], sizeof acc[1]);
+    acc.Store(sum);
     sum[kLine] = last[0];
     sum[kSecond + kLine] = last[1];
   }
@@ -179,6 +243,7 @@ void PutMap(Writer& w, const KeyMap<V>& m) {
 template <typename V>
 void GetMap(Reader& r, KeyMap<V>& m) {
   uint64_t n = r.Count(sizeof(uint64_t) + sizeof(V));
+  m.Reserve(m.size() + n);
   for (uint64_t i = 0; i < n; ++i) {
     uint64_t k = r.Get<uint64_t>();
     m[k] = r.Get<V>();
@@ -271,15 +336,25 @@ bool Allowed(int previous, int current) {
 }
 
 namespace {
-// For each label, the labels that may come before it.
+// The labels that may follow a closed one (O, L-, U-: nothing open) are O, B- and U-, and
+// from any closed one; after an open one (B-, I-) only I- or L- of its type. So a step of the
+// decoder has two parts: the closed predecessors against the closed labels, all at once in
+// vectors, and each type's two open predecessors against that type's I- and L-. Predecessors
+// are tried in ascending order and only a strictly better score replaces the best, as a plain
+// loop over Allowed() pairs does: ties go to the same label.
+constexpr int kClosed = 1 + 2 * kTypes;
+constexpr int kPadded = (kClosed + 3) / 4 * 4;  // whole vectors of four
 struct Predecessors {
-  int count[kLabels] = {};
-  int8_t of[kLabels][kLabels] = {};
+  int8_t closed[kClosed] = {};  // O, then L- and U- of each type, ascending
+  int8_t closing[kClosed] = {};  // what may follow them: O, then B- and U- of each type
   bool start[kLabels] = {}, end[kLabels] = {};
   Predecessors() {
+    int n = 0, m = 0;
+    for (int l = 0; l < kLabels; ++l) {
+      if (l == 0 || LabelPos(l) == 2 || LabelPos(l) == 3) closed[n++] = int8_t(l);
+      if (l == 0 || LabelPos(l) == 0 || LabelPos(l) == 3) closing[m++] = int8_t(l);
+    }
     for (int c = 0; c < kLabels; ++c) {
-      for (int p = 0; p < kLabels; ++p)
-        if (Allowed(p, c)) of[c][count[c]++] = int8_t(p);
       start[c] = Allowed(-1, c);
       end[c] = c == 0 || LabelPos(c) == 2 || LabelPos(c) == 3;
     }
@@ -297,20 +372,59 @@ void Viterbi(const float* emissions, size_t stride, size_t n, const float (*tran
   back.resize(n * kLabels);
   const Predecessors& pred = kPredecessors;
   constexpr float kNo = -std::numeric_limits<float>::infinity();
+  typedef float VF __attribute__((vector_size(16)));
+  typedef int32_t VI __attribute__((vector_size(16)));
+  constexpr int kVectors = kPadded / 4;
+  // The closed-to-closed transitions in vectors, the padding -inf (it never wins).
+  alignas(16) float closed_to[kClosed][kPadded];
+  for (int k = 0; k < kClosed; ++k)
+    for (int j = 0; j < kPadded; ++j)
+      closed_to[k][j] = j < kClosed ? transitions[pred.closed[k]][pred.closing[j]] : kNo;
   for (int l = 0; l < kLabels; ++l) score[l] = pred.start[l] ? emissions[l] : kNo;
   for (size_t i = 1; i < n; ++i) {
     const float* prev = &score[(i - 1) * kLabels];
     const float* e = emissions + i * stride;
-    for (int c = 0; c < kLabels; ++c) {
-      float best = kNo;
-      int arg = 0;
-      for (int k = 0; k < pred.count[c]; ++k) {
-        const int p = pred.of[c][k];
-        const float s = prev[p] + transitions[p][c];
-        if (s > best) best = s, arg = p;
+    float* here = &score[i * kLabels];
+    uint8_t* from = &back[i * kLabels];
+    // Unrolled so that the vectors stay in registers (-O2 leaves a plain loop scalar).
+    VF top[kVectors];
+    VI arg[kVectors];
+#pragma GCC unroll 4
+    for (int v = 0; v < kVectors; ++v) top[v] = VF{} + kNo, arg[v] = VI{};
+    for (int k = 0; k < kClosed; ++k) {
+      const VF p_score = VF{} + prev[pred.closed[k]];
+      const VI p = VI{} + int32_t(pred.closed[k]);
+#pragma GCC unroll 4
+      for (int v = 0; v < kVectors; ++v) {
+        VF to;
+        std::memcpy(&to, &closed_to[k][4 * v], sizeof to);
+        const VF s = p_score + to;
+        const VI better = s > top[v];
+        top[v] = better ? s : top[v];
+        arg[v] = better ? p : arg[v];
       }
-      score[i * kLabels + c] = best + e[c];
-      back[i * kLabels + c] = uint8_t(arg);
+    }
+    alignas(16) float best[kPadded];
+    alignas(16) int32_t best_arg[kPadded];
+    std::memcpy(best, top, sizeof best);
+    std::memcpy(best_arg, arg, sizeof best_arg);
+    for (int j = 0; j < kClosed; ++j) {
+      const int c = pred.closing[j];
+      here[c] = best[j] + e[c];
+      from[c] = uint8_t(best_arg[j]);
+    }
+    for (int type = 0; type < kTypes; ++type) {
+      const int b = 1 + 4 * type, in = b + 1, last = b + 2;
+      for (int c : {in, last}) {
+        float top_score = kNo;
+        int top_arg = 0;
+        for (int p : {b, in}) {
+          const float s = prev[p] + transitions[p][c];
+          if (s > top_score) top_score = s, top_arg = p;
+        }
+        here[c] = top_score + e[c];
+        from[c] = uint8_t(top_arg);
+      }
     }
   }
   float best = kNo;

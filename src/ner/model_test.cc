@@ -3,9 +3,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <random>
 
+#include "ner/key_map.h"
 #include "ner/ner.h"
 
 namespace sitrep::ner {
@@ -144,6 +148,98 @@ TEST(NerViterbi, KeepsBilouWellFormed) {
   EXPECT_FALSE(Allowed(-1, in));
   EXPECT_FALSE(Allowed(b, 0));
   EXPECT_TRUE(Allowed(l, MakeLabel(1, 3)));
+}
+
+// The decoder the plain way: every allowed pair, predecessors in ascending order, a strictly
+// better score replacing the best.
+std::vector<uint8_t> PlainViterbi(const std::vector<float>& e, size_t n, const float (*t)[kLabels]) {
+  constexpr float kNo = -std::numeric_limits<float>::infinity();
+  std::vector<float> score(n * kLabels);
+  std::vector<uint8_t> back(n * kLabels), out(n);
+  for (int l = 0; l < kLabels; ++l) score[l] = Allowed(-1, l) ? e[l] : kNo;
+  for (size_t i = 1; i < n; ++i)
+    for (int c = 0; c < kLabels; ++c) {
+      float best = kNo;
+      int arg = 0;
+      for (int p = 0; p < kLabels; ++p) {
+        if (!Allowed(p, c)) continue;
+        const float s = score[(i - 1) * kLabels + p] + t[p][c];
+        if (s > best) best = s, arg = p;
+      }
+      score[i * kLabels + c] = best + e[i * kLabels + c];
+      back[i * kLabels + c] = uint8_t(arg);
+    }
+  float best = kNo;
+  int arg = 0;
+  for (int l = 0; l < kLabels; ++l) {
+    const bool closes = l == 0 || LabelPos(l) == 2 || LabelPos(l) == 3;
+    if (closes && score[(n - 1) * kLabels + l] > best) best = score[(n - 1) * kLabels + l], arg = l;
+  }
+  for (size_t i = n; i-- > 0;) {
+    out[i] = uint8_t(arg);
+    arg = back[i * kLabels + arg];
+  }
+  return out;
+}
+
+TEST(NerViterbi, AgreesWithThePlainDecoderTiesIncluded) {
+  // Random scores, and scores drawn from a few values so that ties are common.
+  std::mt19937 rng(7);
+  for (int round = 0; round < 200; ++round) {
+    const bool ties = round % 2;
+    std::uniform_real_distribution<float> real(-3, 3);
+    std::uniform_int_distribution<int> few(-2, 2);
+    auto draw = [&] { return ties ? float(few(rng)) : real(rng); };
+    const size_t n = 1 + round % 13;
+    std::vector<float> e(n * kLabels);
+    for (float& x : e) x = draw();
+    float t[kLabels][kLabels];
+    for (auto& row : t)
+      for (float& x : row) x = draw();
+    std::vector<uint8_t> got(n);
+    Viterbi(e.data(), kLabels, n, t, got.data());
+    EXPECT_EQ(got, PlainViterbi(e, n, t)) << "round " << round;
+  }
+}
+
+TEST(NerWeights, RoundsAsLroundDoes) {
+  // Weights at every quarter of the scale: halves round away from zero, as std::lround does.
+  std::vector<std::pair<uint64_t, WeightTable::Row>> rows;
+  WeightTable::Row top{};
+  top[0] = 32767, top[WeightTable::kSecond] = 32767;  // scale 1 in both passes
+  rows.push_back({1, top});
+  for (uint64_t key = 2; key < 40; ++key) {
+    WeightTable::Row w{};
+    for (int l = 0; l < WeightTable::kWidth; ++l) w[l] = (float(key * 36 + l) - 700.0f) / 4.0f;
+    rows.push_back({key, w});
+  }
+  WeightTable t;
+  t.Build(rows);
+  ASSERT_EQ(t.scale(0), 1.0f);
+  for (auto& [key, w] : t.Rows()) {
+    if (key == 1) continue;
+    for (int pass = 0; pass < 2; ++pass)
+      for (int l = 0; l < kLabels; ++l) {
+        const float x = (float(key * 36 + pass * WeightTable::kSecond + l) - 700.0f) / 4.0f;
+        EXPECT_EQ(w[pass * WeightTable::kSecond + l], float(std::lround(x))) << key << " " << l;
+      }
+  }
+}
+
+TEST(NerKeyMap, ReservedMapFindsWhatGrowingOneFinds) {
+  KeyMap<uint32_t> grown, reserved;
+  reserved.Reserve(1000);
+  for (uint64_t k = 0; k < 1000; ++k) grown[k * 7919] = uint32_t(k), reserved[k * 7919] = uint32_t(k);
+  EXPECT_EQ(reserved.size(), 1000u);
+  for (uint64_t k = 0; k < 1000; ++k) {
+    ASSERT_NE(reserved.Find(k * 7919), nullptr);
+    EXPECT_EQ(*reserved.Find(k * 7919), uint32_t(k));
+  }
+  EXPECT_EQ(reserved.Find(5), nullptr);
+  size_t grown_slots = 0, reserved_slots = 0;
+  grown.ForEach([&](uint64_t, uint32_t) { ++grown_slots; });
+  reserved.ForEach([&](uint64_t, uint32_t) { ++reserved_slots; });
+  EXPECT_EQ(grown_slots, reserved_slots);
 }
 
 }  // namespace

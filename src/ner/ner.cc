@@ -23,7 +23,17 @@ NerModel NerModel::Load(const std::string& path) {
   if (!in)
     throw std::runtime_error(path + ": cannot open the NER model (build it with `sitrep train ner`, "
                                     "see README.md, or point --model / SITREP_NER_MODEL at one)");
-  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  std::string bytes;
+  in.seekg(0, std::ios::end);
+  if (const std::streamoff size = in.tellg(); size > 0) {
+    bytes.resize(size_t(size));
+    in.seekg(0);
+    in.read(bytes.data(), size);
+    if (in.gcount() != size) bytes.resize(size_t(in.gcount()));
+  } else {  // not a seekable file (a pipe): read it as a stream
+    in.clear();
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
   NerModel m;
   try {
     Deserialise(bytes, *m.parts_);

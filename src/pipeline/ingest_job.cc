@@ -2,10 +2,12 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <cstdio>
 #include <filesystem>
 #include <future>
+#include <mutex>
 #include <thread>
 
 #include "pipeline/analyse.h"
@@ -17,17 +19,70 @@ namespace sitrep {
 
 namespace {
 
-// Builds the batch's Articles on `threads` threads; each thread takes the next document not
-// yet taken, so a thread slowed by long articles (or by the placing thread sharing its core)
-// does not leave the others idle at the batch's end. Each Article lands at its document's
-// index, so the order is the input's whatever the timing.
+// Threads that build articles for every batch of an ingest. The same threads all along,
+// because what a builder keeps per thread (the name romaniser's ICU transliterators, the
+// taggers' buffers, the segmenter's break iterators) is costly to make: with new threads for
+// each batch, making them again took ~10% of the analysis.
+class BuilderPool {
+ public:
+  explicit BuilderPool(unsigned threads) {
+    for (unsigned t = 0; t < threads; ++t) threads_.emplace_back([this] { Serve(); });
+  }
+  ~BuilderPool() {
+    {
+      std::lock_guard lock(m_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  // Runs `work` on every thread of the pool at once; returns when each has returned. A second
+  // call waits for the first to end (one batch is built at a time).
+  void RunOnAll(const std::function<void()>& work) {
+    std::lock_guard one_at_a_time(run_);
+    std::unique_lock lock(m_);
+    work_ = &work;
+    running_ = unsigned(threads_.size());
+    ++generation_;
+    wake_.notify_all();
+    done_.wait(lock, [&] { return running_ == 0; });
+  }
+
+ private:
+  void Serve() {
+    uint64_t seen = 0;
+    std::unique_lock lock(m_);
+    for (;;) {
+      wake_.wait(lock, [&] { return stop_ || generation_ != seen; });
+      if (stop_) return;
+      seen = generation_;
+      const std::function<void()>* work = work_;
+      lock.unlock();
+      (*work)();
+      lock.lock();
+      if (--running_ == 0) done_.notify_all();
+    }
+  }
+  std::mutex run_, m_;
+  std::condition_variable wake_, done_;
+  const std::function<void()>* work_ = nullptr;
+  uint64_t generation_ = 0;
+  unsigned running_ = 0;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+};
+
+// Builds the batch's Articles on `threads` threads (the pool's, when there is one); each
+// thread takes the next document not yet taken, so a thread slowed by long articles (or by
+// the placing thread sharing its core) does not leave the others idle at the batch's end.
+// Each Article lands at its document's index, so the order is the input's whatever the timing.
 // A document that fails to build leaves an Article without id and its reason in `errors`.
 std::vector<Article> BuildAll(std::vector<Document>& docs, const Analyser& analyser,
-                              unsigned threads, std::vector<std::string>& errors) {
+                              unsigned threads, BuilderPool* pool, std::vector<std::string>& errors) {
   std::vector<Article> out(docs.size());
   errors.assign(docs.size(), "");
   std::atomic<size_t> next{0};
-  auto work = [&] {
+  std::function<void()> work = [&] {
     for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < docs.size();) {
       std::string origin = docs[i].origin;
       try {
@@ -38,9 +93,13 @@ std::vector<Article> BuildAll(std::vector<Document>& docs, const Analyser& analy
       }
     }
   };
+  if (pool) {
+    pool->RunOnAll(work);
+    return out;
+  }
   threads = std::max(1u, std::min<unsigned>(threads, docs.size()));
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  std::vector<std::jthread> helpers;
+  for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
   work();
   return out;
 }
@@ -63,11 +122,12 @@ struct BuiltBatch {
   std::vector<Article> articles;
 };
 
-BuiltBatch Build(const Analyser& analyser, std::vector<Document> docs, unsigned threads) {
+BuiltBatch Build(const Analyser& analyser, std::vector<Document> docs, unsigned threads,
+                 BuilderPool* pool = nullptr) {
   BuiltBatch b;
   BatchResult& r = b.result;
   std::vector<std::string> errors;
-  std::vector<Article> built = BuildAll(docs, analyser, threads, errors);
+  std::vector<Article> built = BuildAll(docs, analyser, threads, pool, errors);
   for (size_t i = 0; i < built.size(); ++i) {
     if (!errors[i].empty()) {
       ++r.errors;
@@ -114,6 +174,8 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
   StoryDesk desk(store);
   const Analyser& analyser = *loading.get();
   for (const std::string& problem : analyser.problems()) report(problem + " (that layer stays empty)");
+  // Before in_flight below, so that it outlives every batch still being built.
+  BuilderPool builders(threads);
   Progress progress(opt.progress ? total : 0, "articles");
   bool show = opt.progress;
   auto say = [&](const std::string& line) {
@@ -144,9 +206,9 @@ IngestStats Ingest(Store& store, const std::vector<std::string>& paths, const In
     while (in_flight.size() >= 2) collect_one();
     if (pending.empty()) return;
     std::shared_future<BatchResult> before = in_flight.empty() ? std::shared_future<BatchResult>() : in_flight.back();
-    in_flight.push_back(std::async(std::launch::async, [&store, &desk, &analyser, threads, before,
-                                                        docs = std::move(pending)]() mutable {
-      BuiltBatch built = Build(analyser, std::move(docs), threads);
+    in_flight.push_back(std::async(std::launch::async, [&store, &desk, &analyser, &builders, threads,
+                                                        before, docs = std::move(pending)]() mutable {
+      BuiltBatch built = Build(analyser, std::move(docs), threads, &builders);
       // The batch before is placed first; when it failed, this one is not stored either
       // (its get() throws the same error).
       if (before.valid()) before.get();
