@@ -1,6 +1,8 @@
 #include "claims/anchors.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <unordered_map>
 
@@ -112,6 +114,71 @@ EventConflicts::EventConflicts(const StoryArticles& story, dedup::Vocabulary& vo
 }
 
 EventConflicts::~EventConflicts() = default;
+
+ArticleNeighbours::ArticleNeighbours(const StoryArticles& story, dedup::Vocabulary& vocab)
+    : n_(story.articles.size()), vectors_(n_), rows_(n_), published_(n_, 0) {
+  std::vector<std::vector<uint32_t>> terms(n_);
+  std::unordered_map<uint32_t, int> df;
+  for (size_t ai = 0; ai < n_; ++ai) {
+    const Article& a = story.articles[ai];
+    for (const Sentence& s : a.sentences) {
+      bool first = true;
+      for (const Span& token : TokensIn(a, s.span)) {
+        dedup::Term t;
+        if (vocab.Lookup(a.Text(token), first, t)) terms[ai].push_back(t.id);
+        first = false;
+      }
+    }
+    SortUnique(terms[ai]);
+    for (uint32_t t : terms[ai]) ++df[t];
+    if (a.published.stated()) published_[ai] = a.published.when.UnixSeconds();
+  }
+  for (size_t ai = 0; ai < n_; ++ai) {
+    double norm = 0;
+    for (uint32_t t : terms[ai]) {
+      const double w = std::log(static_cast<double>(n_) / df[t]);
+      if (w > 0) vectors_[ai].push_back({t, w}), norm += w * w;
+    }
+    if (norm > 0)
+      for (auto& [t, w] : vectors_[ai]) w /= std::sqrt(norm);
+  }
+}
+
+ArticleNeighbours::~ArticleNeighbours() = default;
+
+
+
+double ArticleNeighbours::Similarity(size_t a, size_t b) const {
+  double dot = 0;
+  const auto &x = vectors_[a], &y = vectors_[b];
+  for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end();) {
+    if (i->first < j->first) ++i;
+    else if (j->first < i->first) ++j;
+    else dot += (i++)->second * (j++)->second;
+  }
+  return dot;
+}
+
+bool ArticleNeighbours::NearOf(size_t a, size_t b) {
+  std::vector<double>& row = rows_[a];
+  if (row.empty()) {
+    row.resize(n_);
+    for (size_t k = 0; k < n_; ++k) row[k] = k == a ? 0 : Similarity(a, k);
+  }
+  // Of a's others besides b, how many are nearer to it than b; b is near while they are at
+  // most half.
+  size_t nearer = 0;
+  for (size_t k = 0; k < n_; ++k) nearer += k != a && k != b && row[k] > row[b];
+  return 2 * nearer + 1 <= n_;
+}
+
+constexpr int64_t kYearSeconds = 366LL * 24 * 3600;
+
+bool ArticleNeighbours::Near(size_t a, size_t b) {
+  if (a == b) return true;
+  if (published_[a] && published_[b] && std::llabs(published_[a] - published_[b]) > kYearSeconds) return false;
+  return NearOf(a, b) && NearOf(b, a);
+}
 
 bool EventConflicts::operator()(size_t a, size_t b) {
   if (a == b) return false;

@@ -33,7 +33,8 @@ constexpr DeedWords kDeedLexicon[] = {
     {Deed::kKill, "kill kills killed killing murder murdered murdering"},
     {Deed::kArrest, "arrest arrests arrested arresting detain detains detained jailed"},
     {Deed::kHire, "hire hires hired hiring appoint appoints appointed"},
-    {Deed::kOust, "sack sacks sacked oust ousts ousted resign resigns resigned parted"},
+    {Deed::kOust, "sack sacks sacked oust ousts ousted resign resigns resigned parted relieved dismiss "
+                  "dismisses dismissed dismissing"},
     {Deed::kOffer, "offer offers offered offering"},
 };
 
