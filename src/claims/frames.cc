@@ -65,11 +65,18 @@ constexpr std::array kLocatives = {"in", "at", "from", "near", "by", "with", "fo
 constexpr std::array kDeterminers = {"the", "a", "an", "its", "his", "her", "their"};
 constexpr std::array kPassiveAuxiliaries = {"was", "were", "been", "is", "are", "be", "being", "got", "get"};
 constexpr size_t kFrameSentences = 2;
+// A deed after one of these, in the same clause, is supposed, not told: "if X attacks Y",
+// "unless X joins". So is one after "should" or "were" followed by a name, the inverted
+// conditional: "should X attempt to invade Y".
+constexpr std::array kConditionals = {"if", "unless", "whether", "lest"};
+constexpr std::array kInvertedConditionals = {"should", "were", "had"};
 
 template <size_t N>
 bool In(std::string_view lower, const std::array<const char*, N>& set) {
   return std::any_of(set.begin(), set.end(), [&](const char* s) { return lower == s; });
 }
+
+bool IsCapitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 std::string Lower(std::string_view w) {
   std::string out;
@@ -293,9 +300,16 @@ std::vector<Frame> Actors::FramesOf(const Article& a, Span content) const {
       deeds[k] = DeedOf(lower);
       objects_after[k] = objects_after[k + 1] | ObjectOf(lower);
     }
+    bool supposed = false;
     for (size_t k = 0; k < tokens.size(); ++k) {
+      const std::string_view word = a.Text(tokens[k]);
+      if (word == "," || word == ":") supposed = false;
+      const std::string lower = Lower(word);
+      if (In(lower, kConditionals) ||
+          (In(lower, kInvertedConditionals) && k + 1 < tokens.size() && IsCapitalised(a.Text(tokens[k + 1]))))
+        supposed = true;
       const std::optional<Deed> deed = deeds[k];
-      if (!deed) continue;
+      if (!deed || supposed) continue;
       if (!read) actors = ActorsIn(a, span), read = true;
       Frame f;
       f.deed = *deed;
