@@ -159,25 +159,33 @@ double ArticleNeighbours::Similarity(size_t a, size_t b) const {
   return dot;
 }
 
+// Below this many articles a story has too few others to rank: every pair is near.
+constexpr size_t kMinNeighbourhood = 5;
+
 bool ArticleNeighbours::NearOf(size_t a, size_t b) {
   std::vector<double>& row = rows_[a];
   if (row.empty()) {
     row.resize(n_);
     for (size_t k = 0; k < n_; ++k) row[k] = k == a ? 0 : Similarity(a, k);
   }
-  // Of a's others besides b, how many are nearer to it than b; b is near while they are at
-  // most half.
+  // Of a's others besides b, how many are nearer to it than b; b is near while they are
+  // fewer than half of them. In a story of two occurrences told by k articles each, an
+  // article's k - 1 fellows fill that half, so even the nearest look-alike falls outside.
   size_t nearer = 0;
   for (size_t k = 0; k < n_; ++k) nearer += k != a && k != b && row[k] > row[b];
-  return 2 * nearer + 1 <= n_;
+  return 2 * nearer + 2 < n_;
 }
 
 constexpr int64_t kYearSeconds = 366LL * 24 * 3600;
 
+bool ArticleNeighbours::Published(size_t a, size_t b) const {
+  return !published_[a] || !published_[b] || std::llabs(published_[a] - published_[b]) <= kYearSeconds;
+}
+
 bool ArticleNeighbours::Near(size_t a, size_t b) {
   if (a == b) return true;
-  if (published_[a] && published_[b] && std::llabs(published_[a] - published_[b]) > kYearSeconds) return false;
-  return NearOf(a, b) && NearOf(b, a);
+  if (n_ < kMinNeighbourhood) return Published(a, b);
+  return Published(a, b) && NearOf(a, b) && NearOf(b, a);
 }
 
 bool EventConflicts::operator()(size_t a, size_t b) {

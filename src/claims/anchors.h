@@ -36,12 +36,13 @@ class ArticleNeighbours {
  public:
   ArticleNeighbours(const StoryArticles& story, dedup::Vocabulary& vocab);
   ~ArticleNeighbours();
-  // Whether b is among the nearer half of a's others and a among b's, and their stated
-  // publication dates, if both have one, lie within a year.
+  // Whether b is among the nearer half of a's others and a among b's (in a story of five
+  // articles or more), and their stated publication dates, if both have one, lie within a year.
   bool Near(size_t a, size_t b);
 
  private:
   double Similarity(size_t a, size_t b) const;
+  bool Published(size_t a, size_t b) const;  // within a year, or not both stated
   bool NearOf(size_t a, size_t b);  // b among a's nearer half
 
   size_t n_;
