@@ -116,23 +116,31 @@ EventConflicts::EventConflicts(const StoryArticles& story, dedup::Vocabulary& vo
 EventConflicts::~EventConflicts() = default;
 
 ArticleNeighbours::ArticleNeighbours(const StoryArticles& story, dedup::Vocabulary& vocab)
-    : n_(story.articles.size()), vectors_(n_), rows_(n_), published_(n_, 0) {
+    : story_(story), vocab_(vocab), n_(story.articles.size()), published_(n_, 0) {
+  for (size_t ai = 0; ai < n_; ++ai)
+    if (story.articles[ai].published.stated()) published_[ai] = story.articles[ai].published.when.UnixSeconds();
+}
+
+// Read once, when first asked: a story whose statements never meet on words alone needs none.
+void ArticleNeighbours::ReadArticles() {
+  vectors_.resize(n_);
+  rows_.resize(n_);
   std::vector<std::vector<uint32_t>> terms(n_);
-  std::unordered_map<uint32_t, int> df;
   for (size_t ai = 0; ai < n_; ++ai) {
-    const Article& a = story.articles[ai];
+    const Article& a = story_.articles[ai];
     for (const Sentence& s : a.sentences) {
       bool first = true;
       for (const Span& token : TokensIn(a, s.span)) {
         dedup::Term t;
-        if (vocab.Lookup(a.Text(token), first, t)) terms[ai].push_back(t.id);
+        if (vocab_.Lookup(a.Text(token), first, t)) terms[ai].push_back(t.id);
         first = false;
       }
     }
     SortUnique(terms[ai]);
-    for (uint32_t t : terms[ai]) ++df[t];
-    if (a.published.stated()) published_[ai] = a.published.when.UnixSeconds();
   }
+  std::vector<uint32_t> df(vocab_.size(), 0);  // term ids are dense
+  for (const auto& ids : terms)
+    for (uint32_t t : ids) ++df[t];
   for (size_t ai = 0; ai < n_; ++ai) {
     double norm = 0;
     for (uint32_t t : terms[ai]) {
@@ -185,7 +193,9 @@ bool ArticleNeighbours::Published(size_t a, size_t b) const {
 bool ArticleNeighbours::Near(size_t a, size_t b) {
   if (a == b) return true;
   if (n_ < kMinNeighbourhood) return Published(a, b);
-  return Published(a, b) && NearOf(a, b) && NearOf(b, a);
+  if (!Published(a, b)) return false;
+  if (vectors_.empty()) ReadArticles();
+  return NearOf(a, b) && NearOf(b, a);
 }
 
 bool EventConflicts::operator()(size_t a, size_t b) {

@@ -41,15 +41,17 @@ class ArticleNeighbours {
   bool Near(size_t a, size_t b);
 
  private:
+  void ReadArticles();
   double Similarity(size_t a, size_t b) const;
   bool Published(size_t a, size_t b) const;  // within a year, or not both stated
   bool NearOf(size_t a, size_t b);  // b among a's nearer half
 
+  const StoryArticles& story_;
+  dedup::Vocabulary& vocab_;
   size_t n_;
   std::vector<std::vector<std::pair<uint32_t, double>>> vectors_;  // sorted by term, unit length
   std::vector<std::vector<double>> rows_;  // a's similarity to each article, once asked
   std::vector<int64_t> published_;         // Unix seconds; 0 when not stated
-
 };
 
 }  // namespace sitrep::claims
