@@ -128,13 +128,14 @@ void ArticleNeighbours::ReadArticles() {
   std::vector<std::vector<uint32_t>> terms(n_);
   for (size_t ai = 0; ai < n_; ++ai) {
     const Article& a = story_.articles[ai];
-    for (const Sentence& s : a.sentences) {
-      bool first = true;
-      for (const Span& token : TokensIn(a, s.span)) {
-        dedup::Term t;
-        if (vocab_.Lookup(a.Text(token), first, t)) terms[ai].push_back(t.id);
-        first = false;
-      }
+    auto sentence = a.sentences.begin();
+    terms[ai].reserve(a.tokens.size());
+    for (const Span& token : a.tokens) {
+      // Whether the token opens a sentence, where a capital makes no name.
+      bool first = false;
+      while (sentence != a.sentences.end() && sentence->span.begin <= token.begin) first = true, ++sentence;
+      dedup::Term t;
+      if (vocab_.Lookup(a.Text(token), first, t)) terms[ai].push_back(t.id);
     }
     SortUnique(terms[ai]);
   }
@@ -174,7 +175,7 @@ bool ArticleNeighbours::NearOf(size_t a, size_t b) {
   std::vector<double>& row = rows_[a];
   if (row.empty()) {
     row.resize(n_);
-    for (size_t k = 0; k < n_; ++k) row[k] = k == a ? 0 : Similarity(a, k);
+    for (size_t k = 0; k < n_; ++k) row[k] = k == a ? 0 : !rows_[k].empty() ? rows_[k][a] : Similarity(a, k);
   }
   // Of a's others besides b, how many are nearer to it than b; b is near while they are
   // fewer than half of them. In a story of two occurrences told by k articles each, an
