@@ -66,8 +66,8 @@ constexpr std::array kDeterminers = {"the", "a", "an", "its", "his", "her", "the
 constexpr std::array kPassiveAuxiliaries = {"was", "were", "been", "is", "are", "be", "being", "got", "get"};
 constexpr size_t kFrameSentences = 2;
 // A deed after one of these, in the same clause, is supposed, not told: "if X attacks Y",
-// "unless X joins". So is one after "should" or "were" followed by a name, the inverted
-// conditional: "should X attempt to invade Y".
+// "unless X joins". So is one after the inverted conditional: "should" followed by a name
+// ("should X attempt to invade Y"), or "were"/"had" so opening a clause ("Had X joined, ...").
 constexpr std::array kConditionals = {"if", "unless", "whether", "lest"};
 constexpr std::array kInvertedConditionals = {"should", "were", "had"};
 
@@ -295,19 +295,23 @@ std::vector<Frame> Actors::FramesOf(const Article& a, Span content) const {
     const std::span<const Span> tokens = TokensIn(a, span);
     std::vector<std::optional<Deed>> deeds(tokens.size());
     std::vector<uint8_t> objects_after(tokens.size() + 1, 0);  // what the words after each token are about
+    std::vector<uint8_t> supposes(tokens.size(), 0);  // 1 opens a supposition, 2 ends one
     for (size_t k = tokens.size(); k-- > 0;) {
-      const std::string lower = Lower(a.Text(tokens[k]));
+      const std::string_view word = a.Text(tokens[k]);
+      const std::string lower = Lower(word);
       deeds[k] = DeedOf(lower);
       objects_after[k] = objects_after[k + 1] | ObjectOf(lower);
+      const bool clause_start = k == 0 || a.Text(tokens[k - 1]) == ",";
+      const bool before_name = k + 1 < tokens.size() && IsCapitalised(a.Text(tokens[k + 1]));
+      if (In(lower, kConditionals) || (lower == "should" && before_name) ||
+          (In(lower, kInvertedConditionals) && clause_start && before_name))
+        supposes[k] = 1;
+      else if (word == "," || word == ":")
+        supposes[k] = 2;
     }
     bool supposed = false;
     for (size_t k = 0; k < tokens.size(); ++k) {
-      const std::string_view word = a.Text(tokens[k]);
-      if (word == "," || word == ":") supposed = false;
-      const std::string lower = Lower(word);
-      if (In(lower, kConditionals) ||
-          (In(lower, kInvertedConditionals) && k + 1 < tokens.size() && IsCapitalised(a.Text(tokens[k + 1]))))
-        supposed = true;
+      if (supposes[k]) supposed = supposes[k] == 1;
       const std::optional<Deed> deed = deeds[k];
       if (!deed || supposed) continue;
       if (!read) actors = ActorsIn(a, span), read = true;

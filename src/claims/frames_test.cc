@@ -154,6 +154,8 @@ TEST(Frames, ADeedInAConditionalClauseIsSupposedNotTold) {
   EXPECT_EQ(FramesIn({a}, 0, "Estonia attacked Latvia on Monday").size(), 1u);
   EXPECT_TRUE(FramesIn({a}, 0, "Should Estonia attempt to invade Latvia").empty()) << "inverted conditional";
   EXPECT_TRUE(FramesIn({a}, 0, "If Estonia attacks Latvia").empty());
+  Article c = Make("Had Estonia attacked Latvia, prices would have risen.");
+  EXPECT_TRUE(FramesIn({c}, 0, "Had Estonia attacked Latvia").empty());
   // The clause after the condition tells its own deed.
   Article b = Make("If talks fail, Estonia will attack Latvia.");
   EXPECT_EQ(FramesIn({b}, 0, "If talks fail, Estonia will attack Latvia").size(), 1u);
