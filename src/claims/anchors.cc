@@ -1,6 +1,8 @@
 #include "claims/anchors.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <unordered_map>
 
@@ -112,6 +114,90 @@ EventConflicts::EventConflicts(const StoryArticles& story, dedup::Vocabulary& vo
 }
 
 EventConflicts::~EventConflicts() = default;
+
+ArticleNeighbours::ArticleNeighbours(const StoryArticles& story, dedup::Vocabulary& vocab)
+    : story_(story), vocab_(vocab), n_(story.articles.size()), published_(n_, 0) {
+  for (size_t ai = 0; ai < n_; ++ai)
+    if (story.articles[ai].published.stated()) published_[ai] = story.articles[ai].published.when.UnixSeconds();
+}
+
+// Read once, when first asked: a story whose statements never meet on words alone needs none.
+void ArticleNeighbours::ReadArticles() {
+  vectors_.resize(n_);
+  rows_.resize(n_);
+  std::vector<std::vector<uint32_t>> terms(n_);
+  for (size_t ai = 0; ai < n_; ++ai) {
+    const Article& a = story_.articles[ai];
+    auto sentence = a.sentences.begin();
+    terms[ai].reserve(a.tokens.size());
+    for (const Span& token : a.tokens) {
+      // Whether the token opens a sentence, where a capital makes no name.
+      bool first = false;
+      while (sentence != a.sentences.end() && sentence->span.begin <= token.begin) first = true, ++sentence;
+      dedup::Term t;
+      if (vocab_.Lookup(a.Text(token), first, t)) terms[ai].push_back(t.id);
+    }
+    SortUnique(terms[ai]);
+  }
+  std::vector<uint32_t> df(vocab_.size(), 0);  // term ids are dense
+  for (const auto& ids : terms)
+    for (uint32_t t : ids) ++df[t];
+  for (size_t ai = 0; ai < n_; ++ai) {
+    double norm = 0;
+    for (uint32_t t : terms[ai]) {
+      const double w = std::log(static_cast<double>(n_) / df[t]);
+      if (w > 0) vectors_[ai].push_back({t, w}), norm += w * w;
+    }
+    if (norm > 0)
+      for (auto& [t, w] : vectors_[ai]) w /= std::sqrt(norm);
+  }
+}
+
+ArticleNeighbours::~ArticleNeighbours() = default;
+
+
+
+double ArticleNeighbours::Similarity(size_t a, size_t b) const {
+  double dot = 0;
+  const auto &x = vectors_[a], &y = vectors_[b];
+  for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end();) {
+    if (i->first < j->first) ++i;
+    else if (j->first < i->first) ++j;
+    else dot += (i++)->second * (j++)->second;
+  }
+  return dot;
+}
+
+// Below this many articles a story has too few others to rank: every pair is near.
+constexpr size_t kMinNeighbourhood = 5;
+
+bool ArticleNeighbours::NearOf(size_t a, size_t b) {
+  std::vector<double>& row = rows_[a];
+  if (row.empty()) {
+    row.resize(n_);
+    for (size_t k = 0; k < n_; ++k) row[k] = k == a ? 0 : !rows_[k].empty() ? rows_[k][a] : Similarity(a, k);
+  }
+  // Of a's others besides b, how many are nearer to it than b; b is near while they are
+  // fewer than half of them. In a story of two occurrences told by k articles each, an
+  // article's k - 1 fellows fill that half, so even the nearest look-alike falls outside.
+  size_t nearer = 0;
+  for (size_t k = 0; k < n_; ++k) nearer += k != a && k != b && row[k] > row[b];
+  return 2 * nearer + 2 < n_;
+}
+
+constexpr int64_t kYearSeconds = 366LL * 24 * 3600;
+
+bool ArticleNeighbours::Published(size_t a, size_t b) const {
+  return !published_[a] || !published_[b] || std::llabs(published_[a] - published_[b]) <= kYearSeconds;
+}
+
+bool ArticleNeighbours::Near(size_t a, size_t b) {
+  if (a == b) return true;
+  if (n_ < kMinNeighbourhood) return Published(a, b);
+  if (!Published(a, b)) return false;
+  if (vectors_.empty()) ReadArticles();
+  return NearOf(a, b) && NearOf(b, a);
+}
 
 bool EventConflicts::operator()(size_t a, size_t b) {
   if (a == b) return false;

@@ -9,6 +9,7 @@
 #include <span>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "dedup/passages.h"
 #include "dedup/words.h"
@@ -175,10 +176,17 @@ void LinkFollowUps(std::vector<Draft>& drafts) {
   }
 }
 
+// What a join on words must agree with besides the words.
+struct JoinContext {
+  EventConflicts& conflicts;
+  ArticleNeighbours& neighbours;
+  const std::unordered_set<uint32_t> common;  // verbs and days any statement may use
+};
+
 // The best claim for a draft among `groups`, by its closest member; -1 when none is close.
 std::pair<int, std::string> BestGroup(const std::vector<Draft>& drafts, const std::vector<Group>& groups,
                                       size_t i, double bar, const dedup::Vocabulary& vocab,
-                                      bool need_assertion, EventConflicts& conflicts) {
+                                      bool need_assertion, JoinContext& context) {
   int best = -1;
   double best_score = bar;
   std::string why;
@@ -186,7 +194,7 @@ std::pair<int, std::string> BestGroup(const std::vector<Draft>& drafts, const st
     // Every member must be about the same event, not only the closest one: a claim grows one
     // statement at a time, and a chain of close pairs can walk from one event to its look-alike.
     if (std::any_of(groups[g].members.begin(), groups[g].members.end(), [&](size_t m) {
-          return conflicts(drafts[i].statement.article, drafts[m].statement.article);
+          return context.conflicts(drafts[i].statement.article, drafts[m].statement.article);
         }))
       continue;
     if (need_assertion && std::all_of(groups[g].members.begin(), groups[g].members.end(), [&](size_t m) {
@@ -218,9 +226,15 @@ std::pair<int, std::string> BestGroup(const std::vector<Draft>& drafts, const st
       // A denial answers a claim in its own words; the others must agree on names and figures.
       if (!need_assertion && !Compatible(drafts[i], drafts[m])) continue;
       // Two short statements meet on one or two words by chance ("need", "anymore"): one
-      // statement told twice shares several.
-      if (!need_assertion && SharedCount(drafts[i].terms, drafts[m].terms) < kMinSharedTerms) continue;
+      // statement told twice shares several, besides the verbs and days any statement uses.
+      if (!need_assertion && SharedCount(drafts[i].terms, drafts[m].terms, &context.common) < kMinSharedTerms)
+        continue;
       const double c = Cosine(drafts[i].terms, drafts[m].terms);
+      // Words alone join two articles' statements only where the articles tell one
+      // occurrence: look-alike events are told in the same words ("two villages damaged",
+      // "made an eight-year offer"), and only their particulars tell them apart.
+      if (c >= best_score && !context.neighbours.Near(drafts[i].statement.article, drafts[m].statement.article))
+        continue;
       if (c >= best_score) {
         best_score = c;
         best = static_cast<int>(g);
@@ -299,7 +313,9 @@ std::vector<Claim> FindClaims(const StoryArticles& story, const ClaimOptions& op
   LinkPassages(story, drafts);
   LinkFollowUps(drafts);
   EventConflicts conflicts(story, vocab);
+  ArticleNeighbours neighbours(story, vocab);
   const DeedTerms deeds = ReadDeeds(vocab);
+  JoinContext context{conflicts, neighbours, ReadCommonTerms(vocab)};
   std::vector<Group> groups;
   // Assertions first, in story order; denials then answer the claim they match best.
   for (int pass = 0; pass < 2; ++pass)
@@ -307,7 +323,7 @@ std::vector<Claim> FindClaims(const StoryArticles& story, const ClaimOptions& op
       const bool denial = drafts[i].statement.stance == Stance::kDenies;
       if (denial != (pass == 1)) continue;
       auto [g, why] = denial ? DeniedClaim(story, drafts, groups, i, options.deny_join, vocab, weights, deeds, actors, conflicts)
-                             : BestGroup(drafts, groups, i, options.join, vocab, false, conflicts);
+                             : BestGroup(drafts, groups, i, options.join, vocab, false, context);
       if (g < 0) {
         groups.push_back({{i}});
         continue;

@@ -12,7 +12,10 @@
 // kind by or to other actors, or only other deeds, do not join on shared words. Statements
 // join only if their articles agree on the event's anchors (the places and people their
 // opening names, the person and place they name most, the years they open on; claims/anchors.h):
-// look-alike events told in the same words stay apart.
+// look-alike events told in the same words stay apart. Joined on words alone, two articles'
+// statements must also come from articles that tell one occurrence as far as the story shows
+// (each among the other's nearer half of the story, by the words particular to them; not
+// published years apart), and share three words besides the verbs and days any statement uses.
 //
 // A denial rarely repeats the words it denies, so it joins the claim that tells the deed it
 // calls false (its frame), else the claim that says most of what it calls false

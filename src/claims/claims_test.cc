@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
+#include "claims/anchors.h"
+#include "claims/terms.h"
 #include "pipeline/pipeline.h"
 
 namespace sitrep::claims {
@@ -202,6 +206,96 @@ TEST(Claims, LookAlikeEventsStayApart) {
   for (const Claim& c : FindClaims(s)) {
     EXPECT_EQ(c.articles, 1u) << c.wording;
   }
+}
+
+TEST(Claims, StatementsSharingOnlyCommonVerbsAndDaysStayApart) {
+  StoryArticles s;
+  Article a = Make("The team made its offer on Friday, the agent said.", "Wire One");
+  Quote(a, "The team made its offer on Friday", "the agent", "said");
+  Article b = Make("The team made a new offer on Friday, a spokesman said.", "Wire Two");
+  Quote(b, "The team made a new offer on Friday", "a spokesman", "said");
+  s.articles = {a, b};
+  s.upstream = {"", ""};
+  for (const Claim& c : FindClaims(s)) EXPECT_EQ(c.statements.size(), 1u) << c.wording;
+  EXPECT_TRUE(IsCalendarName("Friday"));
+  EXPECT_TRUE(IsCalendarName("MARCH"));
+  EXPECT_FALSE(IsCalendarName("Fridays"));
+  EXPECT_FALSE(IsCalendarName("friday")) << "a name is written with a capital";
+  EXPECT_FALSE(IsCalendarName("Marker"));
+}
+
+// Invented: two look-alike quakes in one story, each told by three articles with its own
+// particulars; each article's wording of the damage is the same.
+StoryArticles TwoQuakes() {
+  StoryArticles s;
+  const char* first[] = {
+      "A strong quake shook the northern valley before dawn. Rescuers from Oskarby dug through rubble at the "
+      "old mill. Houses in two villages were damaged.",
+      "Rescuers from Oskarby worked at the old mill after the quake before dawn. The mill's owner, Lena Varg, "
+      "was unhurt. Two villages reported damage.",
+      "Lena Varg said the old mill shook before dawn and rescuers from Oskarby came within the hour. Houses "
+      "were damaged in two villages."};
+  const char* second[] = {
+      "A strong quake shook the coast at noon. Fishermen in Brennvik saw the harbour wall crack. Houses in "
+      "two villages were damaged.",
+      "The harbour wall at Brennvik cracked in the noon quake, fishermen said. Tomas Ek, the harbour master, "
+      "closed the quay. Two villages reported damage.",
+      "Tomas Ek closed the quay at Brennvik after the harbour wall cracked at noon. Houses were damaged in two "
+      "villages."};
+  for (const char* body : first) s.articles.push_back(Make(body, "North Wire"));
+  for (const char* body : second) s.articles.push_back(Make(body, "Coast Wire"));
+  s.upstream.assign(s.articles.size(), "");
+  return s;
+}
+
+TEST(Claims, ArticlesAreNeighboursWhenTheyShareTheirOccurrencesParticulars) {
+  StoryArticles s = TwoQuakes();
+  dedup::Vocabulary vocab;
+  ArticleNeighbours near(s, vocab);
+  for (size_t a = 0; a < 6; ++a)
+    for (size_t b = 0; b < 6; ++b)
+      EXPECT_EQ(near.Near(a, b), a / 3 == b / 3) << a << " and " << b;
+}
+
+TEST(Claims, ArticlesPublishedYearsApartAreNoNeighbours) {
+  StoryArticles s;
+  Article a = Make("The browser maker released a patch for the flaw in its browser.", "Wire One");
+  Article b = Make("The browser maker released a patch for a flaw in its browser.", "Wire Two");
+  for (Article* x : {&a, &b}) {
+    x->published.when = {2019, 4, 2, 12, 0, 0, 0, Precision::kDay};
+    x->published.evidence.source = "meta";
+  }
+  s.articles = {a, b};
+  s.upstream = {"", ""};
+  {
+    dedup::Vocabulary vocab;
+    EXPECT_TRUE(ArticleNeighbours(s, vocab).Near(0, 1));
+  }
+  s.articles[1].published.when.year = 2021;
+  dedup::Vocabulary vocab;
+  EXPECT_FALSE(ArticleNeighbours(s, vocab).Near(0, 1)) << "two patches two years apart";
+}
+
+TEST(Claims, LookAlikeStatementsOfTwoOccurrencesStayApart) {
+  StoryArticles s = TwoQuakes();
+  for (Article& a : s.articles) {
+    const size_t at = a.text.find("two villages") != std::string::npos ? a.text.rfind('.', a.text.size() - 2) : 0;
+    // The article's last sentence, about the damage, as its statement.
+    Attribution st;
+    st.content = {static_cast<uint32_t>(at + 2), static_cast<uint32_t>(a.text.size() - 1)};
+    st.cue = st.content;
+    st.speaker = "rescuers";
+    a.attributions.push_back(st);
+  }
+  const auto claims = FindClaims(s);
+  size_t across = 0;
+  for (const Claim& c : claims) {
+    std::set<size_t> quakes;
+    for (const Statement& st : c.statements) quakes.insert(st.article / 3);
+    EXPECT_EQ(quakes.size(), 1u) << c.wording;
+    across += c.articles > 1;
+  }
+  EXPECT_GT(across, 0u) << "the damage told twice of one quake is one claim";
 }
 
 }  // namespace

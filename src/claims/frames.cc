@@ -33,7 +33,8 @@ constexpr DeedWords kDeedLexicon[] = {
     {Deed::kKill, "kill kills killed killing murder murdered murdering"},
     {Deed::kArrest, "arrest arrests arrested arresting detain detains detained jailed"},
     {Deed::kHire, "hire hires hired hiring appoint appoints appointed"},
-    {Deed::kOust, "sack sacks sacked oust ousts ousted resign resigns resigned parted"},
+    {Deed::kOust, "sack sacks sacked oust ousts ousted resign resigns resigned parted relieved dismiss "
+                  "dismisses dismissed dismissing"},
     {Deed::kOffer, "offer offers offered offering"},
 };
 
@@ -64,11 +65,18 @@ constexpr std::array kLocatives = {"in", "at", "from", "near", "by", "with", "fo
 constexpr std::array kDeterminers = {"the", "a", "an", "its", "his", "her", "their"};
 constexpr std::array kPassiveAuxiliaries = {"was", "were", "been", "is", "are", "be", "being", "got", "get"};
 constexpr size_t kFrameSentences = 2;
+// A deed after one of these, in the same clause, is supposed, not told: "if X attacks Y",
+// "unless X joins". So is one after the inverted conditional: "should" followed by a name
+// ("should X attempt to invade Y"), or "were"/"had" so opening a clause ("Had X joined, ...").
+constexpr std::array kConditionals = {"if", "unless", "whether", "lest"};
+constexpr std::array kInvertedConditionals = {"should", "were", "had"};
 
 template <size_t N>
 bool In(std::string_view lower, const std::array<const char*, N>& set) {
   return std::any_of(set.begin(), set.end(), [&](const char* s) { return lower == s; });
 }
+
+bool IsCapitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 std::string Lower(std::string_view w) {
   std::string out;
@@ -287,14 +295,25 @@ std::vector<Frame> Actors::FramesOf(const Article& a, Span content) const {
     const std::span<const Span> tokens = TokensIn(a, span);
     std::vector<std::optional<Deed>> deeds(tokens.size());
     std::vector<uint8_t> objects_after(tokens.size() + 1, 0);  // what the words after each token are about
+    std::vector<uint8_t> supposes(tokens.size(), 0);  // 1 opens a supposition, 2 ends one
     for (size_t k = tokens.size(); k-- > 0;) {
-      const std::string lower = Lower(a.Text(tokens[k]));
+      const std::string_view word = a.Text(tokens[k]);
+      const std::string lower = Lower(word);
       deeds[k] = DeedOf(lower);
       objects_after[k] = objects_after[k + 1] | ObjectOf(lower);
+      const bool clause_start = k == 0 || a.Text(tokens[k - 1]) == ",";
+      const bool before_name = k + 1 < tokens.size() && IsCapitalised(a.Text(tokens[k + 1]));
+      if (In(lower, kConditionals) || (lower == "should" && before_name) ||
+          (In(lower, kInvertedConditionals) && clause_start && before_name))
+        supposes[k] = 1;
+      else if (word == "," || word == ":")
+        supposes[k] = 2;
     }
+    bool supposed = false;
     for (size_t k = 0; k < tokens.size(); ++k) {
+      if (supposes[k]) supposed = supposes[k] == 1;
       const std::optional<Deed> deed = deeds[k];
-      if (!deed) continue;
+      if (!deed || supposed) continue;
       if (!read) actors = ActorsIn(a, span), read = true;
       Frame f;
       f.deed = *deed;

@@ -141,9 +141,35 @@ TEST(Claims, StatementsOfOneFrameFormOneClaimThatTheDenialContests) {
   for (const Statement& st : main.statements) {
     EXPECT_EQ(st.text.find("do not want"), std::string::npos) << "unwillingness is another claim";
     framed |= st.why.find("same frame: agent Finland, patient Estonia, coerce") != std::string::npos;
-    if (st.stance == Stance::kDenies) EXPECT_NE(st.why.find("the claim tells that deed"), std::string::npos) << st.why;
+    if (st.stance == Stance::kDenies) {
+      EXPECT_NE(st.why.find("the claim tells that deed"), std::string::npos) << st.why;
+    }
   }
   EXPECT_TRUE(framed);
+}
+
+TEST(Frames, ADeedInAConditionalClauseIsSupposedNotTold) {
+  Article a = Make("Estonia attacked Latvia on Monday. Should Estonia attempt to invade Latvia, it would lose. "
+                   "If Estonia attacks Latvia, prices will rise.");
+  EXPECT_EQ(FramesIn({a}, 0, "Estonia attacked Latvia on Monday").size(), 1u);
+  EXPECT_TRUE(FramesIn({a}, 0, "Should Estonia attempt to invade Latvia").empty()) << "inverted conditional";
+  EXPECT_TRUE(FramesIn({a}, 0, "If Estonia attacks Latvia").empty());
+  Article c = Make("Had Estonia attacked Latvia, prices would have risen.");
+  EXPECT_TRUE(FramesIn({c}, 0, "Had Estonia attacked Latvia").empty());
+  // The clause after the condition tells its own deed.
+  Article b = Make("If talks fail, Estonia will attack Latvia.");
+  EXPECT_EQ(FramesIn({b}, 0, "If talks fail, Estonia will attack Latvia").size(), 1u);
+}
+
+TEST(Frames, RelievedOfHisDutiesIsOustedNotHired) {
+  Article a = Make("The club relieved Ivo Marin of his coaching duties. Ivo Marin was hired as coach of the Lions.");
+  Tag(a, "Ivo Marin", EntityType::kPerson);
+  const auto relieved = FramesIn({a}, 0, "The club relieved Ivo Marin of his coaching duties");
+  const auto hired = FramesIn({a}, 0, "Ivo Marin was hired as coach of the Lions");
+  ASSERT_EQ(relieved.size(), 1u);
+  EXPECT_EQ(relieved[0].deed, Deed::kOust);
+  ASSERT_FALSE(hired.empty());
+  EXPECT_TRUE(FramesConflict(relieved, hired)) << "hired and relieved: two events";
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "claims/terms.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -31,12 +32,12 @@ std::span<const Span> TokensIn(const Article& a, Span span) {
   return {first, last};
 }
 
-size_t SharedCount(const TermVector& a, const TermVector& b) {
+size_t SharedCount(const TermVector& a, const TermVector& b, const std::unordered_set<uint32_t>* common) {
   size_t n = 0;
   for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
     if (i->first < j->first) ++i;
     else if (j->first < i->first) ++j;
-    else ++n, ++i, ++j;
+    else n += !common || !common->count(i->first), ++i, ++j;
   }
   return n;
 }
@@ -91,6 +92,44 @@ constexpr const char* kDeedWords[] = {
 };
 
 
+// Verbs of every kind of story, whose sharing is chance: what is made, done, taken or needed.
+constexpr const char* kCommonVerbs =
+    "make makes made making go goes went gone going take takes took taken taking get gets got getting "
+    "come comes came coming give gives gave given giving do does did done doing have has had having "
+    "need needs needed want wants wanted see sees saw seen know knows knew known think thinks thought "
+    "put puts keep keeps kept let lets seem seems seemed look looks looked use uses used";
+
+constexpr std::array kCalendarNames = {"Monday",  "Tuesday",  "Wednesday", "Thursday", "Friday",
+                                       "Saturday", "Sunday",  "January",   "February", "March",
+                                       "April",   "May",      "June",      "July",     "August",
+                                       "September", "October", "November", "December"};
+
+std::unordered_set<uint32_t> ReadCommonTerms(dedup::Vocabulary& vocab) {
+  std::unordered_set<uint32_t> out;
+  const std::string_view words(kCommonVerbs);
+  for (size_t at = 0; at < words.size();) {
+    size_t end = words.find(' ', at);
+    if (end == std::string_view::npos) end = words.size();
+    dedup::Term t;
+    if (vocab.Lookup(words.substr(at, end - at), false, t)) out.insert(t.id);
+    at = end + 1;
+  }
+  for (const char* name : kCalendarNames) {
+    dedup::Term t;
+    if (vocab.Lookup(name, false, t)) out.insert(t.id);
+  }
+  return out;
+}
+
+bool IsCalendarName(std::string_view token) {
+  if (token.size() < 3 || token.size() > 9 || token[0] < 'A' || token[0] > 'Z') return false;
+  for (std::string_view name : kCalendarNames)
+    if (name.size() == token.size() && name[0] == token[0] && std::equal(name.begin() + 1, name.end(), token.begin() + 1,
+                                                  [](char x, char y) { return x == (y | 0x20); }))
+      return true;
+  return false;
+}
+
 DeedTerms ReadDeeds(dedup::Vocabulary& vocab) {
   DeedTerms out;
   for (const char* row : kDeedWords) {
@@ -124,7 +163,7 @@ void CountTerms(const Article& a, Span span, dedup::Vocabulary& vocab, TermCount
       tf[t.id] += 1;
       // Names tell events apart as actors: "Polish" and "Poland" are one.
       dedup::Term actor;
-      if (names && t.kind == dedup::TermKind::kName)
+      if (names && t.kind == dedup::TermKind::kName && !IsCalendarName(a.Text(token)))
         names->push_back(TermOf(a.Text(token), false, vocab, actor, true) ? actor.id : t.id);
       if (numbers && t.kind == dedup::TermKind::kNumber) numbers->push_back(t.id);
     }

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -27,7 +28,8 @@ void SortUnique(std::vector<uint32_t>& ids);
 std::span<const Span> TokensIn(const Article& a, Span span);
 inline bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
-size_t SharedCount(const TermVector& a, const TermVector& b);
+// The terms two vectors share, not counting `common` ones when given.
+size_t SharedCount(const TermVector& a, const TermVector& b, const std::unordered_set<uint32_t>* common = nullptr);
 double Cosine(const TermVector& a, const TermVector& b);
 // The terms two vectors share, heaviest first, as a reason a person can check.
 std::string SharedTerms(const TermVector& a, const TermVector& b, const dedup::Vocabulary& vocab);
@@ -38,6 +40,15 @@ bool TermOf(std::string_view token, bool sentence_initial, dedup::Vocabulary& vo
 
 // The story's deed terms: one term for each kind of deed (forcing, joining, war, ...).
 DeedTerms ReadDeeds(dedup::Vocabulary& vocab);
+
+// The story's terms for the verbs any statement may use ("made", "go", "take", "need") and for
+// days and months ("Friday"; without the articles' dates, any week's Friday): two statements
+// that share only these and one or two more words say nothing alike.
+std::unordered_set<uint32_t> ReadCommonTerms(dedup::Vocabulary& vocab);
+
+// A day of the week or a month: a date, which tells one occurrence only against the
+// article's own date, not a name of who or where.
+bool IsCalendarName(std::string_view token);
 
 // The terms of a span; its names and figures go to `names` and `numbers` when given.
 // With `deeds`, as a denial is matched: countries for their capitals and peoples, one term a

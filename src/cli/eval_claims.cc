@@ -115,7 +115,10 @@ void AddEvalClaims(CLI::App& eval) {
           {"claims_across_articles", multi},
           {"claims_joining_two_events", mixed},
           {"claim_precision", multi ? 1.0 - double(mixed) / multi : 1.0},
+          // The recall side: what true merges across articles are kept.
+          {"claims_across_articles_within_one_event", multi - mixed},
           {"merge_pairs", pairs},
+          {"merge_pairs_within_one_event", good_pairs},
           {"merge_precision", pairs ? double(good_pairs) / pairs : 1.0},
           {"articles_per_s", s > 0 ? articles / s : 0.0}};
       if (o.half >= 0) j["half"] = o.half;
