@@ -563,7 +563,7 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRan
     if (IsPunct(v, end - 1)) continue;
     const bool edge = end == window.end || IsPunct(v, end) || SentenceStart(v, end) ||
                       end == cue.begin || end == guess.end ||
-                      (end + near >= guess.end && end <= guess.end + near);
+                      (end + near >= guess.end && end <= guess.end + near) || (near && end <= guess.end);
     if (edge) e.at.push_back(end);
   }
   int guess_index = 0;
@@ -594,6 +594,9 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRan
     f.Add("len", side, DistanceBucket(int(end - guess.begin)));
     f.Add("next2", next, end + 1 < v.tokens.size() ? v.tokens[end + 1].lower : "<end>");
     f.Add("atcue", end == cue.begin ? "y" : "n", side);
+    // The kind of word that follows ("has", "who", a name) tells a phrase's end from a cut
+    // inside it: a source is a noun phrase, and the tagger's often runs on into a clause.
+    f.Add("nextcl", side, NeighbourClass(v, end, window.begin, window.end), last.shape);
     e.features.push_back(std::move(out));
   }
   return e;
@@ -607,7 +610,7 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenR
     if (IsPunct(v, begin) || (begin >= cue.begin && begin < cue.end)) continue;
     const bool edge = begin == window.begin || IsPunct(v, begin - 1) || SentenceStart(v, begin) ||
                       begin == cue.end || begin == cue.end + 1 || begin == guess.begin ||
-                      (begin + near >= guess.begin && begin <= guess.begin + near);
+                      (begin + near >= guess.begin && begin <= guess.begin + near) || (near && begin >= guess.begin);
     if (edge) e.at.push_back(begin);
   }
   int guess_index = 0;
@@ -635,6 +638,7 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenR
     f.Add("aftercue", begin == cue.end ? "0" : begin == cue.end + 1 ? "1" : "-", first.lower);
     f.Add("aftercuew", begin == cue.end ? "0" : begin == cue.end + 1 ? "1" : "-", cue_words);
     f.Add("len", side, DistanceBucket(int(guess.end - begin)));
+    f.Add("prevcl", side, NeighbourClass(v, int64_t(begin) - 1, window.begin, window.end), first.shape);
     e.features.push_back(std::move(out));
   }
   return e;
