@@ -555,15 +555,16 @@ struct Edges {
 std::string Clip(int n, int lo, int hi) { return std::to_string(std::clamp(n, lo, hi)); }
 
 // Where content may end: after a word that punctuation, a sentence break or the cue follows.
-// `near`: also the positions that close to the guess (sources end anywhere in a phrase).
-Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const std::vector<bool>& other_cue, TokenRange guess,
-               const std::string& cue_words, std::string_view kind = {}, uint32_t near = 0) {
+// `near` (sources, which end anywhere in a phrase): also every position inside the guess and
+// `near` beyond it. `other_cue`: the tokens of the window's other cues.
+Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const std::vector<bool>& other_cue,
+               TokenRange guess, const std::string& cue_words, std::string_view kind = {}, uint32_t near = 0) {
   Edges e;
   for (uint32_t end = guess.begin + 1; end <= window.end; ++end) {
     if (IsPunct(v, end - 1)) continue;
     const bool edge = end == window.end || IsPunct(v, end) || SentenceStart(v, end) ||
                       end == cue.begin || end == guess.end ||
-                      (end + near >= guess.end && end <= guess.end + near) || (near && end <= guess.end);
+                      (near && end <= guess.end + near);
     if (edge) e.at.push_back(end);
   }
   int guess_index = 0;
@@ -609,14 +610,14 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
 }
 
 // Where content may start: at a word after punctuation, a sentence break or the cue.
-Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const std::vector<bool>& other_cue, TokenRange guess,
-                 const std::string& cue_words, std::string_view kind = {}, uint32_t near = 0) {
+Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const std::vector<bool>& other_cue,
+                 TokenRange guess, const std::string& cue_words, std::string_view kind = {}, uint32_t near = 0) {
   Edges e;
   for (uint32_t begin = window.begin; begin < guess.end; ++begin) {
     if (IsPunct(v, begin) || (begin >= cue.begin && begin < cue.end)) continue;
     const bool edge = begin == window.begin || IsPunct(v, begin - 1) || SentenceStart(v, begin) ||
                       begin == cue.end || begin == cue.end + 1 || begin == guess.begin ||
-                      (begin + near >= guess.begin && begin <= guess.begin + near) || (near && begin >= guess.begin);
+                      (near && begin + near >= guess.begin);
     if (edge) e.at.push_back(begin);
   }
   int guess_index = 0;
@@ -665,13 +666,14 @@ std::string CueWords(const ArticleView& v, TokenRange cue) {
   return out;
 }
 
-// Sources end and start anywhere within a phrase ("the harbour's chief engineer"), so their
-// rankers also weigh the three positions either side of the tagger's edges.
+// Sources end and start anywhere within a phrase ("the harbour's chief engineer"), and the
+// tagger's often runs on into a clause ("the mayor has warned"), so their rankers also weigh
+// every position inside the tagger's source and the three beyond its edges.
 constexpr uint32_t kSourceNear = 3;
 constexpr std::string_view kSourceKind = "source";
 
-TokenRange AdjustSource(const QuoteModel& m, const ArticleView& v, TokenRange window, TokenRange cue, const std::vector<bool>& other_cue,
-                        TokenRange guess) {
+TokenRange AdjustSource(const QuoteModel& m, const ArticleView& v, TokenRange window, TokenRange cue,
+                        const std::vector<bool>& other_cue, TokenRange guess) {
   const std::string cue_words = CueWords(v, cue);
   TokenRange words = Words(v, guess);
   if (words.empty()) return guess;
@@ -683,8 +685,8 @@ TokenRange AdjustSource(const QuoteModel& m, const ArticleView& v, TokenRange wi
 }
 
 // The tagger's content, its edges moved by the rankers.
-TokenRange AdjustContent(const QuoteModel& m, const ArticleView& v, TokenRange window, TokenRange cue, const std::vector<bool>& other_cue,
-                         TokenRange guess) {
+TokenRange AdjustContent(const QuoteModel& m, const ArticleView& v, TokenRange window, TokenRange cue,
+                         const std::vector<bool>& other_cue, TokenRange guess) {
   const std::string cue_words = CueWords(v, cue);
   TokenRange words = Words(v, guess);
   if (words.empty()) return guess;
