@@ -555,15 +555,16 @@ struct Edges {
 std::string Clip(int n, int lo, int hi) { return std::to_string(std::clamp(n, lo, hi)); }
 
 // Where content may end: after a word that punctuation, a sentence break or the cue follows.
-// `near`: also the positions that close to the guess (sources end anywhere in a phrase).
-Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRange guess,
-               const std::string& cue_words, std::string_view kind = {}, uint32_t near = 0) {
+// `near` (sources, which end anywhere in a phrase): also every position inside the guess and
+// `near` beyond it. `other_cue`: the tokens of the window's other cues.
+Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const std::vector<bool>& other_cue,
+               TokenRange guess, const std::string& cue_words, std::string_view kind = {}, uint32_t near = 0) {
   Edges e;
   for (uint32_t end = guess.begin + 1; end <= window.end; ++end) {
     if (IsPunct(v, end - 1)) continue;
     const bool edge = end == window.end || IsPunct(v, end) || SentenceStart(v, end) ||
                       end == cue.begin || end == guess.end ||
-                      (end + near >= guess.end && end <= guess.end + near);
+                      (near && end <= guess.end + near);
     if (edge) e.at.push_back(end);
   }
   int guess_index = 0;
@@ -571,8 +572,10 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRan
     if (e.at[k] <= guess.end) guess_index = int(k);
   const TokenInfo& first = v.tokens[guess.begin];
   const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
-  for (size_t k = 0; k < e.at.size(); ++k) {
+  int other_cues = 0;  // other cues' first tokens in [guess.begin, end)
+  for (size_t k = 0, i = guess.begin; k < e.at.size(); ++k) {
     const uint32_t end = e.at[k];
+    for (; i < end; ++i) other_cues += other_cue[i] && (i == 0 || !other_cue[i - 1]);
     Features out;
     FeatureSink f{out, kind};
     const TokenInfo& last = v.tokens[end - 1];
@@ -594,20 +597,27 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRan
     f.Add("len", side, DistanceBucket(int(end - guess.begin)));
     f.Add("next2", next, end + 1 < v.tokens.size() ? v.tokens[end + 1].lower : "<end>");
     f.Add("atcue", end == cue.begin ? "y" : "n", side);
+    // The kind of word that follows ("has", "who", a name) tells a phrase's end from a cut
+    // inside it: a source is a noun phrase, and the tagger's often runs on into a clause.
+    f.Add("nextcl", side, NeighbourClass(v, end, window.begin, window.end), last.shape);
+    // Another cue inside the span starts another attribution ("..., and she warned that ...").
+    const char* crossed = other_cues == 0 ? "0" : other_cues == 1 ? "1" : "2+";
+    f.Add("xcue", side, crossed);
+    f.Add("xcuenext", crossed, next);
     e.features.push_back(std::move(out));
   }
   return e;
 }
 
 // Where content may start: at a word after punctuation, a sentence break or the cue.
-Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenRange guess,
-                 const std::string& cue_words, std::string_view kind = {}, uint32_t near = 0) {
+Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const std::vector<bool>& other_cue,
+                 TokenRange guess, const std::string& cue_words, std::string_view kind = {}, uint32_t near = 0) {
   Edges e;
   for (uint32_t begin = window.begin; begin < guess.end; ++begin) {
     if (IsPunct(v, begin) || (begin >= cue.begin && begin < cue.end)) continue;
     const bool edge = begin == window.begin || IsPunct(v, begin - 1) || SentenceStart(v, begin) ||
                       begin == cue.end || begin == cue.end + 1 || begin == guess.begin ||
-                      (begin + near >= guess.begin && begin <= guess.begin + near);
+                      (near && begin + near >= guess.begin);
     if (edge) e.at.push_back(begin);
   }
   int guess_index = 0;
@@ -615,8 +625,15 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenR
     if (e.at[k] <= guess.begin) guess_index = int(k);
   const TokenInfo& last = v.tokens[guess.end - 1];
   const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
+  // Other cues' first tokens in [begin, guess.end), counted from the nearest start outward.
+  std::vector<int> other_cues(e.at.size(), 0);
+  for (size_t k = e.at.size(), i = guess.end, n = 0; k-- > 0;) {
+    for (; i > e.at[k]; --i) n += other_cue[i - 1] && (i - 1 == 0 || !other_cue[i - 2]);
+    other_cues[k] = int(n);
+  }
   for (size_t k = 0; k < e.at.size(); ++k) {
     const uint32_t begin = e.at[k];
+    const char* crossed = other_cues[k] == 0 ? "0" : other_cues[k] == 1 ? "1" : "2+";
     Features out;
     FeatureSink f{out, kind};
     const TokenInfo& first = v.tokens[begin];
@@ -635,6 +652,9 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, TokenR
     f.Add("aftercue", begin == cue.end ? "0" : begin == cue.end + 1 ? "1" : "-", first.lower);
     f.Add("aftercuew", begin == cue.end ? "0" : begin == cue.end + 1 ? "1" : "-", cue_words);
     f.Add("len", side, DistanceBucket(int(guess.end - begin)));
+    f.Add("prevcl", side, NeighbourClass(v, int64_t(begin) - 1, window.begin, window.end), first.shape);
+    f.Add("xcue", side, crossed);
+    f.Add("xcueprev", crossed, prev);
     e.features.push_back(std::move(out));
   }
   return e;
@@ -646,32 +666,33 @@ std::string CueWords(const ArticleView& v, TokenRange cue) {
   return out;
 }
 
-// Sources end and start anywhere within a phrase ("the harbour's chief engineer"), so their
-// rankers also weigh the three positions either side of the tagger's edges.
+// Sources end and start anywhere within a phrase ("the harbour's chief engineer"), and the
+// tagger's often runs on into a clause ("the mayor has warned"), so their rankers also weigh
+// every position inside the tagger's source and the three beyond its edges.
 constexpr uint32_t kSourceNear = 3;
 constexpr std::string_view kSourceKind = "source";
 
 TokenRange AdjustSource(const QuoteModel& m, const ArticleView& v, TokenRange window, TokenRange cue,
-                        TokenRange guess) {
+                        const std::vector<bool>& other_cue, TokenRange guess) {
   const std::string cue_words = CueWords(v, cue);
   TokenRange words = Words(v, guess);
   if (words.empty()) return guess;
-  Edges starts = StartEdges(v, window, cue, words, cue_words, kSourceKind, kSourceNear);
+  Edges starts = StartEdges(v, window, cue, other_cue, words, cue_words, kSourceKind, kSourceNear);
   if (!starts.at.empty()) words.begin = starts.at[m.source_starts.Best(starts.features)];
-  Edges ends = EndEdges(v, window, cue, words, cue_words, kSourceKind, kSourceNear);
+  Edges ends = EndEdges(v, window, cue, other_cue, words, cue_words, kSourceKind, kSourceNear);
   if (!ends.at.empty()) words.end = ends.at[m.source_ends.Best(ends.features)];
   return words;
 }
 
 // The tagger's content, its edges moved by the rankers.
 TokenRange AdjustContent(const QuoteModel& m, const ArticleView& v, TokenRange window, TokenRange cue,
-                         TokenRange guess) {
+                         const std::vector<bool>& other_cue, TokenRange guess) {
   const std::string cue_words = CueWords(v, cue);
   TokenRange words = Words(v, guess);
   if (words.empty()) return guess;
-  Edges starts = StartEdges(v, window, cue, words, cue_words);
+  Edges starts = StartEdges(v, window, cue, other_cue, words, cue_words);
   if (!starts.at.empty()) words.begin = starts.at[m.starts.Best(starts.features)];
-  Edges ends = EndEdges(v, window, cue, words, cue_words);
+  Edges ends = EndEdges(v, window, cue, other_cue, words, cue_words);
   if (!ends.at.empty()) words.end = ends.at[m.ends.Best(ends.features)];
   // Keep the quotation marks that open and close the content, as the tagger does.
   if (words.begin > guess.begin && words.begin > 0 && v.tokens[words.begin - 1].quote_mark == 1) --words.begin;
@@ -723,7 +744,7 @@ std::vector<TokenAttribution> AttributionsForCues(const QuoteModel& m, const Art
     a.cue = c;
     a.content = MainContent(Chunks(tags, kContentBegin, w.begin), c);
     if (a.content.empty()) continue;
-    a.content = {AdjustContent(m, v, w, c, {a.content.front().begin, a.content.back().end})};
+    a.content = {AdjustContent(m, v, w, c, other, {a.content.front().begin, a.content.back().end})};
     // The source: the chunk nearest the cue when the tagger marks more than one.
     auto sources = Chunks(tags, kSourceBegin, w.begin);
     int64_t best = -1;
@@ -731,7 +752,7 @@ std::vector<TokenAttribution> AttributionsForCues(const QuoteModel& m, const Art
       int64_t gap = s.end <= c.begin ? c.begin - s.end : s.begin - c.end;
       if (best < 0 || gap < best) best = gap, a.source = s;
     }
-    if (!a.source.empty()) a.source = AdjustSource(m, v, w, c, a.source);
+    if (!a.source.empty()) a.source = AdjustSource(m, v, w, c, other, a.source);
     out.push_back(std::move(a));
   }
   return out;
@@ -834,11 +855,11 @@ void TrainEdges(QuoteModel& m, const std::vector<GoldDocument>& docs, int epochs
         for (TokenRange sc : source_chunks)
           if (sc.end <= c.begin ? c.begin - sc.end < c.begin - std::min(c.begin, guess.end) : false) guess = Words(v, sc);
         if (!guess.empty()) {
-          Edges starts = StartEdges(v, w, c, guess, cue_words, kSourceKind, kSourceNear);
+          Edges starts = StartEdges(v, w, c, other, guess, cue_words, kSourceKind, kSourceNear);
           for (size_t k = 0; k < starts.at.size(); ++k)
             if (starts.at[k] == gold_source.begin) source_starts.push_back({std::move(starts), k});
           if (gold_source.begin < guess.end) guess.begin = gold_source.begin;
-          Edges ends = EndEdges(v, w, c, guess, cue_words, kSourceKind, kSourceNear);
+          Edges ends = EndEdges(v, w, c, other, guess, cue_words, kSourceKind, kSourceNear);
           for (size_t k = 0; k < ends.at.size(); ++k)
             if (ends.at[k] == gold_source.end) source_ends.push_back({std::move(ends), k});
         }
@@ -849,12 +870,12 @@ void TrainEdges(QuoteModel& m, const std::vector<GoldDocument>& docs, int epochs
       if (chunks.empty()) continue;
       TokenRange guess = Words(v, {chunks.front().begin, chunks.back().end});
       if (guess.empty()) continue;
-      Edges starts = StartEdges(v, w, c, guess, cue_words);
+      Edges starts = StartEdges(v, w, c, other, guess, cue_words);
       for (size_t k = 0; k < starts.at.size(); ++k)
         if (starts.at[k] == gold.begin) start_examples.push_back({std::move(starts), k});
       // Ends are learned from the gold start, as they are used after the start is chosen.
       if (gold.begin < guess.end) guess.begin = gold.begin;
-      Edges ends = EndEdges(v, w, c, guess, cue_words);
+      Edges ends = EndEdges(v, w, c, other, guess, cue_words);
       for (size_t k = 0; k < ends.at.size(); ++k)
         if (ends.at[k] == gold.end) end_examples.push_back({std::move(ends), k});
     }
