@@ -212,9 +212,7 @@ uint8_t RateClass(size_t cue, size_t seen) {
 
 // What the word beside a candidate cue is, in the classes that tell a speech verb's frame:
 // "X said that", "he told", "has warned", "“...,” she added".
-const char* NeighbourClass(const ArticleView& v, int64_t i, uint32_t first, uint32_t last) {
-  if (i < int64_t(first) || i >= int64_t(last)) return "edge";
-  const TokenInfo& t = v.tokens[i];
+const char* WordClass(const TokenInfo& t) {
   if (t.quote_mark == 1) return "open";
   if (t.quote_mark == -1) return "close";
   const std::string& w = t.lower;
@@ -233,6 +231,22 @@ const char* NeighbourClass(const ArticleView& v, int64_t i, uint32_t first, uint
   if (t.shape.starts_with("d")) return "num";
   if (t.shape.starts_with("x")) return "low";
   return "other";
+}
+
+const char* NeighbourClass(const ArticleView& v, int64_t i, uint32_t first, uint32_t last) {
+  if (i < int64_t(first) || i >= int64_t(last)) return "edge";
+  return v.tokens[i].word_class;
+}
+
+// Punctuation, a quotation mark, or a dash or ellipsis standing as a word.
+bool PunctToken(const TokenInfo& t) {
+  if (t.quote_mark != 0) return true;
+  for (char c : t.lower)
+    if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) {
+      const std::string& w = t.lower;
+      return w == "—" || w == "–" || w == "…" || w == "“" || w == "”" || w == "‘" || w == "’" || w == "«" || w == "»";
+    }
+  return true;
 }
 
 }  // namespace
@@ -300,6 +314,7 @@ ArticleView ViewOf(const Article& a) {
     v.tokens.push_back({t, Lower(text), Shape(text), uint32_t(s), uint32_t(p), 0, -1});
   }
   MarkQuotations(v.tokens, a);
+  for (TokenInfo& t : v.tokens) t.stem = Stem(t.lower), t.word_class = WordClass(t), t.punct = PunctToken(t);
   // Sentences as token ranges, numbered anew so a sentence without tokens leaves no gap.
   for (uint32_t i = 0; i < v.tokens.size();) {
     uint32_t j = i;
@@ -319,7 +334,8 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
     return i < first || i >= last ? kNone : v.tokens[i].lower;
   };
   std::vector<const char*> rates(last - first);
-  for (uint32_t i = first; i < last; ++i) rates[i - first] = lexicon.Class(Stem(v.tokens[i].lower));
+  for (uint32_t i = first; i < last; ++i) rates[i - first] = lexicon.Class(v.tokens[i].stem);
+  static const std::string kNoneStem = Stem(kNone);
   Heads heads;
   for (uint32_t i = first; i < last; ++i) {
     out[i - first].reserve(40);
@@ -328,11 +344,11 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
     const std::string& w = t.lower;
     f.Add("b");
     f.Add("w", w);
-    const std::string stem = Stem(w);
+    const std::string& stem = t.stem;
     f.Add("st", stem);
     f.Add("pst", word(int64_t(i) - 1), stem);
     f.Add("stn", stem, word(i + 1));
-    f.Add("stsh", Stem(word(int64_t(i) - 1)), i > first ? v.tokens[i - 1].shape : "<s>", stem);
+    f.Add("stsh", i > first ? v.tokens[i - 1].stem : kNoneStem, i > first ? v.tokens[i - 1].shape : "<s>", stem);
     f.Add("p2st", i > first + 1 ? v.tokens[i - 2].shape : "<s>", i > first ? v.tokens[i - 1].shape : "<s>", stem);
     f.Add("s3", w.size() > 3 ? w.substr(w.size() - 3) : w);
     f.Add("sh", t.shape);
@@ -397,7 +413,7 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
   const std::string cue_next = cue.end < v.tokens.size() ? v.tokens[cue.end].lower : "<end>";
   const std::string cue_prev = cue.begin > 0 ? v.tokens[cue.begin - 1].lower : "<start>";
   // Rare cues borrow from common ones through their last word's stem and its cue rate.
-  const std::string cue_stem = Stem(v.tokens[cue.end - 1].lower);
+  const std::string& cue_stem = v.tokens[cue.end - 1].stem;
   const char* cue_rate = lexicon.Class(cue_stem);
   // Commas and quote marks between each token and the cue, counted outward from it.
   std::vector<int> commas(out.size(), 0), marks(out.size(), 0);
@@ -526,15 +542,7 @@ std::vector<TokenRange> Chunks(const std::vector<int>& tags, int begin_tag, uint
 
 namespace {
 
-bool IsPunct(const ArticleView& v, uint32_t i) {
-  if (v.tokens[i].quote_mark != 0) return true;
-  for (char c : v.tokens[i].lower)
-    if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) {
-      const std::string& w = v.tokens[i].lower;
-      return w == "—" || w == "–" || w == "…" || w == "“" || w == "”" || w == "‘" || w == "’" || w == "«" || w == "»";
-    }
-  return true;
-}
+bool IsPunct(const ArticleView& v, uint32_t i) { return v.tokens[i].punct; }
 
 bool SentenceStart(const ArticleView& v, uint32_t i) {
   return i < v.tokens.size() && v.sentences[v.tokens[i].sentence].first == i;
@@ -916,7 +924,7 @@ CueLexicon CountCues(const std::vector<GoldDocument>& docs, int skip) {
       for (uint32_t i = c.begin; i < c.end; ++i) cue[i] = true;
     }
     for (uint32_t i = 0; i < v.tokens.size(); ++i) {
-      auto& [as_cue, seen] = counts[Stem(v.tokens[i].lower)];
+      auto& [as_cue, seen] = counts[v.tokens[i].stem];
       as_cue += cue[i];
       ++seen;
     }

@@ -27,6 +27,10 @@ struct TokenInfo {
   uint32_t paragraph = 0;
   int quote_mark = 0;    // +1 opens a quotation, -1 closes one, 0 neither
   int region = -1;       // the quotation the token lies in (marks included), -1 outside
+  // Worked out once per token (the feature extractors ask for them many times over):
+  std::string stem;                  // the lower-cased word without its inflection (Stem in model.cc)
+  const char* word_class = "other";  // see WordClass in model.cc: "that", "det", "aux", "cap" ...
+  bool punct = false;                // punctuation or a quotation mark, no word
 };
 
 struct ArticleView {

@@ -236,13 +236,18 @@ bool SequenceTagger::Load(std::istream& in) {
   rows_.clear();
   rows_.reserve(rows);
   weights_.assign(size_t(rows) * tags_, 0.f);
+  // Rows are read as one block (a feature id, then a weight a tag): one read, not one a number.
+  const size_t row_bytes = sizeof(uint32_t) + sizeof(int16_t) * size_t(tags_);
+  std::vector<char> block(size_t(rows) * row_bytes);
+  if (!in.read(block.data(), std::streamsize(block.size()))) return false;
   for (uint32_t i = 0; i < rows; ++i) {
+    const char* row = block.data() + size_t(i) * row_bytes;
     uint32_t f;
-    if (!Take(in, f)) return false;
+    std::memcpy(&f, row, sizeof f);
     rows_[f] = i * tags_;
     for (int t = 0; t < tags_; ++t) {
       int16_t q;
-      if (!Take(in, q)) return false;
+      std::memcpy(&q, row + sizeof f + sizeof q * size_t(t), sizeof q);
       weights_[size_t(i) * tags_ + t] = q / kScale;
     }
   }
