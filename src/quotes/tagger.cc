@@ -34,45 +34,48 @@ constexpr uint32_t kNoKey = 0xFFFFFFFFu;
 uint32_t Home(uint32_t key, uint32_t mask) { return uint32_t((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask; }
 }  // namespace
 
-uint32_t KeyAt(const float* slot) {
+uint32_t KeyAt(const int16_t* slot) {
   uint32_t key;
   std::memcpy(&key, slot, sizeof key);
   return key;
 }
 
+// Weights are kept (in the model file and the frozen table) as multiples of 1/kScale, a
+// power of two, so a weight read back is exactly the float it was frozen from.
+constexpr float kScale = 256.f;
+int16_t Quantize(float w) { return static_cast<int16_t>(std::clamp(std::round(w * kScale), -32767.f, 32767.f)); }
+
 inline const float* SequenceTagger::Row(uint64_t f) const {
-  if (!table_.empty()) {
-    const uint32_t key = uint32_t(f);
-    for (uint32_t i = Home(key, mask_);; i = (i + 1) & mask_) {
-      const float* slot = Slot(i);
-      const uint32_t k = KeyAt(slot);
-      if (k == key) return slot + 1;
-      if (k == kNoKey) return nullptr;
-    }
-  }
   auto it = rows_.find(f);
   return it == rows_.end() ? nullptr : &weights_[it->second];
 }
 
+inline const int16_t* SequenceTagger::FrozenRow(uint32_t key) const {
+  for (uint32_t i = Home(key, mask_);; i = (i + 1) & mask_) {
+    const int16_t* slot = Slot(i);
+    const uint32_t k = KeyAt(slot);
+    if (k == key) return slot + 2;
+    if (k == kNoKey) return nullptr;
+  }
+}
+
 void SequenceTagger::Freeze() {
   // At most 60% full: probes stay short, and the table half the size of a 50% one would be
-  // when the rows fall just over a power of two (the role tagger's 141k rows: 6 MB, not 12).
+  // when the rows fall just over a power of two.
   size_t capacity = 64;
   while (capacity * 3 < 5 * rows_.size() + 3) capacity *= 2;
-  stride_ = 1 + size_t(tags_);
-  table_.assign(capacity * stride_, 0.f);
+  stride_ = 2 + size_t(tags_);
+  table_.assign(capacity * stride_, 0);
   mask_ = uint32_t(capacity - 1);
-  float empty;
-  std::memcpy(&empty, &kNoKey, sizeof empty);
-  for (size_t i = 0; i < capacity; ++i) table_[i * stride_] = empty;
+  for (size_t i = 0; i < capacity; ++i) std::memcpy(&table_[i * stride_], &kNoKey, sizeof kNoKey);
   for (auto [f, r] : rows_) {
     const uint32_t key = uint32_t(f);
     if (key == kNoKey) continue;  // one feature in four billion goes unused
     uint32_t i = Home(key, mask_);
     while (KeyAt(Slot(i)) != kNoKey) i = (i + 1) & mask_;
-    float* slot = &table_[i * stride_];
+    int16_t* slot = &table_[i * stride_];
     std::memcpy(slot, &key, sizeof key);
-    std::copy(weights_.begin() + r, weights_.begin() + r + tags_, slot + 1);
+    for (int t = 0; t < tags_; ++t) slot[2 + t] = Quantize(weights_[r + t]);
   }
 }
 
@@ -111,9 +114,15 @@ std::vector<int> SequenceTagger::Decode(const std::vector<Features>& tokens, con
   for (size_t i = 0; i < n; ++i) {
     prefetch(i + 1);
     float* e = &emit[i * k];
-    for (uint64_t f : tokens[i])
-      if (const float* w = Row(f))
-        for (int t = 0; t < k; ++t) e[t] += w[t];
+    if (!table_.empty()) {
+      for (uint64_t f : tokens[i])
+        if (const int16_t* w = FrozenRow(uint32_t(f)))
+          for (int t = 0; t < k; ++t) e[t] += float(w[t]) * (1.f / kScale);
+    } else {
+      for (uint64_t f : tokens[i])
+        if (const float* w = Row(f))
+          for (int t = 0; t < k; ++t) e[t] += w[t];
+    }
   }
   std::vector<float> best(n * k, kNever);
   std::vector<int> back(n * k, 0);
@@ -205,7 +214,6 @@ void SequenceTagger::Average(float keep) {
 // Format: "SQT1", tags, rows, transitions as floats, then each row: feature id and its
 // weights as 16-bit fixed point (1/256 steps), which keeps the file small at no measurable cost.
 namespace {
-constexpr float kScale = 256.f;
 template <typename T>
 void Put(std::ostream& out, T v) { out.write(reinterpret_cast<const char*>(&v), sizeof v); }
 template <typename T>
@@ -220,8 +228,7 @@ void SequenceTagger::Save(std::ostream& out) const {
   for (auto [f, r] : rows_) {
     Put<uint32_t>(out, uint32_t(f));
     for (int t = 0; t < tags_; ++t) {
-      float q = std::round(weights_[r + t] * kScale);
-      Put<int16_t>(out, static_cast<int16_t>(std::clamp(q, -32767.f, 32767.f)));
+      Put<int16_t>(out, Quantize(weights_[r + t]));
     }
   }
 }

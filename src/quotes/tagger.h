@@ -37,8 +37,9 @@ class SequenceTagger {
   size_t size() const { return rows_.size(); }
 
  private:
-  const float* Row(uint64_t f) const;
-  const float* Slot(uint32_t i) const { return &table_[i * stride_]; }
+  const float* Row(uint64_t f) const;             // training: the node map
+  const int16_t* FrozenRow(uint32_t key) const;   // decoding: the flat table
+  const int16_t* Slot(uint32_t i) const { return &table_[i * stride_]; }
   void Bump(uint32_t index, float delta);  // index into weights_ (feature rows, then transitions)
   uint32_t RowIndex(uint64_t f);           // adds a row while training
   void Freeze();                           // builds the lookup table decoding uses
@@ -51,10 +52,11 @@ class SequenceTagger {
   std::vector<float> transitions_;               // (tags + 1) × tags
   // A frozen model looks features up in a flat open-addressing table, a few times faster
   // than the node map for the hundreds of thousands of lookups an article. A slot is the
-  // key's bits and then the feature's weights, so a lookup touches one cache line.
-  std::vector<float> table_;
+  // key's bits and then the feature's weights in the model file's own fixed point (1/256
+  // steps), so a lookup touches one cache line and the table is near half a float one's size.
+  std::vector<int16_t> table_;
   uint32_t mask_ = 0;
-  size_t stride_ = 0;  // floats a slot: 1 + tags
+  size_t stride_ = 0;  // int16s a slot: 2 (the key) + tags
   // Averaging (training only): running totals and when each weight last changed.
   std::vector<double> totals_, transition_totals_;
   std::vector<uint32_t> stamps_, transition_stamps_;
