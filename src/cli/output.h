@@ -8,6 +8,7 @@
 #include <string>
 
 #include "article.h"
+#include "claims/claims.h"
 #include "store/store.h"
 
 namespace sitrep::cli {
@@ -21,6 +22,9 @@ nlohmann::json ToJson(const ArticleSummary& a);
 nlohmann::json ToJson(const Article& a, bool layers);
 // The title, or for an untitled article the start of its first sentence, marked as such.
 std::string Headline(const Article& a);
+// A claim of `story` with its statements for and against it: `sitrep claims --json` and the
+// server's /api/stories/{id}/claims.
+nlohmann::json ToJson(const StoryArticles& story, const claims::Claim& c);
 // A Markdown block: the title (a heading of `level`), a metadata list, then the clean text.
 std::string ToMarkdown(const Article& a, int level = 2);
 

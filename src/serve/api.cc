@@ -46,20 +46,6 @@ nlohmann::json ArticleJson(const Article& a) {
   return j;
 }
 
-nlohmann::json ClaimJson(const StoryArticles& story, const claims::Claim& c) {
-  nlohmann::json statements = nlohmann::json::array();
-  for (const auto& s : c.statements) {
-    const Article& a = story.articles[s.article];
-    statements.push_back({{"text", s.text}, {"speaker", s.speaker},
-                          {"stance", claims::StanceName(s.stance)}, {"article", a.id},
-                          {"outlet", a.outlet}, {"chain", s.chain}, {"origin", s.origin},
-                          {"span", SpanJson(s.span)}, {"why", s.why}});
-  }
-  return {{"wording", c.wording}, {"statements", statements}, {"articles", c.articles},
-          {"outlets", c.outlets}, {"independent_origins", c.origins}, {"denials", c.against},
-          {"contested", c.contested}};
-}
-
 StoryId StoryParam(const std::smatch& m) {
   const std::string digits = m[1];
   return digits.size() > 9 ? 0 : static_cast<StoryId>(std::stoul(digits));
@@ -128,7 +114,7 @@ Response Brief(Site& site, const Request&, const std::smatch& m) {
 Response Claims(Site& site, const Request&, const std::smatch& m) {
   return FromView(site, m, [](const StoryView& v) {
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& c : v.claims) items.push_back(ClaimJson(v.story, c));
+    for (const auto& c : v.claims) items.push_back(cli::ToJson(v.story, c));
     return nlohmann::json{{"story", v.story.id}, {"claims", items}};
   });
 }
