@@ -50,6 +50,12 @@ nlohmann::json ToJson(const ArticleSummary& a) {
           {"published", a.published}, {"origin", a.origin}, {"chars", a.chars}};
 }
 
+nlohmann::json ToJson(const StorySummary& s) {
+  return {{"id", s.id},           {"label", s.label},           {"articles", s.articles},
+          {"outlets", s.outlets}, {"copies", s.copies},         {"first_seen", s.first_seen},
+          {"last_seen", s.last_seen}};
+}
+
 nlohmann::json ToJson(const StoryArticles& story, const claims::Claim& c) {
   nlohmann::json statements = nlohmann::json::array();
   for (const auto& s : c.statements) {

@@ -18,6 +18,7 @@ namespace sitrep::cli {
 std::optional<StoryArticles> ReadStoryOrSay(const std::string& db, StoryId id);
 
 nlohmann::json ToJson(const ArticleSummary& a);
+nlohmann::json ToJson(const StorySummary& s);
 // The whole article; with `layers`, its paragraph, sentence and token spans too.
 nlohmann::json ToJson(const Article& a, bool layers);
 // The title, or for an untitled article the start of its first sentence, marked as such.

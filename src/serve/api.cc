@@ -17,12 +17,6 @@ nlohmann::json Page(nlohmann::json items, size_t limit, size_t offset, bool more
   return {{"items", std::move(items)}, {"limit", limit}, {"offset", offset}, {"more", more}};
 }
 
-nlohmann::json ToJson(const StorySummary& s) {
-  return {{"id", s.id},           {"label", s.label},           {"articles", s.articles},
-          {"outlets", s.outlets}, {"copies", s.copies},         {"first_seen", s.first_seen},
-          {"last_seen", s.last_seen}};
-}
-
 nlohmann::json SpanJson(Span s) { return {s.begin, s.end}; }
 
 // The article with the layers later stages left on it (entities, quotes, time expressions).
@@ -62,19 +56,19 @@ Response Stories(Site& site, const Request& req, const std::smatch&) {
   if (sort == "largest") {
     auto page = site.WithStore([&](Store& s) { return s.Stories(limit + 1, offset); });
     more = page.size() > limit;
-    for (size_t i = 0; i < std::min(limit, page.size()); ++i) items.push_back(ToJson(page[i]));
+    for (size_t i = 0; i < std::min(limit, page.size()); ++i) items.push_back(cli::ToJson(page[i]));
   } else if (sort == "newest") {
     auto all = site.WithStore([](Store& s) { return s.Stories(SIZE_MAX >> 1, 0); });
     std::stable_sort(all.begin(), all.end(), [](const StorySummary& a, const StorySummary& b) {
       return a.last_seen > b.last_seen;
     });
     more = all.size() > offset + limit;
-    for (size_t i = offset; i < std::min(all.size(), offset + limit); ++i) items.push_back(ToJson(all[i]));
+    for (size_t i = offset; i < std::min(all.size(), offset + limit); ++i) items.push_back(cli::ToJson(all[i]));
   } else if (sort == "contested") {
     auto contested = site.ContestedStories();
     more = contested.size() > offset + limit;
     for (size_t i = offset; i < std::min(contested.size(), offset + limit); ++i) {
-      nlohmann::json j = ToJson(contested[i].first);
+      nlohmann::json j = cli::ToJson(contested[i].first);
       j["contested_claims"] = contested[i].second;
       items.push_back(j);
     }
@@ -89,7 +83,7 @@ Response Story(Site& site, const Request&, const std::smatch& m) {
   auto summary = site.WithStore([id](Store& s) { return s.Story(id); });
   if (!summary) return Error(404, "no story " + std::string(m[1]));
   auto members = site.WithStore([id](Store& s) { return s.StoryMembers(id); });
-  nlohmann::json j = ToJson(*summary), list = nlohmann::json::array();
+  nlohmann::json j = cli::ToJson(*summary), list = nlohmann::json::array();
   for (const StoryMember& member : members) {
     nlohmann::json a = cli::ToJson(member.article);
     a["copy_of"] = member.upstream;
