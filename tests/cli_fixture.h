@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -17,6 +18,13 @@ namespace sitrep_test {
 inline const std::string kSitrep = SITREP_BINARY;
 inline const std::string kShared = SITREP_SHARED_DIR;
 inline const std::string kMinsk = kShared + "/corpora/minsk-2022-12";
+
+// How many Reuters articles the kill -9 tests ingest: SITREP_FAULT_ARTICLES, else 10,000 (the
+// sanitizer build in scripts/ci-hardening sets fewer; each test prints what it used).
+inline size_t FaultArticles() {
+  const char* v = std::getenv("SITREP_FAULT_ARTICLES");
+  return v && *v ? std::strtoul(v, nullptr, 10) : 10000;
+}
 
 struct Result {
   int status;

@@ -229,8 +229,10 @@ void WriteReuters(const fs::path& path, size_t n) {
 // kill -9 at random moments of an ingest: the store stays consistent, nothing committed is
 // lost, and finishing the ingest afterwards stores each article exactly once.
 TEST_F(Cli, KillNineLeavesTheStoreConsistent) {
+  const size_t n = FaultArticles();
   fs::path input = dir_ / "reuters.jsonl";
-  WriteReuters(input, 10000);
+  WriteReuters(input, n);
+  printf("%zu articles\n", n);
   std::mt19937 rng(12345);
   size_t last_count = 0;
   for (int round = 0; round < 5; ++round) {

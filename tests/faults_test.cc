@@ -2,8 +2,7 @@
 // an ingest, a damaged database file, a full disk. Each must leave a store that opens, holds
 // every article once and agrees with itself, or a clear error naming the file, never a crash.
 //
-// SITREP_FAULT_ARTICLES sets how many Reuters articles the kill test ingests (default 10,000;
-// the sanitizer build in scripts/ci-hardening uses fewer, and the test prints what it used).
+// SITREP_FAULT_ARTICLES sets how many Reuters articles the kill test ingests (FaultArticles()).
 #include <signal.h>
 #include <sys/mount.h>
 
@@ -33,11 +32,6 @@ fs::path ReutersSlice(const fs::path& dir, const std::string& name, size_t first
   for (size_t i = 0; i < first + n && std::getline(in, line); ++i)
     if (i >= first) f << line << '\n';
   return out;
-}
-
-size_t ArticlesFromEnv() {
-  const char* v = std::getenv("SITREP_FAULT_ARTICLES");
-  return v && *v ? std::strtoul(v, nullptr, 10) : 10000;
 }
 
 std::set<std::string> StoredIds(sitrep::Store& store) {
@@ -80,7 +74,7 @@ bool IngestAndKill(const std::string& args, const fs::path& dir, std::chrono::mi
 }
 
 TEST_F(Cli, KilledIngestsLoseAndDuplicateNothing) {
-  const size_t n = ArticlesFromEnv();
+  const size_t n = FaultArticles();
   fs::path input = ReutersSlice(dir_, "reuters.jsonl", 0, n);
   const std::string flags = " --batch 256 --json " + input.string();
 

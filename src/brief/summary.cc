@@ -9,8 +9,8 @@
 #include <unordered_map>
 
 #include "clean/boilerplate.h"
-#include "dedup/flat_map.h"
 #include "dedup/words.h"
+#include "util/flat_map.h"
 
 namespace sitrep::brief {
 
@@ -157,7 +157,7 @@ Story Candidates(std::span<const Article> articles, SummaryMethod method) {
   const bool ranked = method != SummaryMethod::kCentroid;
   dedup::Vocabulary vocab;
   Story story;
-  dedup::FlatMap<uint32_t> concept_ids;  // by the pair of term ids
+  FlatMap<uint32_t> concept_ids;  // by the pair of term ids
   std::vector<uint32_t> concept_articles;  // by concept id: articles that say it
   std::vector<uint32_t> terms, seen_in_article;
   for (size_t ai = 0; ai < articles.size(); ++ai) {

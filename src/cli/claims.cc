@@ -16,20 +16,6 @@ namespace sitrep::cli {
 
 namespace {
 
-
-nlohmann::json ToJson(const StoryArticles& story, const claims::Claim& c) {
-  nlohmann::json statements = nlohmann::json::array();
-  for (const auto& s : c.statements) {
-    const Article& a = story.articles[s.article];
-    statements.push_back({{"text", s.text}, {"speaker", s.speaker}, {"stance", claims::StanceName(s.stance)},
-                          {"article", a.id}, {"outlet", a.outlet}, {"chain", s.chain},
-                          {"origin", s.origin}, {"span", {s.span.begin, s.span.end}}, {"why", s.why}});
-  }
-  return {{"wording", c.wording}, {"statements", statements}, {"articles", c.articles},
-          {"outlets", c.outlets}, {"independent_origins", c.origins}, {"denials", c.against},
-          {"contested", c.contested}};
-}
-
 void Print(const StoryArticles& story, const std::vector<claims::Claim>& claims) {
   printf("Story %u: %zu claim%s\n", story.id, claims.size(), claims.size() == 1 ? "" : "s");
   for (size_t i = 0; i < claims.size(); ++i) {

@@ -50,6 +50,25 @@ nlohmann::json ToJson(const ArticleSummary& a) {
           {"published", a.published}, {"origin", a.origin}, {"chars", a.chars}};
 }
 
+nlohmann::json ToJson(const StorySummary& s) {
+  return {{"id", s.id},           {"label", s.label},           {"articles", s.articles},
+          {"outlets", s.outlets}, {"copies", s.copies},         {"first_seen", s.first_seen},
+          {"last_seen", s.last_seen}};
+}
+
+nlohmann::json ToJson(const StoryArticles& story, const claims::Claim& c) {
+  nlohmann::json statements = nlohmann::json::array();
+  for (const auto& s : c.statements) {
+    const Article& a = story.articles[s.article];
+    statements.push_back({{"text", s.text}, {"speaker", s.speaker}, {"stance", claims::StanceName(s.stance)},
+                          {"article", a.id}, {"outlet", a.outlet}, {"chain", s.chain},
+                          {"origin", s.origin}, {"span", {s.span.begin, s.span.end}}, {"why", s.why}});
+  }
+  return {{"wording", c.wording}, {"statements", statements}, {"articles", c.articles},
+          {"outlets", c.outlets}, {"independent_origins", c.origins}, {"denials", c.against},
+          {"contested", c.contested}};
+}
+
 nlohmann::json ToJson(const Article& a, bool layers) {
   nlohmann::json j = {
       {"id", a.id},

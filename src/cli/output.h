@@ -8,6 +8,7 @@
 #include <string>
 
 #include "article.h"
+#include "claims/claims.h"
 #include "store/store.h"
 
 namespace sitrep::cli {
@@ -17,10 +18,14 @@ namespace sitrep::cli {
 std::optional<StoryArticles> ReadStoryOrSay(const std::string& db, StoryId id);
 
 nlohmann::json ToJson(const ArticleSummary& a);
+nlohmann::json ToJson(const StorySummary& s);
 // The whole article; with `layers`, its paragraph, sentence and token spans too.
 nlohmann::json ToJson(const Article& a, bool layers);
 // The title, or for an untitled article the start of its first sentence, marked as such.
 std::string Headline(const Article& a);
+// A claim of `story` with its statements for and against it: `sitrep claims --json` and the
+// server's /api/stories/{id}/claims.
+nlohmann::json ToJson(const StoryArticles& story, const claims::Claim& c);
 // A Markdown block: the title (a heading of `level`), a metadata list, then the clean text.
 std::string ToMarkdown(const Article& a, int level = 2);
 

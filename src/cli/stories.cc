@@ -8,12 +8,6 @@ namespace sitrep::cli {
 
 namespace {
 
-nlohmann::json ToJson(const StorySummary& s) {
-  return {{"id", s.id},           {"label", s.label},           {"articles", s.articles},
-          {"outlets", s.outlets}, {"copies", s.copies},         {"first_seen", s.first_seen},
-          {"last_seen", s.last_seen}};
-}
-
 std::string Day(const std::string& iso) { return iso.substr(0, 10); }
 
 std::string Joined(const std::vector<std::string>& v) {

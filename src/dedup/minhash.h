@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "article.h"
-#include "dedup/flat_map.h"
 #include "dedup/words.h"
+#include "util/flat_map.h"
 
 namespace sitrep::dedup {
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "article.h"
-#include "dedup/flat_map.h"
+#include "util/flat_map.h"
 
 namespace sitrep::dedup {
 

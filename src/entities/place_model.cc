@@ -14,6 +14,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "util/models.h"
+
 namespace sitrep::names {
 
 namespace {
@@ -335,10 +337,7 @@ std::vector<LabelledPair> LoadLabelledPairs(const std::string& path) {
   return pairs;
 }
 
-std::string PlaceModelPath() {
-  if (const char* env = std::getenv("SITREP_PLACES_MODEL"); env && *env) return env;
-  return SITREP_SOURCE_DIR "/models/places.model";
-}
+std::string PlaceModelPath() { return ModelPath("SITREP_PLACES_MODEL", "places.model"); }
 
 namespace {
 

@@ -65,7 +65,7 @@ struct LabelledPair {
 // Throws std::runtime_error naming the file and line when it cannot be read.
 std::vector<LabelledPair> LoadLabelledPairs(const std::string& path);
 
-// Where the model is read from: $SITREP_PLACES_MODEL, else models/places.model in the source tree.
+// Where the model is read from: $SITREP_PLACES_MODEL, else models/places.model (ModelPath).
 std::string PlaceModelPath();
 
 // The model at PlaceModelPath(), loaded once; nullptr when it cannot be read, and then

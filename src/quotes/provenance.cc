@@ -12,6 +12,7 @@
 #include "quotes/provenance.h"
 
 #include "entities/names.h"
+#include "quotes/sentences.h"
 #include "util/strings.h"
 
 #include <re2/re2.h>
@@ -193,13 +194,6 @@ bool IsOutlet(const Article& a, std::string_view name) {
     rest.remove_prefix(space + 1);
   }
   return false;
-}
-
-// The sentence holding byte `at`.
-Span SentenceAt(const Article& a, uint32_t at) {
-  for (const Sentence& s : a.sentences)
-    if (s.span.begin <= at && at < s.span.end) return s.span;
-  return {at, at};
 }
 
 // A capitalised name phrase: "The Spectator", "Radio Harbour", "HARBOUR TV", "Example.NET".
@@ -406,7 +400,7 @@ void AddColonQuotes(Article& a, const Resolver& r, std::vector<std::pair<uint32_
     std::string_view intro = a.Text(a.paragraphs[i]);
     const Span next = a.paragraphs[i + 1];
     if (intro.empty() || intro.back() != ':' || !OpensQuote(a.Text(next)) || Covered(a, next.begin)) continue;
-    const Span intro_sentence = SentenceAt(a, a.paragraphs[i].end - 1);
+    const Span intro_sentence = SentenceSpanAt(a, a.paragraphs[i].end - 1);
     Attribution q;
     q.cue = {a.paragraphs[i].end - 1, a.paragraphs[i].end};
     q.source = intro_sentence;
@@ -590,7 +584,7 @@ void TraceProvenance(Article& a) {
     const uint32_t at = q.source.size() ? q.source.begin : q.cue.begin;
     std::string speaker;
     std::string m;
-    const Span sentence = SentenceAt(a, q.cue.begin);
+    const Span sentence = SentenceSpanAt(a, q.cue.begin);
     if (RE2::PartialMatch(a.Text(sentence), as_put, &m) && r.PersonNamed(sentence).size()) {
       speaker = r.PersonNamed({uint32_t(a.Text(sentence).find(m) + sentence.begin), sentence.end});
     }
@@ -621,13 +615,13 @@ void TraceProvenance(Article& a) {
   }
   static const RE2 quoting(R"((?i)quot|cit)");
   for (Attribution& q : a.attributions) {
-    Provenance own = ProvenanceIn(a, a.Text(SentenceAt(a, q.cue.begin)));
+    Provenance own = ProvenanceIn(a, a.Text(SentenceSpanAt(a, q.cue.begin)));
     // An outlet that quotes ("the agency quoted ...") relays the person it names ("quoted
     // Jane Roe as saying"), else the person quoted before it.
     if (IsOutlet(a, StripThe(q.speaker))) {
       std::string outlet = StripThe(q.speaker);
       std::string person;
-      const Span sentence = SentenceAt(a, q.cue.begin);
+      const Span sentence = SentenceSpanAt(a, q.cue.begin);
       const std::string_view after = std::string_view(a.text).substr(q.cue.end, sentence.end > q.cue.end ? sentence.end - q.cue.end : 0);
       if (const size_t as = after.find(" as "); as != std::string_view::npos && as < 60)
         person = r.PersonNamed({q.cue.end, q.cue.end + uint32_t(as)});

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "quotes/sentences.h"
 #include "util/strings.h"
 
 namespace sitrep::quotes {
@@ -83,12 +84,6 @@ std::vector<Span> Quotations(const Article& a) {
     if (open >= 0) out.push_back({uint32_t(open), p.end});
   }
   return out;
-}
-
-const Sentence* SentenceAt(const Article& a, uint32_t at) {
-  for (const Sentence& s : a.sentences)
-    if (s.span.begin <= at && at < s.span.end) return &s;
-  return nullptr;
 }
 
 // The sentence's end without trailing space and its closing full stop, "!" or "?".

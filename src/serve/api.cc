@@ -17,12 +17,6 @@ nlohmann::json Page(nlohmann::json items, size_t limit, size_t offset, bool more
   return {{"items", std::move(items)}, {"limit", limit}, {"offset", offset}, {"more", more}};
 }
 
-nlohmann::json ToJson(const StorySummary& s) {
-  return {{"id", s.id},           {"label", s.label},           {"articles", s.articles},
-          {"outlets", s.outlets}, {"copies", s.copies},         {"first_seen", s.first_seen},
-          {"last_seen", s.last_seen}};
-}
-
 nlohmann::json SpanJson(Span s) { return {s.begin, s.end}; }
 
 // The article with the layers later stages left on it (entities, quotes, time expressions).
@@ -46,20 +40,6 @@ nlohmann::json ArticleJson(const Article& a) {
   return j;
 }
 
-nlohmann::json ClaimJson(const StoryArticles& story, const claims::Claim& c) {
-  nlohmann::json statements = nlohmann::json::array();
-  for (const auto& s : c.statements) {
-    const Article& a = story.articles[s.article];
-    statements.push_back({{"text", s.text}, {"speaker", s.speaker},
-                          {"stance", claims::StanceName(s.stance)}, {"article", a.id},
-                          {"outlet", a.outlet}, {"chain", s.chain}, {"origin", s.origin},
-                          {"span", SpanJson(s.span)}, {"why", s.why}});
-  }
-  return {{"wording", c.wording}, {"statements", statements}, {"articles", c.articles},
-          {"outlets", c.outlets}, {"independent_origins", c.origins}, {"denials", c.against},
-          {"contested", c.contested}};
-}
-
 StoryId StoryParam(const std::smatch& m) {
   const std::string digits = m[1];
   return digits.size() > 9 ? 0 : static_cast<StoryId>(std::stoul(digits));
@@ -76,19 +56,19 @@ Response Stories(Site& site, const Request& req, const std::smatch&) {
   if (sort == "largest") {
     auto page = site.WithStore([&](Store& s) { return s.Stories(limit + 1, offset); });
     more = page.size() > limit;
-    for (size_t i = 0; i < std::min(limit, page.size()); ++i) items.push_back(ToJson(page[i]));
+    for (size_t i = 0; i < std::min(limit, page.size()); ++i) items.push_back(cli::ToJson(page[i]));
   } else if (sort == "newest") {
     auto all = site.WithStore([](Store& s) { return s.Stories(SIZE_MAX >> 1, 0); });
     std::stable_sort(all.begin(), all.end(), [](const StorySummary& a, const StorySummary& b) {
       return a.last_seen > b.last_seen;
     });
     more = all.size() > offset + limit;
-    for (size_t i = offset; i < std::min(all.size(), offset + limit); ++i) items.push_back(ToJson(all[i]));
+    for (size_t i = offset; i < std::min(all.size(), offset + limit); ++i) items.push_back(cli::ToJson(all[i]));
   } else if (sort == "contested") {
     auto contested = site.ContestedStories();
     more = contested.size() > offset + limit;
     for (size_t i = offset; i < std::min(contested.size(), offset + limit); ++i) {
-      nlohmann::json j = ToJson(contested[i].first);
+      nlohmann::json j = cli::ToJson(contested[i].first);
       j["contested_claims"] = contested[i].second;
       items.push_back(j);
     }
@@ -103,7 +83,7 @@ Response Story(Site& site, const Request&, const std::smatch& m) {
   auto summary = site.WithStore([id](Store& s) { return s.Story(id); });
   if (!summary) return Error(404, "no story " + std::string(m[1]));
   auto members = site.WithStore([id](Store& s) { return s.StoryMembers(id); });
-  nlohmann::json j = ToJson(*summary), list = nlohmann::json::array();
+  nlohmann::json j = cli::ToJson(*summary), list = nlohmann::json::array();
   for (const StoryMember& member : members) {
     nlohmann::json a = cli::ToJson(member.article);
     a["copy_of"] = member.upstream;
@@ -128,7 +108,7 @@ Response Brief(Site& site, const Request&, const std::smatch& m) {
 Response Claims(Site& site, const Request&, const std::smatch& m) {
   return FromView(site, m, [](const StoryView& v) {
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& c : v.claims) items.push_back(ClaimJson(v.story, c));
+    for (const auto& c : v.claims) items.push_back(cli::ToJson(v.story, c));
     return nlohmann::json{{"story", v.story.id}, {"claims", items}};
   });
 }

@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "store/backends.h"
+#include "store/batch_writer.h"
 #include "store/codec.h"
 #include "store/layers.h"
 #include "store/store.h"
@@ -220,7 +221,7 @@ std::string DescribeServer(const std::string& uri) {
   return "PostgreSQL server " + host + (db.empty() ? "" : ", database " + db);
 }
 
-class PostgresStore : public Store {
+class PostgresStore : public Store, private BatchWriter {
  public:
   explicit PostgresStore(const std::string& uri) : where_(DescribeServer(uri)) {
     conn_ = PQconnectdb(uri.c_str());
@@ -250,7 +251,7 @@ class PostgresStore : public Store {
              const std::vector<std::pair<StoryId, std::string>>& labels) override {
     return InTransaction([&] {
       Exec(kWriteTurn);
-      return Write(batch, links, labels);
+      return WriteBatch(*this, batch, links, labels);
     });
   }
 
@@ -261,10 +262,8 @@ class PostgresStore : public Store {
       Exec(kWriteTurn);
       // Read committed: after the lock, each statement sees every batch committed before it.
       ForEachArticleAfter(seen, catch_up);
-      std::vector<std::string> ids;
-      for (const Article& a : batch) ids.push_back(a.id);
-      BatchLinks d = place(FirstArrivals(batch, Contains(ids)));
-      size_t n = Write(batch, d.links, d.labels);
+      BatchLinks d = place(NewIn(batch));
+      size_t n = WriteBatch(*this, batch, d.links, d.labels);
       now = Query("SELECT coalesce(max(arrival), 0) FROM articles").Int(0, 0);
       return n;
     });
@@ -578,28 +577,9 @@ class PostgresStore : public Store {
     return a;
   }
 
-  // The batch, its links and labels, inside the caller's transaction; returns how many were new.
-  size_t Write(const std::vector<Article>& batch, const std::vector<ArticleLinks>& links,
-               const std::vector<std::pair<StoryId, std::string>>& labels) {
-    size_t added = 0;
-    for (size_t i = 0; i < batch.size(); ++i) {
-      bool added_now = InsertArticle(batch[i]);
-      added += added_now;
-      // Links belong to the arrival that made them: an article stored before keeps its own.
-      if (i < links.size() && (added_now || !HasPlacement(batch[i].id)))
-        InsertLinks(batch[i].id, links[i]);
-    }
-    for (const auto& [story, label] : labels) {
-      Query("INSERT INTO stories(id, label) VALUES ($1, $2) "
-            "ON CONFLICT (id) DO UPDATE SET label = excluded.label",
-            Params().Int(static_cast<int64_t>(story)).Text(label));
-    }
-    return added;
-  }
-
-  // True when the article was new. Text PostgreSQL cannot hold (a NUL byte) fails the batch
-  // with the server's reason, naming the article.
-  bool InsertArticle(const Article& a) {
+  // Text PostgreSQL cannot hold (a NUL byte) fails the batch with the server's reason,
+  // naming the article.
+  bool InsertArticle(const Article& a) override {
     Params p;
     p.Text(a.id).Text(a.url).Text(a.outlet).Text(a.title).Text(a.byline).Text(a.language);
     p.Text(a.published.when.Iso());
@@ -621,29 +601,29 @@ class PostgresStore : public Store {
     }
   }
 
-  bool HasPlacement(const std::string& id) {
+  bool HasPlacement(const std::string& id) override {
     return Query("SELECT 1 FROM placements WHERE article = $1", Params().Text(id)).Rows() > 0;
   }
 
-  void InsertLinks(const std::string& id, const ArticleLinks& l) {
+  void MergeStory(StoryId gone, StoryId into) override {
+    Params p;
+    p.Int(static_cast<int64_t>(into)).Int(static_cast<int64_t>(gone));
+    Query("UPDATE placements SET story = $1 WHERE story = $2", p);
+    Query("INSERT INTO stories(id, merged_into) VALUES ($2, $1) "
+          "ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into", p);
+  }
+
+  void MoveArticle(const std::string& article, StoryId story) override {
+    Query("UPDATE placements SET story = $1 WHERE article = $2",
+          Params().Int(static_cast<int64_t>(story)).Text(article));
+  }
+
+  void PutPlacement(const std::string& id, const ArticleLinks& l, const std::string& merged) override {
     const StoryAssignment& st = l.story;
-    // A merge moves every member of the merged stories to the one that absorbed them.
-    for (StoryId gone : st.merged) {
-      Params p;
-      p.Int(static_cast<int64_t>(st.story)).Int(static_cast<int64_t>(gone));
-      Query("UPDATE placements SET story = $1 WHERE story = $2", p);
-      Query("INSERT INTO stories(id, merged_into) VALUES ($2, $1) "
-            "ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into", p);
-    }
-    for (const auto& [article, story] : st.moved)
-      Query("UPDATE placements SET story = $1 WHERE article = $2",
-            Params().Int(static_cast<int64_t>(story)).Text(article));
-    std::vector<std::string> merged;
-    for (StoryId m : st.merged) merged.push_back(std::to_string(m));
     Params p;
     p.Text(id).Int(static_cast<int64_t>(st.story)).Int(st.new_story ? 1 : 0);
     p.Real(st.similarity).Real(st.threshold);
-    p.Text(ToJson(st.shared_terms)).Text(ToJson(st.shared_entities)).Text(ToJson(merged));
+    p.Text(ToJson(st.shared_terms)).Text(ToJson(st.shared_entities)).Text(merged);
     if (l.copy_of) p.Text(l.copy_of->upstream).Real(l.copy_of->similarity);
     else p.Null().Null();
     Query(R"sql(
@@ -656,14 +636,23 @@ class PostgresStore : public Store {
         shared_terms = excluded.shared_terms, shared_entities = excluded.shared_entities,
         merged = excluded.merged, upstream = excluded.upstream,
         copy_similarity = excluded.copy_similarity)sql", p);
-    for (const CopyLink& c : l.relinked)
-      Query("UPDATE placements SET upstream = $1, copy_similarity = $2 WHERE article = $3",
-            Params().Text(c.of.upstream).Real(c.of.similarity).Text(c.copy));
-    for (const ReusedPassage& r : l.passages) {
-      Query("INSERT INTO passages VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            Params().Text(id).Int(r.here.begin).Int(r.here.end).Text(r.other)
-                .Int(r.there.begin).Int(r.there.end).Real(r.similarity));
-    }
+  }
+
+  void Relink(const CopyLink& c) override {
+    Query("UPDATE placements SET upstream = $1, copy_similarity = $2 WHERE article = $3",
+          Params().Text(c.of.upstream).Real(c.of.similarity).Text(c.copy));
+  }
+
+  void AddPassage(const std::string& id, const ReusedPassage& r) override {
+    Query("INSERT INTO passages VALUES ($1, $2, $3, $4, $5, $6, $7)",
+          Params().Text(id).Int(r.here.begin).Int(r.here.end).Text(r.other)
+              .Int(r.there.begin).Int(r.there.end).Real(r.similarity));
+  }
+
+  void PutLabel(StoryId story, const std::string& label) override {
+    Query("INSERT INTO stories(id, label) VALUES ($1, $2) "
+          "ON CONFLICT (id) DO UPDATE SET label = excluded.label",
+          Params().Int(static_cast<int64_t>(story)).Text(label));
   }
 
   // Plain words joined by "or", for websearch_to_tsquery.

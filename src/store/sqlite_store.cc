@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/backends.h"
+#include "store/batch_writer.h"
 #include "store/codec.h"
 #include "store/layers.h"
 #include "store/store.h"
@@ -183,7 +184,7 @@ std::string FtsQuery(const std::string& q, const char* op) {
   return out;
 }
 
-class SqliteStore : public Store {
+class SqliteStore : public Store, private BatchWriter {
  public:
   explicit SqliteStore(const std::string& path) : path_(path) {
     int rc = sqlite3_open_v2(path.c_str(), &db_,
@@ -223,7 +224,7 @@ class SqliteStore : public Store {
              const std::vector<std::pair<StoryId, std::string>>& labels) override {
     Exec("BEGIN IMMEDIATE");
     try {
-      size_t added = Write(batch, links, labels);
+      size_t added = WriteBatch(*this, batch, links, labels);
       Exec("COMMIT");
       return added;
     } catch (...) {
@@ -239,10 +240,8 @@ class SqliteStore : public Store {
     Exec("BEGIN IMMEDIATE");
     try {
       ForEachArticleAfter(seen, catch_up);
-      std::vector<std::string> ids;
-      for (const Article& a : batch) ids.push_back(a.id);
-      BatchLinks d = place(FirstArrivals(batch, Contains(ids)));
-      size_t added = Write(batch, d.links, d.labels);
+      BatchLinks d = place(NewIn(batch));
+      size_t added = WriteBatch(*this, batch, d.links, d.labels);
       Statement last(db_, "SELECT coalesce(max(rowid), 0) FROM articles");
       last.Step();
       const Arrival now = last.Int(0);
@@ -551,29 +550,7 @@ class SqliteStore : public Store {
     return a;
   }
 
-  // The batch, its links and labels, inside the caller's transaction; returns how many were new.
-  size_t Write(const std::vector<Article>& batch, const std::vector<ArticleLinks>& links,
-               const std::vector<std::pair<StoryId, std::string>>& labels) {
-    size_t added = 0;
-    for (size_t i = 0; i < batch.size(); ++i) {
-      bool added_now = InsertArticle(batch[i]);
-      added += added_now;
-      // Links belong to the arrival that made them: an article stored before keeps its own.
-      if (i < links.size() && (added_now || !HasPlacement(batch[i].id)))
-        InsertLinks(batch[i].id, links[i]);
-    }
-    for (const auto& [story, label] : labels) {
-      Statement& st = Cached("INSERT INTO stories(id, label) VALUES (?1, ?2) "
-                             "ON CONFLICT(id) DO UPDATE SET label = excluded.label");
-      st.Bind(1, static_cast<int64_t>(story));
-      st.Bind(2, label);
-      st.Step();
-    }
-    return added;
-  }
-
-  // True when the article was new.
-  bool InsertArticle(const Article& a) {
+  bool InsertArticle(const Article& a) override {
     if (!insert_) {
       insert_ = std::make_unique<Statement>(db_, R"sql(
         INSERT OR IGNORE INTO articles (id, url, outlet, title, byline, language, published,
@@ -617,7 +594,7 @@ class SqliteStore : public Store {
     return *slot;
   }
 
-  bool HasPlacement(const std::string& id) {
+  bool HasPlacement(const std::string& id) override {
     Statement& s = Cached("SELECT 1 FROM placements WHERE article = ?");
     s.Bind(1, id);
     const bool has = s.Step();
@@ -625,28 +602,27 @@ class SqliteStore : public Store {
     return has;
   }
 
-  void InsertLinks(const std::string& id, const ArticleLinks& l) {
+  void MergeStory(StoryId gone, StoryId into) override {
+    Statement& m = Cached("UPDATE placements SET story = ?1 WHERE story = ?2");
+    m.Bind(1, static_cast<int64_t>(into));
+    m.Bind(2, static_cast<int64_t>(gone));
+    m.Step();
+    Statement& r = Cached("INSERT INTO stories(id, merged_into) VALUES (?2, ?1) "
+                          "ON CONFLICT(id) DO UPDATE SET merged_into = excluded.merged_into");
+    r.Bind(1, static_cast<int64_t>(into));
+    r.Bind(2, static_cast<int64_t>(gone));
+    r.Step();
+  }
+
+  void MoveArticle(const std::string& article, StoryId story) override {
+    Statement& m = Cached("UPDATE placements SET story = ?1 WHERE article = ?2");
+    m.Bind(1, static_cast<int64_t>(story));
+    m.Bind(2, article);
+    m.Step();
+  }
+
+  void PutPlacement(const std::string& id, const ArticleLinks& l, const std::string& merged) override {
     const StoryAssignment& st = l.story;
-    // A merge moves every member of the merged stories to the one that absorbed them.
-    for (StoryId gone : st.merged) {
-      Statement& m = Cached("UPDATE placements SET story = ?1 WHERE story = ?2");
-      m.Bind(1, static_cast<int64_t>(st.story));
-      m.Bind(2, static_cast<int64_t>(gone));
-      m.Step();
-      Statement& r = Cached("INSERT INTO stories(id, merged_into) VALUES (?2, ?1) "
-                       "ON CONFLICT(id) DO UPDATE SET merged_into = excluded.merged_into");
-      r.Bind(1, static_cast<int64_t>(st.story));
-      r.Bind(2, static_cast<int64_t>(gone));
-      r.Step();
-    }
-    for (const auto& [article, story] : st.moved) {
-      Statement& m = Cached("UPDATE placements SET story = ?1 WHERE article = ?2");
-      m.Bind(1, static_cast<int64_t>(story));
-      m.Bind(2, article);
-      m.Step();
-    }
-    std::vector<std::string> merged;
-    for (StoryId m : st.merged) merged.push_back(std::to_string(m));
     Statement& p = Cached(R"sql(
       INSERT OR REPLACE INTO placements (article, story, first_story, new_story, similarity,
         threshold, shared_terms, shared_entities, merged, upstream, copy_similarity)
@@ -658,7 +634,7 @@ class SqliteStore : public Store {
     p.Bind(5, st.threshold);
     p.Bind(6, ToJson(st.shared_terms));
     p.Bind(7, ToJson(st.shared_entities));
-    p.Bind(8, ToJson(merged));
+    p.Bind(8, merged);
     if (l.copy_of) {
       p.Bind(9, l.copy_of->upstream);
       p.Bind(10, l.copy_of->similarity);
@@ -667,24 +643,34 @@ class SqliteStore : public Store {
       p.BindNull(10);
     }
     p.Step();
-    for (const CopyLink& c : l.relinked) {
-      Statement& u = Cached("UPDATE placements SET upstream = ?1, copy_similarity = ?2 WHERE article = ?3");
-      u.Bind(1, c.of.upstream);
-      u.Bind(2, c.of.similarity);
-      u.Bind(3, c.copy);
-      u.Step();
-    }
-    for (const ReusedPassage& r : l.passages) {
-      Statement& q = Cached("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?)");
-      q.Bind(1, id);
-      q.Bind(2, static_cast<int64_t>(r.here.begin));
-      q.Bind(3, static_cast<int64_t>(r.here.end));
-      q.Bind(4, r.other);
-      q.Bind(5, static_cast<int64_t>(r.there.begin));
-      q.Bind(6, static_cast<int64_t>(r.there.end));
-      q.Bind(7, r.similarity);
-      q.Step();
-    }
+  }
+
+  void Relink(const CopyLink& c) override {
+    Statement& u = Cached("UPDATE placements SET upstream = ?1, copy_similarity = ?2 WHERE article = ?3");
+    u.Bind(1, c.of.upstream);
+    u.Bind(2, c.of.similarity);
+    u.Bind(3, c.copy);
+    u.Step();
+  }
+
+  void AddPassage(const std::string& id, const ReusedPassage& r) override {
+    Statement& q = Cached("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.Bind(1, id);
+    q.Bind(2, static_cast<int64_t>(r.here.begin));
+    q.Bind(3, static_cast<int64_t>(r.here.end));
+    q.Bind(4, r.other);
+    q.Bind(5, static_cast<int64_t>(r.there.begin));
+    q.Bind(6, static_cast<int64_t>(r.there.end));
+    q.Bind(7, r.similarity);
+    q.Step();
+  }
+
+  void PutLabel(StoryId story, const std::string& label) override {
+    Statement& st = Cached("INSERT INTO stories(id, label) VALUES (?1, ?2) "
+                           "ON CONFLICT(id) DO UPDATE SET label = excluded.label");
+    st.Bind(1, static_cast<int64_t>(story));
+    st.Bind(2, label);
+    st.Step();
   }
 
   static ArticleSummary Summary(const Statement& s, int c) {

@@ -36,8 +36,10 @@ std::optional<StoryArticles> Store::ReadStory(StoryId id) {
   return out;
 }
 
-std::vector<bool> Store::FirstArrivals(const std::vector<Article>& batch,
-                                       const std::vector<bool>& stored) {
+std::vector<bool> Store::NewIn(const std::vector<Article>& batch) {
+  std::vector<std::string> ids;
+  for (const Article& a : batch) ids.push_back(a.id);
+  const std::vector<bool> stored = Contains(ids);
   std::unordered_set<std::string> seen;
   std::vector<bool> is_new(batch.size());
   for (size_t i = 0; i < batch.size(); ++i)

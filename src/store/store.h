@@ -142,9 +142,8 @@ class Store {
   virtual void CheckReadable() {}
 
  protected:
-  // Which of a batch are new, given which ids are stored: not stored and first in the batch.
-  static std::vector<bool> FirstArrivals(const std::vector<Article>& batch,
-                                         const std::vector<bool>& stored);
+  // Which of a batch are new: not stored yet and first of their id in the batch.
+  std::vector<bool> NewIn(const std::vector<Article>& batch);
 };
 
 }  // namespace sitrep

@@ -26,8 +26,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "dedup/flat_map.h"
 #include "dedup/words.h"
+#include "util/flat_map.h"
 #include "text/segment.h"
 #include "util/strings.h"
 
@@ -167,7 +167,7 @@ class TextMap {
     std::string text;
     V value;
   };
-  dedup::FlatMap<uint32_t> index_;
+  FlatMap<uint32_t> index_;
   std::vector<Entry> entries_;
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> overflow_;
 };
@@ -194,8 +194,8 @@ struct Language {
   // By the spelling's 64-bit hash (dedup::SpellingHash), as the copies stage keys
   // spellings: the hot path is one probe of a flat table, the value in the slot. (A
   // collision of two spellings' 64-bit hashes is as unlikely as a copy found by chance.)
-  dedup::FlatMap<TokenTerms> tokens;        // a body token's text → its terms
-  dedup::FlatMap<TitleTerms> title_tokens;  // a title token's text → its terms
+  FlatMap<TokenTerms> tokens;        // a body token's text → its terms
+  FlatMap<TitleTerms> title_tokens;  // a title token's text → its terms
   ~Language() {
     if (stemmer) sb_stemmer_delete(stemmer);
   }
@@ -269,7 +269,7 @@ struct TermExtractor::Impl {
   }
   // Every name term by its lower-case form's hash, so a title word finds its name (if the
   // body ever made one) in one probe, without building the key.
-  dedup::FlatMap<uint32_t> names_by_lower;
+  FlatMap<uint32_t> names_by_lower;
 
   // What a body token makes (a word-start token, its final periods removed), computed as
   // Classify always did and cached by its text.
@@ -309,7 +309,7 @@ struct TermExtractor::Impl {
   bool Has(uint64_t set, uint32_t term) const { return term < mark.size() && mark[term] == set; }
 
   // Runs of names (their text as written) → the phrase's name term.
-  dedup::FlatMap<uint32_t> phrases;  // by SpellingHash of the run as written
+  FlatMap<uint32_t> phrases;  // by SpellingHash of the run as written
   Article title_buffer;  // the title, segmented
   std::vector<float> sum;          // by term: occurrence weights of the article's terms
   std::vector<uint32_t> count;     // by term: occurrences

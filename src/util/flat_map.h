@@ -1,7 +1,9 @@
 // An open-addressing hash map from 64-bit keys that are already hashes (token, shingle and
-// band hashes) to small values. The copies stage looks such keys up for every token of
-// every article; std::unordered_map costs a node (a cache miss) a lookup, this one probes
-// a flat array of slots, usually one cache line.
+// band hashes) to small values. The copies and stories stages look such keys up for every
+// token of every article; std::unordered_map costs a node (a cache miss) a lookup, this one
+// probes a flat array of slots, usually one cache line. (ner/key_map.h is the same idea on
+// huge pages, with iteration for saving a model; the taggers' weight tables lay keys and rows
+// out their own way.)
 #pragma once
 
 #include <cstddef>
@@ -9,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace sitrep::dedup {
+namespace sitrep {
 
 template <typename V>
 class FlatMap {
@@ -84,4 +86,4 @@ class FlatMap {
   V zero_{};
 };
 
-}  // namespace sitrep::dedup
+}  // namespace sitrep

@@ -1,10 +1,10 @@
-#include "dedup/flat_map.h"
+#include "util/flat_map.h"
 
 #include <gtest/gtest.h>
 
 #include <unordered_map>
 
-namespace sitrep::dedup {
+namespace sitrep {
 namespace {
 
 TEST(FlatMap, AgreesWithUnorderedMapAcrossGrowth) {
@@ -39,4 +39,4 @@ TEST(FlatMap, ZeroKeyAndUpdates) {
 }
 
 }  // namespace
-}  // namespace sitrep::dedup
+}  // namespace sitrep
