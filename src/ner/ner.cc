@@ -1,17 +1,12 @@
 #include "ner/ner.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
 #include "ner/model.h"
+#include "util/models.h"
 
 namespace sitrep::ner {
-
-namespace fs = std::filesystem;
 
 NerModel::NerModel() : parts_(std::make_unique<ModelParts>()) {}
 NerModel::~NerModel() = default;
@@ -50,21 +45,7 @@ void NerModel::Save(const std::string& path) const {
   if (!out) throw std::runtime_error(path + ": cannot write the model");
 }
 
-std::string DefaultModelPath() {
-  if (const char* env = std::getenv("SITREP_NER_MODEL"); env && *env) return env;
-  const fs::path name = fs::path("models") / "ner.model";
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    // build/sitrep and build/bench/bench_ner: the source tree is one or two levels up.
-    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
-      if (fs::exists(dir / name, ec)) return (dir / name).string();
-      if (fs::exists(dir / "CMakeLists.txt", ec)) break;
-    }
-  }
-  if (const char* src = std::getenv("SITREP_SOURCE_DIR"); src && *src) return (fs::path(src) / name).string();
-  return (fs::path(SITREP_SOURCE_DIR) / name).string();
-}
+std::string DefaultModelPath() { return ModelPath("SITREP_NER_MODEL", "ner.model"); }
 
 namespace {
 

@@ -10,6 +10,7 @@
 #include "quotes/provenance.h"
 #include "quotes/repair.h"
 #include "text/segment.h"
+#include "util/models.h"
 
 namespace sitrep {
 
@@ -39,10 +40,7 @@ Span Bytes(const quotes::ArticleView& v, quotes::TokenRange r) {
 
 }  // namespace
 
-std::string QuoteModelPath() {
-  if (const char* env = std::getenv("SITREP_QUOTES_MODEL"); env && *env) return env;
-  return SITREP_SOURCE_DIR "/models/quotes.model";
-}
+std::string QuoteModelPath() { return ModelPath("SITREP_QUOTES_MODEL", "quotes.model"); }
 
 const std::string& QuoteModelError() { return Model().error; }
 
