@@ -309,6 +309,12 @@ TEST_F(Cli, ExampleCorpusClaimsMeetExpected) {
     EXPECT_NE(main_text.find(said), std::string::npos) << said << "\n" << c.out;
   for (const char* apart : {"does not plan to fight", "defense industry"})
     EXPECT_EQ(main_text.find(apart), std::string::npos) << apart << " is another claim";
+  // "asserted by Yusov, ...": 000's lead is the agency's view as its representative stated it
+  // ("This was stated by the representative of ... Andrii Yusov"), so it is his.
+  std::string speakers_000;
+  for (const auto& s : main["statements"])
+    if (file_of[s["article"]] == "000") speakers_000 += s["speaker"].get<std::string>() + ";";
+  EXPECT_NE(speakers_000.find("Yusov"), std::string::npos) << c.out;
 
   // Peskov's denial: found in 001, attached to a claim it answers, which is then contested.
   std::string denial_file, denial_why;

@@ -566,6 +566,22 @@ void DropRelaysAndRepeats(Article& a) {
     if (drop[i]) a.attributions.erase(a.attributions.begin() + i);
 }
 
+// "The agency believes that ..." and then "This was stated by its spokesman Jane Roe on ...":
+// an organisation's statement was made by the person the next sentence credits it to.
+std::string StatedBy(const Article& a, const Resolver& r, const Attribution& q) {
+  static const RE2 stated(
+      R"(^(?:This|That|It|These words|This statement|The statement) (?:was|were) (?:stated|said|announced|reported|voiced|declared|made) by\b)");
+  const uint32_t end = std::max(q.content.end, q.cue.end);
+  for (const Sentence& s : a.sentences) {
+    if (s.span.end <= end) continue;
+    // The sentence after the statement's own, not one further on.
+    if (s.span.begin < end) continue;
+    if (!RE2::PartialMatch(a.Text(s.span), stated)) return "";
+    return r.PersonNamed(s.span);
+  }
+  return "";
+}
+
 }  // namespace
 
 void TraceProvenance(Article& a) {
@@ -593,6 +609,7 @@ void TraceProvenance(Article& a) {
     // after a break), belongs to the named speaker before it.
     if (speaker.empty() && (IsPronoun(source) || RoleSource(source) || (source.empty() && q.direct)))
       speaker = r.Before(at, speakers);
+    if (speaker.empty()) speaker = StatedBy(a, r, q);
     const bool person = !speaker.empty();
     if (speaker.empty()) speaker = source;
     q.speaker = speaker;

@@ -162,6 +162,16 @@ TEST(Quotes, InterviewAnswerStopsBeforeTheCredit) {
   }
 }
 
+TEST(Quotes, AnOrganisationsViewStatedByItsSpokesman) {
+  Article a = Make(
+      "The harbour council believes that the port will reopen in spring.\n\n"
+      "This was stated by the council's spokeswoman Jane Roe on a morning talk show.");
+  FindAttributions(a);
+  const Attribution* q = Saying(a, "the port will reopen in spring");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Jane Roe");
+}
+
 // ---- scoring ----
 
 TEST(QuoteScoring, TrimsPunctuationAndWhiteSpaceOnly) {
