@@ -334,7 +334,7 @@ std::optional<InterviewCredit> FindInterviewCredit(const Article& a) {
 // ("Excerpted from") follow the answer's closing quotation mark, its full stop, or a line break.
 uint32_t AnswerEnd(const Article& a, Span answer, uint32_t credit_at) {
   if (credit_at <= answer.begin || credit_at >= answer.end) return answer.end;
-  const std::string_view before = a.text.substr(answer.begin, credit_at - answer.begin);
+  const std::string_view before = std::string_view(a.text).substr(answer.begin, credit_at - answer.begin);
   size_t boundary = std::string_view::npos, after = 0;  // the last boundary mark, and where it ends
   for (std::string_view mark : {"\n", "\"", ".", "!", "?", "”", "»", "…"})
     if (const size_t at = before.rfind(mark); at != std::string_view::npos && at + mark.size() > after)
