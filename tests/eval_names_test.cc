@@ -2,45 +2,19 @@
 // error for a malformed one.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <string>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-
-namespace fs = std::filesystem;
+#include "cli_fixture.h"
 
 namespace {
 
-struct Outcome {
-  int status;
-  std::string out;
-};
-
-// Runs build/sitrep with `args`, stdout captured, stderr folded into it.
-Outcome Sitrep(const std::string& args) {
-  std::string cmd = std::string(SITREP_BINARY) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-  int rc = pclose(p);
-  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, out};
-}
-
-class EvalNames : public ::testing::Test {
+// The CLI fixture's scratch folder and runner; files are written there by name.
+class EvalNames : public sitrep_test::Cli {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("sitrep-eval-names-" + std::to_string(getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   std::string Write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name) << text;
+    Cli::Write(name, text);
     return (dir_ / name).string();
   }
-  fs::path dir_;
 };
 
 TEST_F(EvalNames, ScoresAnInventedPairsFile) {
@@ -50,7 +24,7 @@ TEST_F(EvalNames, ScoresAnInventedPairsFile) {
                            "Novosilka\tNovoselka\tTRUE\n"
                            "Harbour Town\tРіверсайд\tFALSE\n"
                            "Petro Koval\tIvan Marchuk\tFALSE\n");
-  Outcome r = Sitrep("eval names --pairs " + path);
+  sitrep_test::Result r = Sitrep("eval names --pairs " + path);
   ASSERT_EQ(r.status, 0) << r.out;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["pairs"], 4);
@@ -61,12 +35,12 @@ TEST_F(EvalNames, ScoresAnInventedPairsFile) {
 
 TEST_F(EvalNames, MalformedFileIsNamedWithItsLine) {
   std::string path = Write("bad.tsv", "a\tb\tTRUE\nonly one column\n");
-  Outcome r = Sitrep("eval names --pairs " + path);
+  sitrep_test::Result r = Sitrep("eval names --pairs " + path);
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.out.find("bad.tsv:2"), std::string::npos) << r.out;
-  Outcome missing = Sitrep("eval names --pairs " + (dir_ / "none.tsv").string());
+  EXPECT_NE(r.err.find("bad.tsv:2"), std::string::npos) << r.err;
+  sitrep_test::Result missing = Sitrep("eval names --pairs " + (dir_ / "none.tsv").string());
   EXPECT_EQ(missing.status, 1);
-  EXPECT_NE(missing.out.find("cannot open"), std::string::npos) << missing.out;
+  EXPECT_NE(missing.err.find("cannot open"), std::string::npos) << missing.err;
 }
 
 }  // namespace

@@ -3,32 +3,11 @@
 // malformed file.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <string>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-
-namespace fs = std::filesystem;
+#include "cli_fixture.h"
 
 namespace {
-
-struct Outcome {
-  int status;
-  std::string out;
-};
-
-// Runs build/sitrep with `args`, stdout captured, stderr folded into it.
-Outcome Sitrep(const std::string& args) {
-  std::string cmd = std::string(SITREP_BINARY) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-  int rc = pclose(p);
-  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, out};
-}
 
 // One invented article with two attributions, spans in code points as PolNeAR gives them.
 nlohmann::json Record() {
@@ -48,24 +27,19 @@ nlohmann::json Record() {
                       quote("ferries would run again", "The mayor", "told")}}};
 }
 
-class EvalQuotes : public ::testing::Test {
+// The CLI fixture's scratch folder and runner; files are written there by name.
+class EvalQuotes : public sitrep_test::Cli {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("sitrep-eval-quotes-" + std::to_string(getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   std::string Write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name) << text;
+    Cli::Write(name, text);
     return (dir_ / name).string();
   }
-  fs::path dir_;
 };
 
 TEST_F(EvalQuotes, ScoresWithRulesModelAloneAndGoldCues) {
   const std::string path = Write("polnear.jsonl", Record().dump() + "\n");
   for (const char* flags : {"", " --model-only", " --gold-cues", " --gold-cues --model-only"}) {
-    Outcome r = Sitrep("eval quotes --polnear " + path + flags);
+    sitrep_test::Result r = Sitrep("eval quotes --polnear " + path + flags);
     ASSERT_EQ(r.status, 0) << flags << ": " << r.out;
     auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["documents"], 1) << flags;
@@ -85,9 +59,9 @@ TEST_F(EvalQuotes, ScoresWithRulesModelAloneAndGoldCues) {
 
 TEST_F(EvalQuotes, MalformedFileIsNamedWithItsLine) {
   const std::string path = Write("bad.jsonl", Record().dump() + "\n{\"article\": \"x\"}\n");
-  Outcome r = Sitrep("eval quotes --polnear " + path);
+  sitrep_test::Result r = Sitrep("eval quotes --polnear " + path);
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.out.find("bad.jsonl:2"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("bad.jsonl:2"), std::string::npos) << r.err;
 }
 
 }  // namespace

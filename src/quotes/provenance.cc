@@ -572,13 +572,9 @@ std::string StatedBy(const Article& a, const Resolver& r, const Attribution& q) 
   static const RE2 stated(
       R"(^(?:This|That|It|These words|This statement|The statement) (?:was|were) (?:stated|said|announced|reported|voiced|declared|made) by\b)");
   const uint32_t end = std::max(q.content.end, q.cue.end);
-  for (const Sentence& s : a.sentences) {
-    if (s.span.end <= end) continue;
-    // The sentence after the statement's own, not one further on.
-    if (s.span.begin < end) continue;
-    if (!RE2::PartialMatch(a.Text(s.span), stated)) return "";
-    return r.PersonNamed(s.span);
-  }
+  // The sentence after the statement's own, not one further on.
+  for (const Sentence& s : a.sentences)
+    if (s.span.begin >= end) return RE2::PartialMatch(a.Text(s.span), stated) ? r.PersonNamed(s.span) : "";
   return "";
 }
 

@@ -262,7 +262,7 @@ void CutSourceLeftover(const Article& a, Attribution& q) {
 void SubjectForPredicate(const Article& a, Attribution& q) {
   const std::string_view source = a.Text(q.source), cue = a.Text(q.cue);
   if (source.empty() || !std::islower(static_cast<unsigned char>(source[0])) || !cue.ends_with("ing")) return;
-  if (q.cue.begin < 2 || a.text.substr(q.cue.begin - 2, 2) != ", ") return;
+  if (q.cue.begin < 2 || std::string_view(a.text).substr(q.cue.begin - 2, 2) != ", ") return;
   static const std::set<std::string> kOpeners = {
       "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
       "he", "she", "it", "they", "we", "i", "you", "who", "which", "some", "many", "most", "several", "both",

@@ -33,6 +33,14 @@ Attribution& Propose(Article& a, std::string_view cue, std::string_view source, 
   return a.attributions.back();
 }
 
+// The entity tagger's find of a person's name.
+void NamePerson(Article& a, std::string_view name) {
+  Mention m;
+  m.span = Find(a, name);
+  m.type = EntityType::kPerson;
+  a.mentions.push_back(m);
+}
+
 std::string ContentOf(const Article& a, size_t i) { return std::string(a.Text(a.attributions.at(i).content)); }
 
 const Attribution* Saying(const Article& a, std::string_view words) {
@@ -237,10 +245,7 @@ TEST(Quotes, ColonIntroducerOwnsTheQuotationAfterIt) {
 TEST(Repair, ParticipleSpeaksForTheClausesSubject) {
   Article a = Make("In a long interview, harbour master John Doe was more open about the plans, stressing that "
                    "the port needs a pause to repair its cranes.");
-  Mention doe;
-  doe.span = Find(a, "John Doe");
-  doe.type = EntityType::kPerson;
-  a.mentions.push_back(doe);
+  NamePerson(a, "John Doe");
   Propose(a, "stressing", "more open about the plans", "that the port needs a pause to repair its cranes");
   RepairAttributions(a);
   ASSERT_EQ(a.attributions.size(), 1u);
@@ -249,10 +254,7 @@ TEST(Repair, ParticipleSpeaksForTheClausesSubject) {
 
 TEST(Repair, ParticipleKeepsASourceThatIsANounPhrase) {
   Article a = Make("John Doe met the analysts, stressing that the port needs a pause.");
-  Mention doe;
-  doe.span = Find(a, "John Doe");
-  doe.type = EntityType::kPerson;
-  a.mentions.push_back(doe);
+  NamePerson(a, "John Doe");
   Propose(a, "stressing", "the analysts", "that the port needs a pause");
   RepairAttributions(a);
   ASSERT_EQ(a.attributions.size(), 1u);
