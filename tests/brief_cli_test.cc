@@ -256,6 +256,23 @@ TEST_F(Cli, ExampleCorpusBriefMeetsExpected) {
   }
   for (const char* day : {"2022-12-18", "2022-12-19", "2022-12-20"}) EXPECT_TRUE(days.count(day)) << day;
   EXPECT_TRUE(forecast) << "the January-March window is a forecast, kept apart";
+  // The interview's credit line ("Excerpted from ... 19.12.2022, 19:35. https://...") dates
+  // the interview's text; it is no event of its own.
+  for (const auto& t : b["timeline"])
+    EXPECT_EQ(t["what"].get<std::string>().find("Excerpted"), std::string::npos) << t.dump();
+
+  // Dates as EXPECTED.md reads them: 000 stated (2022-12-20), 001 "on Monday" after the story's
+  // Sunday (published 2022-12-19 or 20), 002 after 18 December and before the meeting.
+  std::map<std::string, nlohmann::json> source_of_file;
+  for (size_t i = 0; i < source_file.size(); ++i) source_of_file[source_file[i]] = b["sources"][i];
+  EXPECT_TRUE(source_of_file["000"]["published"].get<std::string>().starts_with("2022-12-20"));
+  for (const char* file : {"001", "002"}) {
+    EXPECT_EQ(source_of_file[file]["published"], "") << file << ": the text states no date";
+    EXPECT_NE(source_of_file[file]["inferred_evidence"], "") << file;
+  }
+  const std::string monday = source_of_file["001"]["inferred"];
+  EXPECT_TRUE(monday == "2022-12-19" || monday == "2022-12-20") << monday;
+  EXPECT_EQ(source_of_file["002"]["inferred"], "2022-12-18");
 }
 
 }  // namespace

@@ -216,6 +216,11 @@ void AddTimeline(const StoryArticles& story, const std::vector<size_t>& source_o
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < story.articles.size(); ++i) index[story.articles[i].id] = source_of_article[i];
   const Timeline t = BuildTimeline(story.articles);
+  for (const auto& [article, when] : t.inferred_dates)
+    if (auto it = index.find(article); it != index.end() && b.sources[it->second].published.empty()) {
+      b.sources[it->second].inferred = when.when.Iso().substr(0, 10);
+      b.sources[it->second].inferred_evidence = when.evidence.detail;
+    }
   for (const auto* part : {&t.events, &t.outlook})
     for (const TimelineEvent& e : *part) {
       TimelineLine line{e.when, e.what, part == &t.outlook, {}};
@@ -226,6 +231,11 @@ void AddTimeline(const StoryArticles& story, const std::vector<size_t>& source_o
 }
 
 }  // namespace
+
+std::string Source::DateShown() const {
+  if (!published.empty()) return published;
+  return inferred.empty() ? "unknown" : "~" + inferred + " (inferred)";
+}
 
 std::vector<SameStatement> SameStatements(const std::vector<claims::Claim>& found) {
   std::vector<SameStatement> same;

@@ -22,6 +22,11 @@ struct Source {
   std::string title;                 // for an untitled article, its opening words and "…"
   std::string published;             // ISO, empty when unknown
   std::string date_evidence;         // where the date came from ("json-ld", "text", ...)
+  // When no date is stated: the day the text implies (the timeline's inference, a lower
+  // bound: "on Monday" after the story's dated Sunday) and why, else both empty.
+  std::string inferred, inferred_evidence;
+  // What a reader sees in a date column: the stated date, "~day (inferred)" or "unknown".
+  std::string DateShown() const;
   std::vector<std::string> relays;   // outlets it says it relays
   std::string copy_of;               // the upstream article when this one is a copy
 };

@@ -253,7 +253,8 @@ void Sources(const Brief& b, std::string& h) {
     // Only web addresses become links: a "javascript:" URL in a hostile page must not.
     if (s.url.starts_with("http://") || s.url.starts_with("https://")) title = "<a href=\"" + EscapeHtml(s.url) + "\" rel=\"noopener noreferrer\">" + title + "</a>";
     h += "<tr id=\"source-" + std::to_string(i + 1) + "\"><td>" + std::to_string(i + 1) +
-         "</td><td>" + EscapeHtml(s.published.empty() ? "unknown" : s.published) + "</td><td>" +
+         "</td><td>" + (s.inferred_evidence.empty() ? "" : "<span title=\"" + EscapeHtml(s.inferred_evidence) + "\">") +
+         EscapeHtml(s.DateShown()) + (s.inferred_evidence.empty() ? "" : "</span>") + "</td><td>" +
          EscapeHtml(s.outlet.empty() ? "unknown" : s.outlet) + "</td><td>" + title + "</td><td>" +
          EscapeHtml(relays) + "</td><td>" + EscapeHtml(copy) + "</td></tr>";
   }

@@ -7,7 +7,8 @@ nlohmann::json ToJson(const Brief& b) {
   for (const Source& s : b.sources)
     sources.push_back({{"article", s.article_id}, {"outlet", s.outlet}, {"title", s.title},
                        {"url", s.url}, {"published", s.published},
-                       {"date_evidence", s.date_evidence}, {"relays", s.relays},
+                       {"date_evidence", s.date_evidence},
+                       {"inferred", s.inferred}, {"inferred_evidence", s.inferred_evidence}, {"relays", s.relays},
                        {"copy_of", s.copy_of}});
   nlohmann::json summary = nlohmann::json::array();
   for (const SummaryLine& s : b.summary) summary.push_back({{"text", s.text}, {"source", s.source}});

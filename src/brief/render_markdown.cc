@@ -105,7 +105,7 @@ void Sources(const Brief& b, const std::string& h2, std::string& md) {
     std::string copy;
     for (size_t j = 0; j < b.sources.size() && !s.copy_of.empty(); ++j)
       if (b.sources[j].article_id == s.copy_of) copy = Cite(j);
-    md += "| " + std::to_string(i + 1) + " | " + (s.published.empty() ? "unknown" : s.published) +
+    md += "| " + std::to_string(i + 1) + " | " + s.DateShown() +
           " | " + Cell(s.outlet.empty() ? "unknown" : s.outlet) + " | " + Cell(s.title) + " | " +
           Cell(Join(s.relays, ", ")) + " | " + (copy.empty() ? s.copy_of.substr(0, 8) : copy) +
           " |\n";

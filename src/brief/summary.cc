@@ -110,9 +110,10 @@ Span WithoutDateline(const Article& a, Span span) {
 }
 
 // A sentence that opens with a quotation mark gives someone's words, often before saying
-// whose: the brief's quotes carry who said what, the summary should say what happened.
+// whose: the brief's quotes carry who said what, the summary should say what happened. So
+// does a dialogue dash ("— I think ..."), an interview's answer in much translated press.
 bool OpensQuotation(std::string_view text) {
-  for (std::string_view mark : {"\"", "\u201c", "\u201e", "\u00ab", "'", "\u2018"})
+  for (std::string_view mark : {"\"", "\u201c", "\u201e", "\u00ab", "'", "\u2018", "\u2014 ", "\u2013 ", "- "})
     if (text.starts_with(mark)) return true;
   return false;
 }
@@ -120,13 +121,16 @@ bool OpensQuotation(std::string_view text) {
 // A sentence that opens by answering the one before ("However, the mayor ...") says half a
 // thing once taken out of its article.
 bool LeansOnThePrevious(std::string_view text) {
+  for (std::string_view dash : {"\u2014 ", "\u2013 ", "- "})  // an answer's dialogue dash
+    if (text.starts_with(dash)) text.remove_prefix(dash.size());
   // Connectives answer the sentence before; pronouns and demonstratives point back at it
-  // ("He added ...", "That's according to ..."), so out of place they name no one.
+  // ("He added ...", "That's according to ..."), and a first person speaks for someone the
+  // sentence does not name, so out of place they name no one.
   static constexpr std::string_view kOpeners[] = {
       "However", "But", "Yet", "Still", "And", "Also", "Moreover", "Furthermore", "Nevertheless",
       "Nonetheless", "Instead", "Therefore", "Thus", "Otherwise", "Besides", "In addition",
       "He", "She", "It", "They", "His", "Her", "Its", "Their", "This", "That", "These", "Those",
-      "Such"};
+      "Such", "I", "We", "My", "Our"};
   for (std::string_view word : kOpeners)
     if (text.starts_with(word) && text.size() > word.size() &&
         !std::isalnum(static_cast<unsigned char>(text[word.size()])))

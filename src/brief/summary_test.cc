@@ -200,6 +200,24 @@ TEST(Summary, NeverTakesQuestionsPronounOpenersOrCreditLines) {
   EXPECT_FALSE(Summarize(articles, opt).empty()) << "the statement that stands alone is taken";
 }
 
+TEST(Summary, NeverTakesFirstPersonLinesOfAnInterview) {
+  std::vector<Article> articles = {
+      Make("The council closed the bridge over the Arle river to all traffic on Monday after "
+           "inspectors found cracks.\n\n"
+           "\u2014 I think the bridge over the Arle river could stay closed to traffic for months.\n\n"
+           "We expect the council to reopen the bridge over the Arle river to traffic by spring.",
+           "2031-06-01"),
+  };
+  SummaryOptions opt;
+  opt.max_words = 200;
+  const auto texts = Texts(articles, Summarize(articles, opt));
+  ASSERT_FALSE(texts.empty());
+  for (const auto& t : texts) {
+    EXPECT_FALSE(t.starts_with("\u2014")) << t;
+    EXPECT_FALSE(t.starts_with("We ")) << t;
+  }
+}
+
 TEST(Summary, EmptyStoryHasEmptySummary) { EXPECT_TRUE(Summarize({}, {}).empty()); }
 
 }  // namespace

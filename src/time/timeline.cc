@@ -96,7 +96,7 @@ std::string Shorten(std::string_view text, Span sentence, Span at) {
     else b = cuts[--lo];
   }
   // still too long: start at the last sentence end before the date, so that the words kept
-  // are those nearest to it ("... into Ukraine…” Excerpted from “An interview” 19.12.2022")
+  // are those nearest to it ("... with every tide…” Quoted from the interview of 14 May 2021")
   if (e - b > kMaxWhat) b = std::max(b, AfterLastStop(s, b, rel));
   std::string_view clause = s.substr(b, e - b);
   std::string out(Trim(clause));
@@ -178,6 +178,27 @@ std::vector<TimelineEvent> Merge(std::vector<Candidate> cands) {
   return out;
 }
 
+// A date written as a numeric stamp closing its line ("... an interview” 19.12.2022, 10:15.
+// https://..."; "Harbour Times, 03.04.2021") dates the text it ends, a byline or a credit,
+// not an event the text tells of. Only a time and a web address may follow it.
+bool IsDateStamp(std::string_view text, Span at) {
+  auto stamp_char = [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '/' || c == '-' || c == ':' || c == ',' || c == ' ';
+  };
+  std::string_view date = text.substr(at.begin, at.end - at.begin);
+  if (!std::all_of(date.begin(), date.end(), stamp_char)) return false;
+  size_t end = text.find('\n', at.end);
+  std::string_view rest = text.substr(at.end, end == std::string_view::npos ? std::string_view::npos : end - at.end);
+  for (size_t i = 0; i < rest.size(); ++i) {
+    if (rest.substr(i).starts_with("http://") || rest.substr(i).starts_with("https://")) {
+      i = std::min(rest.find(' ', i), rest.size());  // the address, to its end
+      continue;
+    }
+    if (std::isalpha(static_cast<unsigned char>(rest[i]))) return false;
+  }
+  return true;
+}
+
 // The article's candidates: its report, its dated sentences, its forecasts (one window per
 // sentence: "repairs may start in May, or in June at the latest" is 2023-05/2023-06).
 void CandidatesOf(const Article& a, const DateTime& anchor, const std::string& dated_by,
@@ -248,7 +269,7 @@ void CandidatesOf(const Article& a, const DateTime& anchor, const std::string& d
       ahead.push_back(std::move(c));
       continue;
     }
-    if (!IsDay(t.value)) continue;
+    if (!IsDay(t.value) || IsDateStamp(a.text, t.span)) continue;
     // "until today", "since Monday", "by December 1" bound a stretch; they date no event
     std::string_view before = std::string_view(a.text).substr(0, t.span.begin);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);

@@ -45,6 +45,17 @@ TEST(Timeline, SameDaySimilarClauseMergesAcrossArticles) {
   for (size_t i = 1; i < t.events.size(); ++i) EXPECT_LE(t.events[i - 1].when, t.events[i].when);
 }
 
+TEST(Timeline, DateStampClosingALineIsNoEvent) {
+  std::vector<Article> story = {Make("s1", "Harbour Times",
+                                     "The ferry resumed service on March 2 after repairs.\n"
+                                     "Excerpted from “Ferries of the coast” 03.03.2021, 10:15. https://example.org/ferries\n"
+                                     "Harbour Times, 02.03.2021\n",
+                                     2021, 3, 4)};
+  Timeline t = BuildTimeline(story);
+  EXPECT_NE(On(t.events, "2021-03-02"), nullptr);
+  EXPECT_EQ(On(t.events, "2021-03-03"), nullptr) << "a credit line's stamp dates no event";
+}
+
 TEST(Timeline, ForecastsAreKeptApart) {
   std::vector<Article> story = {Make(
       "b1", "", "The minister said on Monday that repairs may begin in May or in June at the latest.",
@@ -85,14 +96,14 @@ TEST(Timeline, ALongSentenceKeepsTheWordsNearestItsDate) {
   std::string text =
       "The ferry has not sailed for weeks and the harbour master says the dredging will take longer "
       "than anyone had planned for because the silt keeps returning with every tide that comes in…” "
-      "Quoted from the Harbour Gazette interview 14.05.2021, 10:20.";
+      "Quoted from the Harbour Gazette interview of 14 May 2021, at the quay.";
   Article a = Make("e1", "Harbour Gazette", text, 2021, 5, 15);
   a.published.when.hour = 9, a.published.when.minute = 5;
   a.published.when.precision = Precision::kMinute;
   Timeline t = BuildTimeline(std::vector<Article>{a});
   const TimelineEvent* item = On(t.events, "2021-05-14");
   ASSERT_NE(item, nullptr);
-  EXPECT_EQ(item->what, "Quoted from the Harbour Gazette interview 14.05.2021");
+  EXPECT_EQ(item->what, "Quoted from the Harbour Gazette interview of 14 May 2021");
   // the article's own report carries its hour
   const TimelineEvent* report = On(t.events, "2021-05-15", true);
   ASSERT_NE(report, nullptr);
