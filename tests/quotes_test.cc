@@ -2,39 +2,26 @@
 // through `sitrep quotes --json`.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
+#include <set>
 #include <string>
 
-namespace fs = std::filesystem;
+#include "cli_fixture.h"
 
 namespace {
 
-const std::string kSitrep = SITREP_BINARY;
-const std::string kMinsk = std::string(SITREP_SHARED_DIR) + "/corpora/minsk-2022-12";
-
-std::string Shell(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-  pclose(p);
-  return out;
-}
+using sitrep_test::kMinsk;
+using sitrep_test::kSitrep;
+using sitrep_test::Sh;
 
 class MinskQuotes : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = fs::temp_directory_path() / ("sitrep-quotes-" + std::to_string(getpid()));
     fs::create_directories(dir_);
-    const std::string db = (dir_ / "t.db").string();
-    Shell(kSitrep + " ingest --db " + db + " " + kMinsk + " 2>/dev/null");
-    const std::string out = Shell(kSitrep + " quotes --json --db " + db);
-    json_ = nlohmann::json::parse(out, nullptr, false);
+    db_ = (dir_ / "t.db").string();
+    Sh(kSitrep + " ingest --db " + db_ + " " + kMinsk, dir_);
+    json_ = nlohmann::json::parse(Sh(kSitrep + " quotes --json --db " + db_, dir_).out, nullptr, false);
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 
@@ -61,6 +48,7 @@ class MinskQuotes : public ::testing::Test {
   }
 
   static inline fs::path dir_;
+  static inline std::string db_;
   static inline nlohmann::json json_;
 };
 
@@ -241,6 +229,18 @@ TEST_F(MinskQuotes, AuthorIsNoSource) {
       const std::string content = q["content"].is_object() ? q["content"]["text"].get<std::string>() : "";
       EXPECT_EQ(content.find("The Kremlin always lies"), std::string::npos) << q.dump();
     }
+}
+
+// A story's quotes name each speaker once however the articles spell them (EXPECTED.md's
+// "Nayev"/"Naev", "Andrii"/"Andriy Yusov"), as the story's brief does.
+TEST_F(MinskQuotes, OneNameASpeakerAcrossTheStory) {
+  const auto story = nlohmann::json::parse(Sh(kSitrep + " quotes --json --story 1 --db " + db_, dir_).out, nullptr, false);
+  ASSERT_TRUE(story.is_object());
+  std::set<std::string> speakers;
+  for (const auto& a : story["articles"])
+    for (const auto& q : a["attributions"]) speakers.insert(q["speaker"].get<std::string>());
+  for (const char* name : {"Serhiy Nayev", "Andrii Yusov"}) EXPECT_TRUE(speakers.count(name)) << name;
+  for (const char* other : {"Serhiy Naev", "Andriy Yusov"}) EXPECT_FALSE(speakers.count(other)) << other;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "entities/speakers.h"
 #include "quotes/polnear.h"
 #include "quotes/provenance.h"
 #include "quotes/quotes.h"
@@ -79,9 +80,12 @@ void AddQuotes(CLI::App& app, Globals& g) {
     try {
       auto store = Store::Open(g.db);
       auto articles = ArticlesToRead(*store, article_id, story);
+      for (Article& a : articles) FindAttributions(a);
+      // A story's speakers under one name each, as its brief gives them ("Naev" and "Nayev"
+      // in two articles are one person).
+      if (story != 0) ResolveStory(articles);
       nlohmann::json out = nlohmann::json::array();
-      for (Article& a : articles) {
-        FindAttributions(a);
+      for (const Article& a : articles) {
         if (g.json) out.push_back(AttributionsJson(a));
         else PrintAttributions(a);
       }
