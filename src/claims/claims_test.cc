@@ -5,38 +5,15 @@
 #include <set>
 
 #include "claims/anchors.h"
+#include "claims/claims_testing.h"
 #include "claims/terms.h"
-#include "pipeline/pipeline.h"
 
 namespace sitrep::claims {
 namespace {
 
-Article Make(std::string body, std::string outlet, std::vector<std::string> relays = {}) {
-  Document d;
-  d.container = "text";
-  d.body = std::move(body);
-  d.outlet = std::move(outlet);
-  Article a = BuildArticle(std::move(d));
-  a.relays = std::move(relays);
-  return a;
-}
-
-Span Find(const Article& a, std::string_view text) {
-  const size_t at = a.text.find(text);
-  EXPECT_NE(at, std::string::npos) << text;
-  return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + text.size())};
-}
-
-// An attribution made by hand, as the quotes stage would.
-void Quote(Article& a, std::string_view content, std::string speaker, std::string_view cue,
-           std::vector<std::string> relays = {}) {
-  Attribution at;
-  at.content = Find(a, content);
-  at.cue = Find(a, cue);
-  at.speaker = std::move(speaker);
-  at.relays = std::move(relays);
-  a.attributions.push_back(at);
-}
+using testing::Find;
+using testing::Make;
+using testing::Quote;
 
 TEST(Stance, FromCueAndWords) {
   EXPECT_EQ(StanceOf("said", "the dam will hold"), Stance::kHedges);

@@ -3,26 +3,16 @@
 #include <gtest/gtest.h>
 
 #include "claims/claims.h"
-#include "pipeline/pipeline.h"
+#include "claims/claims_testing.h"
 
 namespace sitrep::claims {
 namespace {
 
 // Invented events between real countries (the country words are the project's own table);
 // the people are made up.
-Article Make(std::string body, std::string outlet = "Wire") {
-  Document d;
-  d.container = "text";
-  d.body = std::move(body);
-  d.outlet = std::move(outlet);
-  return BuildArticle(std::move(d));
-}
-
-Span Find(const Article& a, std::string_view text, size_t from = 0) {
-  const size_t at = a.text.find(text, from);
-  EXPECT_NE(at, std::string::npos) << text;
-  return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + text.size())};
-}
+using testing::Find;
+using testing::Make;
+using testing::Quote;
 
 // Marks every occurrence of `name` as a mention, as the tagger would.
 void Tag(Article& a, std::string_view name, EntityType type) {
@@ -30,17 +20,6 @@ void Tag(Article& a, std::string_view name, EntityType type) {
     a.mentions.push_back({{static_cast<uint32_t>(at), static_cast<uint32_t>(at + name.size())}, type, ""});
   std::sort(a.mentions.begin(), a.mentions.end(),
             [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
-}
-
-void Quote(Article& a, std::string_view content, std::string speaker, std::string_view cue) {
-  Attribution at;
-  at.content = Find(a, content);
-  // The cue nearest before the content ("Berg said ..."), else after it ("..., Berg said").
-  const size_t before = a.text.rfind(cue, at.content.begin);
-  at.cue = before != std::string::npos ? Span{static_cast<uint32_t>(before), static_cast<uint32_t>(before + cue.size())}
-                                       : Find(a, cue, at.content.end);
-  at.speaker = std::move(speaker);
-  a.attributions.push_back(at);
 }
 
 std::vector<Frame> FramesIn(std::vector<Article> articles, size_t which, std::string_view text) {
