@@ -23,55 +23,93 @@ constexpr const char* kLinkPhrases =
     "читайте также|читать также|смотрите также|см\\. также|также читайте|подробнее|по теме|"
     "вам может быть интересно|рекомендуем|ещё по теме|еще по теме|по теме";
 
+// A phrase alone ("Read also:") or a phrase, a separator and a headline; never a phrase
+// that starts a sentence ("Related talks were held.").
+const std::string& LinkLinePattern() {
+  static const std::string pattern = std::string("^(?:[•►▶▪·*–—-]\\s*)?(?:") + kLinkPhrases +
+                                     ")\\s*(?:[:：>»–—-]+\\s*(.*)|[.…]*)$";
+  return pattern;
+}
+
 const RE2& LinkLine() {
-  // A phrase alone ("Read also:") or a phrase, a separator and a headline; never a phrase
-  // that starts a sentence ("Related talks were held.").
-  static const RE2 re(std::string("(?i)^(?:[•►▶▪·*–—-]\\s*)?(?:") + kLinkPhrases +
-                      ")\\s*(?:[:：>»–—-]+\\s*(.*)|[.…]*)$");
+  static const RE2 re("(?i)" + LinkLinePattern());
   return re;
 }
 
-const RE2& SocialLine() {
-  static const RE2 re(
-      "(?i)^(?:share (?:this|on|via|the article)|pin it|email this|follow us|"
+constexpr const char* kSocialLine =
+      "^(?:share (?:this|on|via|the article)|pin it|email this|follow us|"
       "follow our|subscribe|sign up for|join us|join our|like us on|find us on|"
       "read (?:us|news|more news|our news) (?:on|in)|our (?:telegram|facebook|twitter|instagram|"
       "youtube|viber)|download (?:our|the) app|"
       "поділитися|поширити|підписуйтесь|підписуйтеся|підписатися|приєднуйтесь|приєднуйтеся|"
       "слідкуйте за|читайте (?:нас|новини) (?:в|у)|"
       "поделиться|подписывайтесь|подписаться|присоединяйтесь|следите за|"
-      "читайте (?:нас|новости) в)(?:[\\s:.,!]|$)");
+      "читайте (?:нас|новости) в)(?:[\\s:.,!]|$)";
+
+const RE2& SocialLine() {
+  static const RE2 re(std::string("(?i)") + kSocialLine);
   return re;
 }
+
+constexpr const char* kSocialNetworks =
+      "(?:^|[^\\pL\\pN])(facebook|twitter|telegram|instagram|youtube|viber|whatsapp|tiktok|"
+      "linkedin|vkontakte|вконтакте|одноклассники|фейсбук|телеграм|твіттер|твиттер|ютуб)"
+      "(?:[^\\pL\\pN]|$)";
 
 const RE2& SocialNetworks() {
-  static const RE2 re(
-      "(?i)(?:^|[^\\pL\\pN])(facebook|twitter|telegram|instagram|youtube|viber|whatsapp|tiktok|"
-      "linkedin|vkontakte|вконтакте|одноклассники|фейсбук|телеграм|твіттер|твиттер|ютуб)"
-      "(?:[^\\pL\\pN]|$)");
+  static const RE2 re(std::string("(?i)") + kSocialNetworks);
   return re;
 }
 
-const RE2& CreditLine() {
-  static const RE2 re(
-      "(?i)^(?:photos?|photograph|photo credit|image|images|picture|pictured|illustration|"
+constexpr const char* kCreditLine =
+      "^(?:photos?|photograph|photo credit|image|images|picture|pictured|illustration|"
       "illustrative (?:photo|image)|video|credit|cover photo|main photo|"
       "фото|фото на головній|світлина|ілюстрація|ілюстративне фото|відео|"
-      "иллюстрация|иллюстративное фото|видео)\\s*(?:by\\b|[:©]|/)");
+      "иллюстрация|иллюстративное фото|видео)\\s*(?:by\\b|[:©]|/)";
+
+const RE2& CreditLine() {
+  static const RE2 re(std::string("(?i)") + kCreditLine);
   return re;
 }
+
+constexpr const char* kPhotoAgency =
+      "(getty images|shutterstock|ap photo|afp photo|reuters/|epa-efe|depositphotos|"
+      "istock|unsplash|©|\\(c\\) \\d{4})";
 
 const RE2& PhotoAgency() {
-  static const RE2 re(
-      "(?i)(getty images|shutterstock|ap photo|afp photo|reuters/|epa-efe|depositphotos|"
-      "istock|unsplash|©|\\(c\\) \\d{4})");
+  static const RE2 re(std::string("(?i)") + kPhotoAgency);
   return re;
 }
 
+constexpr const char* kJunkLine =
+      "^(?:advertisement|advertising|sponsored|ad|comments?|print|e-?mail|share|menu|close|"
+      "loading\\.*|реклама|коментарі|комментарии|друк|печать)$";
+
 const RE2& JunkLine() {
-  static const RE2 re(
-      "(?i)^(?:advertisement|advertising|sponsored|ad|comments?|print|e-?mail|share|menu|close|"
-      "loading\\.*|реклама|коментарі|комментарии|друк|печать)$");
+  static const RE2 re(std::string("(?i)") + kJunkLine);
+  return re;
+}
+
+// Every pattern ClassifyLine tries as one alternation: most lines (article text) match
+// none, and one scan that says so costs less than the five calls. Null when it does not
+// compile (then every line is tried pattern by pattern).
+const RE2* AnyBoilerplate() {
+  static const auto* re = [] {
+    const std::string pattern = "(?i)(?:" + LinkLinePattern() + ")|(?:" + kSocialLine + ")|(?:" +
+                                kSocialNetworks + ")|(?:" + kCreditLine + ")|(?:" + kPhotoAgency +
+                                ")|(?:" + kJunkLine + ")";
+    // Case-folded Cyrillic makes many DFA states: with RE2's default budget the DFA would
+    // be rebuilt over and over.
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(32 << 20);
+    auto* any = new RE2(pattern, options);
+    if (!any->ok()) {
+      delete any;
+      any = nullptr;
+    }
+    return any;
+  }();
   return re;
 }
 
@@ -219,6 +257,9 @@ bool IsBulletItem(std::string_view line) {
 LineKind ClassifyLine(std::string_view line) {
   if (!HasAlnum(line)) return LineKind::kPunctuation;
   if (line.size() > 300) return LineKind::kContent;  // boilerplate lines are short
+  // No pattern matches: only the navigation test (no pattern) is left.
+  if (const RE2* any = AnyBoilerplate(); any && !RE2::PartialMatch(line, *any))
+    return IsNavigation(line) ? LineKind::kNavigation : LineKind::kContent;
   re2::StringPiece rest;
   // Whether it matches at all first (RE2's DFA); the part after the phrase only then (a
   // slower engine).

@@ -4,9 +4,12 @@
 // hashes however many templates read it.
 #include "ner/features.h"
 
+// Inlined: most hashed strings are a few bytes, where the library call is half the cost.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <array>
+#include <cassert>
 
 
 namespace sitrep::ner {
@@ -340,8 +343,14 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
     f.doc_case = up + down == 0 ? 0 : down == 0 ? 1 : up == 0 ? 2 : 3;
   }
 
-  out.Clear();
-  out.hashes.reserve(n * 56);
+  // Room for every token's features, written through a pointer (a push_back checks the
+  // capacity each time), then cut to what was written. What the buffer held before is
+  // overwritten, not cleared first.
+  constexpr size_t kMostPerToken = 56;
+  out.offsets.assign(1, 0);
+  if (out.hashes.size() < n * kMostPerToken) out.hashes.resize(n * kMostPerToken);
+  uint64_t* const first = out.hashes.data();
+  uint64_t* h = first;
   for (size_t s = 0; s < doc.sentence_begin.size(); ++s) {
     const size_t b = doc.sentence_begin[s], e = doc.SentenceEnd(s);
     auto lower_at = [&](size_t i, int d) -> uint64_t {
@@ -362,56 +371,58 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
     };
     for (size_t i = b; i < e; ++i) {
       const Facts& f = facts[i];
-      auto& h = out.hashes;
-      h.push_back(Feature(kBias, 0));
-      h.push_back(Feature(kWord, f.word));
-      h.push_back(Feature(kLowerM2, lower_at(i, -2)));
-      h.push_back(Feature(kLowerM1, lower_at(i, -1)));
-      h.push_back(Feature(kLower0, f.lower));
-      h.push_back(Feature(kLowerP1, lower_at(i, 1)));
-      h.push_back(Feature(kLowerP2, lower_at(i, 2)));
-      h.push_back(Feature(kShapeM1, shape_at(i, -1)));
-      h.push_back(Feature(kShape0, f.shape));
-      h.push_back(Feature(kShapeP1, shape_at(i, 1)));
-      h.push_back(Feature(kShapeBiM, Pair(shape_at(i, -1), f.shape)));
-      h.push_back(Feature(kShapeBiP, Pair(f.shape, shape_at(i, 1))));
+      [[maybe_unused]] uint64_t* const token_first = h;
+      *h++ = Feature(kBias, 0);
+      *h++ = Feature(kWord, f.word);
+      *h++ = Feature(kLowerM2, lower_at(i, -2));
+      *h++ = Feature(kLowerM1, lower_at(i, -1));
+      *h++ = Feature(kLower0, f.lower);
+      *h++ = Feature(kLowerP1, lower_at(i, 1));
+      *h++ = Feature(kLowerP2, lower_at(i, 2));
+      *h++ = Feature(kShapeM1, shape_at(i, -1));
+      *h++ = Feature(kShape0, f.shape);
+      *h++ = Feature(kShapeP1, shape_at(i, 1));
+      *h++ = Feature(kShapeBiM, Pair(shape_at(i, -1), f.shape));
+      *h++ = Feature(kShapeBiP, Pair(f.shape, shape_at(i, 1)));
       for (int k = 0; k < 4; ++k) {
-        h.push_back(Feature(kPrefix1 + k, f.prefix[k]));
-        h.push_back(Feature(kSuffix1 + k, f.suffix[k]));
+        *h++ = Feature(kPrefix1 + k, f.prefix[k]);
+        *h++ = Feature(kSuffix1 + k, f.suffix[k]);
       }
-      h.push_back(Feature(kBigramM, Pair(lower_at(i, -1), f.lower)));
-      h.push_back(Feature(kBigramP, Pair(f.lower, lower_at(i, 1))));
+      *h++ = Feature(kBigramM, Pair(lower_at(i, -1), f.lower));
+      *h++ = Feature(kBigramP, Pair(f.lower, lower_at(i, 1)));
       for (int d = -1; d <= 1; ++d) {
         uint32_t c = cluster_at(i, d);
         for (int g = 0; g < 3; ++g) {
           uint32_t id = c == 0xFFFFFFFFu ? 0xFFFF : (c >> (10 * g)) & 0x3FF;
-          h.push_back(Feature(kCluster + 3 * (d + 1) + g, id));
+          *h++ = Feature(kCluster + 3 * (d + 1) + g, id);
         }
       }
-      h.push_back(Feature(kGaz0, f.gaz));
-      h.push_back(Feature(kGazM1, gaz_at(i, -1)));
-      h.push_back(Feature(kGazP1, gaz_at(i, 1)));
-      h.push_back(Feature(kInitialShape, Pair(f.initial, f.shape)));
-      h.push_back(Feature(kCapBucket, f.cap_bucket * 4 + f.initial * 2 + f.capitalised));
-      h.push_back(Feature(kDocCase, f.doc_case * 8 + f.initial * 4 + f.headline * 2 + f.capitalised));
-      h.push_back(Feature(kHeadline, Pair(f.headline, f.shape)));
-      h.push_back(Feature(kWordShapeM1, Pair(lower_at(i, -1), f.shape)));
-      h.push_back(Feature(kShapeWordP1, Pair(f.shape, lower_at(i, 1))));
-      h.push_back(Feature(kParts0, f.parts));
-      h.push_back(Feature(kPartsM1, i > b ? facts[i - 1].parts : 0x1FFFF));
-      h.push_back(Feature(kPartsP1, i + 1 < e ? facts[i + 1].parts : 0x1FFFF));
+      *h++ = Feature(kGaz0, f.gaz);
+      *h++ = Feature(kGazM1, gaz_at(i, -1));
+      *h++ = Feature(kGazP1, gaz_at(i, 1));
+      *h++ = Feature(kInitialShape, Pair(f.initial, f.shape));
+      *h++ = Feature(kCapBucket, f.cap_bucket * 4 + f.initial * 2 + f.capitalised);
+      *h++ = Feature(kDocCase, f.doc_case * 8 + f.initial * 4 + f.headline * 2 + f.capitalised);
+      *h++ = Feature(kHeadline, Pair(f.headline, f.shape));
+      *h++ = Feature(kWordShapeM1, Pair(lower_at(i, -1), f.shape));
+      *h++ = Feature(kShapeWordP1, Pair(f.shape, lower_at(i, 1)));
+      *h++ = Feature(kParts0, f.parts);
+      *h++ = Feature(kPartsM1, i > b ? facts[i - 1].parts : 0x1FFFF);
+      *h++ = Feature(kPartsP1, i + 1 < e ? facts[i + 1].parts : 0x1FFFF);
       if (f.hyphen_first) {
-        h.push_back(Feature(kHyphenFirst, f.hyphen_first));
-        h.push_back(Feature(kHyphenLast, f.hyphen_last));
+        *h++ = Feature(kHyphenFirst, f.hyphen_first);
+        *h++ = Feature(kHyphenLast, f.hyphen_last);
       }
-      h.push_back(Feature(kWordM1, i > b ? facts[i - 1].word : kBoundary));
-      h.push_back(Feature(kWordP1, i + 1 < e ? facts[i + 1].word : kBoundary));
+      *h++ = Feature(kWordM1, i > b ? facts[i - 1].word : kBoundary);
+      *h++ = Feature(kWordP1, i + 1 < e ? facts[i + 1].word : kBoundary);
       const uint64_t fine = f.clusters & 0x3FF;
-      h.push_back(Feature(kClusterBiM, (cluster_at(i, -1) & 0x3FF) * 4096 + fine));
-      h.push_back(Feature(kClusterBiP, fine * 4096 + (cluster_at(i, 1) & 0x3FF)));
-      out.offsets.push_back(uint32_t(h.size()));
+      *h++ = Feature(kClusterBiM, (cluster_at(i, -1) & 0x3FF) * 4096 + fine);
+      *h++ = Feature(kClusterBiP, fine * 4096 + (cluster_at(i, 1) & 0x3FF));
+      assert(size_t(h - token_first) <= kMostPerToken);
+      out.offsets.push_back(uint32_t(h - first));
     }
   }
+  out.hashes.resize(size_t(h - first));
 }
 
 void SecondPassFeatures(const DocInput& doc, const std::vector<uint8_t>& labels, Features& out) {

@@ -106,6 +106,12 @@ const char* const kMigrations[] = {
       done_at INTEGER NOT NULL DEFAULT (unixepoch())
     );
     )sql",
+    // 5: the writer fills the full-text index once a batch (IndexArticlesAfter). The trigger
+    // ran inside each article's INSERT, whose statement savepoint made FTS5 flush its pending
+    // terms to a new segment per article (and merge them): ~half the store's write time.
+    R"sql(
+    DROP TRIGGER IF EXISTS articles_ai;
+    )sql",
 };
 
 // "path: reason" for the last error on `db`: a damaged or full database must be named, as
@@ -224,7 +230,9 @@ class SqliteStore : public Store, private BatchWriter {
              const std::vector<std::pair<StoryId, std::string>>& labels) override {
     Exec("BEGIN IMMEDIATE");
     try {
+      const Arrival before = LastArrival();
       size_t added = WriteBatch(*this, batch, links, labels);
+      IndexArticlesAfter(before);
       Exec("COMMIT");
       return added;
     } catch (...) {
@@ -241,10 +249,10 @@ class SqliteStore : public Store, private BatchWriter {
     try {
       ForEachArticleAfter(seen, catch_up);
       BatchLinks d = place(NewIn(batch));
+      const Arrival before = LastArrival();
       size_t added = WriteBatch(*this, batch, d.links, d.labels);
-      Statement last(db_, "SELECT coalesce(max(rowid), 0) FROM articles");
-      last.Step();
-      const Arrival now = last.Int(0);
+      IndexArticlesAfter(before);
+      const Arrival now = LastArrival();
       Exec("COMMIT");
       seen = now;
       return added;
@@ -548,6 +556,24 @@ class SqliteStore : public Store, private BatchWriter {
     a.warnings = FromJson(s.Text(17));
     LayersFromJson(s.Text(18), a);
     return a;
+  }
+
+  Arrival LastArrival() {
+    Statement& last = Cached("SELECT coalesce(max(rowid), 0) FROM articles");
+    last.Step();
+    const Arrival now = last.Int(0);
+    last.Reset();
+    return now;
+  }
+
+  // Adds the articles stored after `after` (this batch's: rowids only grow) to the full-text
+  // index in one statement, so FTS5 writes the batch's terms as one segment.
+  void IndexArticlesAfter(Arrival after) {
+    Statement& s = Cached("INSERT INTO articles_fts(rowid, title, text) "
+                          "SELECT rowid, title, text FROM articles WHERE rowid > ?1 ORDER BY rowid");
+    s.Bind(1, static_cast<int64_t>(after));
+    s.Step();
+    s.Reset();
   }
 
   bool InsertArticle(const Article& a) override {

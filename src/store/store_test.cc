@@ -254,6 +254,35 @@ TEST_F(SqliteStoreTest, OlderSchemaIsMigrated) {
   EXPECT_EQ(store->PagesDone({"u"}), std::vector<bool>{true});
 }
 
+// A store of schema 4 indexed its text by a trigger per row; it opens, loses the trigger and
+// indexes what is stored after once a batch: old and new articles are found, each once, also
+// when a batch repeats a stored article.
+TEST_F(SqliteStoreTest, SchemaFourStoreKeepsItsSearchIndex) {
+  { Store::Open(path_)->Put({Make("u1", "Ferry strike", "The ferry crews walked out.")}); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN "
+                         "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END; "
+                         "PRAGMA user_version=4",
+                         nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto store = Store::Open(path_);
+  EXPECT_EQ(store->Put({Make("u1", "Ferry strike", "The ferry crews walked out."),
+                        Make("u2", "Ferry talks", "Talks on the ferry strike resume.")}), 1u);
+  EXPECT_EQ(store->Search("ferry", 10, 0).size(), 2u);
+  EXPECT_EQ(store->Search("crews", 10, 0).size(), 1u);
+  EXPECT_EQ(store->Search("talks", 10, 0).size(), 1u);
+  EXPECT_TRUE(store->Check().empty());
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_ai'", -1, &s, nullptr);
+  ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(s, 0), 0);
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+}
+
 TEST_F(SqliteStoreTest, CorruptFileGivesAClearError) {
   std::ofstream(path_) << std::string(4096, 'x');
   try {

@@ -91,6 +91,20 @@ Counts Count(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t i = 0, n = static_cast<int32_t>(std::min<size_t>(text.size(), kSampleBytes));
   while (i < n) {
+    // ASCII (most of the text in Latin script) without ICU's look-ups: a letter is Latin
+    // and lower-cases by itself, anything else ends a word.
+    if (s[i] < 0x80) {
+      const uint8_t b = s[i++];
+      const uint8_t lower = b | 0x20;
+      if (lower < 'a' || lower > 'z') {
+        flush();
+        continue;
+      }
+      ++c.scripts[USCRIPT_LATIN];
+      ++c.letters;
+      word += char(lower);
+      continue;
+    }
     UChar32 ch;
     U8_NEXT(s, i, n, ch);
     if (ch < 0 || !u_isalpha(ch)) {

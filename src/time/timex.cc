@@ -19,6 +19,9 @@ namespace sitrep {
 namespace {
 
 using namespace timex_cal;
+// Words compare with literals as views (w == "may"sv): a length check and a memcmp, where a
+// std::string against a char pointer is an out-of-line call that runs strlen first.
+using namespace std::string_view_literals;
 
 struct Tok {
   uint32_t b = 0, e = 0;
@@ -134,8 +137,8 @@ std::optional<Unit> UnitOf(const std::string& w) {
 }
 
 std::string DurationValue(const std::string& n, const Unit& u) {
-  if (u.code == "WE") return "P" + n + "WE";
-  if (u.code == "Q") return "P" + n + "Q";
+  if (u.code == "WE"sv) return "P" + n + "WE";
+  if (u.code == "Q"sv) return "P" + n + "Q";
   return std::string("P") + (u.time ? "T" : "") + n + u.code;
 }
 
@@ -144,17 +147,17 @@ std::string Num(int n) { return n < 0 ? "X" : std::to_string(n); }
 // "two and a half years" the TimeBank way, in the next smaller unit: P2Y6M, PT5H30M.
 std::string HalfMore(int n, const Unit& u) {
   std::string k = std::to_string(n);
-  if (u.code == "Y") return "P" + k + "Y6M";
-  if (u.code == "D") return "P" + k + "DT12H";
-  if (u.code == "H") return "PT" + k + "H30M";
-  if (u.code == "M") return u.time ? "PT" + k + "M30S" : "P" + k + "M15D";
+  if (u.code == "Y"sv) return "P" + k + "Y6M";
+  if (u.code == "D"sv) return "P" + k + "DT12H";
+  if (u.code == "H"sv) return "PT" + k + "H30M";
+  if (u.code == "M"sv) return u.time ? "PT" + k + "M30S" : "P" + k + "M15D";
   return DurationValue(k + ".5", u);
 }
 
 bool IsAbbrevBeforeDot(const std::string& w) {
-  return Months().count(w) || w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "st" ||
-         w == "gen" || w == "sen" || w == "rep" || w == "gov" || w == "u" || w == "s" ||
-         w == "co" || w == "inc" || w == "corp" || w == "no" || w == "vs" || w.size() == 1;
+  return Months().count(w) || w == "mr"sv || w == "mrs"sv || w == "ms"sv || w == "dr"sv || w == "st"sv ||
+         w == "gen"sv || w == "sen"sv || w == "rep"sv || w == "gov"sv || w == "u"sv || w == "s"sv ||
+         w == "co"sv || w == "inc"sv || w == "corp"sv || w == "no"sv || w == "vs"sv || w.size() == 1;
 }
 
 class Tagger {
@@ -181,7 +184,7 @@ class Tagger {
       }
       size_t b = m->begin == SIZE_MAX ? i : m->begin;
       out.push_back({{t_[b].b, t_[m->end - 1].e}, m->type, m->value, m->mod, TenseOf(b, m->end, m->value)});
-      if ((m->type == "DATE" || m->type == "TIME") && !m->from_ref) {
+      if ((m->type == "DATE"sv || m->type == "TIME"sv) && !m->from_ref) {
         if (auto p = ParsePeriod(m->value); p.valid()) {
           ref_ = p;
           if (p.d) ref_day_ = p;
@@ -211,7 +214,7 @@ class Tagger {
     if (i >= t_.size() || t_[i].kind != 'w') return std::nullopt;
     auto it = Months().find(W(i));
     if (it == Months().end()) return std::nullopt;
-    bool abbrev = W(i).size() <= 4 && W(i) != "june" && W(i) != "july" && W(i) != "may";
+    bool abbrev = W(i).size() <= 4 && W(i) != "june"sv && W(i) != "july"sv && W(i) != "may"sv;
     size_t end = i + 1;
     if (abbrev && Is(end, ".") && Glued(end) && !SentenceEndDot(end)) ++end;
     if (!t_[i].cap && !(abbrev && end > i + 1)) return std::nullopt;  // "may", "march"
@@ -252,8 +255,8 @@ class Tagger {
   // The expression's tense: the clause's words first; else a date before the anchor's day is
   // past and one after it ahead; references speak for themselves.
   sitrep::Tense TenseOf(size_t b, size_t e, const std::string& value) const {
-    if (value == "PAST_REF") return sitrep::Tense::kPast;
-    if (value == "FUTURE_REF") return sitrep::Tense::kFuture;
+    if (value == "PAST_REF"sv) return sitrep::Tense::kPast;
+    if (value == "FUTURE_REF"sv) return sitrep::Tense::kFuture;
     int cue = Tense(b, e);
     if (cue) return cue > 0 ? sitrep::Tense::kFuture : sitrep::Tense::kPast;
     if (!known_) return sitrep::Tense::kUnknown;
@@ -297,25 +300,25 @@ class Tagger {
     auto it = kCues.find(w);
     int cue = it == kCues.end() ? 0 : it->second;
     // "was expected to", "were planning", "was due", "was set to": a plan, told in the past
-    if ((w == "was" || w == "were") && (Is(j + 1, "planning") || Is(j + 1, "expected") ||
+    if ((w == "was"sv || w == "were"sv) && (Is(j + 1, "planning") || Is(j + 1, "expected") ||
                                         Is(j + 1, "due") || Is(j + 1, "scheduled") ||
                                         Is(j + 1, "about") || ((Is(j + 1, "set") || Is(j + 1, "going")) && Is(j + 2, "to"))))
       return 1;
     // a plan's past ("had been due to expire Friday") or one carried out ("as planned")
-    if (cue == 1 && (w == "due" || w == "scheduled" || w == "expected" || w == "planned") &&
+    if (cue == 1 && (w == "due"sv || w == "scheduled"sv || w == "expected"sv || w == "planned"sv) &&
         j >= 2 && Is(j - 1, "been") && Is(j - 2, "had"))
       return -1;
-    if (cue == 1 && w == "planned" && j >= 1 &&
+    if (cue == 1 && w == "planned"sv && j >= 1 &&
         (Is(j - 1, "as") || Is(j - 1, "previously") || Is(j - 1, "originally")))
       return -1;
     // "plans to", "plan to" are plans; "vacation plans" is a noun
     if (cue == 3) return Is(j + 1, "to") ? 1 : 0;
     if (cue == 1 || cue == -1) return cue;
-    if (w == "may" && !t_[j].cap) return 1;
-    if ((w == "going" || w == "set" || w == "is" || w == "are") && Is(j + 1, "to") &&
+    if (w == "may"sv && !t_[j].cap) return 1;
+    if ((w == "going"sv || w == "set"sv || w == "is"sv || w == "are"sv) && Is(j + 1, "to") &&
         j + 2 < t_.size() && t_[j + 2].kind == 'w' && !Is(j + 2, "be"))
       return 1;
-    if (w == "early" && Is(j - 1, "as") && Is(j + 1, "as")) return 1;  // "as early as"
+    if (w == "early"sv && Is(j - 1, "as") && Is(j + 1, "as")) return 1;  // "as early as"
     // a past tense or participle, but not the "-eed" verbs ("succeed", "need")
     // (lower-case only: "United", "Reed" are names)
     bool participle = cue == 2 || (w.size() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !t_[j].cap);
@@ -328,12 +331,12 @@ class Tagger {
   }
   bool SentenceBreak(size_t j) const {
     if (t_[j].kind != 'p' && t_[j].kind != 'n') return false;  // words and numbers never are
-    if (t_[j].kind == 'n' || W(j) == "!" || W(j) == "?") return true;
+    if (t_[j].kind == 'n' || W(j) == "!"sv || W(j) == "?"sv) return true;
     // a quotation's edge: the reporting clause outside ("Castro said") tells nothing of the
     // tense inside the quote ("``He will leave Thursday,'' Castro said")
-    if (W(j) == "\"" || (W(j) == "`" && Is(j + 1, "`")) || (W(j) == "'" && Is(j + 1, "'") && Glued(j + 1)))
+    if (W(j) == "\""sv || (W(j) == "`"sv && Is(j + 1, "`")) || (W(j) == "'"sv && Is(j + 1, "'") && Glued(j + 1)))
       return true;
-    return W(j) == "." && j > 0 && !IsAbbrevBeforeDot(W(j - 1));
+    return W(j) == "."sv && j > 0 && !IsAbbrevBeforeDot(W(j - 1));
   }
 
   // Of a date's readings a year apart, the one the tense points to ("was held in September"
@@ -407,7 +410,7 @@ class Tagger {
       if (m && (!best || m->end > best->end)) best = std::move(m);
     };
     if (t_[i].kind == 'n' || t_[i].kind == 'p') {
-      if (W(i) == "'" && Digit(i + 1)) take(Decade(i));
+      if (W(i) == "'"sv && Digit(i + 1)) take(Decade(i));
       return best;
     }
     take(NumericDate(i));
@@ -439,13 +442,13 @@ class Tagger {
   std::optional<Match> NumericDate(size_t i) const {
     if (!Digit(i)) return std::nullopt;
     std::string sep = W(i + 1);
-    if (!(sep == "-" || sep == "/" || sep == ".") || !Glued(i + 1) || !Digit(i + 2) ||
+    if (!(sep == "-"sv || sep == "/"sv || sep == "."sv) || !Glued(i + 1) || !Digit(i + 2) ||
         !Glued(i + 2) || !Is(i + 3, sep) || !Glued(i + 3) || !Digit(i + 4) || !Glued(i + 4))
       return std::nullopt;
     int a = IntAt(i), b = IntAt(i + 2), c = IntAt(i + 4);
     int y, m, d;
     if (W(i).size() == 4) y = a, m = b, d = c;
-    else if (sep == "/" && a <= 12) m = a, d = b, y = c;  // US news: month first
+    else if (sep == "/"sv && a <= 12) m = a, d = b, y = c;  // US news: month first
     else d = a, m = b, y = c;
     if (W(i).size() != 4 && W(i + 4).size() == 2) y += y < 70 ? 2000 : 1900;
     else if (W(i).size() != 4 && W(i + 4).size() != 4) return std::nullopt;
@@ -581,7 +584,7 @@ class Tagger {
     else if (Is(j, "this")) ++j;
     auto wd = Weekdays().find(W(j));
     if (wd == Weekdays().end()) {
-      if (W(j).size() == 3 || W(j) == "tues" || W(j) == "thurs") {
+      if (W(j).size() == 3 || W(j) == "tues"sv || W(j) == "thurs"sv) {
         static const std::unordered_map<std::string, int> ab = {{"mon", 1}, {"tue", 2}, {"tues", 2}, {"wed", 3}, {"thu", 4}, {"thurs", 4}, {"fri", 5}, {"sat", 6}, {"sun", 7}};
         auto a = ab.find(W(j));
         if (a == ab.end() || !t_[j].cap || !Is(j + 1, ".")) return std::nullopt;
@@ -669,7 +672,7 @@ class Tagger {
     else if (Is(y, "'") && Digit(y + 1) && W(y + 1).size() == 2) year = 1900 + IntAt(y + 1), end = y + 2;
     if (day > 31) return std::nullopt;
     // A lone "May" / "March" needs a date around it or a capital away from sentence start.
-    if (!day && !year && (W(j) == "may" || W(j) == "march") && !MonthContext(i)) return std::nullopt;
+    if (!day && !year && (W(j) == "may"sv || W(j) == "march"sv) && !MonthContext(i)) return std::nullopt;
     Match r{end, "DATE", "", ""};
     if (!year) year = known_ ? PickYear(m, day, i, end) : 0;
     std::string ys = year ? std::to_string(year) : "XXXX";
@@ -697,9 +700,9 @@ class Tagger {
   bool MonthContext(size_t i) const {
     if (i == 0) return false;
     const std::string& p = W(i - 1);
-    return p == "in" || p == "since" || p == "until" || p == "by" || p == "of" || p == "last" ||
-           p == "next" || p == "early" || p == "late" || p == "mid" || p == "through" ||
-           p == "from" || p == "before" || p == "after" || p == "this" || p == "-";
+    return p == "in"sv || p == "since"sv || p == "until"sv || p == "by"sv || p == "of"sv || p == "last"sv ||
+           p == "next"sv || p == "early"sv || p == "late"sv || p == "mid"sv || p == "through"sv ||
+           p == "from"sv || p == "before"sv || p == "after"sv || p == "this"sv || p == "-"sv;
   }
 
   // Broadcast transcripts spell years out: "nineteen ninety-six", "two thousand".
@@ -826,7 +829,7 @@ class Tagger {
     std::optional<Match> inner;
     for (auto m : {MonthDate(j), Year(j), Relative(j), Decade(j), Word(j)})
       if (m && (!inner || m->end > inner->end)) inner = m;
-    if (!inner || inner->type != "DATE" || inner->value.ends_with("_REF")) return std::nullopt;
+    if (!inner || inner->type != "DATE"sv || inner->value.ends_with("_REF")) return std::nullopt;
     inner->mod = mod;  // "late yesterday" is the end of that day
     return inner;
   }
@@ -840,9 +843,9 @@ class Tagger {
     bool the = false;
     if (Is(j, "the")) the = true, ++j;
     const std::string& d = W(j);
-    if (d == "this" || d == "current" || d == "present") shift = 0, ++j;
-    else if (d == "last" || d == "past" || d == "previous" || d == "prior") shift = -1, ++j;
-    else if (d == "next" || d == "coming" || d == "following" || d == "upcoming") shift = 1, ++j;
+    if (d == "this"sv || d == "current"sv || d == "present"sv) shift = 0, ++j;
+    else if (d == "last"sv || d == "past"sv || d == "previous"sv || d == "prior"sv) shift = -1, ++j;
+    else if (d == "next"sv || d == "coming"sv || d == "following"sv || d == "upcoming"sv) shift = 1, ++j;
     else if (!the) return std::nullopt;
     // "the fiscal year": the year told of; "the fiscal year ended March 31" is a year's length
     if (the && j == i + 1 && Is(j, "fiscal") && Is(j + 1, "year") && known_) {
@@ -873,56 +876,56 @@ class Tagger {
     // a quoted title: ABC's "This Week"
     if (j < t_.size() && t_[j].cap && i > 0 && (Is(i - 1, "\"") || Is(i - 1, "`"))) return std::nullopt;
     // "the week of March 6": the week that holds the date
-    if (the && j == i + 1 && (unit == "week" || unit == "weekend") && Is(j + 1, "of"))
+    if (the && j == i + 1 && (unit == "week"sv || unit == "weekend"sv) && Is(j + 1, "of"))
       if (auto date = MonthDate(j + 2); date && date->value.size() == 10) {
         Period p = ParsePeriod(date->value);
         std::string week = Week(DaysFromCivil(p.y, p.m, p.d));
-        return Match{date->end, "DATE", unit == "week" ? week : week + "-WE", ""};
+        return Match{date->end, "DATE", unit == "week"sv ? week : week + "-WE", ""};
       }
     Match r{j + 1, "DATE", "", ""};
     // "the following year", "the previous month", "the next day" point back to the time the
     // text has just set; "next year" without "the" counts from the document's date.
-    if (the && (d == "following" || d == "previous" || d == "prior" || (d == "next" && unit == "day"))) {
+    if (the && (d == "following"sv || d == "previous"sv || d == "prior"sv || (d == "next"sv && unit == "day"sv))) {
       if (auto v = FromReferenceUnit(unit, shift)) {
         r.value = *v;
         return r;
       }
     }
-    if (unit == "year" && the && j == i + 1 && (Is(j + 1, "before") || Is(j + 1, "previous") || Is(j + 1, "earlier")) &&
+    if (unit == "year"sv && the && j == i + 1 && (Is(j + 1, "before") || Is(j + 1, "previous") || Is(j + 1, "earlier")) &&
         !(j + 2 < t_.size() && t_[j + 2].kind == 'w' && !Is(j + 2, "and") && !Is(j + 2, "to"))) {
       // "the year before", "the year previous": the year before the one the text is about
       r.value = std::to_string((ref_.valid() ? ref_.y : ay_) - 1);
       r.end = j + 2;
       r.from_ref = true;
-    } else if (unit == "year" && the && j == i + 1 && (Is(j + 1, "ended") || Is(j + 1, "ending"))) {
+    } else if (unit == "year"sv && the && j == i + 1 && (Is(j + 1, "ended") || Is(j + 1, "ending"))) {
       // "for the year ended March 31": a (fiscal) year's length, not a calendar year
       r.type = "DURATION";
       r.value = "P1Y";
-    } else if (unit == "year") {
+    } else if (unit == "year"sv) {
       r.value = std::to_string(ay_ + shift);
-    } else if (unit == "month") {
+    } else if (unit == "month"sv) {
       r.value = AddMonths(ay_, am_, shift);
-    } else if (unit == "week") {
+    } else if (unit == "week"sv) {
       r.value = Week(aday_ + 7 * shift);
       if (the && j == i + 1) r.value = std::to_string(ay_) + "-WXX";
-    } else if (unit == "weekend") {
+    } else if (unit == "weekend"sv) {
       // "over the weekend" told on a weekday is the one just past, unless it is a plan
       if (the && j == i + 1 && Weekday(aday_) < 6 && Tense(i, j + 1) <= 0) shift = -1;
       r.value = Week(aday_ + 7 * shift) + "-WE";
-    } else if (unit == "quarter" && !the) {
+    } else if (unit == "quarter"sv && !the) {
       int q = (am_ - 1) / 3 + shift;
       int y = ay_ + (q < 0 ? -1 : q > 3 ? 1 : 0);
       r.value = std::to_string(y) + "-Q" + std::to_string((q + 4) % 4 + 1);
     } else if (!season.empty()) {
       int y = ay_ + shift;
-      if (shift < 0 && season != "WI" && SeasonOrder(season) < SeasonOrder(CurrentSeason())) y = ay_;
+      if (shift < 0 && season != "WI"sv && SeasonOrder(season) < SeasonOrder(CurrentSeason())) y = ay_;
       r.value = std::to_string(y) + "-" + season;
-    } else if (unit == "day" && the && j == i + 1) {
+    } else if (unit == "day"sv && the && j == i + 1) {
       return std::nullopt;
-    } else if ((unit == "morning" || unit == "afternoon" || unit == "evening" || unit == "night") && shift <= 0) {
+    } else if ((unit == "morning"sv || unit == "afternoon"sv || unit == "evening"sv || unit == "night"sv) && shift <= 0) {
       auto part = DayPart(j);
-      int64_t day = d == "last" && unit == "night" ? aday_ - 1 : aday_;
-      if (shift < 0 && unit != "night") return std::nullopt;
+      int64_t day = d == "last"sv && unit == "night"sv ? aday_ - 1 : aday_;
+      if (shift < 0 && unit != "night"sv) return std::nullopt;
       r.value = Date(day) + part->first;
       r.type = "TIME";
     } else {
@@ -938,7 +941,7 @@ class Tagger {
     std::optional<Match> date;
     for (auto m : {MonthDate(i + 3), WeekdayRule(i + 3), Holiday(i + 3)})
       if (m && m->begin == SIZE_MAX && (!date || m->end > date->end)) date = m;
-    if (!date || date->type != "DATE" || date->value.size() != 10) return std::nullopt;
+    if (!date || date->type != "DATE"sv || date->value.size() != 10) return std::nullopt;
     Period p = ParsePeriod(date->value);
     if (!p.d) return std::nullopt;
     int64_t day = DaysFromCivil(p.y, p.m, p.d) + (Is(i + 2, "before") ? -1 : 1);
@@ -981,7 +984,7 @@ class Tagger {
     if (Is(end, "of") && Digit(end + 1) && W(end + 1).size() == 4) year = IntAt(end + 1), end += 2, year_named = true;
     else if (Digit(end) && W(end).size() == 4) year = IntAt(end), ++end, year_named = true;
     if (!year_named) {
-      if (W(j) == "fall" && mod.empty()) return std::nullopt;
+      if (W(j) == "fall"sv && mod.empty()) return std::nullopt;
       if (Is(end, "of") || Is(end, "-") || (t_[j].cap && end < t_.size() && t_[end].cap)) return std::nullopt;
       if (!known_) return std::nullopt;
     }
@@ -989,14 +992,14 @@ class Tagger {
   }
 
   static std::string Season(const std::string& w) {
-    if (w == "spring") return "SP";
-    if (w == "summer") return "SU";
-    if (w == "fall" || w == "autumn") return "FA";
-    if (w == "winter") return "WI";
+    if (w == "spring"sv) return "SP";
+    if (w == "summer"sv) return "SU";
+    if (w == "fall"sv || w == "autumn"sv) return "FA";
+    if (w == "winter"sv) return "WI";
     return "";
   }
   static int SeasonOrder(const std::string& s) {
-    return s == "WI" ? 0 : s == "SP" ? 1 : s == "SU" ? 2 : 3;
+    return s == "WI"sv ? 0 : s == "SP"sv ? 1 : s == "SU"sv ? 2 : 3;
   }
   std::string CurrentSeason() const {
     if (am_ <= 2 || am_ == 12) return "WI";
@@ -1042,12 +1045,12 @@ class Tagger {
     // "up from $5 a year ago", "compared with a year ago": the point compared with, which
     // leaves the narrative where it was
     r.from_ref = i > 0 && (Is(i - 1, "from") || Is(i - 1, "with") || Is(i - 1, "than") || Is(i - 1, "over"));
-    if (u->code == "D") r.value = Date(aday_ + s);
-    else if (u->code == "W") r.value = Date(aday_ + 7 * s);  // "two weeks ago": that day
-    else if (u->code == "M" && !u->time) r.value = AddMonths(ay_, am_, s);
-    else if (u->code == "Y") r.value = std::to_string(ay_ + s);
-    else if (u->code == "DE") r.value = std::to_string((ay_ + 10 * s) / 10);
-    else if (u->code == "Q") {
+    if (u->code == "D"sv) r.value = Date(aday_ + s);
+    else if (u->code == "W"sv) r.value = Date(aday_ + 7 * s);  // "two weeks ago": that day
+    else if (u->code == "M"sv && !u->time) r.value = AddMonths(ay_, am_, s);
+    else if (u->code == "Y"sv) r.value = std::to_string(ay_ + s);
+    else if (u->code == "DE"sv) r.value = std::to_string((ay_ + 10 * s) / 10);
+    else if (u->code == "Q"sv) {
       int q = ay_ * 4 + (am_ - 1) / 3 + s;
       r.value = std::to_string(q / 4) + "-Q" + std::to_string(q % 4 + 1);
     } else if (u->time) {
@@ -1064,23 +1067,23 @@ class Tagger {
   // with "a year ago" compare the same quarter a year before.
   std::optional<std::string> FromReference(const Unit& u, int shift, bool relative_word) const {
     if (!ref_.valid() || u.time) return std::nullopt;
-    if (u.code == "Y" && (relative_word || ref_.q)) return ShiftYears(ref_, shift);
+    if (u.code == "Y"sv && (relative_word || ref_.q)) return ShiftYears(ref_, shift);
     if (!relative_word || !ref_.d) return std::nullopt;
     int64_t day = DaysFromCivil(ref_.y, ref_.m, ref_.d);
-    if (u.code == "D") return Date(day + shift);
-    if (u.code == "W") return Week(day + 7 * shift);
-    if (u.code == "M") return AddMonths(ref_.y, ref_.m, shift);
+    if (u.code == "D"sv) return Date(day + shift);
+    if (u.code == "W"sv) return Week(day + 7 * shift);
+    if (u.code == "M"sv) return AddMonths(ref_.y, ref_.m, shift);
     return std::nullopt;
   }
 
   // The reference time moved by `shift` units named by a word: "year", "month", "week", "day".
   std::optional<std::string> FromReferenceUnit(const std::string& unit, int shift) const {
-    if (unit == "year" && ref_.valid()) return std::to_string(ref_.y + shift);
-    if (unit == "month" && ref_.m) return AddMonths(ref_.y, ref_.m, shift);
+    if (unit == "year"sv && ref_.valid()) return std::to_string(ref_.y + shift);
+    if (unit == "month"sv && ref_.m) return AddMonths(ref_.y, ref_.m, shift);
     if (!ref_day_.valid()) return std::nullopt;
     int64_t day = DaysFromCivil(ref_day_.y, ref_day_.m, ref_day_.d);
-    if (unit == "day") return Date(day + shift);
-    if (unit == "week") return Week(day + 7 * shift);
+    if (unit == "day"sv) return Date(day + shift);
+    if (unit == "week"sv) return Week(day + 7 * shift);
     return std::nullopt;
   }
 
@@ -1109,7 +1112,7 @@ class Tagger {
       if (Is(j, "past") || Is(j, "last") || Is(j, "next") || Is(j, "first") || Is(j, "previous") ||
           Is(j, "coming") || Is(j, "final") || Is(j, "latest") || Is(j, "following"))
         span_word = !Is(j, "first") && !Is(j, "final"), ++j;
-      else if (auto u = UnitOf(W(j)); u && u->plural && u->code != "WE" && (Is(j + 1, "ahead") ||
+      else if (auto u = UnitOf(W(j)); u && u->plural && u->code != "WE"sv && (Is(j + 1, "ahead") ||
                                                                        (Is(j + 1, "to") && Is(j + 2, "come"))))
         return Match{Is(j + 1, "ahead") ? j + 2 : j + 3, "DURATION", DurationValue("X", *u), mod};  // "the weeks ahead"
       else if (!Digit(j) && !NumberWords().count(W(j))) return std::nullopt;  // "the nine months"
@@ -1138,12 +1141,12 @@ class Tagger {
     if (!u) return std::nullopt;
     // CBS's "60 Minutes": a quoted, capitalised title
     if (n && t_[j].cap && i > 0 && (Is(i - 1, "'") || Is(i - 1, "\"") || Is(i - 1, "`"))) return std::nullopt;
-    if (n && n->first == 1 && u->plural && (W(j - 1) == "a" || W(j - 1) == "an")) return std::nullopt;  // "a decades-long feud"
-    if (n && u->code == "S" && !u->plural && !Digit(j - 1)) return std::nullopt;
+    if (n && n->first == 1 && u->plural && (W(j - 1) == "a"sv || W(j - 1) == "an"sv)) return std::nullopt;  // "a decades-long feud"
+    if (n && u->code == "S"sv && !u->plural && !Digit(j - 1)) return std::nullopt;
     if (n && Digit(j - 1) && W(j - 1).size() == 4 && !u->plural) return std::nullopt;  // "the 1988 quarter"
     // "the past decade", "the next year": one unit; "the past year" reads as a stretch of time
-    if (!n && span_word && !u->plural && u->code != "WE" && u->code != "Q" &&
-        (W(det) == "the" || u->code == "DE" || u->code == "CE"))
+    if (!n && span_word && !u->plural && u->code != "WE"sv && u->code != "Q"sv &&
+        (W(det) == "the"sv || u->code == "DE"sv || u->code == "CE"sv))
       n = std::make_pair(1, j), k = 1;
     // "decades-long"
     if (!n && u->plural && Is(j + 1, "-") && Is(j + 2, "long") && j == i) n = std::make_pair(-1, j);
@@ -1163,17 +1166,17 @@ class Tagger {
     // "a year-earlier loss": the adjective is a date (YearBefore), not a year's length
     if (Is(end, "-") && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return std::nullopt;
     if (Is(end, "old")) return std::nullopt;
-    if (u->code == "WE") return std::nullopt;
+    if (u->code == "WE"sv) return std::nullopt;
     // "about a quarter of its dealers", "three-quarters of its food": a fraction
-    if (u->code == "Q" && (Is(end, "of") || (Is(end, ",") && Is(end + 1, "of"))))
+    if (u->code == "Q"sv && (Is(end, "of") || (Is(end, ",") && Is(end + 1, "of"))))
       return std::nullopt;
     if (n && Is(end, "-") && Is(end + 1, "long")) end += 2;
     Match r{end, "DURATION", DurationValue(Num(k), *u), mod};
     if (half && k >= 0) r.value = HalfMore(k, *u);
     // "decades" is an unstated number of years, as TimeBank and MEANTIME write it
-    if (u->code == "DE") r.value = k < 0 ? "PXY" : "P" + std::to_string(10 * k) + "Y";
-    if (u->code == "CE") r.value = k < 0 ? "PXCE" : "P" + std::to_string(100 * k) + "Y";
-    if (u->code == "Q") r.value = k < 0 ? "PXQ" : "P" + std::to_string(3 * k) + "M";
+    if (u->code == "DE"sv) r.value = k < 0 ? "PXY" : "P" + std::to_string(10 * k) + "Y";
+    if (u->code == "CE"sv) r.value = k < 0 ? "PXCE" : "P" + std::to_string(100 * k) + "Y";
+    if (u->code == "Q"sv) r.value = k < 0 ? "PXQ" : "P" + std::to_string(3 * k) + "M";
     if (Is(end, "ago")) return std::nullopt;  // Ago handles it
     return r;
   }
@@ -1240,7 +1243,7 @@ class Tagger {
   // Whether the text before token `i` speaks of quarters.
   bool QuartersTold(size_t i) const {
     for (size_t k = 0; k < i; ++k)
-      if (W(k) == "quarter" || W(k) == "quarters") return true;
+      if (W(k) == "quarter"sv || W(k) == "quarters"sv) return true;
     return false;
   }
 
@@ -1276,12 +1279,12 @@ class Tagger {
   // the reference itself otherwise; the document's quarter (or year) when there is none.
   Period ReferenceAs(const std::string& head) const {
     Period p = ref_.valid() ? ref_ : Period{ay_, 0, am_, 0};
-    if (head == "quarter" && !p.q) {
+    if (head == "quarter"sv && !p.q) {
       // no finer reference: the quarter last completed, the one results report on
       if (!p.m) return Period{p.y, (am_ - 1) / 3 ? (am_ - 1) / 3 : 4};
       return Period{p.y, (p.m - 1) / 3 + 1};
     }
-    if (head == "month" && p.d) p.d = 0;
+    if (head == "month"sv && p.d) p.d = 0;
     if (p.d) return Period{p.y, (p.m - 1) / 3 + 1};  // a period compared is not one day
     return p;
   }
@@ -1303,7 +1306,7 @@ class Tagger {
     if (auto o = Ordinals().find(W(j)); o != Ordinals().end() && o->second <= 4 && Is(j + 1, "quarter"))
       q = o->second, ++j;
     std::string head = W(j);
-    bool has_head = head == "quarter" || head == "period" || head == "month" || head == "week";
+    bool has_head = head == "quarter"sv || head == "period"sv || head == "month"sv || head == "week"sv;
     size_t end = has_head ? j + 1 : j;
     if (!adjective) {
       size_t back = has_head ? YearBack(end) : 0;
@@ -1420,9 +1423,9 @@ class Tagger {
 
   bool RateBefore(size_t j) const {
     const std::string& w = W(j);
-    return Digit(j) || w == "million" || w == "billion" || w == "percent" || w == "%" ||
-           w == "times" || w == "once" || w == "twice" || w == "dollars" || w == "cents" ||
-           w == "barrels" || w == "tons" || w == "more" || w == "less";
+    return Digit(j) || w == "million"sv || w == "billion"sv || w == "percent"sv || w == "%"sv ||
+           w == "times"sv || w == "once"sv || w == "twice"sv || w == "dollars"sv || w == "cents"sv ||
+           w == "barrels"sv || w == "tons"sv || w == "more"sv || w == "less"sv;
   }
 
   // Holidays with a rule for their date: "Christmas", "Thanksgiving Day", "New Year's Day".
@@ -1435,21 +1438,21 @@ class Tagger {
     int m = 0, d = 0, nth_thursday_nov = 0;
     size_t end = j + 1;
     const std::string& w = W(j);
-    if (w == "christmas") {
+    if (w == "christmas"sv) {
       m = 12, d = 25;
       if (Is(end, "eve")) d = 24, ++end;
       else if (Is(end, "day")) ++end;
-    } else if (w == "thanksgiving") {
+    } else if (w == "thanksgiving"sv) {
       nth_thursday_nov = 4;
       if (Is(end, "day")) ++end;
-    } else if (w == "halloween") {
+    } else if (w == "halloween"sv) {
       m = 10, d = 31;
-    } else if (w == "new" && Is(j + 1, "year") && Is(j + 2, "'") && Is(j + 3, "s") &&
+    } else if (w == "new"sv && Is(j + 1, "year") && Is(j + 2, "'") && Is(j + 3, "s") &&
                (Is(j + 4, "day") || Is(j + 4, "eve"))) {
       m = Is(j + 4, "day") ? 1 : 12, d = Is(j + 4, "day") ? 1 : 31, end = j + 5;
-    } else if (w == "independence" && Is(j + 1, "day")) {
+    } else if (w == "independence"sv && Is(j + 1, "day")) {
       m = 7, d = 4, end = j + 2;
-    } else if (w == "election" && Is(j + 1, "day") && t_[j + 1].cap) {
+    } else if (w == "election"sv && Is(j + 1, "day") && t_[j + 1].cap) {
       nth_thursday_nov = -1, end = j + 2;  // the Tuesday after the first Monday of November
     } else {
       return std::nullopt;
@@ -1504,7 +1507,7 @@ class Tagger {
     }
     // "mid-afternoon", "midmorning", "mid afternoon yesterday": a part of the day told of
     if (known_ && (Is(i, "mid") || Is(i, "midafternoon") || Is(i, "midmorning"))) {
-      size_t j = w != "mid" ? i : Is(i + 1, "-") ? i + 2 : i + 1;
+      size_t j = w != "mid"sv ? i : Is(i + 1, "-") ? i + 2 : i + 1;
       std::string part = Is(i, "midafternoon") || Is(j, "afternoon") ? "TAF" : Is(i, "midmorning") || Is(j, "morning") ? "TMO" : "";
       if (!part.empty()) {
         Match r{j + 1, "TIME", NarratedDay() + part, ""};
@@ -1514,9 +1517,9 @@ class Tagger {
     }
     // "over the years", "through the decades": a stretch of unstated length
     if (Is(i, "the") && i > 0 && (Is(i - 1, "over") || Is(i - 1, "through")))
-      if (auto u = UnitOf(W(i + 1)); u && u->plural && !u->time && u->code != "WE" && u->code != "Q" &&
+      if (auto u = UnitOf(W(i + 1)); u && u->plural && !u->time && u->code != "WE"sv && u->code != "Q"sv &&
                                      !Is(i + 2, "of"))
-        return Match{i + 2, "DURATION", u->code == "DE" ? "PXY" : DurationValue("X", *u), ""};
+        return Match{i + 2, "DURATION", u->code == "DE"sv ? "PXY" : DurationValue("X", *u), ""};
     if (Is(i, "tonight")) return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
     if (Is(i, "overnight")) return Match{i + 1, "TIME", DayValue(aday_) + "TNI", ""};
     if (Is(i, "now")) return Match{i + 1, "DATE", "PRESENT_REF", ""};
@@ -1529,7 +1532,7 @@ class Tagger {
       return Match{i + 1, "DATE", "PAST_REF", ""};
     // "recent months", "coming weeks": a stretch of unstated length (TimeML's PXM, PXW)
     if ((Is(i, "recent") || Is(i, "coming")) && !(i > 0 && Is(i - 1, "the"))) {
-      if (auto u = UnitOf(W(i + 1)); u && u->plural && u->code != "WE" && u->code != "S")
+      if (auto u = UnitOf(W(i + 1)); u && u->plural && u->code != "WE"sv && u->code != "S"sv)
         return Match{i + 2, "DURATION", DurationValue("X", *u), ""};
     }
     // "recent declines", "current conditions": the adjective places its noun in the past or
