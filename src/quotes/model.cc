@@ -562,6 +562,33 @@ struct Edges {
 
 std::string Clip(int n, int lo, int hi) { return std::to_string(std::clamp(n, lo, hi)); }
 
+// The kind of word that opens what follows a clause edge: a conjunction or relative word
+// starts a new clause (", and she ...", ", which ..."), a participle a clause of its own
+// (", putting ..."); "and" + a noun may go on listing.
+const char* Opener(const ArticleView& v, uint32_t i) {
+  if (i >= v.tokens.size()) return "<end>";
+  const TokenInfo& t = v.tokens[i];
+  static constexpr std::string_view kOpeners[] = {"and", "but", "or", "which", "who", "whom", "whose", "where",
+                                                  "while", "although", "though", "because", "as", "so", "since",
+                                                  "after", "before", "including", "according", "said", "says"};
+  for (std::string_view w : kOpeners)
+    if (t.lower == w) return w.data();
+  if (t.lower.size() > 4 && t.lower.ends_with("ing")) return "ing";
+  if (t.lower.size() > 3 && t.lower.ends_with("ed")) return "ed";
+  return t.word_class;
+}
+
+// A clause break at punctuation token i: the mark and the opener after it (", and",
+// "— a", ". The"), or "" when i is no punctuation.
+std::string BreakAt(const ArticleView& v, uint32_t i) {
+  if (!IsPunct(v, i)) return {};
+  const TokenInfo& t = v.tokens[i];
+  const char* mark = t.quote_mark ? "q" : SentenceStart(v, i + 1) ? "eos" : t.lower.c_str();
+  uint32_t j = i + 1;
+  while (j < v.tokens.size() && IsPunct(v, j) && !SentenceStart(v, j)) ++j;
+  return std::string(mark) + " " + Opener(v, j);
+}
+
 // Where content may end: after a word that punctuation, a sentence break or the cue follows.
 // `near` (sources, which end anywhere in a phrase): also every position inside the guess and
 // `near` beyond it. `other_cue`: the tokens of the window's other cues.
@@ -581,9 +608,19 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
   const TokenInfo& first = v.tokens[guess.begin];
   const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
   int other_cues = 0;  // other cues' first tokens in [guess.begin, end)
+  // The clause breaks a span ending at each edge runs over (", and she ...", ", which ..."):
+  // each kind once.
+  std::vector<std::string> crossed_breaks;
   for (size_t k = 0, i = guess.begin; k < e.at.size(); ++k) {
     const uint32_t end = e.at[k];
-    for (; i < end; ++i) other_cues += other_cue[i] && (i == 0 || !other_cue[i - 1]);
+    for (; i < end; ++i) {
+      other_cues += other_cue[i] && (i == 0 || !other_cue[i - 1]);
+      if ((i < cue.begin || i >= cue.end) && i > guess.begin && !IsPunct(v, i - 1)) {
+        std::string b = BreakAt(v, i);
+        if (!b.empty() && std::find(crossed_breaks.begin(), crossed_breaks.end(), b) == crossed_breaks.end())
+          crossed_breaks.push_back(std::move(b));
+      }
+    }
     Features out;
     FeatureSink f{out, kind};
     const TokenInfo& last = v.tokens[end - 1];
@@ -612,6 +649,9 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
     const char* crossed = other_cues == 0 ? "0" : other_cues == 1 ? "1" : "2+";
     f.Add("xcue", side, crossed);
     f.Add("xcuenext", crossed, next);
+    const std::string at_break = end < v.tokens.size() ? BreakAt(v, end) : "<end>";
+    f.Add("brk", side, at_break.empty() ? "-" : at_break);
+    for (const std::string& b : crossed_breaks) f.Add("xbrk", side, b);
     e.features.push_back(std::move(out));
   }
   return e;
