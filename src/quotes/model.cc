@@ -578,10 +578,21 @@ const char* Opener(const ArticleView& v, uint32_t i) {
   return t.word_class;
 }
 
-// A clause break at punctuation token i: the mark and the opener after it (", and",
-// "— a", ". The"), or "" when i is no punctuation.
+// Words that join a clause on without punctuation: "... said the plan failed and resigned",
+// "... warned of a crisis when the port closed".
+bool Joiner(const TokenInfo& t) {
+  static constexpr std::string_view kJoiners[] = {"and", "but", "when", "while", "as", "after", "before",
+                                                  "because", "since", "although", "though", "where", "who",
+                                                  "which", "until", "unless"};
+  for (std::string_view w : kJoiners)
+    if (t.lower == w) return true;
+  return false;
+}
+
+// A clause break at token i: punctuation and the opener after it (", and", "— a", ". The"),
+// a joining word and the word after it ("and he"), or "" for any other word.
 std::string BreakAt(const ArticleView& v, uint32_t i) {
-  if (!IsPunct(v, i)) return {};
+  if (!IsPunct(v, i)) return Joiner(v.tokens[i]) ? "_ " + v.tokens[i].lower + " " + Opener(v, i + 1) : std::string();
   const TokenInfo& t = v.tokens[i];
   const char* mark = t.quote_mark ? "q" : SentenceStart(v, i + 1) ? "eos" : t.lower.c_str();
   uint32_t j = i + 1;
@@ -589,7 +600,8 @@ std::string BreakAt(const ArticleView& v, uint32_t i) {
   return std::string(mark) + " " + Opener(v, j);
 }
 
-// Where content may end: after a word that punctuation, a sentence break or the cue follows.
+// Where content may end: after a word that punctuation, a sentence break, the cue or a joining
+// word ("and", "when") follows.
 // `near` (sources, which end anywhere in a phrase): also every position inside the guess and
 // `near` beyond it. `other_cue`: the tokens of the window's other cues.
 Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const std::vector<bool>& other_cue,
@@ -598,7 +610,7 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
   for (uint32_t end = guess.begin + 1; end <= window.end; ++end) {
     if (IsPunct(v, end - 1)) continue;
     const bool edge = end == window.end || IsPunct(v, end) || SentenceStart(v, end) ||
-                      end == cue.begin || end == guess.end ||
+                      end == cue.begin || end == guess.end || Joiner(v.tokens[end]) ||
                       (near && end <= guess.end + near);
     if (edge) e.at.push_back(end);
   }
@@ -657,7 +669,8 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
   return e;
 }
 
-// Where content may start: at a word after punctuation, a sentence break or the cue.
+// Where content may start: at a word after punctuation, a sentence break or the cue, or at a
+// "that" after the cue ("told reporters in May that ...").
 Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const std::vector<bool>& other_cue,
                  TokenRange guess, const std::string& cue_words, std::string_view kind = {}, uint32_t near = 0) {
   Edges e;
@@ -665,6 +678,7 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const 
     if (IsPunct(v, begin) || (begin >= cue.begin && begin < cue.end)) continue;
     const bool edge = begin == window.begin || IsPunct(v, begin - 1) || SentenceStart(v, begin) ||
                       begin == cue.end || begin == cue.end + 1 || begin == guess.begin ||
+                      (begin > cue.end && v.tokens[begin].lower == "that") ||
                       (near && begin + near >= guess.begin);
     if (edge) e.at.push_back(begin);
   }
