@@ -814,6 +814,12 @@ std::vector<TokenAttribution> AttributionsForCues(const QuoteModel& m, const Art
       int64_t gap = s.end <= c.begin ? c.begin - s.end : s.begin - c.end;
       if (best < 0 || gap < best) best = gap, a.source = s;
     }
+    // No source tagged, but a name or a pronoun right before the cue ("Jane Roe warned",
+    // "he wrote"): that is its subject, its edges found as the tagger's are.
+    if (a.source.empty() && c.begin > w.begin && c.begin > v.sentences[v.tokens[c.begin].sentence].first) {
+      const char* before = v.tokens[c.begin - 1].word_class;
+      if (std::string_view(before) == "pron" || std::string_view(before) == "cap") a.source = {c.begin - 1, c.begin};
+    }
     if (!a.source.empty()) a.source = AdjustSource(m, v, w, c, other, a.source);
     out.push_back(std::move(a));
   }
