@@ -689,9 +689,20 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const 
   const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
   // Other cues' first tokens in [begin, guess.end), counted from the nearest start outward.
   std::vector<int> other_cues(e.at.size(), 0);
+  // The clause breaks a span starting at each edge runs over, each kind once (as for ends).
+  std::vector<std::vector<std::string>> crossed_breaks(e.at.size());
+  std::vector<std::string> breaks;
   for (size_t k = e.at.size(), i = guess.end, n = 0; k-- > 0;) {
-    for (; i > e.at[k]; --i) n += other_cue[i - 1] && (i - 1 == 0 || !other_cue[i - 2]);
+    for (; i > e.at[k]; --i) {
+      n += other_cue[i - 1] && (i - 1 == 0 || !other_cue[i - 2]);
+      const uint32_t at = uint32_t(i - 1);
+      if ((at < cue.begin || at >= cue.end) && at + 1 < guess.end && at > e.at[k] && !IsPunct(v, at - 1)) {
+        std::string b = BreakAt(v, at);
+        if (!b.empty() && std::find(breaks.begin(), breaks.end(), b) == breaks.end()) breaks.push_back(std::move(b));
+      }
+    }
     other_cues[k] = int(n);
+    crossed_breaks[k] = breaks;
   }
   for (size_t k = 0; k < e.at.size(); ++k) {
     const uint32_t begin = e.at[k];
@@ -717,6 +728,7 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const 
     f.Add("prevcl", side, NeighbourClass(v, int64_t(begin) - 1, window.begin, window.end), first.shape);
     f.Add("xcue", side, crossed);
     f.Add("xcueprev", crossed, prev);
+    for (const std::string& b : crossed_breaks[k]) f.Add("xbrk", side, b);
     e.features.push_back(std::move(out));
   }
   return e;
