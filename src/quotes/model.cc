@@ -619,6 +619,7 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
     if (e.at[k] <= guess.end) guess_index = int(k);
   const TokenInfo& first = v.tokens[guess.begin];
   const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
+  const std::string& cue_stem = v.tokens[cue.end - 1].stem;
   int other_cues = 0;  // other cues' first tokens in [guess.begin, end)
   // The clause breaks a span ending at each edge runs over (", and she ...", ", which ..."):
   // each kind once.
@@ -663,6 +664,9 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
     f.Add("xcuenext", crossed, next);
     const std::string at_break = end < v.tokens.size() ? BreakAt(v, end) : "<end>";
     f.Add("brk", side, at_break.empty() ? "-" : at_break);
+    // What the cue's frame takes: "endorsed" a short noun phrase, "said" a whole clause.
+    f.Add("lencue", side, cue_stem, DistanceBucket(int(end - guess.begin)));
+    f.Add("brkcue", side, cue_stem, at_break.empty() ? "-" : at_break);
     for (const std::string& b : crossed_breaks) f.Add("xbrk", side, b);
     e.features.push_back(std::move(out));
   }
