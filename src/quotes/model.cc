@@ -403,6 +403,10 @@ TokenRange RoleWindow(const ArticleView& v, TokenRange cue) {
   return w;
 }
 
+namespace {
+const char* Opener(const ArticleView& v, uint32_t i);  // with the content edges below
+}  // namespace
+
 std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
                                    const std::vector<bool>& other_cue, const CueLexicon& lexicon) {
   std::vector<Features> out(window.end - window.begin);
@@ -438,10 +442,14 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
   };
   std::vector<std::string> next_punct(out.size()), prev_punct(out.size());
   std::vector<int> to_next(out.size()), from_prev(out.size());
+  // The word that opens what follows the mark ahead: ", and she" ends a clause, ", and
+  // the port's" may not.
+  std::vector<const char*> next_opener(out.size());
   for (uint32_t i = window.end, last = window.end; i-- > window.begin;) {
     const bool sentence_end = i + 1 == v.sentences[v.tokens[i].sentence].second;
     if (sentence_end) last = window.end;
     next_punct[i - window.begin] = last == window.end ? "<eos>" : v.tokens[last].quote_mark ? "q" : v.tokens[last].lower;
+    next_opener[i - window.begin] = last == window.end ? "<eos>" : Opener(v, last + 1);
     to_next[i - window.begin] = last == window.end ? 99 : int(last - i);
     if (is_punct(i)) last = i;
   }
@@ -515,6 +523,7 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
     f.Add("npq", side, np, q);
     f.Add("cont", side, sds, q, quote_before_cue ? "qb" : "-");
     f.Add("npcue", side, np, cue_words);
+    f.Add("npo", side, np, next_opener[i - window.begin]);
     f.Add("ppcue", side, pp, cue_words);
   }
   return out;
