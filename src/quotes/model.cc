@@ -445,13 +445,14 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
   // The word that opens what follows the mark ahead: ", and she" ends a clause, ", and
   // the port's" may not.
   std::vector<const char*> next_opener(out.size());
+  const char* last_opener = "<eos>";
   for (uint32_t i = window.end, last = window.end; i-- > window.begin;) {
     const bool sentence_end = i + 1 == v.sentences[v.tokens[i].sentence].second;
     if (sentence_end) last = window.end;
     next_punct[i - window.begin] = last == window.end ? "<eos>" : v.tokens[last].quote_mark ? "q" : v.tokens[last].lower;
-    next_opener[i - window.begin] = last == window.end ? "<eos>" : Opener(v, last + 1);
+    next_opener[i - window.begin] = last == window.end ? "<eos>" : last_opener;
     to_next[i - window.begin] = last == window.end ? 99 : int(last - i);
-    if (is_punct(i)) last = i;
+    if (is_punct(i)) last = i, last_opener = Opener(v, i + 1);
   }
   for (uint32_t i = window.begin, last = window.end; i < window.end; ++i) {
     if (i == v.sentences[v.tokens[i].sentence].first) last = window.end;
@@ -702,8 +703,9 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const 
   const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
   // Other cues' first tokens in [begin, guess.end), counted from the nearest start outward.
   std::vector<int> other_cues(e.at.size(), 0);
-  // The clause breaks a span starting at each edge runs over, each kind once (as for ends).
-  std::vector<std::vector<std::string>> crossed_breaks(e.at.size());
+  // The clause breaks a span starting at each edge runs over, each kind once (as for ends):
+  // the first crossed_breaks[k] of `breaks`.
+  std::vector<size_t> crossed_breaks(e.at.size());
   std::vector<std::string> breaks;
   for (size_t k = e.at.size(), i = guess.end, n = 0; k-- > 0;) {
     for (; i > e.at[k]; --i) {
@@ -715,7 +717,7 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const 
       }
     }
     other_cues[k] = int(n);
-    crossed_breaks[k] = breaks;
+    crossed_breaks[k] = breaks.size();
   }
   for (size_t k = 0; k < e.at.size(); ++k) {
     const uint32_t begin = e.at[k];
@@ -741,7 +743,7 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const 
     f.Add("prevcl", side, NeighbourClass(v, int64_t(begin) - 1, window.begin, window.end), first.shape);
     f.Add("xcue", side, crossed);
     f.Add("xcueprev", crossed, prev);
-    for (const std::string& b : crossed_breaks[k]) f.Add("xbrk", side, b);
+    for (size_t b = 0; b < crossed_breaks[k]; ++b) f.Add("xbrk", side, breaks[b]);
     e.features.push_back(std::move(out));
   }
   return e;
