@@ -47,6 +47,25 @@ TEST(Quotes, IndirectSpeechWithThat) {
   EXPECT_FALSE(q->direct);
 }
 
+// The words between the cue and "that" are the telling, not what was told.
+TEST(Quotes, ReportedClauseStartsAtThatAfterTheListener) {
+  Article a = Make("Jane Roe told reporters at the harbour on Monday that the port would reopen in spring.");
+  FindAttributions(a);
+  const Attribution* q = Saying(a, "the port would reopen in spring");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(a.Text(q->content).find("Monday"), std::string_view::npos) << a.Text(q->content);
+  EXPECT_EQ(q->speaker, "Jane Roe");
+}
+
+// A name right before the cue is its source.
+TEST(Quotes, NameBeforeTheCueIsTheSource) {
+  Article a = Make("The harbour council met on Monday. Jane Roe warned that the port would close in winter.");
+  FindAttributions(a);
+  const Attribution* q = Saying(a, "the port would close in winter");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(a.Text(q->source), "Jane Roe");
+}
+
 TEST(Quotes, PronounTakesTheNamedSpeakerBeforeIt) {
   Article a = Make(
       "Jane Roe said the port would reopen in spring.\n\n"
