@@ -204,6 +204,7 @@ std::vector<std::vector<bool>> BioAllowed(int kinds) {
 // Rate classes: how often a stem is a cue when seen, times whether it was seen often (5+).
 constexpr const char* kRateNames[] = {"never",  "never+", "<5%",  "<5%+",  "<15%", "<15%+", "<35%",
                                       "<35%+",  "<60%",   "<60%+", "60%",  "60%+"};
+constexpr uint8_t kEverCue = 2;  // the first class of stems that were a cue at least once
 uint8_t RateClass(size_t cue, size_t seen) {
   const double r = seen ? double(cue) / seen : 0;
   const int bucket = cue == 0 ? 0 : r < 0.05 ? 1 : r < 0.15 ? 2 : r < 0.35 ? 3 : r < 0.6 ? 4 : 5;
@@ -724,9 +725,29 @@ std::vector<TokenRange> MainContent(std::vector<TokenRange> chunks, TokenRange c
 
 }  // namespace
 
+namespace {
+
+// Whether the cue tagger could find a cue in the sentence: it holds a quotation mark or a word
+// that was a cue somewhere in training (words too rare to be counted do not count). The
+// tagger finds nothing in the others (PolNeAR dev: the same figures; README, Measured #10),
+// and skipping them saves their features and decoding.
+bool MayHoldCue(const QuoteModel& m, const ArticleView& v, uint32_t first, uint32_t last) {
+  for (uint32_t i = first; i < last; ++i) {
+    const TokenInfo& t = v.tokens[i];
+    if (t.quote_mark != 0 || t.region >= 0) return true;
+    if (t.punct) continue;
+    auto it = m.lexicon.rate.find(uint32_t(HashFeature(t.stem)));
+    if (it != m.lexicon.rate.end() && it->second >= kEverCue) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<TokenRange> FindCues(const QuoteModel& m, const ArticleView& v) {
   std::vector<TokenRange> out;
   for (auto [first, last] : v.sentences) {
+    if (!MayHoldCue(m, v, first, last)) continue;
     auto tags = m.cues.Decode(CueFeatures(v, first, last, m.lexicon), m.cue_bias);
     for (TokenRange r : Chunks(tags, kCueBegin, first)) out.push_back(r);
   }
