@@ -124,21 +124,35 @@ const char* DistanceBucket(int d) {
 
 constexpr uint64_t kFeatureSeed = 0x51ED270B27Bull;
 
-uint64_t Mix(uint64_t h, std::string_view part) { return XXH3_64bits_withSeed(part.data(), part.size(), h); }
+uint64_t HashText(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
-// The hash of a feature's name and, when it is a literal too, its first part ("w", "L"): the
-// same for every token, so a call that features many tokens hashes each pair once. Keyed by
-// the literals' addresses (a const char* part must be a literal or other static text); two
-// equal literals at two addresses only take two slots.
+// A feature's hash so far and its next part's hash: cheap, and the order of parts counts.
+uint64_t Mix(uint64_t h, uint64_t part) {
+  h = (h ^ part) * 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 29);
+}
+
+// The feature id: every bit of the mixed parts reaches the low 32 (murmur3's finaliser).
+uint32_t Finish(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return uint32_t(h ^ (h >> 33));
+}
+
+// The hashes of the literals a call's features name ("w", "L", "y"): the same for every token,
+// so a call that features many tokens hashes each once. Keyed by address (a const char* part
+// must be a literal or other static text); two equal literals at two addresses take two slots.
 class Heads {
  public:
-  [[gnu::always_inline]] uint64_t Of(const char* name, const char* part) {
-    const auto a = reinterpret_cast<uintptr_t>(name), b = reinterpret_cast<uintptr_t>(part);
-    for (size_t i = ((a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full)) >> 56;; i = (i + 1) % kSlots) {
+  [[gnu::always_inline]] uint64_t Of(const char* text) {
+    const auto a = reinterpret_cast<uintptr_t>(text);
+    for (size_t i = (a * 0x9E3779B97F4A7C15ull) >> 55;; i = (i + 1) % kSlots) {
       Slot& s = slots_[i];
-      if (s.name == name && s.part == part) return s.hash;
-      if (s.name == nullptr) {
-        s = {name, part, part ? Mix(Mix(kFeatureSeed, name), part) : Mix(kFeatureSeed, name)};
+      if (s.text == text) return s.hash;
+      if (s.text == nullptr) {
+        s = {text, HashText(text)};
         return s.hash;
       }
     }
@@ -146,39 +160,31 @@ class Heads {
 
  private:
   struct Slot {
-    const char* name = nullptr;
-    const char* part = nullptr;
+    const char* text = nullptr;
     uint64_t hash = 0;
   };
-  static constexpr size_t kSlots = 256;  // a call's templates × 3 sides fill under half
+  static constexpr size_t kSlots = 512;  // a call's names and literal parts fill under a third
   Slot slots_[kSlots];
 };
 
-// Hashes a feature part by part, each part's hash seeding the next, so no string is built.
+// Hashes a feature part by part: each part's hash (worked out once for a token's words, or
+// once a call for literals) mixed into the running one, so no string is built or rehashed.
 struct FeatureSink {
   Features& out;
   std::string_view kind = {};  // keeps apart models that share feature templates
-  Heads* heads = nullptr;      // with no kind only
-  template <typename First, typename... Rest>
-  void Add(const char* name, const First& first, const Rest&... rest) {
-    uint64_t h;
-    if constexpr (std::is_same_v<std::decay_t<First>, const char*>) {
-      if (heads) h = heads->Of(name, first);
-      else h = Mix(Head(name), first);
-    } else {
-      h = Mix(heads ? heads->Of(name, nullptr) : Head(name), std::string_view(first));
-    }
-    ((h = Mix(h, std::string_view(rest))), ...);
-    out.push_back(h & 0xFFFFFFFFu);
+  Heads* heads = nullptr;
+  template <typename... Parts>
+  void Add(const char* name, const Parts&... parts) {
+    uint64_t h = Mix(Start(), Of(name));
+    ((h = Mix(h, Of(parts))), ...);
+    out.push_back(Finish(h));
   }
-  void Add(const char* name) { out.push_back((heads ? heads->Of(name, nullptr) : Head(name)) & 0xFFFFFFFFu); }
 
  private:
-  uint64_t Head(const char* name) const {
-    uint64_t h = kFeatureSeed;
-    if (!kind.empty()) h = Mix(h, kind);
-    return Mix(h, name);
-  }
+  uint64_t Start() const { return kind.empty() ? kFeatureSeed : Mix(kFeatureSeed, HashText(kind)); }
+  static uint64_t Of(const HashedString& s) { return s.hash; }
+  uint64_t Of(const char* s) const { return heads ? heads->Of(s) : HashText(s); }
+  static uint64_t Of(std::string_view s) { return HashText(s); }
 };
 
 // Inflections folded together ("warned", "warns", "warning" -> "warn"), so a cue seen in
@@ -204,6 +210,7 @@ std::vector<std::vector<bool>> BioAllowed(int kinds) {
 // Rate classes: how often a stem is a cue when seen, times whether it was seen often (5+).
 constexpr const char* kRateNames[] = {"never",  "never+", "<5%",  "<5%+",  "<15%", "<15%+", "<35%",
                                       "<35%+",  "<60%",   "<60%+", "60%",  "60%+"};
+constexpr uint8_t kEverCue = 2;  // the first class of stems that were a cue at least once
 uint8_t RateClass(size_t cue, size_t seen) {
   const double r = seen ? double(cue) / seen : 0;
   const int bucket = cue == 0 ? 0 : r < 0.05 ? 1 : r < 0.15 ? 2 : r < 0.35 ? 3 : r < 0.6 ? 4 : 5;
@@ -215,22 +222,37 @@ uint8_t RateClass(size_t cue, size_t seen) {
 const char* WordClass(const TokenInfo& t) {
   if (t.quote_mark == 1) return "open";
   if (t.quote_mark == -1) return "close";
-  const std::string& w = t.lower;
-  if (w == "that") return "that";
-  if (w == "to") return "to";
-  if (w == "," || w == ":" || w == "—" || w == "–" || w == "-" || w == "--") return w == "," ? "comma" : "colon";
-  if (w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || w == "its") return "det";
-  if (w == "he" || w == "she" || w == "they" || w == "i" || w == "we" || w == "it" || w == "you") return "pron";
-  if (w == "has" || w == "have" || w == "had" || w == "is" || w == "was" || w == "were" || w == "are" ||
-      w == "will" || w == "would" || w == "did" || w == "does" || w == "be" || w == "been")
-    return "aux";
-  if (w == "also" || w == "not" || w == "never" || w == "later" || w == "previously" || w == "repeatedly") return "adv";
-  if (w == "in" || w == "on" || w == "of" || w == "for" || w == "about" || w == "with" || w == "by") return "prep";
-  if (w == "how" || w == "what" || w == "why" || w == "whether" || w == "if" || w == "when") return "wh";
+  // One lookup, not a compare a word: this runs for every token of every article.
+  static const std::unordered_map<std::string_view, const char*> kWords = [] {
+    std::unordered_map<std::string_view, const char*> m;
+    auto add = [&](const char* cls, std::initializer_list<std::string_view> words) {
+      for (std::string_view w : words) m.emplace(w, cls);
+    };
+    add("that", {"that"});
+    add("to", {"to"});
+    add("comma", {","});
+    add("colon", {":", "—", "–", "-", "--"});
+    add("det", {"the", "a", "an", "his", "her", "their", "its"});
+    add("pron", {"he", "she", "they", "i", "we", "it", "you"});
+    add("aux", {"has", "have", "had", "is", "was", "were", "are", "will", "would", "did", "does", "be", "been"});
+    add("adv", {"also", "not", "never", "later", "previously", "repeatedly"});
+    add("prep", {"in", "on", "of", "for", "about", "with", "by"});
+    add("wh", {"how", "what", "why", "whether", "if", "when"});
+    return m;
+  }();
+  if (t.lower.size() <= 10)
+    if (auto it = kWords.find(t.lower); it != kWords.end()) return it->second;
   if (t.shape.starts_with("X")) return "cap";
   if (t.shape.starts_with("d")) return "num";
   if (t.shape.starts_with("x")) return "low";
   return "other";
+}
+
+// Punctuation that ends or starts a clause (content usually runs from one to another).
+bool ClauseMark(const TokenInfo& t) {
+  const std::string& w = t.lower;
+  return w == "," || w == "." || w == ":" || w == ";" || w == "?" || w == "!" || w == "—" ||
+         w == "–" || w == "(" || w == ")" || t.quote_mark != 0;
 }
 
 const char* NeighbourClass(const ArticleView& v, int64_t i, uint32_t first, uint32_t last) {
@@ -250,6 +272,14 @@ bool PunctToken(const TokenInfo& t) {
 }
 
 }  // namespace
+
+HashedString::HashedString(std::string s) : std::string(std::move(s)), hash(HashText(*this)) {}
+
+// HashFeature's id is the low half of the 64-bit hash a HashedString carries.
+const char* CueLexicon::ClassOf(const HashedString& stem) const {
+  auto it = rate.find(uint32_t(stem.hash));
+  return it == rate.end() || it->second >= std::size(kRateNames) ? "unseen" : kRateNames[it->second];
+}
 
 const char* CueLexicon::Class(const std::string& stem) const {
   auto it = rate.find(uint32_t(HashFeature(stem)));
@@ -311,10 +341,21 @@ ArticleView ViewOf(const Article& a) {
     while (s + 1 < a.sentences.size() && a.sentences[s].span.end <= t.begin) ++s;
     while (p + 1 < a.paragraphs.size() && a.paragraphs[p].end <= t.begin) ++p;
     std::string_view text = a.Text(t);
-    v.tokens.push_back({t, Lower(text), Shape(text), uint32_t(s), uint32_t(p), 0, -1});
+    TokenInfo& info = v.tokens.emplace_back();
+    info.span = t;
+    info.lower = HashedString(Lower(text));
+    info.shape = HashedString(Shape(text));
+    info.sentence = uint32_t(s);
+    info.paragraph = uint32_t(p);
   }
   MarkQuotations(v.tokens, a);
-  for (TokenInfo& t : v.tokens) t.stem = Stem(t.lower), t.word_class = WordClass(t), t.punct = PunctToken(t);
+  for (TokenInfo& t : v.tokens) {
+    t.stem = HashedString(Stem(t.lower));
+    t.word_class = WordClass(t);
+    t.punct = PunctToken(t);
+    t.comma = t.lower == ",";
+    t.clause_mark = ClauseMark(t);
+  }
   // Sentences as token ranges, numbered anew so a sentence without tokens leaves no gap.
   for (uint32_t i = 0; i < v.tokens.size();) {
     uint32_t j = i;
@@ -329,28 +370,28 @@ ArticleView ViewOf(const Article& a) {
 std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t last,
                                   const CueLexicon& lexicon) {
   std::vector<Features> out(last - first);
-  static const std::string kNone = "<none>";
-  auto word = [&](int64_t i) -> const std::string& {
+  static const HashedString kNone("<none>");
+  auto word = [&](int64_t i) -> const HashedString& {
     return i < first || i >= last ? kNone : v.tokens[i].lower;
   };
   std::vector<const char*> rates(last - first);
-  for (uint32_t i = first; i < last; ++i) rates[i - first] = lexicon.Class(v.tokens[i].stem);
-  static const std::string kNoneStem = Stem(kNone);
+  for (uint32_t i = first; i < last; ++i) rates[i - first] = lexicon.ClassOf(v.tokens[i].stem);
+  static const HashedString kNoneStem(Stem(kNone));
   Heads heads;
   for (uint32_t i = first; i < last; ++i) {
     out[i - first].reserve(40);
     FeatureSink f{out[i - first], {}, &heads};
     const TokenInfo& t = v.tokens[i];
-    const std::string& w = t.lower;
+    const HashedString& w = t.lower;
     f.Add("b");
     f.Add("w", w);
-    const std::string& stem = t.stem;
+    const HashedString& stem = t.stem;
     f.Add("st", stem);
     f.Add("pst", word(int64_t(i) - 1), stem);
     f.Add("stn", stem, word(i + 1));
     f.Add("stsh", i > first ? v.tokens[i - 1].stem : kNoneStem, i > first ? v.tokens[i - 1].shape : "<s>", stem);
     f.Add("p2st", i > first + 1 ? v.tokens[i - 2].shape : "<s>", i > first ? v.tokens[i - 1].shape : "<s>", stem);
-    f.Add("s3", w.size() > 3 ? w.substr(w.size() - 3) : w);
+    f.Add("s3", std::string_view(w).substr(w.size() > 3 ? w.size() - 3 : 0));
     f.Add("sh", t.shape);
     f.Add("p1", word(int64_t(i) - 1));
     f.Add("n1", word(i + 1));
@@ -385,12 +426,16 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
     f.Add("lxq", lex, quote_left ? "y" : "n", quote_right ? "y" : "n");
     f.Add("ba", before, after);
     f.Add("bba", before2, before, after);
-    f.Add("bas3", before, after, w.size() > 2 ? w.substr(w.size() - 2) : w);
+    f.Add("bas3", before, after, std::string_view(w).substr(w.size() > 2 ? w.size() - 2 : 0));
     f.Add("stb", stem, before);
     f.Add("sta", stem, after);
   }
   return out;
 }
+
+namespace {
+std::string CueWords(const ArticleView& v, TokenRange cue);  // "said", "according to"
+}  // namespace
 
 TokenRange RoleWindow(const ArticleView& v, TokenRange cue) {
   const uint32_t s = v.tokens[cue.begin].sentence;
@@ -410,37 +455,34 @@ const char* Opener(const ArticleView& v, uint32_t i);  // with the content edges
 std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
                                    const std::vector<bool>& other_cue, const CueLexicon& lexicon) {
   std::vector<Features> out(window.end - window.begin);
-  std::string cue_words;
-  for (uint32_t i = cue.begin; i < cue.end; ++i) cue_words += (i > cue.begin ? " " : "") + v.tokens[i].lower;
+  const HashedString cue_words(CueWords(v, cue));
   const TokenInfo& cue_first = v.tokens[cue.begin];
   const int cue_region = cue_first.region;
-  const std::string cue_next = cue.end < v.tokens.size() ? v.tokens[cue.end].lower : "<end>";
-  const std::string cue_prev = cue.begin > 0 ? v.tokens[cue.begin - 1].lower : "<start>";
+  static const HashedString kEnd("<end>"), kStart("<start>");
+  const HashedString& cue_next = cue.end < v.tokens.size() ? v.tokens[cue.end].lower : kEnd;
+  const HashedString& cue_prev = cue.begin > 0 ? v.tokens[cue.begin - 1].lower : kStart;
   // Rare cues borrow from common ones through their last word's stem and its cue rate.
-  const std::string& cue_stem = v.tokens[cue.end - 1].stem;
-  const char* cue_rate = lexicon.Class(cue_stem);
+  const HashedString& cue_stem = v.tokens[cue.end - 1].stem;
+  const char* cue_rate = lexicon.ClassOf(cue_stem);
   // Commas and quote marks between each token and the cue, counted outward from it.
   std::vector<int> commas(out.size(), 0), marks(out.size(), 0);
   for (int64_t i = int64_t(cue.begin) - 1, c = 0, m = 0; i >= int64_t(window.begin); --i) {
     commas[i - window.begin] = int(c);
     marks[i - window.begin] = int(m);
-    c += v.tokens[i].lower == ",";
+    c += v.tokens[i].comma;
     m += v.tokens[i].quote_mark != 0;
   }
   for (uint32_t i = cue.end, c = 0, m = 0; i < window.end; ++i) {
-    c += v.tokens[i].lower == ",";
+    c += v.tokens[i].comma;
     m += v.tokens[i].quote_mark != 0;
     commas[i - window.begin] = int(c);
     marks[i - window.begin] = int(m);
   }
   // The punctuation that ends and starts each token's clause: content usually runs from
   // one such mark to another, so the mark ahead tells a token whether the clause goes on.
-  auto is_punct = [&](uint32_t i) {
-    const std::string& w = v.tokens[i].lower;
-    return w == "," || w == "." || w == ":" || w == ";" || w == "?" || w == "!" || w == "—" ||
-           w == "–" || w == "(" || w == ")" || v.tokens[i].quote_mark != 0;
-  };
-  std::vector<std::string> next_punct(out.size()), prev_punct(out.size());
+  auto is_punct = [&](uint32_t i) { return v.tokens[i].clause_mark; };
+  static const HashedString kEos("<eos>"), kBos("<bos>"), kQuote("q");
+  std::vector<const HashedString*> next_punct(out.size()), prev_punct(out.size());
   std::vector<int> to_next(out.size()), from_prev(out.size());
   // The word that opens what follows the mark ahead: ", and she" ends a clause, ", and
   // the port's" may not.
@@ -449,14 +491,14 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
   for (uint32_t i = window.end, last = window.end; i-- > window.begin;) {
     const bool sentence_end = i + 1 == v.sentences[v.tokens[i].sentence].second;
     if (sentence_end) last = window.end;
-    next_punct[i - window.begin] = last == window.end ? "<eos>" : v.tokens[last].quote_mark ? "q" : v.tokens[last].lower;
+    next_punct[i - window.begin] = last == window.end ? &kEos : v.tokens[last].quote_mark ? &kQuote : &v.tokens[last].lower;
     next_opener[i - window.begin] = last == window.end ? "<eos>" : last_opener;
     to_next[i - window.begin] = last == window.end ? 99 : int(last - i);
     if (is_punct(i)) last = i, last_opener = Opener(v, i + 1);
   }
   for (uint32_t i = window.begin, last = window.end; i < window.end; ++i) {
     if (i == v.sentences[v.tokens[i].sentence].first) last = window.end;
-    prev_punct[i - window.begin] = last == window.end ? "<bos>" : v.tokens[last].quote_mark ? "q" : v.tokens[last].lower;
+    prev_punct[i - window.begin] = last == window.end ? &kBos : v.tokens[last].quote_mark ? &kQuote : &v.tokens[last].lower;
     from_prev[i - window.begin] = last == window.end ? 99 : int(i - last);
     if (is_punct(i)) last = i;
   }
@@ -465,13 +507,17 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
   bool quote_before_cue = false;
   for (uint32_t i = v.sentences[cue_first.sentence].first; i < cue.begin; ++i)
     quote_before_cue |= v.tokens[i].quote_mark == -1;
-  static const std::string kNone = "<none>";
+  static const HashedString kNone("<none>");
+  // Small counts as feature parts, hashed once: -2 .. 3.
+  static const HashedString kCounts[] = {HashedString("-2"), HashedString("-1"), HashedString("0"),
+                                         HashedString("1"), HashedString("2"), HashedString("3")};
+  auto count = [](int n) -> const HashedString& { return kCounts[n + 2]; };
   Heads heads;
   for (uint32_t i = window.begin; i < window.end; ++i) {
     out[i - window.begin].reserve(48);
     FeatureSink f{out[i - window.begin], {}, &heads};
-    const std::string& np = next_punct[i - window.begin];
-    const std::string& pp = prev_punct[i - window.begin];
+    const HashedString& np = *next_punct[i - window.begin];
+    const HashedString& pp = *prev_punct[i - window.begin];
     const char* nd = DistanceBucket(std::min(to_next[i - window.begin], 50));
     const char* pd = DistanceBucket(std::min(from_prev[i - window.begin], 50));
     const TokenInfo& t = v.tokens[i];
@@ -480,12 +526,12 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
     const char* side = inside ? "C" : d < 0 ? "L" : "R";
     const char* db = DistanceBucket(d);
     const int sd = std::clamp(int(t.sentence) - int(cue_first.sentence), -2, 2);
-    const std::string sds = std::to_string(sd);
-    const std::string cm = std::to_string(std::min(commas[i - window.begin], 3));
-    const std::string qm = std::to_string(std::min(marks[i - window.begin], 3));
+    const HashedString& sds = count(sd);
+    const HashedString& cm = count(std::min(commas[i - window.begin], 3));
+    const HashedString& qm = count(std::min(marks[i - window.begin], 3));
     const char* q = t.region < 0 ? "out" : t.region == cue_region ? "same" : "in";
-    const std::string& prev = i > window.begin ? v.tokens[i - 1].lower : kNone;
-    const std::string& next = i + 1 < window.end ? v.tokens[i + 1].lower : kNone;
+    const HashedString& prev = i > window.begin ? v.tokens[i - 1].lower : kNone;
+    const HashedString& next = i + 1 < window.end ? v.tokens[i + 1].lower : kNone;
     f.Add("b");
     f.Add("side", side, db);
     f.Add("sd", side, sds);
@@ -805,9 +851,29 @@ std::vector<TokenRange> MainContent(std::vector<TokenRange> chunks, TokenRange c
 
 }  // namespace
 
+namespace {
+
+// Whether the cue tagger could find a cue in the sentence: it holds a quotation mark or a word
+// that was a cue somewhere in training (words too rare to be counted do not count). The
+// tagger finds nothing in the others (PolNeAR dev: the same figures; README, Measured #10),
+// and skipping them saves their features and decoding.
+bool MayHoldCue(const QuoteModel& m, const ArticleView& v, uint32_t first, uint32_t last) {
+  for (uint32_t i = first; i < last; ++i) {
+    const TokenInfo& t = v.tokens[i];
+    if (t.quote_mark != 0 || t.region >= 0) return true;
+    if (t.punct) continue;
+    auto it = m.lexicon.rate.find(uint32_t(t.stem.hash));
+    if (it != m.lexicon.rate.end() && it->second >= kEverCue) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<TokenRange> FindCues(const QuoteModel& m, const ArticleView& v) {
   std::vector<TokenRange> out;
   for (auto [first, last] : v.sentences) {
+    if (!MayHoldCue(m, v, first, last)) continue;
     auto tags = m.cues.Decode(CueFeatures(v, first, last, m.lexicon), m.cue_bias);
     for (TokenRange r : Chunks(tags, kCueBegin, first)) out.push_back(r);
   }

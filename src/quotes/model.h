@@ -18,19 +18,31 @@
 
 namespace sitrep::quotes {
 
+// Text a feature names, hashed once when made: a feature of it then costs a multiply, not a
+// hash of its bytes (the hashing was a sixth of the stage). A string otherwise; made only whole
+// (no assignment of a plain string), so the hash always fits the text.
+struct HashedString : std::string {
+  HashedString() : HashedString(std::string()) {}
+  explicit HashedString(std::string s);
+  HashedString(const char* s) : HashedString(std::string(s)) {}  // NOLINT: "<none>" beside a word
+  uint64_t hash = 0;
+};
+
 // What the features need of each token, computed once an article.
 struct TokenInfo {
   Span span;
-  std::string lower;     // ASCII-lowered text
-  std::string shape;     // "Xx", "x", "d", "“": letters and digits by class, runs squeezed
+  HashedString lower;    // ASCII-lowered text
+  HashedString shape;    // "Xx", "x", "d", "“": letters and digits by class, runs squeezed
   uint32_t sentence = 0;
   uint32_t paragraph = 0;
   int quote_mark = 0;    // +1 opens a quotation, -1 closes one, 0 neither
   int region = -1;       // the quotation the token lies in (marks included), -1 outside
   // Worked out once per token (the feature extractors ask for them many times over):
-  std::string stem;                  // the lower-cased word without its inflection (Stem in model.cc)
+  HashedString stem;                 // the lower-cased word without its inflection (Stem in model.cc)
   const char* word_class = "other";  // see WordClass in model.cc: "that", "det", "aux", "cap" ...
   bool punct = false;                // punctuation or a quotation mark, no word
+  bool comma = false;
+  bool clause_mark = false;          // punctuation that ends or starts a clause (ClauseMark in model.cc)
 };
 
 struct ArticleView {
@@ -56,6 +68,7 @@ enum RoleTag { kOut = 0, kSourceBegin = 1, kSourceIn = 2, kContentBegin = 3, kCo
 struct CueLexicon {
   std::unordered_map<uint32_t, uint8_t> rate;  // stem hash -> class (see RateClass in model.cc)
   const char* Class(const std::string& stem) const;
+  const char* ClassOf(const HashedString& stem) const;  // the same, from the hash it carries
 };
 
 struct QuoteModel {

@@ -278,6 +278,10 @@ TEST(QuoteModel, CueRatesSurviveSaveAndLoad) {
   EXPECT_STREQ(m.lexicon.Class("said"), "<60%+");  // a cue 4 times of 8 (5 or more: "+")
   EXPECT_STREQ(m.lexicon.Class("harbour"), "never");
   EXPECT_STREQ(m.lexicon.Class("zebra"), "unseen");
+  // A token's stem looks its rate up by the hash it carries: the same answers.
+  EXPECT_STREQ(m.lexicon.ClassOf(quotes::HashedString("said")), "<60%+");
+  EXPECT_STREQ(m.lexicon.ClassOf(quotes::HashedString("harbour")), "never");
+  EXPECT_STREQ(m.lexicon.ClassOf(quotes::HashedString("zebra")), "unseen");
   std::stringstream file;
   m.Save(file);
   quotes::QuoteModel loaded;
