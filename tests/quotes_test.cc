@@ -80,6 +80,15 @@ TEST_F(MinskQuotes, YusovToldRadio) {
   EXPECT_TRUE(qs[0]["direct"].get<bool>());
 }
 
+// "Yusov (000): ... Russia squeezes the Belarusian defence industry." Written
+// "“...”, - noted Yusov.", a credit after a dash.
+TEST_F(MinskQuotes, YusovOnTheDefenceIndustryCreditedAfterADash) {
+  auto qs = Of("Yusov", "squeeze out of the Belarusian defense industry");
+  ASSERT_FALSE(qs.empty());
+  EXPECT_TRUE(qs[0]["direct"].get<bool>());
+  EXPECT_EQ(qs[0]["cue"]["text"], "noted");
+}
+
 // "Danilov (001 and 004): "Putin demands direct involvement / direct intervention ..." Both
 // relay Ukrinform."
 TEST_F(MinskQuotes, DanilovRelayedByUkrinform) {

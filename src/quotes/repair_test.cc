@@ -261,5 +261,22 @@ TEST(Repair, ParticipleKeepsASourceThatIsANounPhrase) {
   EXPECT_EQ(a.Text(a.attributions[0].source), "the analysts");
 }
 
+// A quotation the tagger left alone, closed by its credit after a dash or a comma: the
+// credit's verb is the cue and the name (or pronoun) the source, either order.
+TEST(Repair, QuotationCreditedAfterItsClose) {
+  Article a = Make("“The harbour will reopen in May,” - noted Jane Roe.\n\n"
+                   "“The ferries are ready,” the captain added.\n\n"
+                   "“Nobody asked us”, Tom Pike said.\n\n"
+                   "“Closed for the winter”, a sign on the gate, not a credit.");
+  RepairAttributions(a, {.for_reader = false});
+  ASSERT_EQ(a.attributions.size(), 2u);
+  EXPECT_EQ(a.Text(a.attributions[0].cue), "noted");
+  EXPECT_EQ(a.Text(a.attributions[0].source), "Jane Roe");
+  EXPECT_EQ(ContentOf(a, 0), "“The harbour will reopen in May,”");
+  EXPECT_TRUE(a.attributions[0].direct);
+  EXPECT_EQ(a.Text(a.attributions[1].cue), "said");
+  EXPECT_EQ(a.Text(a.attributions[1].source), "Tom Pike");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
