@@ -175,14 +175,22 @@ void AddEvalQuotes(CLI::App& eval) {
 void AddTrainQuotes(CLI::App& train) {
   auto* cmd = train.add_subcommand("quotes", "Train the attribution tagger on PolNeAR JSON Lines");
   static std::string file, out = "models/quotes.model";
-  static int epochs = 4;  // chosen on a held-out sixth of train: 3-6 beat 8-15 (the perceptrons overfit)
+  // epochs: chosen on a held-out sixth of train: 3-6 beat 8-15 (the perceptrons overfit)
+  static quotes::TrainOptions options;
+  static bool no_clusters = false;
   cmd->add_option("--polnear", file, "Training file (train.jsonl)")->required();
   cmd->add_option("--out", out, "Model file to write")->capture_default_str();
-  cmd->add_option("--epochs", epochs, "Passes over the data")->capture_default_str();
+  cmd->add_option("--epochs", options.epochs, "Passes over the data")->capture_default_str();
+  cmd->add_option("--unlabelled", options.unlabelled,
+                  "JSON Lines news (a \"text\" field) for the word clusters, besides the training text");
+  cmd->add_option("--clusters-cache", options.clusters_cache,
+                  "Word clusters read from this file if it exists, else written to it (quicker experiments)");
+  cmd->add_flag("--no-clusters", no_clusters, "Train without word clusters");
   cmd->callback([] {
     try {
       auto docs = quotes::LoadPolnear(file);
-      auto model = quotes::Train(docs, epochs);
+      options.clusters = !no_clusters;
+      auto model = quotes::Train(docs, options);
       std::ofstream o(out, std::ios::binary);
       model.Save(o);
       if (!o.flush()) throw std::runtime_error(out + ": cannot write");
