@@ -4,6 +4,7 @@
 #include "quotes/model.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -468,17 +469,18 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
     // in meaning stands in for a word seen too rarely to have weights of its own.
     if (lexicon.clusters) {
       const uint32_t packed = lexicon.Clusters(w);
-      char fine[8], middle[8], coarse[8];
-      std::snprintf(fine, sizeof fine, "%u", packed & 0x3FF);
-      std::snprintf(middle, sizeof middle, "%u", (packed >> 10) & 0x3FF);
-      std::snprintf(coarse, sizeof coarse, "%u", packed >> 20);
+      char digits[3][8];
+      std::string_view id[3];
+      for (int level = 0; level < 3; ++level)
+        id[level] = {digits[level], size_t(std::to_chars(digits[level], digits[level] + 8,
+                                                         (packed >> (10 * level)) & 0x3FF).ptr - digits[level])};
       const char* fine_rate = lexicon.ClusterClass(packed, 0);
       const char* middle_rate = lexicon.ClusterClass(packed, 1);
-      f.Add("c0", std::string_view(fine));
-      f.Add("c1", std::string_view(middle));
-      f.Add("c2", std::string_view(coarse));
-      f.Add("c1ba", std::string_view(middle), before, after);
-      f.Add("c0a", std::string_view(fine), after);
+      f.Add("c0", id[0]);
+      f.Add("c1", id[1]);
+      f.Add("c2", id[2]);
+      f.Add("c1ba", id[1], before, after);
+      f.Add("c0a", id[0], after);
       f.Add("cr0", fine_rate);
       f.Add("cr1", middle_rate);
       f.Add("cr0lx", fine_rate, lex);
