@@ -293,6 +293,7 @@ TEST(QuoteModel, ClusterRatesReachUnseenWords) {
   }
   quotes::TrainOptions options;
   options.epochs = 3;
+  options.clusters = true;
   options.clusters_cache = cache;
   const quotes::QuoteModel m = quotes::Train(docs, options);
   EXPECT_STREQ(m.lexicon.Class("stated"), "unseen");
