@@ -465,6 +465,19 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
       f.Add("sqlx", where, beside, lex);
       f.Add("sqd", where, DistanceBucket(d), lex);
     }
+    // "…,” as the spokesman put it" / "as she said": "as" opening the clause, then its verb.
+    {
+      bool as_clause = false;
+      for (uint32_t k = i; k > first && k + 6 > i; --k) {
+        const TokenInfo& l = v.tokens[k - 1];
+        if (l.punct) break;
+        if (l.lower == "as") {
+          as_clause = k - 1 == first || v.tokens[k - 2].punct;
+          break;
+        }
+      }
+      if (as_clause) f.Add("as", after, lex);
+    }
     // The word's clusters and their cue rates: what the training data shows of its neighbours
     // in meaning stands in for a word seen too rarely to have weights of its own.
     if (lexicon.clusters) {
