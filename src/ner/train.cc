@@ -1,5 +1,8 @@
 #include "ner/train.h"
 
+#include <fasttext/fasttext.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -15,7 +18,6 @@
 #include "ner/conll.h"
 #include "ner/conlleval.h"
 #include "ner/model.h"
-#include "text/word_clusters.h"
 #include "util/input_error.h"
 #include "util/strings.h"
 
@@ -108,6 +110,47 @@ void CountCase(const std::vector<std::string>& tokens, KeyMap<CaseCounts>& count
   }
 }
 
+// Spherical k-means over unit rows of `x` (n × d), each row weighted; returns a cluster a row.
+std::vector<int> KMeans(const std::vector<float>& x, const std::vector<float>& weight, int d, int k,
+                        int iterations, unsigned seed) {
+  const size_t n = weight.size();
+  k = std::min<int>(k, int(n));
+  std::vector<int> assign(n, 0);
+  if (k <= 0) return assign;
+  std::mt19937 rng(seed);
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::shuffle(order.begin(), order.end(), rng);
+  std::vector<float> centre(size_t(k) * d);
+  for (int c = 0; c < k; ++c) std::copy_n(&x[order[c] * d], d, &centre[size_t(c) * d]);
+  for (int it = 0; it < iterations; ++it) {
+    for (size_t i = 0; i < n; ++i) {
+      const float* row = &x[i * d];
+      float best = -1e30f;
+      for (int c = 0; c < k; ++c) {
+        const float* cen = &centre[size_t(c) * d];
+        float dot = 0;
+        for (int j = 0; j < d; ++j) dot += row[j] * cen[j];
+        if (dot > best) best = dot, assign[i] = c;
+      }
+    }
+    std::fill(centre.begin(), centre.end(), 0.0f);
+    for (size_t i = 0; i < n; ++i)
+      for (int j = 0; j < d; ++j) centre[size_t(assign[i]) * d + j] += weight[i] * x[i * d + j];
+    for (int c = 0; c < k; ++c) {
+      float norm = 0;
+      for (int j = 0; j < d; ++j) norm += centre[size_t(c) * d + j] * centre[size_t(c) * d + j];
+      norm = std::sqrt(norm);
+      if (norm == 0) {  // an empty cluster takes a random row
+        std::copy_n(&x[order[rng() % n] * d], d, &centre[size_t(c) * d]);
+        continue;
+      }
+      for (int j = 0; j < d; ++j) centre[size_t(c) * d + j] /= norm;
+    }
+  }
+  return assign;
+}
+
 std::vector<std::vector<std::string>> ReadUnlabelled(const std::vector<std::string>& paths) {
   std::vector<std::vector<std::string>> texts;
   for (const auto& path : paths) {
@@ -150,18 +193,85 @@ void BuildLexicon(const TrainOptions& o, const std::vector<ConllDocument>& train
   log << "lexicon: " << texts.size() << " texts, " << tokens << " tokens, "
       << lexicon.capitalised.size() << " words with a capitalisation rate\n";
 
-  // Vectors over tokens as CoNLL cuts them.
-  text::WordClusterOptions options;
-  options.dim = o.dim;
-  options.epochs = o.vector_epochs;
-  options.clusters = o.clusters;
-  options.seed = o.seed;
-  const text::WordClusters clusters = text::ClusterWords(texts, options, log);
-  for (size_t i = 0; i < clusters.words.size(); ++i) {
-    const auto [c0, c1, c2] = clusters.ids[i];
-    lexicon.clusters[HashBytes(clusters.words[i])] = (c0 + 1) | ((c1 + 1) << 10) | ((c2 + 1) << 20);
+  // fastText reads a file: one text a line, tokens as CoNLL cuts them.
+  fs::path corpus = fs::temp_directory_path() / ("sitrep-ner-corpus-" + std::to_string(getpid()) + ".txt");
+  {
+    std::ofstream out(corpus);
+    for (const auto& t : texts) {
+      for (size_t i = 0; i < t.size(); ++i) out << (i ? " " : "") << t[i];
+      out << '\n';
+    }
+    if (!out) throw std::runtime_error(corpus.string() + ": cannot write");
   }
-  log << "lexicon: clusters in " << Seconds(start) << " s\n";
+  fasttext::Args args;
+  args.input = corpus.string();
+  args.model = fasttext::model_name::sg;
+  args.loss = fasttext::loss_name::ns;
+  args.dim = o.dim;
+  args.epoch = o.vector_epochs;
+  args.minCount = 3;
+  args.thread = 1;  // one thread: the same vectors every run
+  args.seed = int(o.seed);
+  args.bucket = 200000;
+  args.verbose = 0;
+  fasttext::FastText ft;
+  try {
+    ft.train(args);
+  } catch (...) {
+    fs::remove(corpus);
+    throw;
+  }
+  fs::remove(corpus);
+  auto dict = ft.getDictionary();
+  const int d = o.dim;
+  std::vector<std::string> words;
+  std::vector<float> x, weight;
+  fasttext::Vector v(d);
+  for (int32_t i = 0; i < dict->nwords(); ++i) {
+    std::string w = dict->getWord(i);
+    if (w == "</s>") continue;
+    ft.getWordVector(v, w);
+    float norm = v.norm();
+    if (norm == 0) continue;
+    words.push_back(w);
+    for (int j = 0; j < d; ++j) x.push_back(v[j] / norm);
+    weight.push_back(1.0f);
+  }
+  log << "lexicon: " << words.size() << " word vectors in " << Seconds(start) << " s\n";
+  // Three granularities, each clustering the centroids of the finer one, so they nest.
+  auto fine = KMeans(x, weight, d, o.clusters, 12, o.seed);
+  const int k0 = *std::max_element(fine.begin(), fine.end()) + 1;
+  std::vector<float> cx(size_t(k0) * d, 0.0f), cw(k0, 0.0f);
+  for (size_t i = 0; i < words.size(); ++i) {
+    cw[fine[i]] += 1;
+    for (int j = 0; j < d; ++j) cx[size_t(fine[i]) * d + j] += x[i * d + j];
+  }
+  for (int c = 0; c < k0; ++c) {
+    float norm = 0;
+    for (int j = 0; j < d; ++j) norm += cx[size_t(c) * d + j] * cx[size_t(c) * d + j];
+    norm = std::sqrt(std::max(norm, 1e-12f));
+    for (int j = 0; j < d; ++j) cx[size_t(c) * d + j] /= norm;
+  }
+  auto mid = KMeans(cx, cw, d, std::max(2, o.clusters / 5), 20, o.seed + 1);
+  const int k1 = *std::max_element(mid.begin(), mid.end()) + 1;
+  std::vector<float> mx(size_t(k1) * d, 0.0f), mw(k1, 0.0f);
+  for (int c = 0; c < k0; ++c) {
+    mw[mid[c]] += cw[c];
+    for (int j = 0; j < d; ++j) mx[size_t(mid[c]) * d + j] += cw[c] * cx[size_t(c) * d + j];
+  }
+  for (int c = 0; c < k1; ++c) {
+    float norm = 0;
+    for (int j = 0; j < d; ++j) norm += mx[size_t(c) * d + j] * mx[size_t(c) * d + j];
+    norm = std::sqrt(std::max(norm, 1e-12f));
+    for (int j = 0; j < d; ++j) mx[size_t(c) * d + j] /= norm;
+  }
+  auto coarse = KMeans(mx, mw, d, std::max(2, o.clusters / 25), 20, o.seed + 2);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const uint32_t c0 = fine[i], c1 = mid[c0], c2 = coarse[c1];
+    lexicon.clusters[HashBytes(words[i])] = (c0 + 1) | ((c1 + 1) << 10) | ((c2 + 1) << 20);
+  }
+  log << "lexicon: clusters " << k0 << "/" << k1 << "/" << (*std::max_element(coarse.begin(), coarse.end()) + 1)
+      << " in " << Seconds(start) << " s\n";
 }
 
 // ---- documents with gold labels ----

@@ -4,12 +4,8 @@
 #include "quotes/model.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <istream>
-#include <sstream>
 #include <ostream>
 #include <random>
 #include <type_traits>
@@ -17,12 +13,6 @@
 // Inline: most feature parts are a few bytes, where a call costs more than the hash.
 #define XXH_INLINE_ALL
 #include <xxhash.h>
-
-#include <nlohmann/json.hpp>
-
-#include "text/segment.h"
-#include "text/word_clusters.h"
-#include "util/input_error.h"
 
 namespace sitrep::quotes {
 
@@ -296,19 +286,6 @@ const char* CueLexicon::Class(const std::string& stem) const {
   return it == rate.end() || it->second >= std::size(kRateNames) ? "unseen" : kRateNames[it->second];
 }
 
-uint32_t CueLexicon::Clusters(const std::string& word) const {
-  if (!clusters) return 0;
-  auto it = clusters->find(uint32_t(HashFeature(word)));
-  return it == clusters->end() ? 0 : it->second;
-}
-
-const char* CueLexicon::ClusterClass(uint32_t packed, int level) const {
-  const uint32_t c = (packed >> (10 * level)) & 0x3FF;
-  if (c == 0) return "none";
-  auto it = cluster_rate.find(uint32_t(level) << 12 | c);
-  return it == cluster_rate.end() || it->second >= std::size(kRateNames) ? "unseen" : kRateNames[it->second];
-}
-
 QuoteModel::QuoteModel() : cues(3, BioAllowed(1)), roles(5, BioAllowed(2)) {}
 
 bool QuoteModel::Load(std::istream& in) {
@@ -330,28 +307,6 @@ bool QuoteModel::Load(std::istream& in) {
     if (!in.read(reinterpret_cast<char*>(&key), sizeof key) || !in.read(reinterpret_cast<char*>(&c), 1)) return false;
     lexicon.rate[key] = c;
   }
-  // Word clusters and their cue rates (models trained before them end here).
-  lexicon.clusters.reset();
-  lexicon.cluster_rate.clear();
-  if (in.peek() == std::char_traits<char>::eof()) return true;
-  if (!in.read(magic, 4) || std::string_view(magic, 4) != "SQC1") return false;
-  if (!in.read(reinterpret_cast<char*>(&n), sizeof n)) return false;
-  auto clusters = std::make_shared<std::unordered_map<uint32_t, uint32_t>>();
-  clusters->reserve(n);
-  for (uint32_t i = 0; i < n; ++i) {
-    uint32_t key, packed;
-    if (!in.read(reinterpret_cast<char*>(&key), sizeof key) || !in.read(reinterpret_cast<char*>(&packed), sizeof packed))
-      return false;
-    (*clusters)[key] = packed;
-  }
-  lexicon.clusters = std::move(clusters);
-  if (!in.read(reinterpret_cast<char*>(&n), sizeof n)) return false;
-  for (uint32_t i = 0; i < n; ++i) {
-    uint32_t key;
-    uint8_t c;
-    if (!in.read(reinterpret_cast<char*>(&key), sizeof key) || !in.read(reinterpret_cast<char*>(&c), 1)) return false;
-    lexicon.cluster_rate[key] = c;
-  }
   return true;
 }
 void QuoteModel::Save(std::ostream& out) const {
@@ -367,20 +322,6 @@ void QuoteModel::Save(std::ostream& out) const {
   const uint32_t n = uint32_t(lexicon.rate.size());
   out.write(reinterpret_cast<const char*>(&n), sizeof n);
   for (auto [key, c] : lexicon.rate) {
-    out.write(reinterpret_cast<const char*>(&key), sizeof key);
-    out.write(reinterpret_cast<const char*>(&c), 1);
-  }
-  if (!lexicon.clusters) return;
-  out.write("SQC1", 4);
-  const uint32_t words = uint32_t(lexicon.clusters->size());
-  out.write(reinterpret_cast<const char*>(&words), sizeof words);
-  for (auto [key, packed] : *lexicon.clusters) {
-    out.write(reinterpret_cast<const char*>(&key), sizeof key);
-    out.write(reinterpret_cast<const char*>(&packed), sizeof packed);
-  }
-  const uint32_t rates = uint32_t(lexicon.cluster_rate.size());
-  out.write(reinterpret_cast<const char*>(&rates), sizeof rates);
-  for (auto [key, c] : lexicon.cluster_rate) {
     out.write(reinterpret_cast<const char*>(&key), sizeof key);
     out.write(reinterpret_cast<const char*>(&c), 1);
   }
@@ -518,28 +459,6 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
         }
       }
       if (as_clause) f.Add("as", after, lex);
-    }
-    // The word's clusters and their cue rates: what the training data shows of its neighbours
-    // in meaning stands in for a word seen too rarely to have weights of its own.
-    if (lexicon.clusters) {
-      const uint32_t packed = lexicon.Clusters(w);
-      char digits[3][8];
-      std::string_view id[3];
-      for (int level = 0; level < 3; ++level)
-        id[level] = {digits[level], size_t(std::to_chars(digits[level], digits[level] + 8,
-                                                         (packed >> (10 * level)) & 0x3FF).ptr - digits[level])};
-      const char* fine_rate = lexicon.ClusterClass(packed, 0);
-      const char* middle_rate = lexicon.ClusterClass(packed, 1);
-      f.Add("c0", id[0]);
-      f.Add("c1", id[1]);
-      f.Add("c2", id[2]);
-      f.Add("c1ba", id[1], before, after);
-      f.Add("c0a", id[0], after);
-      f.Add("cr0", fine_rate);
-      f.Add("cr1", middle_rate);
-      f.Add("cr0lx", fine_rate, lex);
-      f.Add("cr0ba", fine_rate, before, after);
-      f.Add("cr1ba", middle_rate, before, after);
     }
   }
   return out;
@@ -1182,12 +1101,8 @@ void TrainEdges(QuoteModel& m, const std::vector<GoldDocument>& docs, int epochs
 namespace {
 
 // The cue rates of the documents whose index modulo 2 is not `skip` (-1: all documents).
-CueLexicon CountCues(const std::vector<GoldDocument>& docs, int skip,
-                     std::shared_ptr<const std::unordered_map<uint32_t, uint32_t>> clusters) {
-  CueLexicon out;
-  out.clusters = std::move(clusters);
+CueLexicon CountCues(const std::vector<GoldDocument>& docs, int skip) {
   std::unordered_map<std::string, std::pair<size_t, size_t>> counts;  // stem -> (as cue, seen)
-  std::unordered_map<uint32_t, std::pair<size_t, size_t>> cluster_counts;  // level << 12 | cluster -> the same
   for (size_t d = 0; d < docs.size(); ++d) {
     if (int(d % 2) == skip) continue;
     const ArticleView v = ViewOf(docs[d].article);
@@ -1200,102 +1115,22 @@ CueLexicon CountCues(const std::vector<GoldDocument>& docs, int skip,
       auto& [as_cue, seen] = counts[v.tokens[i].stem];
       as_cue += cue[i];
       ++seen;
-      const uint32_t packed = out.Clusters(v.tokens[i].lower);
-      for (int level = 0; level < 2; ++level)
-        if (const uint32_t c = (packed >> (10 * level)) & 0x3FF) {
-          auto& [cluster_cue, cluster_seen] = cluster_counts[uint32_t(level) << 12 | c];
-          cluster_cue += cue[i];
-          ++cluster_seen;
-        }
     }
   }
+  CueLexicon out;
   for (const auto& [stem, n] : counts)
     if (n.first > 0 || n.second >= 3) out.rate[uint32_t(HashFeature(stem))] = RateClass(n.first, n.second);
-  for (const auto& [key, n] : cluster_counts) out.cluster_rate[key] = RateClass(n.first, n.second);
-  return out;
-}
-
-// Unlabelled text as the cue tagger sees it: segmented, ASCII-lowered tokens.
-std::vector<std::string> LowerTokens(Article& a) {
-  Segment(a);
-  std::vector<std::string> out;
-  out.reserve(a.tokens.size());
-  for (const Span& t : a.tokens) out.push_back(Lower(a.Text(t)));
-  return out;
-}
-
-std::vector<std::vector<std::string>> ReadUnlabelled(const std::vector<std::string>& paths) {
-  std::vector<std::vector<std::string>> texts;
-  for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path + ": cannot open");
-    std::string line;
-    long number = 0;
-    while (std::getline(in, line)) {
-      ++number;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      auto j = nlohmann::json::parse(line, nullptr, false);
-      if (j.is_discarded() || !j.is_object())
-        throw InputError(path + ":" + std::to_string(number) + ": not a JSON object");
-      auto text = j.find("text");
-      if (text == j.end() || !text->is_string()) continue;
-      Article a;
-      a.text = text->get<std::string>();
-      a.paragraphs = {{0, a.text.size()}};
-      texts.push_back(LowerTokens(a));
-    }
-  }
-  return texts;
-}
-
-// Clusters over the unlabelled text and the training articles, or as cached: "word fine middle
-// coarse" a line.
-std::shared_ptr<const std::unordered_map<uint32_t, uint32_t>> WordClustersFor(const std::vector<GoldDocument>& docs,
-                                                                             const TrainOptions& o) {
-  auto out = std::make_shared<std::unordered_map<uint32_t, uint32_t>>();
-  auto add = [&](const std::string& word, uint32_t fine, uint32_t middle, uint32_t coarse) {
-    (*out)[uint32_t(HashFeature(word))] = (fine + 1) | ((middle + 1) << 10) | ((coarse + 1) << 20);
-  };
-  if (!o.clusters_cache.empty() && std::filesystem::exists(o.clusters_cache)) {
-    std::ifstream in(o.clusters_cache);
-    std::string word;
-    uint32_t fine, middle, coarse;
-    while (in >> word >> fine >> middle >> coarse) add(word, fine, middle, coarse);
-    if (!in.eof()) throw InputError(o.clusters_cache + ": not a word clusters file");
-    std::fprintf(stderr, "quotes: %zu word clusters read from %s\n", out->size(), o.clusters_cache.c_str());
-    return out;
-  }
-  auto texts = ReadUnlabelled(o.unlabelled);
-  for (const GoldDocument& d : docs) {
-    const ArticleView v = ViewOf(d.article);
-    std::vector<std::string> words;
-    for (const TokenInfo& t : v.tokens) words.push_back(t.lower);
-    texts.push_back(std::move(words));
-  }
-  std::ostringstream log;
-  const text::WordClusters clusters = text::ClusterWords(texts, {}, log);
-  std::fprintf(stderr, "quotes: %s", log.str().c_str());
-  for (size_t i = 0; i < clusters.words.size(); ++i)
-    add(clusters.words[i], clusters.ids[i][0], clusters.ids[i][1], clusters.ids[i][2]);
-  if (!o.clusters_cache.empty()) {
-    std::ofstream cache(o.clusters_cache);
-    for (size_t i = 0; i < clusters.words.size(); ++i)
-      cache << clusters.words[i] << ' ' << clusters.ids[i][0] << ' ' << clusters.ids[i][1] << ' ' << clusters.ids[i][2] << '\n';
-    if (!cache.flush()) throw std::runtime_error(o.clusters_cache + ": cannot write");
-  }
   return out;
 }
 
 }  // namespace
 
-QuoteModel Train(const std::vector<GoldDocument>& docs, const TrainOptions& options) {
-  const int epochs = options.epochs;
+QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs) {
   QuoteModel m;
-  auto clusters = options.clusters ? WordClustersFor(docs, options) : nullptr;
   // The cue tagger learns from rates counted on the other half of the documents (as it
   // will meet them on unseen text), and keeps the rates of all of them.
-  m.lexicon = CountCues(docs, -1, clusters);
-  const CueLexicon half_lexicons[2] = {CountCues(docs, 0, clusters), CountCues(docs, 1, clusters)};
+  m.lexicon = CountCues(docs, -1);
+  const CueLexicon half_lexicons[2] = {CountCues(docs, 0), CountCues(docs, 1)};
   std::vector<RoleExample> cue_examples, role_examples;
   std::vector<std::vector<RoleExample>> fold_examples(2);
   size_t content_tokens = 0, content_lost = 0;

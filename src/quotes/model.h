@@ -8,7 +8,6 @@
 #pragma once
 
 #include <iosfwd>
-#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -66,21 +65,10 @@ enum RoleTag { kOut = 0, kSourceBegin = 1, kSourceIn = 2, kContentBegin = 3, kCo
 // How often each word (stemmed) is a cue in the training data, as a small class: lets the cue
 // tagger generalise from a word's rate rather than only its own weights, which a perceptron
 // learns poorly for the long tail of verbs seen a few times.
-//
-// Word clusters (from fastText vectors over unlabelled news and the training text) carry the
-// same to words the training data holds too rarely: a cluster's cue rate is lent to every
-// word in it, so an unseen "contended" borrows the rate of "asserted", "argued" and the like.
 struct CueLexicon {
   std::unordered_map<uint32_t, uint8_t> rate;  // stem hash -> class (see RateClass in model.cc)
   const char* Class(const std::string& stem) const;
   const char* ClassOf(const HashedString& stem) const;  // the same, from the hash it carries
-
-  // Lower-cased word hash -> clusters packed as fine | middle << 10 | coarse << 20, each
-  // counted from 1 (0: no cluster); one map shared by a model's lexicons.
-  std::shared_ptr<const std::unordered_map<uint32_t, uint32_t>> clusters;
-  std::unordered_map<uint32_t, uint8_t> cluster_rate;  // level << 12 | cluster -> class
-  uint32_t Clusters(const std::string& word) const;
-  const char* ClusterClass(uint32_t packed, int level) const;
 };
 
 struct QuoteModel {
@@ -127,21 +115,7 @@ struct GoldDocument {
   std::vector<GoldAttribution> attributions;
 };
 
-struct TrainOptions {
-  int epochs = 4;
-  // Word clusters for the cue tagger: off by default, since on two held-out sixths of train
-  // they found no more cues (README, Measured).
-  bool clusters = false;
-  std::vector<std::string> unlabelled;  // JSON Lines with a "text" field, for the word clusters
-  std::string clusters_cache;           // when set: clusters read from here if present, else written
-};
-
 // Trains both taggers on `docs` (one core); prints progress to stderr.
-QuoteModel Train(const std::vector<GoldDocument>& docs, const TrainOptions& options);
-inline QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs) {
-  TrainOptions o;
-  o.epochs = epochs;
-  return Train(docs, o);
-}
+QuoteModel Train(const std::vector<GoldDocument>& docs, int epochs);
 
 }  // namespace sitrep::quotes

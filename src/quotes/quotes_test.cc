@@ -4,8 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <fstream>
 #include <sstream>
 
 #include "quotes/model.h"
@@ -292,48 +290,6 @@ TEST(QuoteModel, CueRatesSurviveSaveAndLoad) {
   const std::string whole = file.str();
   std::stringstream cut(whole.substr(0, whole.size() - 3));
   EXPECT_FALSE(quotes::QuoteModel().Load(cut));
-}
-
-// An unseen word lends the cue rate of its cluster: "stated", never in the training text,
-// shares a cluster with "said" (a cue 4 times of 8), and the rate comes back from the file.
-TEST(QuoteModel, ClusterRatesReachUnseenWords) {
-  std::vector<quotes::GoldDocument> docs;
-  for (const char* name : {"Jane Roe", "John Doe", "Ann Poe", "Bob Lee"}) {
-    quotes::GoldDocument d;
-    const std::string who = name;
-    d.article = Make(who + " said the harbour bridge would open in May. The weather was said to be mild.");
-    quotes::GoldAttribution g;
-    g.source = {0, uint32_t(who.size())};
-    g.cue = {g.source.end + 1, g.source.end + 5};
-    g.content = {{g.cue.end + 1, uint32_t(d.article.text.find('.'))}};
-    d.attributions.push_back(g);
-    docs.push_back(std::move(d));
-  }
-  const std::string cache = ::testing::TempDir() + "/quotes-clusters-test.txt";
-  {
-    std::ofstream out(cache);
-    out << "said 4 1 0\nstated 4 1 0\nharbour 7 2 1\n";
-  }
-  quotes::TrainOptions options;
-  options.epochs = 3;
-  options.clusters = true;
-  options.clusters_cache = cache;
-  const quotes::QuoteModel m = quotes::Train(docs, options);
-  EXPECT_STREQ(m.lexicon.Class("stated"), "unseen");
-  const uint32_t stated = m.lexicon.Clusters("stated");
-  EXPECT_EQ(stated, 5u | 2u << 10 | 1u << 20);
-  EXPECT_STREQ(m.lexicon.ClusterClass(stated, 0), "<60%+");
-  EXPECT_STREQ(m.lexicon.ClusterClass(m.lexicon.Clusters("harbour"), 0), "never");
-  EXPECT_STREQ(m.lexicon.ClusterClass(m.lexicon.Clusters("zebra"), 0), "none");
-  std::stringstream file;
-  m.Save(file);
-  quotes::QuoteModel loaded;
-  ASSERT_TRUE(loaded.Load(file));
-  EXPECT_STREQ(loaded.lexicon.ClusterClass(loaded.lexicon.Clusters("stated"), 0), "<60%+");
-  const std::string whole = file.str();
-  std::stringstream cut(whole.substr(0, whole.size() - 3));
-  EXPECT_FALSE(quotes::QuoteModel().Load(cut));
-  std::remove(cache.c_str());
 }
 
 }  // namespace
