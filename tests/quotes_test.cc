@@ -89,6 +89,15 @@ TEST_F(MinskQuotes, YusovOnTheDefenceIndustryCreditedAfterADash) {
   EXPECT_EQ(qs[0]["cue"]["text"], "noted");
 }
 
+// 003's lead: "<the Kremlin's strategic objective>, Andriy Yusov, a representative of ...,
+// has told Radio NV." (the content before the name, the venue after the verb).
+TEST_F(MinskQuotes, YusovsLeadToldRadio) {
+  auto qs = Of("Yusov", "is a strategic objective of the Kremlin");
+  ASSERT_FALSE(qs.empty());
+  EXPECT_EQ(qs[0]["venue"], "Radio NV");
+  EXPECT_FALSE(qs[0]["direct"].get<bool>());
+}
+
 // "Danilov (001 and 004): "Putin demands direct involvement / direct intervention ..." Both
 // relay Ukrinform."
 TEST_F(MinskQuotes, DanilovRelayedByUkrinform) {

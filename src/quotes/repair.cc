@@ -180,6 +180,21 @@ bool AsPutIt(const Article& a, Attribution& q, std::vector<Attribution>& all) {
   return true;
 }
 
+// A content that runs on over its own credit's "as Jane Roe put it" (the tagger missed "put"
+// as a cue) ends before "as".
+void StopBeforeAsPutIt(const Article& a, Attribution& q) {
+  const std::string content = AsciiLower(a.Text(q.content));
+  for (size_t as = content.find(" as "); as != std::string::npos; as = content.find(" as ", as + 1)) {
+    size_t put = content.find(" put it", as);
+    if (put == std::string::npos) put = content.find(" puts it", as);
+    if (put == std::string::npos || WordCount(std::string_view(content).substr(as + 4, put - as - 4)) > 6) continue;
+    uint32_t end = q.content.begin + uint32_t(as);
+    while (end > q.content.begin && (IsSpace(a.text[end - 1]) || a.text[end - 1] == ',')) --end;
+    q.content.end = end;
+    return;
+  }
+}
+
 // "Otherwise, according to Jane Roe, the port stays shut": the content is what follows.
 void AccordingToParenthesis(const Article& a, Attribution& q) {
   if (AsciiLower(a.Text(q.cue)) != "according to" || q.content.end > q.cue.begin || q.source.size() == 0) return;
@@ -390,11 +405,82 @@ std::vector<Attribution> CreditedQuotations(const Article& a, const std::vector<
   return out;
 }
 
+bool HasAuxiliary(std::string_view clause) {
+  static const std::set<std::string> kAux = {"is", "are", "was", "were", "will", "would", "has", "have",
+                                             "had", "can", "could", "may", "might", "must", "should", "be"};
+  for (size_t i = 0; i < clause.size();) {
+    while (i < clause.size() && IsSpace(clause[i])) ++i;
+    size_t j = i;
+    while (j < clause.size() && !IsSpace(clause[j])) ++j;
+    if (kAux.count(AsciiLower(clause.substr(i, j - i)))) return true;
+    i = j;
+  }
+  return false;
+}
+
+// "The port will reopen in May, Jane Roe, the harbour master, has told Radio Harbour.": a
+// sentence the tagger left without a cue whose last clause is a speech verb (after "has",
+// "had" or nothing) and whose clause before it opens with a person's name (an apposition may
+// follow the name). The content is what comes before the name; the source the name and its
+// apposition. Wire style; the tagger, reading a window of tokens, loses it in a long sentence.
+std::vector<Attribution> CreditedClauses(const Article& a) {
+  std::vector<Attribution> out;
+  const std::string_view t = a.text;
+  for (const Sentence& sentence : a.sentences) {
+    const Span s = sentence.span;
+    if (std::any_of(a.attributions.begin(), a.attributions.end(),
+                    [&](const Attribution& q) { return Overlap(s, q.content) > 0 || Overlap(s, q.cue) > 0; }))
+      continue;
+    std::vector<uint32_t> commas;
+    for (uint32_t i = s.begin; i < s.end; ++i)
+      if (t[i] == ',') commas.push_back(i);
+    if (commas.size() < 2) continue;
+    // The last clause: [has|had] <speech verb> ...
+    const uint32_t last = commas.back() + 1;
+    std::vector<Span> words = ClauseWords(t, last, s.end, 8);
+    if (words.empty()) continue;
+    size_t verb = 0;
+    const std::string_view first_word = t.substr(words[0].begin, words[0].size());
+    if ((first_word == "has" || first_word == "had") && words.size() > 1) verb = 1;
+    const std::string_view verb_word = t.substr(words[verb].begin, words[verb].size());
+    if (!SpeechWord(verb_word) || std::isupper(static_cast<unsigned char>(verb_word[0]))) continue;
+    // "..., Jane Roe, said this on ..." points at what came before: not this rule's.
+    if (verb + 1 < words.size()) {
+      const std::string_view object = t.substr(words[verb + 1].begin, words[verb + 1].size());
+      if (object == "this" || object == "so" || object == "it" || object == "that") continue;
+    }
+    // The name opens the clause after the content's comma: the first comma a person's name
+    // follows (an apposition may come between it and the last clause).
+    for (size_t c = 0; c + 1 < commas.size(); ++c) {
+      uint32_t name_at = commas[c] + 1;
+      while (name_at < s.end && t[name_at] == ' ') ++name_at;
+      const auto person = std::find_if(a.mentions.begin(), a.mentions.end(), [&](const Mention& m) {
+        return m.type == EntityType::kPerson && m.span.begin == name_at;
+      });
+      if (person == a.mentions.end()) continue;
+      // the name ends its clause, or the clause is the name alone
+      if (person->span.end != commas[c + 1]) break;
+      Attribution at;
+      at.content = TrimSpaces(a, {s.begin, commas[c]});
+      // A clause, not a title before the name ("The deputy mayor, Jane Roe, said ..."): it
+      // has a verb, seen by its auxiliary or copula.
+      if (WordCount(a.Text(at.content)) < 4 || !HasAuxiliary(a.Text(at.content))) break;
+      at.source = {person->span.begin, commas.back()};
+      at.cue = {words[0].begin, words[verb].end};
+      out.push_back(at);
+      break;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void RepairAttributions(Article& a, const RepairOptions& options) {
   const std::vector<Span> quotations = Quotations(a);
-  if (auto credited = CreditedQuotations(a, quotations); !credited.empty()) {
+  auto credited = CreditedQuotations(a, quotations);
+  for (const Attribution& clause : CreditedClauses(a)) credited.push_back(clause);
+  if (!credited.empty()) {
     a.attributions.insert(a.attributions.end(), credited.begin(), credited.end());
     std::stable_sort(a.attributions.begin(), a.attributions.end(),
                      [](const Attribution& x, const Attribution& y) { return x.cue.begin < y.cue.begin; });
@@ -421,6 +507,7 @@ void RepairAttributions(Article& a, const RepairOptions& options) {
     StopBeforeOwnCue(q, quotations, q.content);
     TakeQuotationWhole(a, q, quotations);
     RunToClauseEnd(a, q, a.attributions);
+    StopBeforeAsPutIt(a, q);
     if (q.source.size()) CutSourceLeftover(a, q), SubjectForPredicate(a, q);
     q.direct = std::any_of(quotations.begin(), quotations.end(), [&](Span z) {
       return z.begin <= q.content.begin && q.content.begin < z.end && 2 * Overlap(z, q.content) > q.content.size();

@@ -9,7 +9,11 @@
 //   according to ...", "as Jane Roe put it") is replaced by what it stands for: the clause
 //   before the source, the quotation before "as ... put it", or the paragraph before;
 // - "Otherwise, according to Jane Roe, ...": the content is what follows the parenthesis;
-// - a source's leading leftover ("As a reminder, the harbour council") is cut off.
+// - a source's leading leftover ("As a reminder, the harbour council") is cut off;
+// - a content that runs on over its own "as Jane Roe put it" ends before "as";
+// - what the tagger left without a cue but closed by its credit is attributed: a quotation
+//   ("“...”, - noted Jane Roe.") or, wire style, a clause before a person's name and title
+//   ("The port will reopen, Jane Roe, the harbour master, has told Radio Harbour.").
 // For a reader (not for span scoring: PolNeAR counts any attribution of a view and marks the
 // topic of "commented on" as its content) they also replace placeholders and drop what is no
 // statement: cues that are no speech or thought ("pressured", "will come", "it is known",

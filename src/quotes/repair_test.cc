@@ -278,5 +278,32 @@ TEST(Repair, QuotationCreditedAfterItsClose) {
   EXPECT_EQ(a.Text(a.attributions[1].source), "Tom Pike");
 }
 
+// Wire style: the content, then the speaker's name and title between commas, then the verb.
+TEST(Repair, ClauseCreditedByANameAndItsTitle) {
+  Article a = Make("The harbour will stay closed to ferries until May, Jane Roe, the harbour master of "
+                   "the town, has told Radio Harbour.\n\n"
+                   "The weather, the council said in a report, was mild, and boats, Tom Pike, left.\n\n"
+                   "The deputy mayor of the harbour town, Ann Poe, said this on the radio.");
+  NamePerson(a, "Jane Roe");
+  NamePerson(a, "Tom Pike");
+  NamePerson(a, "Ann Poe");
+  RepairAttributions(a, {.for_reader = false});
+  // the second sentence's last clause is no credit; the third's words before the name are
+  // her title, and "said this" points at what came before
+  ASSERT_EQ(a.attributions.size(), 1u);
+  EXPECT_EQ(ContentOf(a, 0), "The harbour will stay closed to ferries until May");
+  EXPECT_EQ(a.Text(a.attributions[0].source), "Jane Roe, the harbour master of the town");
+  EXPECT_EQ(a.Text(a.attributions[0].cue), "has told");
+}
+
+// A content that runs on over "as ... put it" (its own credit, the cue missed) ends before "as".
+TEST(Repair, ContentStopsBeforeAsPutIt) {
+  Article a = Make("The council calls the rumours of a closure “idle talk,” as the harbour master Jane Roe put it.");
+  Propose(a, "calls", "The council", "the rumours of a closure “idle talk,” as the harbour master Jane Roe put it");
+  RepairAttributions(a, {.for_reader = false});
+  ASSERT_EQ(a.attributions.size(), 1u);
+  EXPECT_EQ(ContentOf(a, 0), "the rumours of a closure “idle talk,”");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
