@@ -36,6 +36,7 @@ class MinskQuotes : public ::testing::Test {
             content.find(words) != std::string::npos) {
           auto copy = q;
           copy["outlet"] = a["outlet"];
+          copy["article"] = a["id"];
           out.push_back(copy);
         }
       }
@@ -231,12 +232,13 @@ TEST_F(MinskQuotes, EachQuotationCreditedOnce) {
   EXPECT_EQ(Of("Peskov", "stupid and baseless fiction").size(), 1u);
 }
 
-// "As a reminder, the National Resistance Centre reported ...": the source is the centre alone.
+// "As a reminder, the National Resistance Centre reported ...": the source is the centre alone,
+// and the speaker the centre as its story names it.
 TEST_F(MinskQuotes, SourceWithoutLeftovers) {
   auto qs = Of("National Resistance Centre", "false flag operation");
   ASSERT_EQ(qs.size(), 1u);
   EXPECT_EQ(qs[0]["source"]["text"], "the National Resistance Centre");
-  EXPECT_EQ(qs[0]["speaker"], "the National Resistance Centre");
+  EXPECT_EQ(qs[0]["speaker"], "National Resistance Centre");
 }
 
 // "Not quotes: the author's own sentences ("The Kremlin always lies ...", 001)."
@@ -249,16 +251,33 @@ TEST_F(MinskQuotes, AuthorIsNoSource) {
     }
 }
 
-// A story's quotes name each speaker once however the articles spell them (EXPECTED.md's
-// "Nayev"/"Naev", "Andrii"/"Andriy Yusov"), as the story's brief does.
+// Every view of the quotes names a speaker as the story does, however the articles spell them
+// (EXPECTED.md's "Nayev"/"Naev", "Andrii"/"Andriy Yusov"), as the story's brief does: one
+// story, the whole store, and one article (003 spells him "Andriy Yusov").
 TEST_F(MinskQuotes, OneNameASpeakerAcrossTheStory) {
+  auto speakers_in = [](const nlohmann::json& listing) {
+    std::set<std::string> speakers;
+    for (const auto& a : listing["articles"])
+      for (const auto& q : a["attributions"]) speakers.insert(q["speaker"].get<std::string>());
+    return speakers;
+  };
   const auto story = nlohmann::json::parse(Sh(kSitrep + " quotes --json --story 1 --db " + db_, dir_).out, nullptr, false);
   ASSERT_TRUE(story.is_object());
-  std::set<std::string> speakers;
-  for (const auto& a : story["articles"])
-    for (const auto& q : a["attributions"]) speakers.insert(q["speaker"].get<std::string>());
-  for (const char* name : {"Serhiy Nayev", "Andrii Yusov"}) EXPECT_TRUE(speakers.count(name)) << name;
-  for (const char* other : {"Serhiy Naev", "Andriy Yusov"}) EXPECT_FALSE(speakers.count(other)) << other;
+  ASSERT_TRUE(json_.is_object());
+  for (const auto& listing : {story, json_}) {
+    const std::set<std::string> speakers = speakers_in(listing);
+    for (const char* name : {"Serhiy Nayev", "Andrii Yusov"}) EXPECT_TRUE(speakers.count(name)) << name;
+    for (const char* other : {"Serhiy Naev", "Andriy Yusov"}) EXPECT_FALSE(speakers.count(other)) << other;
+  }
+  std::string radio_article;  // the article Yusov told Radio NV
+  for (const auto& q : Of("Yusov", "strategic task of the Kremlin")) radio_article = q["article"];
+  ASSERT_FALSE(radio_article.empty());
+  const auto one = nlohmann::json::parse(
+      Sh(kSitrep + " quotes --json --article " + radio_article + " --db " + db_, dir_).out, nullptr, false);
+  ASSERT_TRUE(one.is_object());
+  ASSERT_EQ(one["articles"].size(), 1u) << "only the article asked for is listed";
+  EXPECT_TRUE(speakers_in(one).count("Andrii Yusov"));
+  EXPECT_FALSE(speakers_in(one).count("Andriy Yusov"));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -47,21 +48,52 @@ void PrintAttributions(const Article& a) {
   printf("\n");
 }
 
-std::vector<Article> ArticlesToRead(Store& store, const std::string& article_id, StoryId story) {
-  std::vector<Article> out;
+// What `sitrep quotes` reads: the articles to list, in order, and each with the rest of its
+// story, so that a speaker is named as the story names them ("Hordienko" in one article and
+// "Petro Hordiyenko" in another are one person), whether one article, one story or the whole
+// store is listed. An article placed in no story stands alone.
+struct Reading {
+  std::vector<std::vector<Article>> stories;
+  std::vector<std::string> listed;  // article ids, in the order to list them
+};
+
+Reading ArticlesToRead(Store& store, const std::string& article_id, StoryId story) {
+  Reading r;
+  auto story_of = [&](const std::string& id) -> StoryId {
+    const auto placement = store.PlacementOf(id);
+    return placement ? placement->story.story : 0;
+  };
+  auto read_story = [&](StoryId id) {
+    auto read = store.ReadStory(id);
+    if (!read) throw std::runtime_error("no story " + std::to_string(id));
+    return std::move(read->articles);
+  };
   if (!article_id.empty()) {
     auto a = store.Get(article_id);
     if (!a) throw std::runtime_error("no article with id '" + article_id + "'");
-    out.push_back(std::move(*a));
-    return out;
+    r.listed.push_back(a->id);
+    const StoryId id = story_of(a->id);
+    r.stories.push_back(id ? read_story(id) : std::vector<Article>{std::move(*a)});
+    return r;
   }
   if (story != 0) {
-    auto read = store.ReadStory(story);
-    if (!read) throw std::runtime_error("no story " + std::to_string(story));
-    return std::move(read->articles);
+    r.stories.push_back(read_story(story));
+    for (const Article& a : r.stories.back()) r.listed.push_back(a.id);
+    return r;
   }
-  store.ForEachArticle([&](const Article& a, bool) { out.push_back(a); });
-  return out;
+  std::map<StoryId, size_t> group;  // story -> index into r.stories
+  store.ForEachArticle([&](const Article& a, bool) {
+    r.listed.push_back(a.id);
+    const StoryId id = story_of(a.id);
+    if (id == 0) {
+      r.stories.push_back({a});
+      return;
+    }
+    auto [it, added] = group.emplace(id, r.stories.size());
+    if (added) r.stories.emplace_back();
+    r.stories[it->second].push_back(a);
+  });
+  return r;
 }
 
 nlohmann::json Prf(const quotes::Prf& p) { return {{"p", p.p()}, {"r", p.r()}, {"f1", p.f1()}}; }
@@ -79,13 +111,16 @@ void AddQuotes(CLI::App& app, Globals& g) {
   cmd->callback([&g] {
     try {
       auto store = Store::Open(g.db);
-      auto articles = ArticlesToRead(*store, article_id, story);
-      for (Article& a : articles) FindAttributions(a);
-      // A story's speakers under one name each, as its brief gives them ("Naev" and "Nayev"
-      // in two articles are one person).
-      if (story != 0) ResolveStory(articles);
+      Reading reading = ArticlesToRead(*store, article_id, story);
+      std::map<std::string, const Article*> by_id;
+      for (std::vector<Article>& articles : reading.stories) {
+        for (Article& a : articles) FindAttributions(a);
+        ResolveStory(articles);
+        for (const Article& a : articles) by_id[a.id] = &a;
+      }
       nlohmann::json out = nlohmann::json::array();
-      for (const Article& a : articles) {
+      for (const std::string& id : reading.listed) {
+        const Article& a = *by_id.at(id);
         if (g.json) out.push_back(AttributionsJson(a));
         else PrintAttributions(a);
       }
