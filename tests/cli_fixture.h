@@ -64,8 +64,10 @@ class Cli : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
   Result Sitrep(const std::string& args) { return Sh(kSitrep + " " + args, dir_); }
-  void Write(const std::string& name, const std::string& bytes) {
+  // Writes a file into the scratch folder; returns its path.
+  std::string Write(const std::string& name, const std::string& bytes) {
     std::ofstream(dir_ / name, std::ios::binary) << bytes;
+    return (dir_ / name).string();
   }
 
   fs::path dir_;

@@ -8,14 +8,8 @@
 
 namespace {
 
-// The CLI fixture's scratch folder and runner; files are written there by name.
-class EvalNames : public sitrep_test::Cli {
- protected:
-  std::string Write(const std::string& name, const std::string& text) {
-    Cli::Write(name, text);
-    return (dir_ / name).string();
-  }
-};
+// The CLI fixture's scratch folder and runner.
+class EvalNames : public sitrep_test::Cli {};
 
 TEST_F(EvalNames, ScoresAnInventedPairsFile) {
   std::string path = Write("pairs.tsv",

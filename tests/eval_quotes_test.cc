@@ -27,14 +27,8 @@ nlohmann::json Record() {
                       quote("ferries would run again", "The mayor", "told")}}};
 }
 
-// The CLI fixture's scratch folder and runner; files are written there by name.
-class EvalQuotes : public sitrep_test::Cli {
- protected:
-  std::string Write(const std::string& name, const std::string& text) {
-    Cli::Write(name, text);
-    return (dir_ / name).string();
-  }
-};
+// The CLI fixture's scratch folder and runner.
+class EvalQuotes : public sitrep_test::Cli {};
 
 TEST_F(EvalQuotes, ScoresWithRulesModelAloneAndGoldCues) {
   const std::string path = Write("polnear.jsonl", Record().dump() + "\n");
