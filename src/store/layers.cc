@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/encoding.h"
+
 namespace sitrep {
 
 namespace {
@@ -17,35 +19,6 @@ json SpanJson(Span s) { return json::array({s.begin, s.end}); }
 Span SpanOf(const json& j) {
   if (!j.is_array() || j.size() != 2) return {};
   return {j[0].get<uint32_t>(), j[1].get<uint32_t>()};
-}
-
-// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past
-// U+10FFFF): what nlohmann's dump accepts without throwing.
-bool WellFormedUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) n = 1;
-    else if (c == 0xE0) n = 2, lo = 0xA0;
-    else if (c == 0xED) n = 2, hi = 0x9F;
-    else if (c >= 0xE1 && c <= 0xEF) n = 2;
-    else if (c == 0xF0) n = 3, lo = 0x90;
-    else if (c == 0xF4) n = 3, hi = 0x8F;
-    else if (c >= 0xF1 && c <= 0xF3) n = 3;
-    else return false;
-    if (i + n >= s.size()) return false;
-    for (size_t k = 1; k <= n; ++k) {
-      const unsigned char b = s[i + k];
-      if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return false;
-    }
-    i += n + 1;
-  }
-  return true;
 }
 
 // Writes the document straight into a string, byte for byte what nlohmann's dump() makes of
@@ -129,7 +102,7 @@ class LayersWriter {
     out_ += ']';
   }
   bool Write(std::string_view s) {
-    if (!WellFormedUtf8(s)) return false;
+    if (!IsValidUtf8(s)) return false;  // dump() throws on it
     static const char kHex[] = "0123456789abcdef";
     out_ += '"';
     for (char ch : s) {
