@@ -281,10 +281,7 @@ const char* CueLexicon::ClassOf(const HashedString& stem) const {
   return it == rate.end() || it->second >= std::size(kRateNames) ? "unseen" : kRateNames[it->second];
 }
 
-const char* CueLexicon::Class(const std::string& stem) const {
-  auto it = rate.find(uint32_t(HashFeature(stem)));
-  return it == rate.end() || it->second >= std::size(kRateNames) ? "unseen" : kRateNames[it->second];
-}
+const char* CueLexicon::Class(const std::string& stem) const { return ClassOf(HashedString(stem)); }
 
 QuoteModel::QuoteModel() : cues(3, BioAllowed(1)), roles(5, BioAllowed(2)) {}
 
