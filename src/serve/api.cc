@@ -144,10 +144,10 @@ Response Articles(Site& site, const Request& req, const std::smatch&) {
 
 Response OneArticle(Site& site, const Request&, const std::smatch& m) {
   const std::string id = m[1];
-  auto article = site.WithStore([&](Store& s) { return s.Get(id); });
-  if (!article) return Error(404, "no article " + id);
-  nlohmann::json j = ArticleJson(*article);
-  auto placement = site.WithStore([&](Store& s) { return s.PlacementOf(article->id); });
+  auto read = site.ReadArticle(id);
+  if (!read) return Error(404, "no article " + id);
+  nlohmann::json j = ArticleJson(read->article);
+  const auto& placement = read->placement;
   j["story"] = placement ? nlohmann::json(placement->story.story) : nlohmann::json();
   j["copy_of"] = placement && placement->copy_of ? placement->copy_of->upstream : "";
   return Json(j);

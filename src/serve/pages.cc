@@ -171,10 +171,10 @@ std::string Legend() {
 
 Response ArticlePage(Site& site, const Request&, const std::smatch& m) {
   const std::string id = m[1];
-  auto article = site.WithStore([&](Store& s) { return s.Get(id); });
-  if (!article) return NotFound("There is no article " + id + ".");
-  auto placement = site.WithStore([&](Store& s) { return s.PlacementOf(article->id); });
-  const Article& a = *article;
+  auto read = site.ReadArticle(id);
+  if (!read) return NotFound("There is no article " + id + ".");
+  const auto& placement = read->placement;
+  const Article& a = read->article;
   std::string h = "<h1>" + EscapeHtml(cli::Headline(a)) + "</h1><p class=meta>" +
                   EscapeHtml(a.outlet.empty() ? "unknown outlet" : a.outlet) + " · " +
                   EscapeHtml(a.published.when.known() ? a.published.when.Iso() : "date unknown");

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "entities/speakers.h"
+
 namespace sitrep::serve {
 
 std::string Request::Param(const std::string& name, const std::string& fallback) const {
@@ -96,6 +98,7 @@ std::shared_ptr<const StoryView> Site::View(StoryId id) {
   }
   auto story = WithStore([id](Store& s) { return s.ReadStory(id); });
   if (!story) return nullptr;
+  ResolveStory(story->articles);
   auto view = std::make_shared<StoryView>();
   view->brief = brief::BuildBrief(*story);
   view->claims = claims::FindClaims(*story);
@@ -104,6 +107,18 @@ std::shared_ptr<const StoryView> Site::View(StoryId id) {
   if (views_.size() >= 256) views_.clear();  // a crude bound; views rebuild on demand
   if (generation == cache_generation_) views_[id] = view;
   return view;
+}
+
+std::optional<Site::ArticleRead> Site::ReadArticle(const std::string& id) {
+  auto article = WithStore([&](Store& s) { return s.Get(id); });
+  if (!article) return std::nullopt;
+  ArticleRead read{std::move(*article), {}};
+  read.placement = WithStore([&](Store& s) { return s.PlacementOf(read.article.id); });
+  if (!read.placement || !read.placement->story.story) return read;
+  if (auto view = View(read.placement->story.story))
+    for (const Article& a : view->story.articles)
+      if (a.id == read.article.id) read.article = a;
+  return read;
 }
 
 std::vector<std::pair<StorySummary, size_t>> Site::ContestedStories(size_t scan) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <regex>
 #include <string>
 #include <vector>
@@ -97,7 +98,16 @@ class Site {
   bool writable() const { return !token_.empty(); }
 
   // The story's view, or null when there is no such story. Cached until the store changes.
+  // Its articles name speakers story-wide, as the brief, the claims and `sitrep quotes` do.
   std::shared_ptr<const StoryView> View(StoryId id);
+  // A stored article as its story reads it (speakers named story-wide: "Roe" in one article
+  // is the "Jane Roe" of another), with where it was placed; nothing when there is no such
+  // article. An article in no story reads as stored.
+  struct ArticleRead {
+    Article article;
+    std::optional<Placement> placement;
+  };
+  std::optional<ArticleRead> ReadArticle(const std::string& id);
   // Stories with at least one claim that is both asserted and denied, most contested first,
   // among the `scan` largest stories (claims cost a pass over each story).
   std::vector<std::pair<StorySummary, size_t>> ContestedStories(size_t scan = 200);

@@ -185,6 +185,31 @@ TEST_F(SiteTest, ApiAnswersJsonWithPages) {
   EXPECT_EQ(Get(site, "/api/articles/ffffffffffffffff").status, 404);
 }
 
+// An article that calls a speaker by surname alone shows the full name its story gives her,
+// on the API and on the page, as the brief and `sitrep quotes` do.
+TEST_F(SiteTest, ArticleNamesSpeakersAsItsStoryDoes) {
+  Site site(*store_, "k3y");
+  const std::string first =
+      "Jane Roe, the harbour master of Kelmar, said on Sunday that the flooded harbour road in Kelmar "
+      "would reopen to traffic on Monday after the storm.";
+  const std::string second =
+      "The flooded harbour road in Kelmar will reopen to traffic on Monday after the storm, Roe said "
+      "on Sunday. \"The road is safe again,\" Roe said.";
+  std::vector<std::string> ids;
+  for (const std::string& text : {first, second}) {
+    Response r = Post(site, nlohmann::json{{"text", text}, {"date", "2024-03-04"}}.dump(), "k3y");
+    ASSERT_EQ(r.status, 201) << r.body;
+    ids.push_back(nlohmann::json::parse(r.body)["ids"][0]);
+  }
+  auto a = store_->PlacementOf(ids[0]), b = store_->PlacementOf(ids[1]);
+  ASSERT_TRUE(a && b);
+  ASSERT_EQ(a->story.story, b->story.story) << "the test needs both in one story";
+  auto article = nlohmann::json::parse(Get(site, "/api/articles/" + ids[1]).body);
+  ASSERT_FALSE(article["quotes"].empty());
+  for (const auto& q : article["quotes"]) EXPECT_EQ(q["speaker"], "Jane Roe") << q.dump();
+  EXPECT_NE(Get(site, "/articles/" + ids[1]).body.find("<span class=speaker>Jane Roe</span>"), std::string::npos);
+}
+
 TEST_F(SiteTest, OpenApiDescribesEveryApiRoute) {
   Site site(*store_, "");
   auto spec = nlohmann::json::parse(Get(site, "/api/openapi.json").body);
