@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -354,15 +355,27 @@ bool SourceWord(std::string_view w) {
   return false;
 }
 
+constexpr std::string_view kNoBreakSpace = "\u00a0";
+
+// The first byte at or after i (before end) that is no space, tab or no-break space.
+size_t SkipBlanks(std::string_view t, size_t i, size_t end) {
+  while (i < end) {
+    if (t[i] == ' ' || t[i] == '\t') ++i;
+    else if (t.substr(i).starts_with(kNoBreakSpace)) i += kNoBreakSpace.size();
+    else break;
+  }
+  return i;
+}
+
 // The words of text[from, end) up to the clause's end (a full stop, comma, semicolon or
 // line break), each as a span; empty when the clause runs over `max` words.
 std::vector<Span> ClauseWords(std::string_view t, size_t from, size_t end, size_t max) {
   std::vector<Span> words;
   for (size_t i = from; i < end;) {
-    while (i < end && (t[i] == ' ' || t[i] == '\t')) ++i;
+    i = SkipBlanks(t, i, end);
     if (i >= end || t[i] == '.' || t[i] == ',' || t[i] == ';' || t[i] == '\n' || t[i] == '!' || t[i] == '?') break;
     size_t j = i;
-    while (j < end && !IsSpace(t[j]) && t[j] != '.' && t[j] != ',' && t[j] != ';') ++j;
+    while (j < end && !IsSpace(t[j]) && !t.substr(j).starts_with(kNoBreakSpace) && t[j] != '.' && t[j] != ',' && t[j] != ';') ++j;
     words.push_back({uint32_t(i), uint32_t(j)});
     if (words.size() > max) return {};
     i = j;
@@ -370,32 +383,55 @@ std::vector<Span> ClauseWords(std::string_view t, size_t from, size_t end, size_
   return words;
 }
 
-// "“...”, - noted Jane Roe." / "“...”, Jane Roe noted.": a quotation the tagger left without
-// a cue, closed by its credit (a comma or dash, a speech verb and a name or pronoun, and the
-// clause ends). Translated press writes the dash; the tagger, trained on US news, misses it.
+// "― Jane Roe" after a quotation: one to four capitalised words (no speech verb, no pronoun),
+// then the line's end, a full stop ending it, or a comma before the name's title.
+bool EpigraphCredit(std::string_view t, const std::vector<Span>& words, size_t line_end) {
+  if (words.size() > 4) return false;
+  for (Span w : words) {
+    const std::string_view word = t.substr(w.begin, w.size());
+    if (!std::isupper(static_cast<unsigned char>(word.front())) || SpeechWord(word)) return false;
+  }
+  size_t after = SkipBlanks(t, words.back().end, line_end);
+  if (after < line_end && t[after] == ',') return true;
+  if (after < line_end && t[after] == '.') after = SkipBlanks(t, after + 1, line_end);
+  return after >= line_end;
+}
+
+// "“...”, - noted Jane Roe." / "“...”, Jane Roe noted." / "“...” ― Jane Roe": a quotation the
+// tagger left without a cue, closed by its credit: a comma or dash, a speech verb and a name or
+// pronoun, and the clause ends; or, epigraph style, a dash and a name alone ending its line
+// (a title may follow the name after a comma), the dash its cue. Translated press writes the
+// dash; the tagger, trained on US news, misses it.
 std::vector<Attribution> CreditedQuotations(const Article& a, const std::vector<Span>& quotations) {
   std::vector<Attribution> out;
   const std::string_view t = a.text;
   for (Span z : quotations) {
-    const bool taken = std::any_of(a.attributions.begin(), a.attributions.end(),
-                                   [&](const Attribution& q) { return Overlap(z, q.content) > 0; });
+    // Taken by a cue outside it; a cue the tagger found among the quotation's own words does
+    // not credit it.
+    const bool taken = std::any_of(a.attributions.begin(), a.attributions.end(), [&](const Attribution& q) {
+      return Overlap(z, q.content) > 0 && Overlap(z, q.cue) == 0;
+    });
     if (taken || z.size() < 2) continue;
-    size_t i = z.end;
-    auto skip = [&](std::string_view what) {
-      while (i < t.size() && t[i] == ' ') ++i;
-      if (t.substr(i).starts_with(what)) i += what.size();
-    };
-    skip(",");
-    for (std::string_view dash : {"-", "—", "–"}) skip(dash);
+    size_t i = SkipBlanks(t, z.end, t.size());
+    if (t.substr(i).starts_with(",")) i = SkipBlanks(t, i + 1, t.size());
+    Span dash;
+    for (std::string_view d : {"-", "—", "–", "―"})
+      if (t.substr(i).starts_with(d)) dash = {uint32_t(i), uint32_t(i + d.size())};
+    if (dash.size()) i = dash.end;
     const size_t line_end = std::min(t.find('\n', i), t.size());
     const std::vector<Span> words = ClauseWords(t, i, line_end, 5);
-    if (words.size() < 2) continue;
+    if (words.empty()) continue;
     auto text = [&](Span w) { return t.substr(w.begin, w.size()); };
+    auto names = [&](auto from, auto to) {
+      return from < to && std::all_of(from, to, [&](Span w) { return SourceWord(text(w)); });
+    };
     Attribution at;
-    if (SpeechWord(text(words.front())) && std::all_of(words.begin() + 1, words.end(), [&](Span w) { return SourceWord(text(w)); }))
+    if (SpeechWord(text(words.front())) && names(words.begin() + 1, words.end()))
       at.cue = words.front(), at.source = {words[1].begin, words.back().end};
-    else if (SpeechWord(text(words.back())) && std::all_of(words.begin(), words.end() - 1, [&](Span w) { return SourceWord(text(w)); }))
+    else if (SpeechWord(text(words.back())) && names(words.begin(), words.end() - 1))
       at.cue = words.back(), at.source = {words.front().begin, words[words.size() - 2].end};
+    else if (dash.size() && EpigraphCredit(t, words, line_end))
+      at.cue = dash, at.source = {words.front().begin, words.back().end};
     else
       continue;
     at.content = z;
@@ -474,12 +510,66 @@ std::vector<Attribution> CreditedClauses(const Article& a) {
   return out;
 }
 
+// A transcript's speaker label opening a paragraph: "WALLACE: ..." or, with a quotation mark
+// before it, "\"MR. ROE: ...": one to three words of capitals (two letters at least, so "Q:"
+// and "A:" are not names), then a colon and the turn's words. The label's span, else empty.
+Span TurnLabel(const Article& a, Span paragraph) {
+  const std::string_view t = a.text;
+  size_t i = paragraph.begin, len = 0;
+  if (i < paragraph.end && MarkAt(t, i, len)) i += len;
+  const size_t colon = t.find(':', i);
+  if (colon == std::string_view::npos || colon >= paragraph.end || colon - i > 40) return {};
+  size_t letters = 0, words = 1;
+  for (size_t k = i; k < colon; ++k) {
+    const char c = t[k];
+    if (std::isupper(static_cast<unsigned char>(c))) ++letters;
+    else if (c == ' ') ++words;
+    else if (c != '.' && c != '\'' && c != '-') return {};
+  }
+  if (letters < 2 || words > 3 || t[colon - 1] == ' ') return {};
+  // The turn reads as speech: words in lower case, not a table of capitals.
+  const std::string_view turn = t.substr(colon + 1, paragraph.end - colon - 1);
+  if (WordCount(turn) < 2) return {};
+  const auto lower = std::count_if(turn.begin(), turn.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  const auto upper = std::count_if(turn.begin(), turn.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+  if (lower <= upper) return {};
+  return {uint32_t(i), uint32_t(colon)};
+}
+
+// "WALLACE: Let's start with the debate." / "PENCE: Well, look, ...": in a transcript each turn
+// is its speaker's, the colon its cue and the rest of the paragraph its content. A transcript
+// is a dialogue: two speakers at least, and one of them speaks again, so a lone "UPDATE:" or
+// "NOTE:", or a list of places each with its figures, is none.
+std::vector<Attribution> TranscriptTurns(const Article& a) {
+  std::vector<std::pair<Span, Span>> turns;  // label, paragraph
+  std::map<std::string_view, int> speakers;  // label -> turns
+  for (Span p : a.paragraphs)
+    if (const Span label = TurnLabel(a, p); label.size()) {
+      turns.push_back({label, p});
+      ++speakers[a.Text(label)];
+    }
+  std::vector<Attribution> out;
+  const bool speaks_again = std::any_of(speakers.begin(), speakers.end(), [](const auto& s) { return s.second > 1; });
+  if (speakers.size() < 2 || !speaks_again) return out;
+  for (auto [label, p] : turns) {
+    Attribution at;
+    at.source = label;
+    at.cue = {label.end, label.end + 1};
+    at.content = TrimSpaces(a, {label.end + 1, p.end});
+    const bool found = std::any_of(a.attributions.begin(), a.attributions.end(),
+                                   [&](const Attribution& q) { return Overlap(q.cue, at.cue) > 0; });
+    if (!found) out.push_back(at);
+  }
+  return out;
+}
+
 }  // namespace
 
 void RepairAttributions(Article& a, const RepairOptions& options) {
   const std::vector<Span> quotations = Quotations(a);
   auto credited = CreditedQuotations(a, quotations);
   for (const Attribution& clause : CreditedClauses(a)) credited.push_back(clause);
+  for (const Attribution& turn : TranscriptTurns(a)) credited.push_back(turn);
   if (!credited.empty()) {
     a.attributions.insert(a.attributions.end(), credited.begin(), credited.end());
     std::stable_sort(a.attributions.begin(), a.attributions.end(),

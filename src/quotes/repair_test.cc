@@ -278,6 +278,39 @@ TEST(Repair, QuotationCreditedAfterItsClose) {
   EXPECT_EQ(a.Text(a.attributions[1].source), "Tom Pike");
 }
 
+// Epigraph style: a quotation, a dash and the name alone; the dash is the cue. A title may
+// follow the name; a dash before more than a name is no credit.
+TEST(Repair, QuotationCreditedByADashAndAName) {
+  Article a = Make("“The ferries must run all winter.” ― Jane Roe\n\n"
+                   "“We were never asked.”\u00a0— Tom Pike, a ferry captain.\n\n"
+                   "“Closed for the winter” - the sign on the gate was new.");
+  Propose(a, "must run", "The ferries", "all winter");  // a cue among the quotation's own words
+  RepairAttributions(a, {.for_reader = false});
+  ASSERT_EQ(a.attributions.size(), 3u);
+  EXPECT_EQ(a.Text(a.attributions[1].cue), "―");
+  EXPECT_EQ(a.Text(a.attributions[1].source), "Jane Roe");
+  EXPECT_EQ(ContentOf(a, 1), "“The ferries must run all winter.”");
+  EXPECT_EQ(a.Text(a.attributions[2].cue), "—");
+  EXPECT_EQ(a.Text(a.attributions[2].source), "Tom Pike");
+}
+
+// A transcript: each speaker's label opens a turn; one label alone ("UPDATE:") or letters
+// standing for the interviewer and the answer ("Q:", "A:") make none.
+TEST(Repair, TranscriptTurnsAreTheirSpeakersWords) {
+  Article a = Make("The interview, as aired:\n\n"
+                   "\"HOST: Will the ferries run this winter?\n\n"
+                   "\"MS. ROE: They will, and on time.\n\n"
+                   "\"HOST: Every day?");
+  RepairAttributions(a, {.for_reader = false});
+  ASSERT_EQ(a.attributions.size(), 3u);
+  EXPECT_EQ(a.Text(a.attributions[1].source), "MS. ROE");
+  EXPECT_EQ(a.Text(a.attributions[1].cue), ":");
+  EXPECT_EQ(ContentOf(a, 1), "They will, and on time.");
+  Article lone = Make("UPDATE: The ferries run again.\n\nQ: Who runs them?\n\nA: The council does.");
+  RepairAttributions(lone, {.for_reader = false});
+  EXPECT_TRUE(lone.attributions.empty());
+}
+
 // Wire style: the content, then the speaker's name and title between commas, then the verb.
 TEST(Repair, ClauseCreditedByANameAndItsTitle) {
   Article a = Make("The harbour will stay closed to ferries until May, Jane Roe, the harbour master of "
