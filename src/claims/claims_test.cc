@@ -163,6 +163,23 @@ TEST(Claims, AParaphraseAndTheQuoteThatBearsItOutAreOneOrigin) {
   EXPECT_EQ(claims[0].origins, 1u) << "Nordinform passes on Marek's words";
 }
 
+// Invented: a forecast paraphrased with a hyphenated span of months, then quoted with the
+// months apart: one claim.
+TEST(Claims, HyphenatedMonthsMeetTheMonthsApart) {
+  StoryArticles s;
+  Article a = Make("General Ilya Marek warned that the rebels need a pause to gather men for a new offensive in "
+                   "July-August. \"We must prepare for a war that may come in July, in August at best,\" Marek "
+                   "told the Coast Post.",
+                   "Wire");
+  Quote(a, "the rebels need a pause to gather men for a new offensive in July-August", "Ilya Marek", "warned");
+  Quote(a, "We must prepare for a war that may come in July, in August at best", "Ilya Marek", "told");
+  s.articles = {a};
+  s.upstream = {""};
+  auto claims = FindClaims(s);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].statements.size(), 2u);
+}
+
 // Invented: two quakes told in the same words; the articles name other towns and other people.
 TEST(Claims, LookAlikeEventsStayApart) {
   StoryArticles s;

@@ -149,26 +149,41 @@ DeedTerms ReadDeeds(dedup::Vocabulary& vocab) {
   return out;
 }
 
+// A compound of words joined by hyphens as its words: "in February-March" says what "in
+// February, in March" says. One with a digit ("S-400", "20-year-old") is one term.
+std::vector<std::string_view> WordsOfCompound(std::string_view token) {
+  if (token.find('-') == std::string_view::npos || dedup::HasDigit(token)) return {token};
+  std::vector<std::string_view> parts;
+  for (size_t from = 0; from <= token.size();) {
+    const size_t dash = std::min(token.find('-', from), token.size());
+    if (dash > from) parts.push_back(token.substr(from, dash - from));
+    from = dash + 1;
+  }
+  return parts.empty() ? std::vector<std::string_view>{token} : parts;
+}
+
 // The terms of a span; its names and figures go to `names` and `numbers` when given.
 // With `deeds`, as a denial is matched: countries for their capitals and peoples, one term a
 // kind of deed.
 void CountTerms(const Article& a, Span span, dedup::Vocabulary& vocab, TermCounts& tf, const DeedTerms* deeds,
                 std::vector<uint32_t>* names, std::vector<uint32_t>* numbers) {
   bool first = true;
-  for (const Span& token : TokensIn(a, span)) {
+  auto count = [&](std::string_view word) {
     dedup::Term t;
-    if (TermOf(a.Text(token), first, vocab, t, deeds != nullptr)) {
+    if (TermOf(word, first, vocab, t, deeds != nullptr)) {
       if (deeds)
         if (auto it = deeds->find(t.id); it != deeds->end()) t.id = it->second;
       tf[t.id] += 1;
       // Names tell events apart as actors: "Polish" and "Poland" are one.
       dedup::Term actor;
-      if (names && t.kind == dedup::TermKind::kName && !IsCalendarName(a.Text(token)))
-        names->push_back(TermOf(a.Text(token), false, vocab, actor, true) ? actor.id : t.id);
+      if (names && t.kind == dedup::TermKind::kName && !IsCalendarName(word))
+        names->push_back(TermOf(word, false, vocab, actor, true) ? actor.id : t.id);
       if (numbers && t.kind == dedup::TermKind::kNumber) numbers->push_back(t.id);
     }
     first = false;
-  }
+  };
+  for (const Span& token : TokensIn(a, span))
+    for (std::string_view part : WordsOfCompound(a.Text(token))) count(part);
 }
 
 TermVector TermWeights::Vector(const TermCounts& tf) const {
