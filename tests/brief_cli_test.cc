@@ -286,7 +286,7 @@ namespace {
 // least three independent origins; Peskov's denial in 001 found, read through its stand-ins
 // (Minsk for Belarus) and attached to the main claim, which is therefore contested. The
 // table's other rows stay apart from it (Zhdanov's "the army does not plan to fight",
-// Yusov's defence industry). The claims command and the
+// Yusov's defence industry). Zaluzhny's forecast is one claim of his two statements. The claims command and the
 // brief agree (both read the story after identity).
 TEST_F(Cli, ExampleCorpusClaimsMeetExpected) {
   Result r = Sitrep("report --json --db " + db_ + " " + kMinsk);
@@ -358,6 +358,17 @@ TEST_F(Cli, ExampleCorpusClaimsMeetExpected) {
     for (const auto& d : bc["denied_by"])
       peskov |= bc["contested"].get<bool>() && d.get<std::string>().find("Peskov") != std::string::npos;
   EXPECT_TRUE(peskov);
+
+  // EXPECTED's offensive row: Zaluzhny's paraphrase ("a new offensive in February-March") and
+  // the quote that bears it out ("in February, in March at best") are one claim.
+  size_t zaluzhny_claims = 0;
+  for (const auto& claim : claims) {
+    size_t his = 0;
+    for (const auto& s : claim["statements"]) his += s["speaker"].get<std::string>().find("Zaluzhny") != std::string::npos;
+    zaluzhny_claims += his > 0;
+    if (his > 0) EXPECT_EQ(his, 2u) << claim.dump(2);
+  }
+  EXPECT_EQ(zaluzhny_claims, 1u) << c.out;
 }
 
 }  // namespace
