@@ -32,8 +32,7 @@ void WeightTable::Build(const std::vector<std::pair<uint64_t, Row>>& rows) {
   for (int pass = 0; pass < 2; ++pass) scale_[pass] = top[pass] > 0 ? top[pass] / 32767.0f : 1.0f;
   size_t capacity = 64;
   while (capacity < rows.size() * 2 + 1) capacity *= 2;
-  keys_.assign(capacity, 0);
-  slots_.assign(capacity, Slot{});
+  entries_.assign(capacity, Entry{0, Slot{}});
   rows_.clear();
   mask_ = capacity - 1;
   for (const auto& [hash, w] : rows) {
@@ -47,10 +46,9 @@ void WeightTable::Build(const std::vector<std::pair<uint64_t, Row>>& rows) {
     if (!any) continue;
     const uint64_t key = KeyOf(hash);
     size_t i = key & mask_;
-    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
-    if (keys_[i] == key) continue;
-    keys_[i] = key;
-    slots_[i] = {uint32_t(rows_.size()), {q[0][kLine], q[1][kLine]}};
+    while (entries_[i].key != 0 && entries_[i].key != key) i = (i + 1) & mask_;
+    if (entries_[i].key == key) continue;
+    entries_[i] = {key, {uint32_t(rows_.size()), {q[0][kLine], q[1][kLine]}}};
     Line line;
     for (int pass = 0; pass < 2; ++pass)
       for (int l = 0; l < kLine; ++l) line.w[pass * kLine + l] = q[pass][l];
@@ -128,17 +126,16 @@ void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uin
   for (size_t f = 0; f < n; ++f) {
     if (f + kProbeAhead < n) {
       const size_t home = KeyOf(hashes[f + kProbeAhead]) & mask_;
-      __builtin_prefetch(&keys_[home]);
-      __builtin_prefetch(&slots_[home]);  // most probes end at home: no wait for it after the key
+      __builtin_prefetch(&entries_[home]);
     }
     const uint64_t key = KeyOf(hashes[f]);
     Slot slot{kNone, {0, 0}};
     for (size_t i = key & mask_;; i = (i + 1) & mask_) {
-      if (keys_[i] == key) {
-        slot = slots_[i];
+      if (entries_[i].key == key) {
+        slot = entries_[i].slot;
         break;
       }
-      if (keys_[i] == 0) break;
+      if (entries_[i].key == 0) break;
     }
     found[f] = slot;
   }
@@ -168,15 +165,15 @@ void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uin
 
 std::vector<std::pair<uint64_t, WeightTable::Row>> WeightTable::Rows() const {
   std::vector<std::pair<uint64_t, Row>> out;
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    if (!keys_[i]) continue;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (!entries_[i].key) continue;
     Row r{};
-    const Slot& slot = slots_[i];
+    const Slot& slot = entries_[i].slot;
     for (int pass = 0; pass < 2; ++pass) {
       for (int l = 0; l < kLine; ++l) r[pass * kSecond + l] = rows_[slot.row].w[pass * kLine + l] * scale_[pass];
       r[pass * kSecond + kLine] = slot.last[pass] * scale_[pass];
     }
-    out.push_back({keys_[i], r});
+    out.push_back({entries_[i].key, r});
   }
   return out;
 }

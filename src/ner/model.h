@@ -51,8 +51,13 @@ class WeightTable {
   static uint64_t KeyOf(uint64_t h) { return h ? h : 1; }
   template <typename T>
   using Table = std::vector<T, HugePageAllocator<T>>;
-  Table<uint64_t> keys_;   // open addressing; 0 marks an empty slot
-  Table<Slot> slots_;      // beside keys_: where the key's row is
+  // Open addressing, a key beside where its row is: a probe reads one line, not one of keys
+  // and one of slots. A key of 0 marks an empty entry.
+  struct alignas(16) Entry {
+    uint64_t key;
+    Slot slot;
+  };
+  Table<Entry> entries_;
   Table<Line> rows_;
   float scale_[2] = {1, 1};
   uint64_t mask_ = 0;
