@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -111,9 +112,13 @@ bool Plausible(int y, int m, int d) { return y >= 1900 && y <= 2100 && m >= 1 &&
 
 std::vector<DateMention> FindDates(std::string_view line) {
   std::vector<DateMention> out;
-  bool has_digit = false;
-  for (char c : line) has_digit |= IsDigit(c);
-  if (!has_digit) return out;
+  // Every pattern holds a year of four digits: a line without four digits in a row holds no date.
+  size_t run = 0, longest = 0;
+  for (char c : line) {
+    run = IsDigit(c) ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  if (longest < 4) return out;
   for (const DatePattern& p : DatePatterns()) {
     Piece groups[4];
     size_t pos = 0;
