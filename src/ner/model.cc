@@ -4,6 +4,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include <cmath>
 #include <cstring>
@@ -120,7 +123,7 @@ void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uin
   // and a fetch from memory hundreds of cycles: hence the distances.
   static thread_local std::vector<Slot> found;
   constexpr uint32_t kNone = UINT32_MAX;
-  constexpr size_t kProbeAhead = 32, kRowAhead = 16;
+  constexpr size_t kProbeAhead = 32;
   const size_t n = hashes.size();
   found.resize(n);
   for (size_t f = 0; f < n; ++f) {
@@ -140,20 +143,31 @@ void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uin
     found[f] = slot;
   }
   static_assert(kLine == kLineLabels);
-  const size_t tokens = offsets.size() - 1;
-  // Rows are fetched kRowAhead features before they are added: the first ones now, then one
-  // a feature.
+#if defined(__x86_64__) && defined(__GNUC__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return SumRowsAvx2(rows_.data(), found.data(), n, offsets.data(), offsets.size() - 1, sums);
+#endif
+  SumRows(rows_.data(), found.data(), n, offsets.data(), offsets.size() - 1, sums);
+}
+
+namespace {
+constexpr uint32_t kNoRow = UINT32_MAX;
+constexpr size_t kRowAhead = 16;  // rows are fetched this many features before they are added
+}  // namespace
+
+void WeightTable::SumRows(const Line* rows, const Slot* found, size_t n, const uint32_t* offsets,
+                          size_t tokens, int32_t* sums) {
   for (size_t f = 0; f < std::min(n, kRowAhead); ++f)
-    if (found[f].row != kNone) __builtin_prefetch(&rows_[found[f].row]);
+    if (found[f].row != kNoRow) __builtin_prefetch(&rows[found[f].row]);
   for (size_t t = 0; t < tokens; ++t) {
     int32_t* sum = sums + t * kWidth;
     Accumulator acc(sum);
     int32_t last[2] = {sum[kLine], sum[kSecond + kLine]};
     for (uint32_t f = offsets[t]; f < offsets[t + 1]; ++f) {
-      if (f + kRowAhead < n && found[f + kRowAhead].row != kNone)
-        __builtin_prefetch(&rows_[found[f + kRowAhead].row]);
-      if (found[f].row == kNone) continue;
-      acc.Add(rows_[found[f].row].w);
+      if (f + kRowAhead < n && found[f + kRowAhead].row != kNoRow)
+        __builtin_prefetch(&rows[found[f + kRowAhead].row]);
+      if (found[f].row == kNoRow) continue;
+      acc.Add(rows[found[f].row].w);
       last[0] += found[f].last[0];
       last[1] += found[f].last[1];
     }
@@ -162,6 +176,42 @@ void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uin
     sum[kSecond + kLine] = last[1];
   }
 }
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2"))) void WeightTable::SumRowsAvx2(const Line* rows, const Slot* found, size_t n,
+                                                              const uint32_t* offsets, size_t tokens,
+                                                              int32_t* sums) {
+  for (size_t f = 0; f < std::min(n, kRowAhead); ++f)
+    if (found[f].row != kNoRow) __builtin_prefetch(&rows[found[f].row]);
+  // Per pass, labels [0, 8) and [8, 16) in one vector each: sum + kSecond * pass + 8 * k.
+  for (size_t t = 0; t < tokens; ++t) {
+    int32_t* sum = sums + t * kWidth;
+    __m256i v[2][2];
+    for (int pass = 0; pass < 2; ++pass)
+      for (int k = 0; k < 2; ++k)
+        v[pass][k] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(sum + pass * kSecond + 8 * k));
+    int32_t last[2] = {sum[kLine], sum[kSecond + kLine]};
+    for (uint32_t f = offsets[t]; f < offsets[t + 1]; ++f) {
+      if (f + kRowAhead < n && found[f + kRowAhead].row != kNoRow)
+        __builtin_prefetch(&rows[found[f + kRowAhead].row]);
+      if (found[f].row == kNoRow) continue;
+      const int16_t* row = rows[found[f].row].w;
+      for (int pass = 0; pass < 2; ++pass)
+        for (int k = 0; k < 2; ++k) {
+          const __m128i h = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + pass * kLine + 8 * k));
+          v[pass][k] = _mm256_add_epi32(v[pass][k], _mm256_cvtepi16_epi32(h));
+        }
+      last[0] += found[f].last[0];
+      last[1] += found[f].last[1];
+    }
+    for (int pass = 0; pass < 2; ++pass)
+      for (int k = 0; k < 2; ++k)
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(sum + pass * kSecond + 8 * k), v[pass][k]);
+    sum[kLine] = last[0];
+    sum[kSecond + kLine] = last[1];
+  }
+}
+#endif
 
 std::vector<std::pair<uint64_t, WeightTable::Row>> WeightTable::Rows() const {
   std::vector<std::pair<uint64_t, Row>> out;
