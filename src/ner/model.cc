@@ -8,6 +8,7 @@
 #include <immintrin.h>
 #endif
 
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -115,6 +116,12 @@ class Accumulator {
 
 }  // namespace
 
+namespace {
+std::atomic<bool> g_allow_avx2{true};
+}  // namespace
+
+void WeightTable::AllowAvx2(bool allow) { g_allow_avx2 = allow; }
+
 void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uint32_t>& offsets,
                       int32_t* sums) const {
   if (rows_.empty()) return;
@@ -144,8 +151,8 @@ void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uin
   }
   static_assert(kLine == kLineLabels);
 #if defined(__x86_64__) && defined(__GNUC__)
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  if (avx2) return SumRowsAvx2(rows_.data(), found.data(), n, offsets.data(), offsets.size() - 1, sums);
+  static const bool has_avx2 = __builtin_cpu_supports("avx2");
+  if (has_avx2 && g_allow_avx2.load(std::memory_order_relaxed)) return SumRowsAvx2(rows_.data(), found.data(), n, offsets.data(), offsets.size() - 1, sums);
 #endif
   SumRows(rows_.data(), found.data(), n, offsets.data(), offsets.size() - 1, sums);
 }

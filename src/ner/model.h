@@ -30,6 +30,8 @@ class WeightTable {
   // fetches overlap.
   void Add(const std::vector<uint64_t>& hashes, const std::vector<uint32_t>& offsets,
            int32_t* sums) const;
+  // For tests: false makes Add sum with SSE2 even where the CPU has AVX2 (both must agree).
+  static void AllowAvx2(bool allow);
   // What a sum means in weights: sum * scale(pass).
   float scale(int pass) const { return scale_[pass]; }
   size_t size() const { return rows_.size(); }
