@@ -445,10 +445,7 @@ bool PrecededByAs(std::string_view line, size_t cue_begin) {
 // Most lines hold none, and this scan is a fraction of the RE2 one. A line with letters
 // outside ASCII goes to RE2: its case folding and the Cyrillic cues are RE2's to judge.
 bool MayHoldCue(std::string_view line) {
-  static constexpr std::string_view kWords[] = {
-      "informs", "according", "reference", "citing", "referring", "reported", "quoting", "told",
-      "interview", "speaking", "air", "reports", "writes", "wrote", "quoted", "channel"};
-  constexpr size_t kLongest = 9;
+  constexpr size_t kLongest = 9;  // "according"
   auto letter = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
   for (char c : line)
     if (static_cast<unsigned char>(c) >= 0x80) return true;
@@ -461,13 +458,22 @@ bool MayHoldCue(std::string_view line) {
     size_t n = 0;
     for (; i < line.size() && letter(line[i]); ++i, ++n)
       if (n < kLongest) word[n] = char(line[i] | 0x20);
-    if (n > kLongest) continue;
-    const std::string_view w(word, n);
-    for (std::string_view cue : kWords)
-      if (w == cue) return true;
-    if (w == "said" && i + 3 < line.size() && line[i] == ' ' && (line[i + 1] | 0x20) == 'o' &&
-        (line[i + 2] | 0x20) == 'n' && line[i + 3] == ' ')
-      return true;
+    const std::string_view w(word, std::min(n, kLongest));
+    bool cue = false;
+    switch (n) {  // the words by length, so a word is compared with a few at most
+      case 3: cue = w == "air"; break;
+      case 4:
+        cue = w == "told" || (w == "said" && i + 3 < line.size() && line[i] == ' ' &&
+                              (line[i + 1] | 0x20) == 'o' && (line[i + 2] | 0x20) == 'n' && line[i + 3] == ' ');
+        break;
+      case 5: cue = w == "wrote"; break;
+      case 6: cue = w == "citing" || w == "writes" || w == "quoted"; break;
+      case 7: cue = w == "informs" || w == "quoting" || w == "reports" || w == "channel"; break;
+      case 8: cue = w == "reported" || w == "speaking"; break;
+      case 9: cue = w == "according" || w == "reference" || w == "referring" || w == "interview"; break;
+      default: break;
+    }
+    if (cue) return true;
   }
   return false;
 }
