@@ -32,8 +32,16 @@ struct Tok {
   bool space = true;  // whitespace before it
 };
 
+// The C locale's character classes (sitrep never sets another), inline: a library call a
+// character was most of the tokenizer's time.
+bool AsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool AsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool AsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool AsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
 std::vector<Tok> Tokenize(std::string_view s) {
   std::vector<Tok> out;
+  out.reserve(s.size() / 4);
   size_t i = 0;
   bool space = true;
   while (i < s.size()) {
@@ -41,7 +49,7 @@ std::vector<Tok> Tokenize(std::string_view s) {
     if (c == '\n' && i + 1 < s.size() && s[i + 1] == '\n') {
       out.push_back({uint32_t(i), uint32_t(i + 1), "\n", 'n', false, true});
     }
-    if (std::isspace(c)) {
+    if (AsciiSpace(c)) {
       space = true;
       ++i;
       continue;
@@ -50,19 +58,20 @@ std::vector<Tok> Tokenize(std::string_view s) {
     t.b = uint32_t(i);
     t.space = space;
     space = false;
-    if (std::isalpha(c) || c >= 0x80) {
-      while (i < s.size() && (std::isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) ++i;
+    if (AsciiAlpha(c) || c >= 0x80) {
+      while (i < s.size() && (AsciiAlpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) ++i;
       t.kind = 'w';
-      t.cap = std::isupper(c);
-    } else if (std::isdigit(c)) {
-      while (i < s.size() && std::isdigit((unsigned char)s[i])) ++i;
+      t.cap = AsciiUpper(c);
+    } else if (AsciiDigit(c)) {
+      while (i < s.size() && AsciiDigit((unsigned char)s[i])) ++i;
       t.kind = 'd';
     } else {
       ++i;
     }
     t.e = uint32_t(i);
     t.low.assign(s.substr(t.b, t.e - t.b));
-    for (auto& ch : t.low) ch = char(std::tolower((unsigned char)ch));
+    for (auto& ch : t.low)
+      if (AsciiUpper((unsigned char)ch)) ch = char(ch - 'A' + 'a');
     out.push_back(std::move(t));
   }
   return out;
