@@ -78,6 +78,22 @@ TEST(FindOutlets, RelayCues) {
   EXPECT_EQ(relays, (std::vector<std::string>{"Lvivinform", "City Radio", "Sky News", "The Observer", "MORNING TV"}));
 }
 
+TEST(FindOutlets, CuesInAnyCaseAndNextToDigits) {
+  // Lines without a cue's word are turned away before the patterns run: the cue words must
+  // be found in capitals, after digits and in Cyrillic lines too.
+  std::string own;
+  std::vector<std::string> relays;
+  FindOutlets("THE PORT CLOSED, ACCORDING TO Harbour Wire.", &own, &relays);
+  FindOutlets("Calm at 9,SAID ON Radio Verde.", &own, &relays);
+  FindOutlets("2022.Informs Port Daily", &own, &relays);
+  FindOutlets("Порт закрито, з посиланням на Вісті Гавані.", &own, &relays);
+  EXPECT_EQ(own, "Port Daily");
+  EXPECT_EQ(relays, (std::vector<std::string>{"Harbour Wire", "Radio Verde", "Вісті Гавані"}));
+  relays.clear();
+  FindOutlets("The mayor said the port, on the whole, saidon channels reporter wrotE.", &own, &relays);
+  EXPECT_TRUE(relays.empty()) << relays.front();
+}
+
 TEST(FindOutlets, PeopleAndOfficesAreNotOutlets) {
   std::string own;
   std::vector<std::string> relays;

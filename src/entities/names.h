@@ -21,6 +21,9 @@ namespace sitrep::names {
 // "Василь Гордієнко" → "vasyl hordiyenko", "Bozköy" → "bozkoy". Thread-safe; the ICU
 // transliterators are built once per thread.
 std::string Romanise(std::string_view name);
+// Romanise through the ICU transforms whatever the letters (Romanise takes a shortcut for
+// ASCII); for tests.
+std::string RomaniseThroughIcu(std::string_view name);
 
 // The key of one romanised word: "yuriy" and "yurii" → "uri", "hordiyenko" and "hordiienko" →
 // "gordienko".

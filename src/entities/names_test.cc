@@ -17,6 +17,22 @@ TEST(Romanise, PicksTheTransformByTheLetters) {
   EXPECT_EQ(Romanise("P'yŏngyang-ni"), "pyongyang ni");
 }
 
+TEST(Romanise, AsciiShortcutIsWhatIcuWrites) {
+  // Every ASCII character, alone and in pairs between letters: the shortcut must agree with
+  // the transforms byte for byte.
+  for (int a = 0; a < 128; ++a) {
+    const std::string one(1, char(a));
+    EXPECT_EQ(Romanise(one), RomaniseThroughIcu(one)) << "character " << a;
+    for (int b = 0; b < 128; ++b) {
+      const std::string pair = "Ab" + std::string(1, char(a)) + char(b) + "Cd";
+      ASSERT_EQ(Romanise(pair), RomaniseThroughIcu(pair)) << "characters " << a << ", " << b;
+    }
+  }
+  for (const char* name : {"Jean-Luc O'Neil", "MCDONALD`S Corp.", "  Anna   Roe  ", "R2-D2", "ACME, Inc"})
+    EXPECT_EQ(Romanise(name), RomaniseThroughIcu(name)) << name;
+  EXPECT_EQ(Romanise("Jean-Luc O'Neil"), "jean luc oneil");
+}
+
 TEST(WordKey, FoldsRomanisationDifferences) {
   EXPECT_EQ(WordKey("andriy"), WordKey("andrii"));
   EXPECT_EQ(WordKey("maev"), WordKey("mayev"));        // ye / e after a vowel

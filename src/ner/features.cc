@@ -116,7 +116,7 @@ struct Facts {
 };
 
 thread_local std::vector<Facts> t_facts;
-thread_local std::vector<uint16_t> t_gaz;
+thread_local std::vector<uint16_t> t_gaz, t_parts;
 thread_local std::vector<uint64_t> t_word_hashes;
 thread_local std::vector<bool> t_headline;
 thread_local std::vector<const std::string*> t_words;
@@ -186,18 +186,33 @@ uint16_t Gazetteer::Parts(uint64_t word_hash) const {
 }
 
 void Gazetteer::Match(const std::vector<uint64_t>& word_hashes, size_t begin, size_t end,
-                      std::vector<uint16_t>& codes) const {
+                      std::vector<uint16_t>& codes, const uint16_t* parts) const {
   codes.assign(end - begin, 0);
   if (phrases_.size() == 0) return;
   // Longest match per type, left to right; a token keeps the first match that covers it.
-  // Every candidate phrase's key first, their slots fetched together; then the lookups.
+  // Every candidate phrase's key first, their slots fetched together; then the lookups. A
+  // candidate no type's name could be (by its words' roles) gets key 0, which is not looked up.
   auto& keys = t_phrase_keys;
-  keys.resize((end - begin) * kMaxWords);
+  keys.assign((end - begin) * kMaxWords, 0);
+  // Per type t, from a word's Parts: bit t set when it opens / ends / is in a name of type t.
+  auto roles = [](uint16_t p, int shift) {
+    uint32_t m = 0;
+    for (int t = 0; t < kTypes; ++t) m |= ((p >> (2 * t + shift)) & 1u) << t;
+    return m;
+  };
+  constexpr uint32_t kAnyType = (1u << kTypes) - 1;
   for (size_t i = begin; i < end; ++i) {
     uint64_t h = 0;
+    uint32_t can = parts ? roles(parts[i - begin], 0) & (parts[i - begin] >> 8) : kAnyType;
     for (size_t n = 1; n <= size_t(kMaxWords) && i + n <= end; ++n) {
       h = n == 1 ? word_hashes[i] : Pair(h, word_hashes[i + n - 1]);
-      keys[(i - begin) * kMaxWords + n - 1] = h;
+      if (n > 1 && parts) {
+        const uint16_t last = parts[i + n - 1 - begin];
+        can &= last >> 8;
+        if (can == 0) break;
+        if ((can & roles(last, 1)) == 0) continue;
+      }
+      keys[(i - begin) * kMaxWords + n - 1] = h | 1;  // KeyMap's own key: its low bit set
       phrases_.Prefetch(h);
     }
   }
@@ -206,7 +221,9 @@ void Gazetteer::Match(const std::vector<uint64_t>& word_hashes, size_t begin, si
   for (size_t i = begin; i < end; ++i) {
     std::array<size_t, kTypes> best{};
     for (size_t n = 1; n <= size_t(kMaxWords) && i + n <= end; ++n) {
-      const uint8_t* types = phrases_.Find(keys[(i - begin) * kMaxWords + n - 1]);
+      const uint64_t key = keys[(i - begin) * kMaxWords + n - 1];
+      if (key == 0) continue;
+      const uint8_t* types = phrases_.Find(key);
       if (!types) continue;
       for (int t = 0; t < kTypes; ++t)
         if (*types & (1u << t)) best[t] = n;
@@ -322,7 +339,9 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
       f.capitalised = !w.empty() && IsUpper(w[0]);
       f.headline = headline;
     }
-    gazetteer.Match(word_hashes, b, e, t_gaz);
+    t_parts.resize(e - b);
+    for (size_t i = b; i < e; ++i) t_parts[i - b] = gazetteer.Parts(facts[i].word);
+    gazetteer.Match(word_hashes, b, e, t_gaz, t_parts.data());
     for (size_t i = b; i < e; ++i) {
       Facts& f = facts[i];
       const uint32_t* c = f.all_caps ? lexicon.clusters.Find(f.title_case) : nullptr;
@@ -331,7 +350,7 @@ void FirstPassFeatures(const Lexicon& lexicon, const Gazetteer& gazetteer, const
       const uint8_t* cap = lexicon.capitalised.Find(f.ascii_lower);
       f.cap_bucket = cap ? *cap : 0;
       f.gaz = t_gaz[i - b];
-      f.parts = gazetteer.Parts(f.word);
+      f.parts = t_parts[i - b];
       if (!f.initial && !headline && HasLetter(*words[i])) ++doc_case[f.lower][f.capitalised ? 1 : 0];
     }
   }

@@ -38,9 +38,11 @@ class Gazetteer {
   static constexpr int kMaxWords = 6;
   void Add(const std::vector<std::string>& words, int type);
   // Per token of [begin, end), 3 bits per type: 0 none, 1 + BILOU position of the longest
-  // match. Takes the words' HashBytes.
+  // match. Takes the words' HashBytes and, when given, their Parts (of [begin, end)): then
+  // a run of words is looked up only if its words can make a name of some type (the first
+  // opens one, each is in one, the last ends one), which every stored name's words can.
   void Match(const std::vector<uint64_t>& word_hashes, size_t begin, size_t end,
-             std::vector<uint16_t>& codes) const;
+             std::vector<uint16_t>& codes, const uint16_t* parts = nullptr) const;
   // The roles a word plays in names: bit 2t for a first word of a multi-word name of type t,
   // bit 2t + 1 for a last word ("Maria" opens names of persons, "Corp" ends organisations),
   // bit 8 + t for any word of a name of type t.

@@ -71,6 +71,38 @@ TEST(NerFeatures, GazetteerMarksLongestMatchBilou) {
   EXPECT_EQ((codes[3] >> loc) & 7, 4);
 }
 
+TEST(NerFeatures, GazetteerByWordRolesFindsWhatEveryLookupFinds) {
+  // Names of several lengths and types, sharing words; with the words' roles the runs no
+  // name could be are not looked up, and the codes must be the same as without.
+  Gazetteer g;
+  g.Add({"Port", "Verde"}, TypeOf("LOC"));
+  g.Add({"Port", "Verde", "Harbour", "Authority"}, TypeOf("ORG"));
+  g.Add({"Verde"}, TypeOf("PER"));
+  g.Add({"Anna", "Verde"}, TypeOf("PER"));
+  g.Add({"Harbour", "Authority", "Verde"}, TypeOf("MISC"));
+  g.Add({"New", "Port"}, TypeOf("LOC"));
+  std::vector<uint64_t> words;
+  for (const char* w : {"the", "Port", "Verde", "Harbour", "Authority", "Verde", "and", "Anna", "Verde",
+                        "New", "Port", "Verde", "Harbour", "Authority", "Port"})
+    words.push_back(HashBytes(w));
+  std::vector<uint16_t> parts;
+  for (uint64_t w : words) parts.push_back(g.Parts(w));
+  std::vector<uint16_t> every, by_roles;
+  for (size_t b = 0; b < words.size(); b += 5) {
+    const size_t e = std::min(words.size(), b + 9);
+    g.Match(words, b, e, every);
+    g.Match(words, b, e, by_roles, parts.data() + b);
+    EXPECT_EQ(every, by_roles) << b;
+  }
+  g.Match(words, 0, words.size(), by_roles, parts.data());
+  const int org = 3 * TypeOf("ORG"), misc = 3 * TypeOf("MISC");
+  EXPECT_EQ((by_roles[1] >> org) & 7, 1);  // "Port Verde Harbour Authority" from B
+  EXPECT_EQ((by_roles[4] >> org) & 7, 3);  // to L
+  EXPECT_EQ((by_roles[3] >> misc) & 7, 1);  // "Harbour Authority Verde" from B
+  EXPECT_EQ((by_roles[5] >> misc) & 7, 3);  // to L
+  EXPECT_EQ((by_roles[12] >> misc) & 7, 0);  // "Harbour Authority Port" is none
+}
+
 TEST(NerFeatures, SecondPassSeesTheSameWordElsewhere) {
   Features first, agree, differ;
   auto doc = Doc({{"Dana", "Orlova", "arrived"}, {"Orlova", "spoke"}});

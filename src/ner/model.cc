@@ -4,7 +4,11 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -32,8 +36,7 @@ void WeightTable::Build(const std::vector<std::pair<uint64_t, Row>>& rows) {
   for (int pass = 0; pass < 2; ++pass) scale_[pass] = top[pass] > 0 ? top[pass] / 32767.0f : 1.0f;
   size_t capacity = 64;
   while (capacity < rows.size() * 2 + 1) capacity *= 2;
-  keys_.assign(capacity, 0);
-  slots_.assign(capacity, Slot{});
+  entries_.assign(capacity, Entry{0, Slot{}});
   rows_.clear();
   mask_ = capacity - 1;
   for (const auto& [hash, w] : rows) {
@@ -47,10 +50,9 @@ void WeightTable::Build(const std::vector<std::pair<uint64_t, Row>>& rows) {
     if (!any) continue;
     const uint64_t key = KeyOf(hash);
     size_t i = key & mask_;
-    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
-    if (keys_[i] == key) continue;
-    keys_[i] = key;
-    slots_[i] = {uint32_t(rows_.size()), {q[0][kLine], q[1][kLine]}};
+    while (entries_[i].key != 0 && entries_[i].key != key) i = (i + 1) & mask_;
+    if (entries_[i].key == key) continue;
+    entries_[i] = {key, {uint32_t(rows_.size()), {q[0][kLine], q[1][kLine]}}};
     Line line;
     for (int pass = 0; pass < 2; ++pass)
       for (int l = 0; l < kLine; ++l) line.w[pass * kLine + l] = q[pass][l];
@@ -114,6 +116,12 @@ class Accumulator {
 
 }  // namespace
 
+namespace {
+std::atomic<bool> g_allow_avx2{true};
+}  // namespace
+
+void WeightTable::AllowAvx2(bool allow) { g_allow_avx2 = allow; }
+
 void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uint32_t>& offsets,
                       int32_t* sums) const {
   if (rows_.empty()) return;
@@ -122,41 +130,51 @@ void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uin
   // and a fetch from memory hundreds of cycles: hence the distances.
   static thread_local std::vector<Slot> found;
   constexpr uint32_t kNone = UINT32_MAX;
-  constexpr size_t kProbeAhead = 32, kRowAhead = 16;
+  constexpr size_t kProbeAhead = 32;
   const size_t n = hashes.size();
   found.resize(n);
   for (size_t f = 0; f < n; ++f) {
     if (f + kProbeAhead < n) {
       const size_t home = KeyOf(hashes[f + kProbeAhead]) & mask_;
-      __builtin_prefetch(&keys_[home]);
-      __builtin_prefetch(&slots_[home]);  // most probes end at home: no wait for it after the key
+      __builtin_prefetch(&entries_[home]);
     }
     const uint64_t key = KeyOf(hashes[f]);
     Slot slot{kNone, {0, 0}};
     for (size_t i = key & mask_;; i = (i + 1) & mask_) {
-      if (keys_[i] == key) {
-        slot = slots_[i];
+      if (entries_[i].key == key) {
+        slot = entries_[i].slot;
         break;
       }
-      if (keys_[i] == 0) break;
+      if (entries_[i].key == 0) break;
     }
     found[f] = slot;
   }
   static_assert(kLine == kLineLabels);
-  const size_t tokens = offsets.size() - 1;
-  // Rows are fetched kRowAhead features before they are added: the first ones now, then one
-  // a feature.
+#if defined(__x86_64__) && defined(__GNUC__)
+  static const bool has_avx2 = __builtin_cpu_supports("avx2");
+  if (has_avx2 && g_allow_avx2.load(std::memory_order_relaxed)) return SumRowsAvx2(rows_.data(), found.data(), n, offsets.data(), offsets.size() - 1, sums);
+#endif
+  SumRows(rows_.data(), found.data(), n, offsets.data(), offsets.size() - 1, sums);
+}
+
+namespace {
+constexpr uint32_t kNoRow = UINT32_MAX;
+constexpr size_t kRowAhead = 16;  // rows are fetched this many features before they are added
+}  // namespace
+
+void WeightTable::SumRows(const Line* rows, const Slot* found, size_t n, const uint32_t* offsets,
+                          size_t tokens, int32_t* sums) {
   for (size_t f = 0; f < std::min(n, kRowAhead); ++f)
-    if (found[f].row != kNone) __builtin_prefetch(&rows_[found[f].row]);
+    if (found[f].row != kNoRow) __builtin_prefetch(&rows[found[f].row]);
   for (size_t t = 0; t < tokens; ++t) {
     int32_t* sum = sums + t * kWidth;
     Accumulator acc(sum);
     int32_t last[2] = {sum[kLine], sum[kSecond + kLine]};
     for (uint32_t f = offsets[t]; f < offsets[t + 1]; ++f) {
-      if (f + kRowAhead < n && found[f + kRowAhead].row != kNone)
-        __builtin_prefetch(&rows_[found[f + kRowAhead].row]);
-      if (found[f].row == kNone) continue;
-      acc.Add(rows_[found[f].row].w);
+      if (f + kRowAhead < n && found[f + kRowAhead].row != kNoRow)
+        __builtin_prefetch(&rows[found[f + kRowAhead].row]);
+      if (found[f].row == kNoRow) continue;
+      acc.Add(rows[found[f].row].w);
       last[0] += found[f].last[0];
       last[1] += found[f].last[1];
     }
@@ -166,17 +184,53 @@ void WeightTable::Add(const std::vector<uint64_t>& hashes, const std::vector<uin
   }
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2"))) void WeightTable::SumRowsAvx2(const Line* rows, const Slot* found, size_t n,
+                                                              const uint32_t* offsets, size_t tokens,
+                                                              int32_t* sums) {
+  for (size_t f = 0; f < std::min(n, kRowAhead); ++f)
+    if (found[f].row != kNoRow) __builtin_prefetch(&rows[found[f].row]);
+  // Per pass, labels [0, 8) and [8, 16) in one vector each: sum + kSecond * pass + 8 * k.
+  for (size_t t = 0; t < tokens; ++t) {
+    int32_t* sum = sums + t * kWidth;
+    __m256i v[2][2];
+    for (int pass = 0; pass < 2; ++pass)
+      for (int k = 0; k < 2; ++k)
+        v[pass][k] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(sum + pass * kSecond + 8 * k));
+    int32_t last[2] = {sum[kLine], sum[kSecond + kLine]};
+    for (uint32_t f = offsets[t]; f < offsets[t + 1]; ++f) {
+      if (f + kRowAhead < n && found[f + kRowAhead].row != kNoRow)
+        __builtin_prefetch(&rows[found[f + kRowAhead].row]);
+      if (found[f].row == kNoRow) continue;
+      const int16_t* row = rows[found[f].row].w;
+      for (int pass = 0; pass < 2; ++pass)
+        for (int k = 0; k < 2; ++k) {
+          const __m128i h = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + pass * kLine + 8 * k));
+          v[pass][k] = _mm256_add_epi32(v[pass][k], _mm256_cvtepi16_epi32(h));
+        }
+      last[0] += found[f].last[0];
+      last[1] += found[f].last[1];
+    }
+    for (int pass = 0; pass < 2; ++pass)
+      for (int k = 0; k < 2; ++k)
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(sum + pass * kSecond + 8 * k), v[pass][k]);
+    sum[kLine] = last[0];
+    sum[kSecond + kLine] = last[1];
+  }
+}
+#endif
+
 std::vector<std::pair<uint64_t, WeightTable::Row>> WeightTable::Rows() const {
   std::vector<std::pair<uint64_t, Row>> out;
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    if (!keys_[i]) continue;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (!entries_[i].key) continue;
     Row r{};
-    const Slot& slot = slots_[i];
+    const Slot& slot = entries_[i].slot;
     for (int pass = 0; pass < 2; ++pass) {
       for (int l = 0; l < kLine; ++l) r[pass * kSecond + l] = rows_[slot.row].w[pass * kLine + l] * scale_[pass];
       r[pass * kSecond + kLine] = slot.last[pass] * scale_[pass];
     }
-    out.push_back({keys_[i], r});
+    out.push_back({entries_[i].key, r});
   }
   return out;
 }

@@ -135,6 +135,34 @@ TEST(NerWeights, AddSumsEveryLabelOfBothPassesOfTheKnownFeatures) {
       EXPECT_NEAR(w[l], rows[key == 11 ? 0 : 1].second[l], t.scale(l >= WeightTable::kSecond)) << l;
 }
 
+TEST(NerWeights, Avx2AndSse2SumsAgree) {
+  // Many rows of weights of both signs, tokens of a few features each (some unknown): the
+  // AVX2 sums (where the CPU has them) and the SSE2 ones must be the same integers.
+  std::vector<std::pair<uint64_t, WeightTable::Row>> rows;
+  uint64_t x = 12345;
+  auto next = [&] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL; };
+  for (uint64_t key = 1; key <= 500; ++key) {
+    WeightTable::Row w{};
+    for (int l = 0; l < WeightTable::kWidth; ++l) w[l] = float(int64_t(next() >> 40) - (1 << 23)) / 1000.0f;
+    rows.push_back({key, w});
+  }
+  WeightTable t;
+  t.Build(rows);
+  std::vector<uint64_t> hashes;
+  std::vector<uint32_t> offsets{0};
+  for (int token = 0; token < 200; ++token) {
+    for (uint64_t f = next() % 7; f > 0; --f) hashes.push_back(next() % 600 + 1);
+    offsets.push_back(uint32_t(hashes.size()));
+  }
+  std::vector<int32_t> plain(200 * WeightTable::kWidth, 7), wide = plain;
+  WeightTable::AllowAvx2(false);
+  t.Add(hashes, offsets, plain.data());
+  WeightTable::AllowAvx2(true);
+  t.Add(hashes, offsets, wide.data());
+  EXPECT_EQ(plain, wide);
+  EXPECT_NE(plain, std::vector<int32_t>(200 * WeightTable::kWidth, 7));
+}
+
 TEST(NerViterbi, KeepsBilouWellFormed) {
   // Emissions that alone would say I-PER, I-PER: the decoder must open and close the name.
   std::vector<float> e(2 * kLabels, 0.0f);

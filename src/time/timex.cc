@@ -5,6 +5,7 @@
 #include "time/timex.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -31,8 +32,16 @@ struct Tok {
   bool space = true;  // whitespace before it
 };
 
+// The C locale's character classes (sitrep never sets another), inline: a library call a
+// character was most of the tokenizer's time.
+bool AsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool AsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool AsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool AsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
 std::vector<Tok> Tokenize(std::string_view s) {
   std::vector<Tok> out;
+  out.reserve(s.size() / 4);
   size_t i = 0;
   bool space = true;
   while (i < s.size()) {
@@ -40,7 +49,7 @@ std::vector<Tok> Tokenize(std::string_view s) {
     if (c == '\n' && i + 1 < s.size() && s[i + 1] == '\n') {
       out.push_back({uint32_t(i), uint32_t(i + 1), "\n", 'n', false, true});
     }
-    if (std::isspace(c)) {
+    if (AsciiSpace(c)) {
       space = true;
       ++i;
       continue;
@@ -49,23 +58,53 @@ std::vector<Tok> Tokenize(std::string_view s) {
     t.b = uint32_t(i);
     t.space = space;
     space = false;
-    if (std::isalpha(c) || c >= 0x80) {
-      while (i < s.size() && (std::isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) ++i;
+    if (AsciiAlpha(c) || c >= 0x80) {
+      while (i < s.size() && (AsciiAlpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) ++i;
       t.kind = 'w';
-      t.cap = std::isupper(c);
-    } else if (std::isdigit(c)) {
-      while (i < s.size() && std::isdigit((unsigned char)s[i])) ++i;
+      t.cap = AsciiUpper(c);
+    } else if (AsciiDigit(c)) {
+      while (i < s.size() && AsciiDigit((unsigned char)s[i])) ++i;
       t.kind = 'd';
     } else {
       ++i;
     }
     t.e = uint32_t(i);
     t.low.assign(s.substr(t.b, t.e - t.b));
-    for (auto& ch : t.low) ch = char(std::tolower((unsigned char)ch));
+    for (auto& ch : t.low)
+      if (AsciiUpper((unsigned char)ch)) ch = char(ch - 'A' + 'a');
     out.push_back(std::move(t));
   }
   return out;
 }
+
+// A word list looked up at nearly every token of every rule: most words are in none, so a
+// bit per (length, first letter, last letter) turns them away before any hashing. Exact:
+// every key sets its bit, so a clear bit means the word is no key.
+template <typename V>
+class WordMap {
+ public:
+  using Map = std::unordered_map<std::string, V>;
+  using const_iterator = typename Map::const_iterator;
+  WordMap(std::initializer_list<typename Map::value_type> entries) : WordMap(Map(entries)) {}
+  explicit WordMap(Map entries) : map_(std::move(entries)) {
+    for (const auto& entry : map_) may_hold_.set(Sign(entry.first));
+  }
+  const_iterator find(const std::string& w) const {
+    return w.empty() || !may_hold_.test(Sign(w)) ? map_.end() : map_.find(w);
+  }
+  size_t count(const std::string& w) const { return find(w) != map_.end(); }
+  const_iterator begin() const { return map_.begin(); }
+  const_iterator end() const { return map_.end(); }
+
+ private:
+  static size_t Sign(std::string_view w) {
+    const size_t first = static_cast<unsigned char>(w.front()), last = static_cast<unsigned char>(w.back());
+    return ((first * 31 + last) * 17 + w.size()) % kBits;
+  }
+  static constexpr size_t kBits = 8192;
+  Map map_;
+  std::bitset<kBits> may_hold_;
+};
 
 struct Match {
   size_t end = 0;  // one past the last token
@@ -76,8 +115,8 @@ struct Match {
   bool from_ref = false;
 };
 
-const std::unordered_map<std::string, int>& Months() {
-  static const std::unordered_map<std::string, int> m = {
+const WordMap<int>& Months() {
+  static const WordMap<int> m = {
       {"january", 1}, {"jan", 1},  {"february", 2}, {"feb", 2},      {"march", 3},
       {"mar", 3},     {"april", 4}, {"apr", 4},     {"may", 5},      {"june", 6},
       {"jun", 6},     {"july", 7},  {"jul", 7},     {"august", 8},   {"aug", 8},
@@ -86,15 +125,15 @@ const std::unordered_map<std::string, int>& Months() {
   return m;
 }
 
-const std::unordered_map<std::string, int>& Weekdays() {
-  static const std::unordered_map<std::string, int> m = {
+const WordMap<int>& Weekdays() {
+  static const WordMap<int> m = {
       {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4},
       {"friday", 5}, {"saturday", 6}, {"sunday", 7}};
   return m;
 }
 
-const std::unordered_map<std::string, int>& NumberWords() {
-  static const std::unordered_map<std::string, int> m = {
+const WordMap<int>& NumberWords() {
+  static const WordMap<int> m = {
       {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
       {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
       {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
@@ -104,8 +143,8 @@ const std::unordered_map<std::string, int>& NumberWords() {
   return m;
 }
 
-const std::unordered_map<std::string, int>& Ordinals() {
-  static const std::unordered_map<std::string, int> m = {
+const WordMap<int>& Ordinals() {
+  static const WordMap<int> m = {
       {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6},
       {"seventh", 7}, {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {"eleventh", 11},
       {"twelfth", 12}};
@@ -119,8 +158,9 @@ struct Unit {
   bool plural = false;
 };
 
-std::optional<Unit> UnitOf(const std::string& w) {
-  static const std::unordered_map<std::string, Unit> m = {
+// The unit a word names, or null.
+const Unit* UnitOf(const std::string& w) {
+  static const WordMap<Unit> m = {
       {"year", {"Y"}},    {"years", {"Y", false, true}},   {"month", {"M"}},
       {"months", {"M", false, true}},  {"week", {"W"}},    {"weeks", {"W", false, true}},
       {"day", {"D"}},     {"days", {"D", false, true}},    {"hour", {"H", true}},
@@ -132,8 +172,7 @@ std::optional<Unit> UnitOf(const std::string& w) {
       {"yr", {"Y"}}, {"yrs", {"Y", false, true}}, {"hrs", {"H", true, true}},
       {"mins", {"M", true, true}}};
   auto it = m.find(w);
-  if (it == m.end()) return std::nullopt;
-  return it->second;
+  return it == m.end() ? nullptr : &it->second;
 }
 
 std::string DurationValue(const std::string& n, const Unit& u) {
@@ -276,7 +315,7 @@ class Tagger {
   // "set to", "as soon as"), -1 a past occurrence ("was", "said", a past participle), 0 none.
   int TenseCue(size_t j) const {
     // 1 future cue, -1 past cue, 2 irregular past form (a participle after "be"), 3 a plan before "to"
-    static const std::unordered_map<std::string, int> kCues = [] {
+    static const WordMap<int> kCues = [] {
       std::unordered_map<std::string, int> m;
       for (const char* w : {"will", "shall", "ll", "tomorrow", "next", "upcoming", "scheduled",
                             "planned", "planning", "expected", "expects", "coming", "due",
@@ -293,7 +332,7 @@ class Tagger {
                             "fell", "rose", "lost", "paid", "sold", "bought", "built", "fought",
                             "struck", "broke", "chose", "drove", "flew", "grew", "shot", "got"})
         m[w] = 2;
-      return m;
+      return WordMap<int>(std::move(m));
     }();
     if (j >= t_.size() || t_[j].kind != 'w') return 0;
     const std::string& w = W(j);
@@ -585,7 +624,7 @@ class Tagger {
     auto wd = Weekdays().find(W(j));
     if (wd == Weekdays().end()) {
       if (W(j).size() == 3 || W(j) == "tues"sv || W(j) == "thurs"sv) {
-        static const std::unordered_map<std::string, int> ab = {{"mon", 1}, {"tue", 2}, {"tues", 2}, {"wed", 3}, {"thu", 4}, {"thurs", 4}, {"fri", 5}, {"sat", 6}, {"sun", 7}};
+        static const WordMap<int> ab = {{"mon", 1}, {"tue", 2}, {"tues", 2}, {"wed", 3}, {"thu", 4}, {"thurs", 4}, {"fri", 5}, {"sat", 6}, {"sun", 7}};
         auto a = ab.find(W(j));
         if (a == ab.end() || !t_[j].cap || !Is(j + 1, ".")) return std::nullopt;
         wd = Weekdays().begin();
@@ -627,7 +666,7 @@ class Tagger {
 
   // "morning" -> "TMO": a part of the day after a day word.
   std::optional<std::pair<std::string, size_t>> DayPart(size_t j) const {
-    static const std::unordered_map<std::string, std::string> parts = {
+    static const WordMap<std::string> parts = {
         {"morning", "TMO"}, {"afternoon", "TAF"}, {"evening", "TEV"}, {"night", "TNI"},
         {"nights", "TNI"}};
     auto it = parts.find(W(j));
@@ -795,7 +834,7 @@ class Tagger {
       return Match{j + 2, "DATE", std::to_string(century + yy), ""};
     }
     // "the nineties", "the eighties"
-    static const std::unordered_map<std::string, int> kDecades = {
+    static const WordMap<int> kDecades = {
         {"twenties", 2}, {"thirties", 3}, {"forties", 4}, {"fifties", 5}, {"sixties", 6},
         {"seventies", 7}, {"eighties", 8}, {"nineties", 9}};
     if (y < 0 && j > i && Is(i, "the"))
@@ -1377,7 +1416,7 @@ class Tagger {
   std::optional<Match> Set(size_t i) const {
     // "quarterly" and "annually" qualify payments and reports far more than they state a
     // recurrence, so they are left out.
-    static const std::unordered_map<std::string, std::string> adverbs = {
+    static const WordMap<std::string> adverbs = {
         {"daily", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"},
         {"yearly", "P1Y"}, {"hourly", "PT1H"}, {"nightly", "P1D"}};
     // but not a newspaper ("the party daily Granma") nor an average ("average daily volume")
@@ -1414,7 +1453,7 @@ class Tagger {
     if (wd != Weekdays().end()) return Match{i + 1, "SET", value + std::to_string(wd->second), ""};
     wd = Weekdays().find(W(i));
     if (wd == Weekdays().end()) return std::nullopt;
-    static const std::unordered_map<std::string, std::string> parts = {
+    static const WordMap<std::string> parts = {
         {"mornings", "TMO"}, {"afternoons", "TAF"}, {"evenings", "TEV"}, {"nights", "TNI"}};
     auto part = parts.find(W(i + 1));
     if (part == parts.end()) return std::nullopt;
