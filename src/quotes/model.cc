@@ -141,17 +141,21 @@ uint32_t Finish(uint64_t h) {
   return uint32_t(h ^ (h >> 33));
 }
 
-// The hashes of the literals a call's features name ("w", "L", "y"): the same for every token,
-// so a call that features many tokens hashes each once. Keyed by address (a const char* part
-// must be a literal or other static text); two equal literals at two addresses take two slots.
+// The hashes of the literals features name ("w", "L", "y"): the same for every token, so
+// each is hashed once. Keyed by address (a const char* part must be a literal or other static
+// text), so one Heads serves every call of a feature function for the program's life (one a
+// function and thread: a new one a call cost a sentence's features a memset and a hash of
+// every literal). Two equal literals at two addresses take two slots.
 class Heads {
  public:
   [[gnu::always_inline]] uint64_t Of(const char* text) {
     const auto a = reinterpret_cast<uintptr_t>(text);
-    for (size_t i = (a * 0x9E3779B97F4A7C15ull) >> 55;; i = (i + 1) % kSlots) {
+    for (size_t i = (a * 0x9E3779B97F4A7C15ull) >> 54;; i = (i + 1) % kSlots) {
       Slot& s = slots_[i];
       if (s.text == text) return s.hash;
       if (s.text == nullptr) {
+        if (used_ >= kSlots / 2) return HashText(text);  // half full: hash without keeping
+        ++used_;
         s = {text, HashText(text)};
         return s.hash;
       }
@@ -163,25 +167,31 @@ class Heads {
     const char* text = nullptr;
     uint64_t hash = 0;
   };
-  static constexpr size_t kSlots = 512;  // a call's names and literal parts fill under a third
+  static constexpr size_t kSlots = 1024;  // a function's names and literal parts fill under a fifth
   Slot slots_[kSlots];
+  size_t used_ = 0;
 };
 
 // Hashes a feature part by part: each part's hash (worked out once for a token's words, or
 // once a call for literals) mixed into the running one, so no string is built or rehashed.
+// A sink starts a new row of `out` (a token's, or an edge candidate's) and adds to it.
+// `kind` keeps apart models that share feature templates.
 struct FeatureSink {
-  Features& out;
-  std::string_view kind = {};  // keeps apart models that share feature templates
-  Heads* heads = nullptr;
+  FeatureSink(FeatureRows& rows, std::string_view kind = {}, Heads* heads = nullptr)
+      : out(rows), heads(heads), start(kind.empty() ? kFeatureSeed : Mix(kFeatureSeed, HashText(kind))) {
+    out.NewRow();
+  }
   template <typename... Parts>
   void Add(const char* name, const Parts&... parts) {
-    uint64_t h = Mix(Start(), Of(name));
+    uint64_t h = Mix(start, Of(name));
     ((h = Mix(h, Of(parts))), ...);
-    out.push_back(Finish(h));
+    out.Add(Finish(h));
   }
 
  private:
-  uint64_t Start() const { return kind.empty() ? kFeatureSeed : Mix(kFeatureSeed, HashText(kind)); }
+  FeatureRows& out;
+  Heads* heads;
+  uint64_t start;
   static uint64_t Of(const HashedString& s) { return s.hash; }
   uint64_t Of(const char* s) const { return heads ? heads->Of(s) : HashText(s); }
   static uint64_t Of(std::string_view s) { return HashText(s); }
@@ -364,9 +374,9 @@ ArticleView ViewOf(const Article& a) {
   return v;
 }
 
-std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t last,
-                                  const CueLexicon& lexicon) {
-  std::vector<Features> out(last - first);
+FeatureRows CueFeatures(const ArticleView& v, uint32_t first, uint32_t last, const CueLexicon& lexicon) {
+  FeatureRows out;
+  out.reserve(last - first, size_t(last - first) * 48);
   static const HashedString kNone("<none>");
   auto word = [&](int64_t i) -> const HashedString& {
     return i < first || i >= last ? kNone : v.tokens[i].lower;
@@ -374,7 +384,7 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
   std::vector<const char*> rates(last - first);
   for (uint32_t i = first; i < last; ++i) rates[i - first] = lexicon.ClassOf(v.tokens[i].stem);
   static const HashedString kNoneStem(Stem(kNone));
-  Heads heads;
+  thread_local Heads heads;
   // The sentence's quotation, and one that ends the sentence before or opens the next: a cue
   // outside a quotation is likelier in a sentence that holds one or stands beside one.
   int64_t quote_first = -1, quote_last = -1;
@@ -387,8 +397,7 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
   const bool quote_after = last < v.tokens.size() && v.tokens[last].region >= 0;
   const char* beside = quote_before ? (quote_after ? "both" : "before") : quote_after ? "after" : "none";
   for (uint32_t i = first; i < last; ++i) {
-    out[i - first].reserve(40);
-    FeatureSink f{out[i - first], {}, &heads};
+    FeatureSink f{out, {}, &heads};
     const TokenInfo& t = v.tokens[i];
     const HashedString& w = t.lower;
     f.Add("b");
@@ -480,9 +489,11 @@ namespace {
 const char* Opener(const ArticleView& v, uint32_t i);  // with the content edges below
 }  // namespace
 
-std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
-                                   const std::vector<bool>& other_cue, const CueLexicon& lexicon) {
-  std::vector<Features> out(window.end - window.begin);
+FeatureRows RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
+                         const std::vector<bool>& other_cue, const CueLexicon& lexicon) {
+  const size_t n = window.end - window.begin;
+  FeatureRows out;
+  out.reserve(n, n * 48);
   const HashedString cue_words(CueWords(v, cue));
   const TokenInfo& cue_first = v.tokens[cue.begin];
   const int cue_region = cue_first.region;
@@ -493,7 +504,7 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
   const HashedString& cue_stem = v.tokens[cue.end - 1].stem;
   const char* cue_rate = lexicon.ClassOf(cue_stem);
   // Commas and quote marks between each token and the cue, counted outward from it.
-  std::vector<int> commas(out.size(), 0), marks(out.size(), 0);
+  std::vector<int> commas(n, 0), marks(n, 0);
   for (int64_t i = int64_t(cue.begin) - 1, c = 0, m = 0; i >= int64_t(window.begin); --i) {
     commas[i - window.begin] = int(c);
     marks[i - window.begin] = int(m);
@@ -510,11 +521,11 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
   // one such mark to another, so the mark ahead tells a token whether the clause goes on.
   auto is_punct = [&](uint32_t i) { return v.tokens[i].clause_mark; };
   static const HashedString kEos("<eos>"), kBos("<bos>"), kQuote("q");
-  std::vector<const HashedString*> next_punct(out.size()), prev_punct(out.size());
-  std::vector<int> to_next(out.size()), from_prev(out.size());
+  std::vector<const HashedString*> next_punct(n), prev_punct(n);
+  std::vector<int> to_next(n), from_prev(n);
   // The word that opens what follows the mark ahead: ", and she" ends a clause, ", and
   // the port's" may not.
-  std::vector<const char*> next_opener(out.size());
+  std::vector<const char*> next_opener(n);
   const char* last_opener = "<eos>";
   for (uint32_t i = window.end, last = window.end; i-- > window.begin;) {
     const bool sentence_end = i + 1 == v.sentences[v.tokens[i].sentence].second;
@@ -540,10 +551,9 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
   static const HashedString kCounts[] = {HashedString("-2"), HashedString("-1"), HashedString("0"),
                                          HashedString("1"), HashedString("2"), HashedString("3")};
   auto count = [](int n) -> const HashedString& { return kCounts[n + 2]; };
-  Heads heads;
+  thread_local Heads heads;
   for (uint32_t i = window.begin; i < window.end; ++i) {
-    out[i - window.begin].reserve(48);
-    FeatureSink f{out[i - window.begin], {}, &heads};
+    FeatureSink f{out, {}, &heads};
     const HashedString& np = *next_punct[i - window.begin];
     const HashedString& pp = *prev_punct[i - window.begin];
     const char* nd = DistanceBucket(std::min(to_next[i - window.begin], 50));
@@ -641,10 +651,14 @@ TokenRange Words(const ArticleView& v, TokenRange r) {
 
 struct Edges {
   std::vector<uint32_t> at;
-  std::vector<Features> features;
+  FeatureRows features;  // a row a candidate
 };
 
-std::string Clip(int n, int lo, int hi) { return std::to_string(std::clamp(n, lo, hi)); }
+// A small count as feature text, clipped to [lo, hi] (within -4 .. 4).
+const char* Clip(int n, int lo, int hi) {
+  static const char* const kText[] = {"-4", "-3", "-2", "-1", "0", "1", "2", "3", "4"};
+  return kText[std::clamp(n, lo, hi) + 4];
+}
 
 // The kind of word that opens what follows a clause edge: a conjunction or relative word
 // starts a new clause (", and she ...", ", which ..."), a participle a clause of its own
@@ -703,7 +717,9 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
     if (e.at[k] <= guess.end) guess_index = int(k);
   const TokenInfo& first = v.tokens[guess.begin];
   const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
-  const std::string& cue_stem = v.tokens[cue.end - 1].stem;
+  const HashedString& cue_stem = v.tokens[cue.end - 1].stem;
+  static const HashedString kEos("<eos>"), kEnd("<end>");
+  thread_local Heads heads;
   int other_cues = 0;  // other cues' first tokens in [guess.begin, end)
   // The clause breaks a span ending at each edge runs over (", and she ...", ", which ..."):
   // each kind once.
@@ -718,13 +734,12 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
           crossed_breaks.push_back(std::move(b));
       }
     }
-    Features out;
-    FeatureSink f{out, kind};
+    FeatureSink f{e.features, kind, &heads};
     const TokenInfo& last = v.tokens[end - 1];
-    const std::string next = end < v.tokens.size() && !SentenceStart(v, end) ? v.tokens[end].lower : "<eos>";
+    const HashedString& next = end < v.tokens.size() && !SentenceStart(v, end) ? v.tokens[end].lower : kEos;
     const bool spans_cue = guess.begin < cue.begin && end > cue.begin;
     const char* side = end <= cue.begin ? "L" : guess.begin >= cue.end ? "R" : "LR";
-    const std::string rel = Clip(int(k) - guess_index, -4, 4);
+    const char* rel = Clip(int(k) - guess_index, -4, 4);
     f.Add("rel", rel);
     f.Add("relside", rel, side);
     f.Add("next", side, next);
@@ -737,7 +752,7 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
     f.Add("q", last.region < 0 ? "out" : last.region == first.region ? "same" : "other", next);
     f.Add("para", last.paragraph == first.paragraph ? "same" : "other", side);
     f.Add("len", side, DistanceBucket(int(end - guess.begin)));
-    f.Add("next2", next, end + 1 < v.tokens.size() ? v.tokens[end + 1].lower : "<end>");
+    f.Add("next2", next, end + 1 < v.tokens.size() ? v.tokens[end + 1].lower : kEnd);
     f.Add("atcue", end == cue.begin ? "y" : "n", side);
     // The kind of word that follows ("has", "who", a name) tells a phrase's end from a cut
     // inside it: a source is a noun phrase, and the tagger's often runs on into a clause.
@@ -752,7 +767,6 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
     f.Add("lencue", side, cue_stem, DistanceBucket(int(end - guess.begin)));
     f.Add("brkcue", side, cue_stem, at_break.empty() ? "-" : at_break);
     for (const std::string& b : crossed_breaks) f.Add("xbrk", side, b);
-    e.features.push_back(std::move(out));
   }
   return e;
 }
@@ -775,6 +789,8 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const 
     if (e.at[k] <= guess.begin) guess_index = int(k);
   const TokenInfo& last = v.tokens[guess.end - 1];
   const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
+  static const HashedString kBos("<bos>");
+  thread_local Heads heads;
   // Other cues' first tokens in [begin, guess.end), counted from the nearest start outward.
   std::vector<int> other_cues(e.at.size(), 0);
   // The clause breaks a span starting at each edge runs over, each kind once (as for ends):
@@ -796,12 +812,11 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const 
   for (size_t k = 0; k < e.at.size(); ++k) {
     const uint32_t begin = e.at[k];
     const char* crossed = other_cues[k] == 0 ? "0" : other_cues[k] == 1 ? "1" : "2+";
-    Features out;
-    FeatureSink f{out, kind};
+    FeatureSink f{e.features, kind, &heads};
     const TokenInfo& first = v.tokens[begin];
-    const std::string prev = begin > 0 && !SentenceStart(v, begin) ? v.tokens[begin - 1].lower : "<bos>";
+    const HashedString& prev = begin > 0 && !SentenceStart(v, begin) ? v.tokens[begin - 1].lower : kBos;
     const char* side = begin >= cue.end ? "R" : guess.end <= cue.begin ? "L" : "LR";
-    const std::string rel = Clip(int(k) - guess_index, -4, 4);
+    const char* rel = Clip(int(k) - guess_index, -4, 4);
     f.Add("rel", rel);
     f.Add("relside", rel, side);
     f.Add("prev", side, prev);
@@ -818,7 +833,6 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const 
     f.Add("xcue", side, crossed);
     f.Add("xcueprev", crossed, prev);
     for (size_t b = 0; b < crossed_breaks[k]; ++b) f.Add("xbrk", side, breaks[b]);
-    e.features.push_back(std::move(out));
   }
   return e;
 }
@@ -970,7 +984,7 @@ TokenRange TokensOf(const ArticleView& v, Span s) {
 namespace {
 
 struct RoleExample {
-  std::vector<Features> features;
+  FeatureRows features;
   std::vector<int> tags;
 };
 

@@ -83,12 +83,11 @@ struct QuoteModel {
   void Save(std::ostream& out) const;
 };
 
-std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t last,
-                                  const CueLexicon& lexicon);
+FeatureRows CueFeatures(const ArticleView& v, uint32_t first, uint32_t last, const CueLexicon& lexicon);
 // The window the role tagger reads for a cue: token range over neighbouring sentences.
 TokenRange RoleWindow(const ArticleView& v, TokenRange cue);
-std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
-                                   const std::vector<bool>& other_cue, const CueLexicon& lexicon);
+FeatureRows RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
+                         const std::vector<bool>& other_cue, const CueLexicon& lexicon);
 
 // One found attribution in tokens, before it becomes spans.
 struct TokenAttribution {

@@ -12,13 +12,11 @@ constexpr uint32_t kNoKey = 0xFFFFFFFFu;
 uint32_t Home(uint32_t key, uint32_t mask) { return uint32_t((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask; }
 }  // namespace
 
-float Ranker::Score(const Features& f) const {
+float Ranker::Score(std::span<const uint32_t> f) const {
   float s = 0;
   if (!table_.empty()) {
-    for (uint64_t id : f) {
-      // Feature ids are 32-bit hashes; a wider id (none is made) is simply not in the table.
-      if (id > kNoKey || id == kNoKey) continue;
-      const uint32_t key = uint32_t(id);
+    for (const uint32_t key : f) {
+      if (key == kNoKey) continue;
       for (uint32_t i = Home(key, mask_);; i = (i + 1) & mask_) {
         if (table_[i].first == key) {
           s += table_[i].second;
@@ -29,7 +27,7 @@ float Ranker::Score(const Features& f) const {
     }
     return s;
   }
-  for (uint64_t id : f)
+  for (uint32_t id : f)
     if (auto it = weights_.find(id); it != weights_.end()) s += it->second.value;
   return s;
 }
@@ -49,7 +47,7 @@ void Ranker::Freeze() {
   }
 }
 
-size_t Ranker::Best(const std::vector<Features>& candidates) const {
+size_t Ranker::Best(const FeatureRows& candidates) const {
   size_t best = 0;
   float best_score = 0;
   for (size_t i = 0; i < candidates.size(); ++i) {
@@ -59,7 +57,7 @@ size_t Ranker::Best(const std::vector<Features>& candidates) const {
   return best;
 }
 
-bool Ranker::Learn(const std::vector<Features>& candidates, size_t gold) {
+bool Ranker::Learn(const FeatureRows& candidates, size_t gold) {
   table_.clear();  // learning again: the map is the truth until the next Average
   const size_t guess = Best(candidates);
   if (guess != gold) {
@@ -69,8 +67,8 @@ bool Ranker::Learn(const std::vector<Features>& candidates, size_t gold) {
       w.stamp = step_;
       w.value += d;
     };
-    for (uint64_t id : candidates[gold]) bump(id, 1);
-    for (uint64_t id : candidates[guess]) bump(id, -1);
+    for (uint32_t id : candidates[gold]) bump(id, 1);
+    for (uint32_t id : candidates[guess]) bump(id, -1);
   }
   ++step_;
   return guess != gold;

@@ -50,21 +50,12 @@ inline const float* SequenceTagger::Row(uint64_t f) const {
   return it == rows_.end() ? nullptr : &weights_[it->second];
 }
 
-inline const int16_t* SequenceTagger::FrozenRow(uint32_t key) const {
-  for (uint32_t i = Home(key, mask_);; i = (i + 1) & mask_) {
-    const int16_t* slot = Slot(i);
-    const uint32_t k = KeyAt(slot);
-    if (k == key) return slot + 2;
-    if (k == kNoKey) return nullptr;
-  }
-}
-
 void SequenceTagger::Freeze() {
-  // At most 60% full: probes stay short, and the table half the size of a 50% one would be
-  // when the rows fall just over a power of two.
+  // At most 3/4 full: a small table stays in cache more, and a probe past the home slot
+  // mostly reads the same cache line (four or five slots a line).
   size_t capacity = 64;
-  while (capacity * 3 < 5 * rows_.size() + 3) capacity *= 2;
-  stride_ = 2 + size_t(tags_);
+  while (capacity * 3 < 4 * rows_.size() + 4) capacity *= 2;
+  stride_ = (2 + size_t(tags_) + 1) & ~size_t(1);
   table_.assign(capacity * stride_, 0);
   mask_ = uint32_t(capacity - 1);
   for (size_t i = 0; i < capacity; ++i) std::memcpy(&table_[i * stride_], &kNoKey, sizeof kNoKey);
@@ -95,37 +86,78 @@ void SequenceTagger::Bump(uint32_t i, float delta) {
   weights_[i] += delta;
 }
 
-std::vector<int> SequenceTagger::Decode(const std::vector<Features>& tokens, const std::vector<float>& bias) const {
+FeatureRows::FeatureRows(const std::vector<Features>& rows) {
+  for (const Features& row : rows) {
+    NewRow();
+    for (uint64_t f : row) Add(uint32_t(f));
+  }
+}
+
+// Each token's rows summed in integers: the weights are whole 1/256 steps and a token's sum
+// stays far below 2^24 of them, so this is exactly the float sum, in any order. The home slot
+// of the feature a few dozen ahead is fetched meanwhile, so the cache misses overlap.
+template <int K>
+void SequenceTagger::Emit(const FeatureRows& tokens, float* emit) const {
+  const uint32_t* ids = tokens.ids().data();
+  const size_t n_ids = tokens.ids().size();
+  constexpr size_t kAhead = 24;
+  for (size_t j = 0; j < std::min(kAhead, n_ids); ++j) __builtin_prefetch(Slot(Home(ids[j], mask_)));
+  size_t j = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const size_t end = i + 1 < tokens.size() ? tokens.start(i + 1) : n_ids;
+    int32_t sum[K] = {};
+    for (; j < end; ++j) {
+      if (j + kAhead < n_ids) __builtin_prefetch(Slot(Home(ids[j + kAhead], mask_)));
+      const uint32_t key = ids[j];
+      for (uint32_t at = Home(key, mask_);; at = (at + 1) & mask_) {
+        const int16_t* slot = Slot(at);
+        const uint32_t k = KeyAt(slot);
+        if (k == key) {
+          for (int t = 0; t < K; ++t) sum[t] += slot[2 + t];
+          break;
+        }
+        if (k == kNoKey) break;
+      }
+    }
+    for (int t = 0; t < K; ++t) emit[i * K + t] += float(sum[t]) * (1.f / kScale);
+  }
+}
+
+std::vector<int> SequenceTagger::Decode(const FeatureRows& tokens, const std::vector<float>& bias) const {
   const size_t n = tokens.size();
   if (n == 0) return {};
   const int k = tags_;
   constexpr float kNever = -std::numeric_limits<float>::infinity();
-  std::vector<float> emit(n * k, 0.f);
+  // Scratch reused across calls: decoding runs once a sentence and once a cue.
+  thread_local std::vector<float> emit, best;
+  thread_local std::vector<int> back;
+  emit.assign(n * k, 0.f);
   if (!bias.empty())
     for (size_t i = 0; i < n; ++i)
       for (int t = 0; t < k; ++t) emit[i * k + t] = bias[t];
-  // While a token's rows are summed, the next token's home slots are already being fetched,
-  // so the cache misses overlap. The sums keep their order.
-  auto prefetch = [&](size_t i) {
-    if (table_.empty() || i >= n) return;
-    for (uint64_t f : tokens[i]) __builtin_prefetch(Slot(Home(uint32_t(f), mask_)));
-  };
-  prefetch(0);
-  for (size_t i = 0; i < n; ++i) {
-    prefetch(i + 1);
-    float* e = &emit[i * k];
-    if (!table_.empty()) {
-      for (uint64_t f : tokens[i])
-        if (const int16_t* w = FrozenRow(uint32_t(f)))
-          for (int t = 0; t < k; ++t) e[t] += float(w[t]) * (1.f / kScale);
-    } else {
-      for (uint64_t f : tokens[i])
+  if (!table_.empty() && k == 5) {
+    Emit<5>(tokens, emit.data());
+  } else if (!table_.empty() && k == 3) {
+    Emit<3>(tokens, emit.data());
+  } else if (!table_.empty()) {
+    for (size_t i = 0; i < n; ++i)
+      for (uint32_t key : tokens[i])
+        for (uint32_t at = Home(key, mask_);; at = (at + 1) & mask_) {
+          const int16_t* slot = Slot(at);
+          if (KeyAt(slot) == key) {
+            for (int t = 0; t < k; ++t) emit[i * k + t] += float(slot[2 + t]) * (1.f / kScale);
+            break;
+          }
+          if (KeyAt(slot) == kNoKey) break;
+        }
+  } else {
+    for (size_t i = 0; i < n; ++i)
+      for (uint32_t f : tokens[i])
         if (const float* w = Row(f))
-          for (int t = 0; t < k; ++t) e[t] += w[t];
-    }
+          for (int t = 0; t < k; ++t) emit[i * k + t] += w[t];
   }
-  std::vector<float> best(n * k, kNever);
-  std::vector<int> back(n * k, 0);
+  best.assign(n * k, kNever);
+  back.assign(n * k, 0);
   const uint8_t* may = may_follow_.data();
   const float* trans = transitions_.data();
   for (int t = 0; t < k; ++t)
@@ -153,7 +185,7 @@ std::vector<int> SequenceTagger::Decode(const std::vector<Features>& tokens, con
   return out;
 }
 
-bool SequenceTagger::Learn(const std::vector<Features>& tokens, const std::vector<int>& gold) {
+bool SequenceTagger::Learn(const FeatureRows& tokens, const std::vector<int>& gold) {
   std::vector<int> guess = Decode(tokens);
   bool wrong = guess != gold;
   if (wrong) {
@@ -167,7 +199,7 @@ bool SequenceTagger::Learn(const std::vector<Features>& tokens, const std::vecto
       const int prev_guess = i == 0 ? tags_ : guess[i - 1];
       if (gold[i] == guess[i] && prev_gold == prev_guess) continue;
       if (gold[i] != guess[i])
-        for (uint64_t f : tokens[i]) {
+        for (uint32_t f : tokens[i]) {
           uint32_t r = RowIndex(f);
           Bump(r + gold[i], 1.f);
           Bump(r + guess[i], -1.f);
