@@ -152,17 +152,20 @@ class Heads {
     const auto a = reinterpret_cast<uintptr_t>(text);
     for (size_t i = (a * 0x9E3779B97F4A7C15ull) >> 54;; i = (i + 1) % kSlots) {
       Slot& s = slots_[i];
-      if (s.text == text) return s.hash;
-      if (s.text == nullptr) {
-        if (used_ >= kSlots / 2) return HashText(text);  // half full: hash without keeping
-        ++used_;
-        s = {text, HashText(text)};
-        return s.hash;
-      }
+      if (s.text == text) [[likely]] return s.hash;
+      if (s.text == nullptr) return Keep(s, text);
     }
   }
 
  private:
+  struct Slot;
+  // The first sight of a text (out of line: the hash is a lot of code).
+  [[gnu::noinline]] uint64_t Keep(Slot& s, const char* text) {
+    if (used_ >= kSlots / 2) return HashText(text);  // half full: hash without keeping
+    ++used_;
+    s = {text, HashText(text)};
+    return s.hash;
+  }
   struct Slot {
     const char* text = nullptr;
     uint64_t hash = 0;
@@ -182,7 +185,7 @@ struct FeatureSink {
     out.NewRow();
   }
   template <typename... Parts>
-  void Add(const char* name, const Parts&... parts) {
+  [[gnu::always_inline]] void Add(const char* name, const Parts&... parts) {
     uint64_t h = Mix(start, Of(name));
     ((h = Mix(h, Of(parts))), ...);
     out.Add(Finish(h));
@@ -193,7 +196,7 @@ struct FeatureSink {
   Heads* heads;
   uint64_t start;
   static uint64_t Of(const HashedString& s) { return s.hash; }
-  uint64_t Of(const char* s) const { return heads ? heads->Of(s) : HashText(s); }
+  [[gnu::always_inline]] uint64_t Of(const char* s) const { return heads ? heads->Of(s) : HashText(s); }
   static uint64_t Of(std::string_view s) { return HashText(s); }
 };
 

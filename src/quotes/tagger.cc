@@ -8,6 +8,8 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include <emmintrin.h>  // SSE2, every x86-64 has it
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -31,7 +33,16 @@ SequenceTagger::SequenceTagger(int tags, std::vector<std::vector<bool>> allowed)
 
 namespace {
 constexpr uint32_t kNoKey = 0xFFFFFFFFu;
-uint32_t Home(uint32_t key, uint32_t mask) { return uint32_t((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask; }
+// The bucket a key's slot lies in (or after, when that one is full): its mixed bits scaled to
+// the count, which needs no power of two.
+uint32_t Home(uint32_t key, uint32_t buckets) {
+  const uint32_t h = uint32_t((key * 0x9e3779b97f4a7c15ULL) >> 32);
+  return uint32_t((uint64_t(h) * buckets) >> 32);
+}
+constexpr size_t kLine = 32;  // int16s in a 64-byte cache line: a bucket
+// int16s a slot: the key (2), then a weight a tag, rounded up to 4 bytes; 3 to 6 tags take
+// 16 bytes, four slots a line, which Emit compares at once.
+constexpr size_t SlotStride(int tags) { return tags >= 3 && tags <= 6 ? 8 : (2 + size_t(tags) + 1) & ~size_t(1); }
 }  // namespace
 
 uint32_t KeyAt(const int16_t* slot) {
@@ -50,21 +61,35 @@ inline const float* SequenceTagger::Row(uint64_t f) const {
   return it == rows_.end() ? nullptr : &weights_[it->second];
 }
 
+const int16_t* SequenceTagger::FrozenRow(uint32_t key) const {
+  for (uint32_t b = Home(key, buckets_);; b = b + 1 == buckets_ ? 0 : b + 1) {
+    bool empty = false;
+    for (size_t s = 0; s < per_bucket_; ++s) {
+      const int16_t* slot = &table_[b * bucket_stride_ + s * stride_];
+      if (KeyAt(slot) == key) return slot + 2;
+      empty |= KeyAt(slot) == kNoKey;
+    }
+    if (empty) return nullptr;
+  }
+}
+
 void SequenceTagger::Freeze() {
-  // At most 3/4 full: a small table stays in cache more, and a probe past the home slot
-  // mostly reads the same cache line (four or five slots a line).
-  size_t capacity = 64;
-  while (capacity * 3 < 4 * rows_.size() + 4) capacity *= 2;
-  stride_ = (2 + size_t(tags_) + 1) & ~size_t(1);
-  table_.assign(capacity * stride_, 0);
-  mask_ = uint32_t(capacity - 1);
-  for (size_t i = 0; i < capacity; ++i) std::memcpy(&table_[i * stride_], &kNoKey, sizeof kNoKey);
+  // Buckets of one cache line, at most 80% full: a lookup reads one line (a full bucket sends
+  // it on to the next, rarely) and compares its keys without a branch a slot.
+  stride_ = SlotStride(tags_);
+  per_bucket_ = std::max<size_t>(1, kLine / stride_);
+  bucket_stride_ = std::max(kLine, per_bucket_ * stride_);
+  buckets_ = uint32_t(std::max<size_t>(1, (rows_.size() * 5 / 4 + per_bucket_) / per_bucket_));
+  table_.assign(size_t(buckets_) * bucket_stride_, 0);
+  for (uint32_t b = 0; b < buckets_; ++b)
+    for (size_t s = 0; s < per_bucket_; ++s) std::memcpy(&table_[b * bucket_stride_ + s * stride_], &kNoKey, sizeof kNoKey);
   for (auto [f, r] : rows_) {
     const uint32_t key = uint32_t(f);
     if (key == kNoKey) continue;  // one feature in four billion goes unused
-    uint32_t i = Home(key, mask_);
-    while (KeyAt(Slot(i)) != kNoKey) i = (i + 1) & mask_;
-    int16_t* slot = &table_[i * stride_];
+    int16_t* slot = nullptr;
+    for (uint32_t b = Home(key, buckets_); !slot; b = b + 1 == buckets_ ? 0 : b + 1)
+      for (size_t s = 0; s < per_bucket_ && !slot; ++s)
+        if (KeyAt(&table_[b * bucket_stride_ + s * stride_]) == kNoKey) slot = &table_[b * bucket_stride_ + s * stride_];
     std::memcpy(slot, &key, sizeof key);
     for (int t = 0; t < tags_; ++t) slot[2 + t] = Quantize(weights_[r + t]);
   }
@@ -94,32 +119,48 @@ FeatureRows::FeatureRows(const std::vector<Features>& rows) {
 }
 
 // Each token's rows summed in integers: the weights are whole 1/256 steps and a token's sum
-// stays far below 2^24 of them, so this is exactly the float sum, in any order. The home slot
-// of the feature a few dozen ahead is fetched meanwhile, so the cache misses overlap.
+// stays far below 2^24 of them, so this is exactly the float sum, in any order. The bucket of
+// the feature a few dozen ahead is fetched meanwhile, so the cache misses overlap. A bucket's
+// four keys are compared at once, and the found slot (key and weights, 16 bytes) is added
+// whole, its key's lanes ignored: no branch but the rare full bucket's.
 template <int K>
 void SequenceTagger::Emit(const FeatureRows& tokens, float* emit) const {
+  static_assert(K >= 3 && K <= 6 && SlotStride(K) == 8);
+  const int16_t* table = table_.data();
+  const uint32_t buckets = buckets_;
   const uint32_t* ids = tokens.ids().data();
   const size_t n_ids = tokens.ids().size();
   constexpr size_t kAhead = 24;
-  for (size_t j = 0; j < std::min(kAhead, n_ids); ++j) __builtin_prefetch(Slot(Home(ids[j], mask_)));
+  for (size_t j = 0; j < std::min(kAhead, n_ids); ++j) __builtin_prefetch(table + Home(ids[j], buckets) * kLine);
+  const __m128i none = _mm_set1_epi32(-1);
   size_t j = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const size_t end = i + 1 < tokens.size() ? tokens.start(i + 1) : n_ids;
-    int32_t sum[K] = {};
+    __m128i low = _mm_setzero_si128(), high = _mm_setzero_si128();  // int32 sums of int16 lanes 0-3, 4-7
     for (; j < end; ++j) {
-      if (j + kAhead < n_ids) __builtin_prefetch(Slot(Home(ids[j + kAhead], mask_)));
-      const uint32_t key = ids[j];
-      for (uint32_t at = Home(key, mask_);; at = (at + 1) & mask_) {
-        const int16_t* slot = Slot(at);
-        const uint32_t k = KeyAt(slot);
-        if (k == key) {
-          for (int t = 0; t < K; ++t) sum[t] += slot[2 + t];
+      if (j + kAhead < n_ids) __builtin_prefetch(table + Home(ids[j + kAhead], buckets) * kLine);
+      const __m128i key = _mm_set1_epi32(int32_t(ids[j]));
+      __m128i slot = _mm_setzero_si128();
+      for (uint32_t b = Home(ids[j], buckets);; b = b + 1 == buckets ? 0 : b + 1) {
+        const __m128i* line = reinterpret_cast<const __m128i*>(table + size_t(b) * kLine);
+        const __m128i s0 = _mm_loadu_si128(line), s1 = _mm_loadu_si128(line + 1);
+        const __m128i s2 = _mm_loadu_si128(line + 2), s3 = _mm_loadu_si128(line + 3);
+        const __m128i keys = _mm_unpacklo_epi64(_mm_unpacklo_epi32(s0, s1), _mm_unpacklo_epi32(s2, s3));
+        const int hit = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(keys, key)));
+        const int empty = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(keys, none)));
+        if (hit) {
+          slot = _mm_loadu_si128(line + __builtin_ctz(unsigned(hit)));
           break;
         }
-        if (k == kNoKey) break;
+        if (empty) break;
       }
+      low = _mm_add_epi32(low, _mm_srai_epi32(_mm_unpacklo_epi16(slot, slot), 16));
+      high = _mm_add_epi32(high, _mm_srai_epi32(_mm_unpackhi_epi16(slot, slot), 16));
     }
-    for (int t = 0; t < K; ++t) emit[i * K + t] += float(sum[t]) * (1.f / kScale);
+    alignas(16) int32_t sum[8];
+    _mm_store_si128(reinterpret_cast<__m128i*>(sum), low);
+    _mm_store_si128(reinterpret_cast<__m128i*>(sum + 4), high);
+    for (int t = 0; t < K; ++t) emit[i * K + t] += float(sum[2 + t]) * (1.f / kScale);
   }
 }
 
@@ -142,14 +183,8 @@ std::vector<int> SequenceTagger::Decode(const FeatureRows& tokens, const std::ve
   } else if (!table_.empty()) {
     for (size_t i = 0; i < n; ++i)
       for (uint32_t key : tokens[i])
-        for (uint32_t at = Home(key, mask_);; at = (at + 1) & mask_) {
-          const int16_t* slot = Slot(at);
-          if (KeyAt(slot) == key) {
-            for (int t = 0; t < k; ++t) emit[i * k + t] += float(slot[2 + t]) * (1.f / kScale);
-            break;
-          }
-          if (KeyAt(slot) == kNoKey) break;
-        }
+        if (const int16_t* w = FrozenRow(key))
+          for (int t = 0; t < k; ++t) emit[i * k + t] += float(w[t]) * (1.f / kScale);
   } else {
     for (size_t i = 0; i < n; ++i)
       for (uint32_t f : tokens[i])

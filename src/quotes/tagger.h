@@ -26,7 +26,7 @@ class FeatureRows {
   void clear() { ids_.clear(), starts_.clear(); }
   void reserve(size_t rows, size_t ids) { starts_.reserve(rows), ids_.reserve(ids); }
   void NewRow() { starts_.push_back(uint32_t(ids_.size())); }  // later Adds go to it
-  void Add(uint32_t id) { ids_.push_back(id); }
+  [[gnu::always_inline]] void Add(uint32_t id) { ids_.push_back(id); }
   size_t size() const { return starts_.size(); }
   bool empty() const { return starts_.empty(); }
   std::span<const uint32_t> operator[](size_t row) const {
@@ -72,7 +72,7 @@ class SequenceTagger {
 
  private:
   const float* Row(uint64_t f) const;             // training: the node map
-  const int16_t* Slot(uint32_t i) const { return &table_[i * stride_]; }
+  const int16_t* FrozenRow(uint32_t key) const;  // decoding, any number of tags
   template <int K>
   void Emit(const FeatureRows& tokens, float* emit) const;  // sums of the frozen rows, K = tags_
   void Bump(uint32_t index, float delta);  // index into weights_ (feature rows, then transitions)
@@ -88,11 +88,13 @@ class SequenceTagger {
   // A frozen model looks features up in a flat open-addressing table, a few times faster
   // than the node map for the hundreds of thousands of lookups an article. A slot is the
   // key's bits and then the feature's weights in the model file's own fixed point (1/256
-  // steps), padded to 16 bytes for 5 tags (12 for 3), so a slot never straddles two cache
-  // lines (or rarely) and the probes after a collision mostly stay in the line.
+  // steps); slots sit in buckets of one cache line (four of 16 bytes for 5 tags, five of 12
+  // for 3), so a lookup reads one line and its compares need no branches.
   std::vector<int16_t, HugePageAllocator<int16_t>> table_;  // MiBs read at random: on 2 MiB pages
-  uint32_t mask_ = 0;
-  size_t stride_ = 0;  // int16s a slot: 2 (the key) + tags, rounded up to even
+  uint32_t buckets_ = 0;
+  size_t stride_ = 0;         // int16s a slot: 2 (the key) + tags, rounded up to even
+  size_t per_bucket_ = 0;     // slots a bucket
+  size_t bucket_stride_ = 0;  // int16s a bucket: 32 (64 bytes) unless a slot is longer
   // Averaging (training only): running totals and when each weight last changed.
   std::vector<double> totals_, transition_totals_;
   std::vector<uint32_t> stamps_, transition_stamps_;
