@@ -255,6 +255,15 @@ TEST(SequenceTagger, LearnsAndRoundTrips) {
   quotes::SequenceTagger u(2, allowed);
   ASSERT_TRUE(u.Load(file));
   EXPECT_EQ(u.Decode(x), y);
+  // A loaded model keeps its rows in the decoding table only, and saves from there.
+  EXPECT_EQ(u.size(), t.size());
+  std::stringstream again;
+  u.Save(again);
+  quotes::SequenceTagger w(2, allowed);
+  ASSERT_TRUE(w.Load(again));
+  EXPECT_EQ(w.size(), t.size());
+  EXPECT_EQ(w.Decode(x), y);
+  EXPECT_EQ(w.Decode(std::vector<quotes::Features>{{HashFeature("b")}, {HashFeature("a")}}), (std::vector<int>{1, 0}));
   std::stringstream broken("SQT2");
   EXPECT_FALSE(u.Load(broken));
 }

@@ -76,23 +76,33 @@ const int16_t* SequenceTagger::FrozenRow(uint32_t key) const {
 void SequenceTagger::Freeze() {
   // Buckets of one cache line, at most 80% full: a lookup reads one line (a full bucket sends
   // it on to the next, rarely) and compares its keys without a branch a slot.
+  MakeTable(rows_.size());
+  for (auto [f, r] : rows_)
+    if (int16_t* w = Place(uint32_t(f)))
+      for (int t = 0; t < tags_; ++t) w[t] = Quantize(weights_[r + t]);
+}
+
+void SequenceTagger::MakeTable(size_t rows) {
   stride_ = SlotStride(tags_);
   per_bucket_ = std::max<size_t>(1, kLine / stride_);
   bucket_stride_ = std::max(kLine, per_bucket_ * stride_);
-  buckets_ = uint32_t(std::max<size_t>(1, (rows_.size() * 5 / 4 + per_bucket_) / per_bucket_));
+  buckets_ = uint32_t(std::max<size_t>(1, (rows * 5 / 4 + per_bucket_) / per_bucket_));
   table_.assign(size_t(buckets_) * bucket_stride_, 0);
   for (uint32_t b = 0; b < buckets_; ++b)
     for (size_t s = 0; s < per_bucket_; ++s) std::memcpy(&table_[b * bucket_stride_ + s * stride_], &kNoKey, sizeof kNoKey);
-  for (auto [f, r] : rows_) {
-    const uint32_t key = uint32_t(f);
-    if (key == kNoKey) continue;  // one feature in four billion goes unused
-    int16_t* slot = nullptr;
-    for (uint32_t b = Home(key, buckets_); !slot; b = b + 1 == buckets_ ? 0 : b + 1)
-      for (size_t s = 0; s < per_bucket_ && !slot; ++s)
-        if (KeyAt(&table_[b * bucket_stride_ + s * stride_]) == kNoKey) slot = &table_[b * bucket_stride_ + s * stride_];
-    std::memcpy(slot, &key, sizeof key);
-    for (int t = 0; t < tags_; ++t) slot[2 + t] = Quantize(weights_[r + t]);
-  }
+  frozen_rows_ = 0;
+}
+
+int16_t* SequenceTagger::Place(uint32_t key) {
+  if (key == kNoKey) return nullptr;  // one feature in four billion goes unused
+  for (uint32_t b = Home(key, buckets_);; b = b + 1 == buckets_ ? 0 : b + 1)
+    for (size_t s = 0; s < per_bucket_; ++s) {
+      int16_t* slot = &table_[b * bucket_stride_ + s * stride_];
+      if (KeyAt(slot) != kNoKey) continue;
+      std::memcpy(slot, &key, sizeof key);
+      ++frozen_rows_;
+      return slot + 2;
+    }
 }
 
 uint32_t SequenceTagger::RowIndex(uint64_t f) {
@@ -250,7 +260,8 @@ bool SequenceTagger::Learn(const FeatureRows& tokens, const std::vector<int>& go
 // Averaged weights below `keep` carry features seen once or twice; dropping them keeps the
 // model a few MB.
 void SequenceTagger::Average(float keep) {
-  if (totals_.size() != weights_.size()) return;  // a loaded model is already averaged
+  // A loaded model is already averaged.
+  if (totals_.size() != weights_.size() || (weights_.empty() && frozen_rows_ > 0)) return;
   for (size_t i = 0; i < weights_.size(); ++i) {
     totals_[i] += double(step_ - stamps_[i]) * weights_[i];
     weights_[i] = float(totals_[i] / step_);
@@ -290,8 +301,18 @@ bool Take(std::istream& in, T& v) { return bool(in.read(reinterpret_cast<char*>(
 void SequenceTagger::Save(std::ostream& out) const {
   out.write("SQT2", 4);
   Put<uint32_t>(out, tags_);
-  Put<uint32_t>(out, rows_.size());
+  Put<uint32_t>(out, size());
   for (float w : transitions_) Put<float>(out, w);
+  if (rows_.empty()) {  // a loaded model: its rows are in the table only
+    for (uint32_t b = 0; b < buckets_; ++b)
+      for (size_t s = 0; s < per_bucket_; ++s) {
+        const int16_t* slot = &table_[b * bucket_stride_ + s * stride_];
+        if (KeyAt(slot) == kNoKey) continue;
+        Put<uint32_t>(out, KeyAt(slot));
+        for (int t = 0; t < tags_; ++t) Put<int16_t>(out, slot[2 + t]);
+      }
+    return;
+  }
   for (auto [f, r] : rows_) {
     Put<uint32_t>(out, uint32_t(f));
     for (int t = 0; t < tags_; ++t) {
@@ -307,27 +328,24 @@ bool SequenceTagger::Load(std::istream& in) {
   if (!Take(in, tags) || !Take(in, rows) || int(tags) != tags_) return false;
   for (float& w : transitions_)
     if (!Take(in, w)) return false;
-  rows_.clear();
-  rows_.reserve(rows);
-  weights_.assign(size_t(rows) * tags_, 0.f);
   // Rows are read as one block (a feature id, then a weight a tag): one read, not one a number.
+  // They go straight into the decoding table, already in its fixed point: a loaded model
+  // only decodes (and is saved again from the table), so it keeps no node map.
   const size_t row_bytes = sizeof(uint32_t) + sizeof(int16_t) * size_t(tags_);
   std::vector<char> block(size_t(rows) * row_bytes);
   if (!in.read(block.data(), std::streamsize(block.size()))) return false;
+  rows_.clear();
+  weights_.clear();
+  totals_.clear();
+  stamps_.clear();
+  MakeTable(rows);
   for (uint32_t i = 0; i < rows; ++i) {
     const char* row = block.data() + size_t(i) * row_bytes;
     uint32_t f;
     std::memcpy(&f, row, sizeof f);
-    rows_[f] = i * tags_;
-    for (int t = 0; t < tags_; ++t) {
-      int16_t q;
-      std::memcpy(&q, row + sizeof f + sizeof q * size_t(t), sizeof q);
-      weights_[size_t(i) * tags_ + t] = q / kScale;
-    }
+    if (FrozenRow(f)) continue;  // a key twice: the map this replaces kept one
+    if (int16_t* w = Place(f)) std::memcpy(w, row + sizeof f, sizeof(int16_t) * size_t(tags_));
   }
-  totals_.clear();
-  stamps_.clear();
-  Freeze();
   return true;
 }
 

@@ -68,7 +68,7 @@ class SequenceTagger {
   void Save(std::ostream& out) const;
   // False on a malformed or truncated model.
   bool Load(std::istream& in);
-  size_t size() const { return rows_.size(); }
+  size_t size() const { return rows_.empty() ? frozen_rows_ : rows_.size(); }
 
  private:
   const float* Row(uint64_t f) const;             // training: the node map
@@ -78,6 +78,8 @@ class SequenceTagger {
   void Bump(uint32_t index, float delta);  // index into weights_ (feature rows, then transitions)
   uint32_t RowIndex(uint64_t f);           // adds a row while training
   void Freeze();                           // builds the lookup table decoding uses
+  void MakeTable(size_t rows);             // an empty table for `rows` rows
+  int16_t* Place(uint32_t key);            // a new row's weights in the table (null: key unusable)
 
   int tags_;
   std::vector<std::vector<bool>> allowed_;
@@ -95,6 +97,7 @@ class SequenceTagger {
   size_t stride_ = 0;         // int16s a slot: 2 (the key) + tags, rounded up to even
   size_t per_bucket_ = 0;     // slots a bucket
   size_t bucket_stride_ = 0;  // int16s a bucket: 32 (64 bytes) unless a slot is longer
+  size_t frozen_rows_ = 0;
   // Averaging (training only): running totals and when each weight last changed.
   std::vector<double> totals_, transition_totals_;
   std::vector<uint32_t> stamps_, transition_stamps_;
