@@ -4,6 +4,7 @@
 #include "quotes/model.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <istream>
 #include <ostream>
@@ -264,8 +265,9 @@ const char* WordClass(const TokenInfo& t) {
 // Punctuation that ends or starts a clause (content usually runs from one to another).
 bool ClauseMark(const TokenInfo& t) {
   const std::string& w = t.lower;
-  return w == "," || w == "." || w == ":" || w == ";" || w == "?" || w == "!" || w == "—" ||
-         w == "–" || w == "(" || w == ")" || t.quote_mark != 0;
+  if (t.quote_mark != 0) return true;
+  if (w.size() == 1) return std::string_view(",.:;?!()").find(w[0]) != std::string_view::npos;
+  return w == "—" || w == "–";
 }
 
 const char* NeighbourClass(const ArticleView& v, int64_t i, uint32_t first, uint32_t last) {
@@ -278,6 +280,7 @@ bool PunctToken(const TokenInfo& t) {
   if (t.quote_mark != 0) return true;
   for (char c : t.lower)
     if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) {
+      if (static_cast<unsigned char>(c) < 0x80) return false;  // a letter or digit: none of the marks below
       const std::string& w = t.lower;
       return w == "—" || w == "–" || w == "…" || w == "“" || w == "”" || w == "‘" || w == "’" || w == "«" || w == "»";
     }
@@ -663,6 +666,14 @@ const char* Clip(int n, int lo, int hi) {
   return kText[std::clamp(n, lo, hi) + 4];
 }
 
+// Which bytes some word of a list starts with.
+template <size_t N>
+std::array<bool, 256> FirstLetters(const std::string_view (&words)[N]) {
+  std::array<bool, 256> first{};
+  for (std::string_view w : words) first[static_cast<unsigned char>(w[0])] = true;
+  return first;
+}
+
 // The kind of word that opens what follows a clause edge: a conjunction or relative word
 // starts a new clause (", and she ...", ", which ..."), a participle a clause of its own
 // (", putting ..."); "and" + a noun may go on listing.
@@ -672,8 +683,11 @@ const char* Opener(const ArticleView& v, uint32_t i) {
   static constexpr std::string_view kOpeners[] = {"and", "but", "or", "which", "who", "whom", "whose", "where",
                                                   "while", "although", "though", "because", "as", "so", "since",
                                                   "after", "before", "including", "according", "said", "says"};
-  for (std::string_view w : kOpeners)
-    if (t.lower == w) return w.data();
+  // Most words start with a letter none of these does: no compares for them.
+  static const std::array<bool, 256> kFirst = FirstLetters(kOpeners);
+  if (!t.lower.empty() && kFirst[static_cast<unsigned char>(t.lower[0])])
+    for (std::string_view w : kOpeners)
+      if (t.lower == w) return w.data();
   if (t.lower.size() > 4 && t.lower.ends_with("ing")) return "ing";
   if (t.lower.size() > 3 && t.lower.ends_with("ed")) return "ed";
   return t.word_class;
@@ -685,6 +699,8 @@ bool Joiner(const TokenInfo& t) {
   static constexpr std::string_view kJoiners[] = {"and", "but", "when", "while", "as", "after", "before",
                                                   "because", "since", "although", "though", "where", "who",
                                                   "which", "until", "unless"};
+  static const std::array<bool, 256> kFirst = FirstLetters(kJoiners);
+  if (t.lower.empty() || !kFirst[static_cast<unsigned char>(t.lower[0])]) return false;
   for (std::string_view w : kJoiners)
     if (t.lower == w) return true;
   return false;
