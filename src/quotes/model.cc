@@ -293,8 +293,38 @@ HashedString::HashedString(std::string s) : std::string(std::move(s)), hash(Hash
 
 // HashFeature's id is the low half of the 64-bit hash a HashedString carries.
 const char* CueLexicon::ClassOf(const HashedString& stem) const {
-  auto it = rate.find(uint32_t(stem.hash));
-  return it == rate.end() || it->second >= std::size(kRateNames) ? "unseen" : kRateNames[it->second];
+  const int c = RateOf(uint32_t(stem.hash));
+  return c < 0 || size_t(c) >= std::size(kRateNames) ? "unseen" : kRateNames[c];
+}
+
+namespace {
+constexpr uint32_t kNoStem = 0xFFFFFFFFu;
+uint32_t StemHome(uint32_t key, uint32_t mask) { return uint32_t((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask; }
+}  // namespace
+
+int CueLexicon::RateOf(uint32_t key) const {
+  if (frozen_size_ != rate.size() || flat_.empty() || key == kNoStem) {
+    auto it = rate.find(key);
+    return it == rate.end() ? -1 : it->second;
+  }
+  for (uint32_t i = StemHome(key, mask_);; i = (i + 1) & mask_) {
+    if (flat_[i].first == key) return flat_[i].second;
+    if (flat_[i].first == kNoStem) return -1;
+  }
+}
+
+void CueLexicon::Freeze() {
+  size_t capacity = 64;
+  while (capacity < 2 * rate.size() + 2) capacity *= 2;
+  flat_.assign(capacity, {kNoStem, 0});
+  mask_ = uint32_t(capacity - 1);
+  for (auto [key, c] : rate) {
+    if (key == kNoStem) continue;  // looked up in the map
+    uint32_t i = StemHome(key, mask_);
+    while (flat_[i].first != kNoStem) i = (i + 1) & mask_;
+    flat_[i] = {key, c};
+  }
+  frozen_size_ = rate.size();
 }
 
 const char* CueLexicon::Class(const std::string& stem) const { return ClassOf(HashedString(stem)); }
@@ -320,6 +350,7 @@ bool QuoteModel::Load(std::istream& in) {
     if (!in.read(reinterpret_cast<char*>(&key), sizeof key) || !in.read(reinterpret_cast<char*>(&c), 1)) return false;
     lexicon.rate[key] = c;
   }
+  lexicon.Freeze();
   return true;
 }
 void QuoteModel::Save(std::ostream& out) const {
@@ -923,8 +954,7 @@ bool MayHoldCue(const QuoteModel& m, const ArticleView& v, uint32_t first, uint3
     const TokenInfo& t = v.tokens[i];
     if (t.quote_mark != 0 || t.region >= 0) return true;
     if (t.punct) continue;
-    auto it = m.lexicon.rate.find(uint32_t(t.stem.hash));
-    if (it != m.lexicon.rate.end() && it->second >= kEverCue) return true;
+    if (m.lexicon.RateOf(uint32_t(t.stem.hash)) >= kEverCue) return true;
   }
   return false;
 }
@@ -1150,6 +1180,7 @@ CueLexicon CountCues(const std::vector<GoldDocument>& docs, int skip) {
   CueLexicon out;
   for (const auto& [stem, n] : counts)
     if (n.first > 0 || n.second >= 3) out.rate[uint32_t(HashFeature(stem))] = RateClass(n.first, n.second);
+  out.Freeze();
   return out;
 }
 

@@ -69,6 +69,15 @@ struct CueLexicon {
   std::unordered_map<uint32_t, uint8_t> rate;  // stem hash -> class (see RateClass in model.cc)
   const char* Class(const std::string& stem) const;
   const char* ClassOf(const HashedString& stem) const;  // the same, from the hash it carries
+  int RateOf(uint32_t stem_hash) const;  // the class, -1 for a stem not counted
+  // Copies `rate` into a flat table that lookups read (a few times faster than the map; they
+  // run for every token); lookups read the map while `rate` differs from it in size.
+  void Freeze();
+
+ private:
+  std::vector<std::pair<uint32_t, uint8_t>> flat_;
+  uint32_t mask_ = 0;
+  size_t frozen_size_ = 0;
 };
 
 struct QuoteModel {

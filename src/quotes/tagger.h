@@ -3,6 +3,7 @@
 // cue finder and the source/content tagger of the quotes stage are one of these.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <iosfwd>
 #include <span>
@@ -23,21 +24,26 @@ class FeatureRows {
  public:
   FeatureRows() = default;
   explicit FeatureRows(const std::vector<Features>& rows);
-  void clear() { ids_.clear(), starts_.clear(); }
-  void reserve(size_t rows, size_t ids) { starts_.reserve(rows), ids_.reserve(ids); }
-  void NewRow() { starts_.push_back(uint32_t(ids_.size())); }  // later Adds go to it
-  [[gnu::always_inline]] void Add(uint32_t id) { ids_.push_back(id); }
+  void clear() { used_ = 0, starts_.clear(); }
+  void reserve(size_t rows, size_t ids) { starts_.reserve(rows), ids_.resize(std::max(ids_.size(), ids)); }
+  void NewRow() { starts_.push_back(uint32_t(used_)); }  // later Adds go to it
+  // Inline and unchecked but for room: a window adds ten thousand ids.
+  [[gnu::always_inline]] void Add(uint32_t id) {
+    if (used_ == ids_.size()) [[unlikely]] ids_.resize(2 * used_ + 256);
+    ids_[used_++] = id;
+  }
   size_t size() const { return starts_.size(); }
   bool empty() const { return starts_.empty(); }
   std::span<const uint32_t> operator[](size_t row) const {
-    const uint32_t end = row + 1 < starts_.size() ? starts_[row + 1] : uint32_t(ids_.size());
+    const uint32_t end = row + 1 < starts_.size() ? starts_[row + 1] : uint32_t(used_);
     return {ids_.data() + starts_[row], ids_.data() + end};
   }
-  const std::vector<uint32_t>& ids() const { return ids_; }
+  std::span<const uint32_t> ids() const { return {ids_.data(), used_}; }
   uint32_t start(size_t row) const { return starts_[row]; }
 
  private:
-  std::vector<uint32_t> ids_;
+  std::vector<uint32_t> ids_;  // ids_[0, used_) are the rows'; the rest is room
+  size_t used_ = 0;
   std::vector<uint32_t> starts_;
 };
 
