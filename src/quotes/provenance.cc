@@ -214,9 +214,38 @@ std::string StripThe(std::string s) {
   return s;
 }
 
+// Whether a sentence may hold a venue or relay phrase: each pattern of ProvenanceIn needs one
+// of these words (lower-cased here, a superset of what the case-bound patterns take). Most
+// sentences hold none, and these few scans cost less than the nine patterns. None has an 's'
+// or a 'k': Unicode case folding lets the case-blind patterns match those by non-ASCII
+// letters (the long s, the Kelvin sign); sentences with such folding partners of ASCII
+// letters go to the patterns anyway.
+bool MayHoldProvenance(std::string_view sentence) {
+  if (sentence.find("\xC4\xB0") != std::string_view::npos || sentence.find("\xC4\xB1") != std::string_view::npos ||
+      sentence.find("\xC5\xBF") != std::string_view::npos || sentence.find("\xE2\x84") != std::string_view::npos)
+    return true;
+  std::string lower(sentence);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  static constexpr std::string_view kWords[] = {
+      "air of", "live on",                                                    // air
+      "interview ",                                                           // interview
+      "told ", "telling ", "speaking to ", "comments to ", "said to ",        // told
+      " channel", " program", " show",                                        // channel
+      "national ", "press conference", "briefing", "telethon",                // television
+      "telegram channel", "facebook page", "twitter account", "blog",         // social
+      "reference to", "citing", "quoted by", "quoting",                       // reference
+      " quoted", " cited", " report", " writes", " wrote",                    // quoted
+      "according to"};                                                        // according
+  for (std::string_view w : kWords)
+    if (lower.find(w) != std::string::npos) return true;
+  return false;
+}
+
 // Venue and relay phrases in one sentence.
 Provenance ProvenanceIn(const Article& a, std::string_view sentence) {
   Provenance p;
+  if (!MayHoldProvenance(sentence)) return p;
   static const RE2 air(R"((?i:on the air of|on air of|live on) (?:the )?([^,.;]+))");
   static const RE2 interview(std::string(R"((?i:interview (?:with|to|for)) )") + kName);
   static const RE2 told(std::string(R"(\b(?:told|telling|speaking to|in comments to|said to) )") + kName);
