@@ -20,6 +20,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -224,9 +225,6 @@ bool MayHoldProvenance(std::string_view sentence) {
   if (sentence.find("\xC4\xB0") != std::string_view::npos || sentence.find("\xC4\xB1") != std::string_view::npos ||
       sentence.find("\xC5\xBF") != std::string_view::npos || sentence.find("\xE2\x84") != std::string_view::npos)
     return true;
-  std::string lower(sentence);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
   static constexpr std::string_view kWords[] = {
       "air of", "live on",                                                    // air
       "interview ",                                                           // interview
@@ -237,8 +235,20 @@ bool MayHoldProvenance(std::string_view sentence) {
       "reference to", "citing", "quoted by", "quoting",                       // reference
       " quoted", " cited", " report", " writes", " wrote",                    // quoted
       "according to"};                                                        // according
-  for (std::string_view w : kWords)
-    if (lower.find(w) != std::string::npos) return true;
+  // One pass over the lower-cased text, trying the words that start with each byte.
+  static const auto kByFirst = [] {
+    std::array<std::vector<std::string_view>, 256> by_first;
+    for (std::string_view w : kWords) by_first[static_cast<unsigned char>(w[0])].push_back(w);
+    return by_first;
+  }();
+  thread_local std::string lower;
+  lower.assign(sentence);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  const std::string_view text(lower);
+  for (size_t i = 0; i + 1 < text.size(); ++i)
+    for (std::string_view w : kByFirst[static_cast<unsigned char>(text[i])])
+      if (text[i + 1] == w[1] && text.substr(i).starts_with(w)) return true;
   return false;
 }
 
