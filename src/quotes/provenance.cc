@@ -235,20 +235,32 @@ bool MayHoldProvenance(std::string_view sentence) {
       "reference to", "citing", "quoted by", "quoting",                       // reference
       " quoted", " cited", " report", " writes", " wrote",                    // quoted
       "according to"};                                                        // according
-  // One pass over the lower-cased text, trying the words that start with each byte.
+  // One pass over the lower-cased text, trying the words that start with each pair of bytes
+  // where some word starts with that pair (a bit a pair says so).
   static const auto kByFirst = [] {
     std::array<std::vector<std::string_view>, 256> by_first;
     for (std::string_view w : kWords) by_first[static_cast<unsigned char>(w[0])].push_back(w);
     return by_first;
+  }();
+  static const auto kPairs = [] {
+    std::array<uint64_t, 1024> pairs{};
+    for (std::string_view w : kWords) {
+      const unsigned pair = static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]);
+      pairs[pair >> 6] |= uint64_t(1) << (pair & 63);
+    }
+    return pairs;
   }();
   thread_local std::string lower;
   lower.assign(sentence);
   for (char& c : lower)
     if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
   const std::string_view text(lower);
-  for (size_t i = 0; i + 1 < text.size(); ++i)
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    const unsigned pair = static_cast<unsigned char>(text[i]) << 8 | static_cast<unsigned char>(text[i + 1]);
+    if (!(kPairs[pair >> 6] >> (pair & 63) & 1)) continue;
     for (std::string_view w : kByFirst[static_cast<unsigned char>(text[i])])
       if (text[i + 1] == w[1] && text.substr(i).starts_with(w)) return true;
+  }
   return false;
 }
 

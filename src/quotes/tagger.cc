@@ -140,7 +140,7 @@ void SequenceTagger::Emit(const FeatureRows& tokens, float* emit) const {
   const uint32_t buckets = buckets_;
   const uint32_t* ids = tokens.ids().data();
   const size_t n_ids = tokens.ids().size();
-  constexpr size_t kAhead = 24;
+  constexpr size_t kAhead = 48;
   for (size_t j = 0; j < std::min(kAhead, n_ids); ++j) __builtin_prefetch(table + Home(ids[j], buckets) * kLine);
   const __m128i none = _mm_set1_epi32(-1);
   size_t j = 0;
