@@ -1,6 +1,7 @@
 #include "quotes/ranker.h"
 
 #include <cmath>
+#include <cstring>
 #include <istream>
 #include <ostream>
 #include <string_view>
@@ -36,17 +37,32 @@ void Ranker::Freeze() {
   table_.clear();
   for (const auto& [id, w] : weights_)
     if (id >= kNoKey) return;  // ids wider than 32 bits: keep to the map
-  // At most 3/4 full: eight slots a cache line keep probes in the line, and the four rankers'
-  // tables together stay a few MB.
+  MakeTable(weights_.size());
+  for (const auto& [id, w] : weights_) Place(uint32_t(id), w.value);
+}
+
+// At most 3/4 full: eight slots a cache line keep probes in the line, and the four rankers'
+// tables together stay a few MB.
+void Ranker::MakeTable(size_t n) {
   size_t capacity = 64;
-  while (capacity * 3 < 4 * weights_.size() + 4) capacity *= 2;
+  while (capacity * 3 < 4 * n + 4) capacity *= 2;
   table_.assign(capacity, {kNoKey, 0.f});
   mask_ = uint32_t(capacity - 1);
-  for (const auto& [id, w] : weights_) {
-    uint32_t i = Home(uint32_t(id), mask_);
-    while (table_[i].first != kNoKey) i = (i + 1) & mask_;
-    table_[i] = {uint32_t(id), w.value};
-  }
+  frozen_ = 0;
+}
+
+void Ranker::Place(uint32_t key, float value) {
+  uint32_t i = Home(key, mask_);
+  while (table_[i].first != kNoKey && table_[i].first != key) i = (i + 1) & mask_;
+  frozen_ += table_[i].first == kNoKey;
+  table_[i] = {key, value};  // a key twice: the last, as the map kept
+}
+
+// A loaded ranker keeps its weights in the table only; learning again starts from them.
+void Ranker::Thaw() {
+  if (!weights_.empty() || table_.empty()) return;
+  for (const auto& [key, value] : table_)
+    if (key != kNoKey) weights_[key].value = value;
 }
 
 size_t Ranker::Best(const FeatureRows& candidates) const {
@@ -67,6 +83,7 @@ size_t Ranker::Best(const FeatureRows& candidates) const {
 }
 
 bool Ranker::Learn(const FeatureRows& candidates, size_t gold) {
+  Thaw();
   table_.clear();  // learning again: the map is the truth until the next Average
   const size_t guess = Best(candidates);
   if (guess != gold) {
@@ -96,8 +113,16 @@ void Ranker::Average() {
 
 void Ranker::Save(std::ostream& out) const {
   out.write("SQR1", 4);
-  const uint32_t n = uint32_t(weights_.size());
+  const uint32_t n = uint32_t(size());
   out.write(reinterpret_cast<const char*>(&n), sizeof n);
+  if (weights_.empty()) {  // loaded: the table holds the weights
+    for (const auto& [key, value] : table_) {
+      if (key == kNoKey) continue;
+      out.write(reinterpret_cast<const char*>(&key), sizeof key);
+      out.write(reinterpret_cast<const char*>(&value), sizeof value);
+    }
+    return;
+  }
   for (const auto& [id, w] : weights_) {
     const uint32_t key = uint32_t(id);
     out.write(reinterpret_cast<const char*>(&key), sizeof key);
@@ -110,16 +135,19 @@ bool Ranker::Load(std::istream& in) {
   uint32_t n = 0;
   if (!in.read(magic, 4) || std::string_view(magic, 4) != "SQR1") return false;
   if (!in.read(reinterpret_cast<char*>(&n), sizeof n)) return false;
+  // Read as one block, straight into the scoring table (no node map: a loaded ranker only ranks).
+  std::vector<char> block(size_t(n) * 8);
+  if (!in.read(block.data(), std::streamsize(block.size()))) return false;
   weights_.clear();
-  weights_.reserve(n);
+  MakeTable(n);
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t id;
     float v;
-    if (!in.read(reinterpret_cast<char*>(&id), sizeof id) || !in.read(reinterpret_cast<char*>(&v), sizeof v))
-      return false;
-    weights_[id].value = v;
+    std::memcpy(&id, &block[size_t(i) * 8], sizeof id);
+    std::memcpy(&v, &block[size_t(i) * 8 + 4], sizeof v);
+    if (id == kNoKey) continue;  // never looked up
+    Place(id, v);
   }
-  Freeze();
   return true;
 }
 

@@ -19,7 +19,7 @@ class Ranker {
   void Average();
   void Save(std::ostream& out) const;
   bool Load(std::istream& in);
-  size_t size() const { return weights_.size(); }
+  size_t size() const { return weights_.empty() ? frozen_ : weights_.size(); }
 
  private:
   float Score(std::span<const uint32_t> f) const;
@@ -33,8 +33,12 @@ class Ranker {
   // A loaded or averaged ranker scores from a flat open-addressing copy (key, value): the
   // node map's lookups were most of the ranking time.
   void Freeze();
+  void MakeTable(size_t n);
+  void Place(uint32_t key, float value);
+  void Thaw();
   std::vector<std::pair<uint32_t, float>> table_;
   uint32_t mask_ = 0;
+  size_t frozen_ = 0;  // keys in table_
 };
 
 }  // namespace sitrep::quotes
