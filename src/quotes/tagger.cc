@@ -131,7 +131,9 @@ FeatureRows::FeatureRows(const std::vector<Features>& rows) {
 }
 
 // Each token's rows summed in integers: the weights are whole 1/256 steps and a token's sum
-// stays far below 2^24 of them, so this is exactly the float sum, in any order. The bucket of
+// stays far below 2^24 of them, so this is exactly the float sum, in any order (and added to
+// the bias once: the same as adding it first while the bias is whole steps too, as the
+// chosen cue biases are). The bucket of
 // the feature a few dozen ahead is fetched meanwhile, so the cache misses overlap. A bucket's
 // four keys are compared at once, and the found slot (key and weights, 16 bytes) is added
 // whole, its key's lanes ignored: no branch but the rare full bucket's.

@@ -96,8 +96,8 @@ class SequenceTagger {
   // A frozen model looks features up in a flat open-addressing table, a few times faster
   // than the node map for the hundreds of thousands of lookups an article. A slot is the
   // key's bits and then the feature's weights in the model file's own fixed point (1/256
-  // steps); slots sit in buckets of one cache line (four of 16 bytes for 5 tags, five of 12
-  // for 3), so a lookup reads one line and its compares need no branches.
+  // steps); slots sit in buckets of one cache line (four of 16 bytes for 3 to 6 tags), so a
+  // lookup reads one line and its compares need no branches.
   std::vector<int16_t, HugePageAllocator<int16_t>> table_;  // MiBs read at random: on 2 MiB pages
   uint32_t buckets_ = 0;
   size_t stride_ = 0;         // int16s a slot: 2 (the key) + tags, rounded up to even
