@@ -4,6 +4,7 @@
 #include "quotes/model.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <istream>
 #include <ostream>
@@ -141,49 +142,62 @@ uint32_t Finish(uint64_t h) {
   return uint32_t(h ^ (h >> 33));
 }
 
-// The hashes of the literals a call's features name ("w", "L", "y"): the same for every token,
-// so a call that features many tokens hashes each once. Keyed by address (a const char* part
-// must be a literal or other static text); two equal literals at two addresses take two slots.
+// The hashes of the literals features name ("w", "L", "y"): the same for every token, so
+// each is hashed once. Keyed by address (a const char* part must be a literal or other static
+// text), so one Heads serves every call of a feature function for the program's life (one a
+// function and thread: a new one a call cost a sentence's features a memset and a hash of
+// every literal). Two equal literals at two addresses take two slots.
 class Heads {
  public:
   [[gnu::always_inline]] uint64_t Of(const char* text) {
     const auto a = reinterpret_cast<uintptr_t>(text);
-    for (size_t i = (a * 0x9E3779B97F4A7C15ull) >> 55;; i = (i + 1) % kSlots) {
+    for (size_t i = (a * 0x9E3779B97F4A7C15ull) >> 54;; i = (i + 1) % kSlots) {
       Slot& s = slots_[i];
-      if (s.text == text) return s.hash;
-      if (s.text == nullptr) {
-        s = {text, HashText(text)};
-        return s.hash;
-      }
+      if (s.text == text) [[likely]] return s.hash;
+      if (s.text == nullptr) return Keep(s, text);
     }
   }
 
  private:
+  struct Slot;
+  // The first sight of a text (out of line: the hash is a lot of code).
+  [[gnu::noinline]] uint64_t Keep(Slot& s, const char* text) {
+    if (used_ >= kSlots / 2) return HashText(text);  // half full: hash without keeping
+    ++used_;
+    s = {text, HashText(text)};
+    return s.hash;
+  }
   struct Slot {
     const char* text = nullptr;
     uint64_t hash = 0;
   };
-  static constexpr size_t kSlots = 512;  // a call's names and literal parts fill under a third
+  static constexpr size_t kSlots = 1024;  // a function's names and literal parts fill under a fifth
   Slot slots_[kSlots];
+  size_t used_ = 0;
 };
 
 // Hashes a feature part by part: each part's hash (worked out once for a token's words, or
 // once a call for literals) mixed into the running one, so no string is built or rehashed.
+// A sink starts a new row of `out` (a token's, or an edge candidate's) and adds to it.
+// `kind` keeps apart models that share feature templates.
 struct FeatureSink {
-  Features& out;
-  std::string_view kind = {};  // keeps apart models that share feature templates
-  Heads* heads = nullptr;
+  FeatureSink(FeatureRows& rows, std::string_view kind = {}, Heads* heads = nullptr)
+      : out(rows), heads(heads), start(kind.empty() ? kFeatureSeed : Mix(kFeatureSeed, HashText(kind))) {
+    out.NewRow();
+  }
   template <typename... Parts>
-  void Add(const char* name, const Parts&... parts) {
-    uint64_t h = Mix(Start(), Of(name));
+  [[gnu::always_inline]] void Add(const char* name, const Parts&... parts) {
+    uint64_t h = Mix(start, Of(name));
     ((h = Mix(h, Of(parts))), ...);
-    out.push_back(Finish(h));
+    out.Add(Finish(h));
   }
 
  private:
-  uint64_t Start() const { return kind.empty() ? kFeatureSeed : Mix(kFeatureSeed, HashText(kind)); }
+  FeatureRows& out;
+  Heads* heads;
+  uint64_t start;
   static uint64_t Of(const HashedString& s) { return s.hash; }
-  uint64_t Of(const char* s) const { return heads ? heads->Of(s) : HashText(s); }
+  [[gnu::always_inline]] uint64_t Of(const char* s) const { return heads ? heads->Of(s) : HashText(s); }
   static uint64_t Of(std::string_view s) { return HashText(s); }
 };
 
@@ -251,8 +265,9 @@ const char* WordClass(const TokenInfo& t) {
 // Punctuation that ends or starts a clause (content usually runs from one to another).
 bool ClauseMark(const TokenInfo& t) {
   const std::string& w = t.lower;
-  return w == "," || w == "." || w == ":" || w == ";" || w == "?" || w == "!" || w == "—" ||
-         w == "–" || w == "(" || w == ")" || t.quote_mark != 0;
+  if (t.quote_mark != 0) return true;
+  if (w.size() == 1) return std::string_view(",.:;?!()").find(w[0]) != std::string_view::npos;
+  return w == "—" || w == "–";
 }
 
 const char* NeighbourClass(const ArticleView& v, int64_t i, uint32_t first, uint32_t last) {
@@ -265,6 +280,7 @@ bool PunctToken(const TokenInfo& t) {
   if (t.quote_mark != 0) return true;
   for (char c : t.lower)
     if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) {
+      if (static_cast<unsigned char>(c) < 0x80) return false;  // a letter or digit: none of the marks below
       const std::string& w = t.lower;
       return w == "—" || w == "–" || w == "…" || w == "“" || w == "”" || w == "‘" || w == "’" || w == "«" || w == "»";
     }
@@ -277,8 +293,38 @@ HashedString::HashedString(std::string s) : std::string(std::move(s)), hash(Hash
 
 // HashFeature's id is the low half of the 64-bit hash a HashedString carries.
 const char* CueLexicon::ClassOf(const HashedString& stem) const {
-  auto it = rate.find(uint32_t(stem.hash));
-  return it == rate.end() || it->second >= std::size(kRateNames) ? "unseen" : kRateNames[it->second];
+  const int c = RateOf(uint32_t(stem.hash));
+  return c < 0 || size_t(c) >= std::size(kRateNames) ? "unseen" : kRateNames[c];
+}
+
+namespace {
+constexpr uint32_t kNoStem = 0xFFFFFFFFu;
+uint32_t StemHome(uint32_t key, uint32_t mask) { return uint32_t((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask; }
+}  // namespace
+
+int CueLexicon::RateOf(uint32_t key) const {
+  if (frozen_size_ != rate.size() || flat_.empty() || key == kNoStem) {
+    auto it = rate.find(key);
+    return it == rate.end() ? -1 : it->second;
+  }
+  for (uint32_t i = StemHome(key, mask_);; i = (i + 1) & mask_) {
+    if (flat_[i].first == key) return flat_[i].second;
+    if (flat_[i].first == kNoStem) return -1;
+  }
+}
+
+void CueLexicon::Freeze() {
+  size_t capacity = 64;
+  while (capacity < 2 * rate.size() + 2) capacity *= 2;
+  flat_.assign(capacity, {kNoStem, 0});
+  mask_ = uint32_t(capacity - 1);
+  for (auto [key, c] : rate) {
+    if (key == kNoStem) continue;  // looked up in the map
+    uint32_t i = StemHome(key, mask_);
+    while (flat_[i].first != kNoStem) i = (i + 1) & mask_;
+    flat_[i] = {key, c};
+  }
+  frozen_size_ = rate.size();
 }
 
 const char* CueLexicon::Class(const std::string& stem) const { return ClassOf(HashedString(stem)); }
@@ -304,6 +350,7 @@ bool QuoteModel::Load(std::istream& in) {
     if (!in.read(reinterpret_cast<char*>(&key), sizeof key) || !in.read(reinterpret_cast<char*>(&c), 1)) return false;
     lexicon.rate[key] = c;
   }
+  lexicon.Freeze();
   return true;
 }
 void QuoteModel::Save(std::ostream& out) const {
@@ -364,9 +411,9 @@ ArticleView ViewOf(const Article& a) {
   return v;
 }
 
-std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t last,
-                                  const CueLexicon& lexicon) {
-  std::vector<Features> out(last - first);
+FeatureRows CueFeatures(const ArticleView& v, uint32_t first, uint32_t last, const CueLexicon& lexicon) {
+  FeatureRows out;
+  out.reserve(last - first, size_t(last - first) * 48);
   static const HashedString kNone("<none>");
   auto word = [&](int64_t i) -> const HashedString& {
     return i < first || i >= last ? kNone : v.tokens[i].lower;
@@ -374,7 +421,7 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
   std::vector<const char*> rates(last - first);
   for (uint32_t i = first; i < last; ++i) rates[i - first] = lexicon.ClassOf(v.tokens[i].stem);
   static const HashedString kNoneStem(Stem(kNone));
-  Heads heads;
+  thread_local Heads heads;
   // The sentence's quotation, and one that ends the sentence before or opens the next: a cue
   // outside a quotation is likelier in a sentence that holds one or stands beside one.
   int64_t quote_first = -1, quote_last = -1;
@@ -387,8 +434,7 @@ std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t
   const bool quote_after = last < v.tokens.size() && v.tokens[last].region >= 0;
   const char* beside = quote_before ? (quote_after ? "both" : "before") : quote_after ? "after" : "none";
   for (uint32_t i = first; i < last; ++i) {
-    out[i - first].reserve(40);
-    FeatureSink f{out[i - first], {}, &heads};
+    FeatureSink f{out, {}, &heads};
     const TokenInfo& t = v.tokens[i];
     const HashedString& w = t.lower;
     f.Add("b");
@@ -480,9 +526,11 @@ namespace {
 const char* Opener(const ArticleView& v, uint32_t i);  // with the content edges below
 }  // namespace
 
-std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
-                                   const std::vector<bool>& other_cue, const CueLexicon& lexicon) {
-  std::vector<Features> out(window.end - window.begin);
+FeatureRows RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
+                         const std::vector<bool>& other_cue, const CueLexicon& lexicon) {
+  const size_t n = window.end - window.begin;
+  FeatureRows out;
+  out.reserve(n, n * 48);
   const HashedString cue_words(CueWords(v, cue));
   const TokenInfo& cue_first = v.tokens[cue.begin];
   const int cue_region = cue_first.region;
@@ -493,7 +541,7 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
   const HashedString& cue_stem = v.tokens[cue.end - 1].stem;
   const char* cue_rate = lexicon.ClassOf(cue_stem);
   // Commas and quote marks between each token and the cue, counted outward from it.
-  std::vector<int> commas(out.size(), 0), marks(out.size(), 0);
+  std::vector<int> commas(n, 0), marks(n, 0);
   for (int64_t i = int64_t(cue.begin) - 1, c = 0, m = 0; i >= int64_t(window.begin); --i) {
     commas[i - window.begin] = int(c);
     marks[i - window.begin] = int(m);
@@ -510,11 +558,11 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
   // one such mark to another, so the mark ahead tells a token whether the clause goes on.
   auto is_punct = [&](uint32_t i) { return v.tokens[i].clause_mark; };
   static const HashedString kEos("<eos>"), kBos("<bos>"), kQuote("q");
-  std::vector<const HashedString*> next_punct(out.size()), prev_punct(out.size());
-  std::vector<int> to_next(out.size()), from_prev(out.size());
+  std::vector<const HashedString*> next_punct(n), prev_punct(n);
+  std::vector<int> to_next(n), from_prev(n);
   // The word that opens what follows the mark ahead: ", and she" ends a clause, ", and
   // the port's" may not.
-  std::vector<const char*> next_opener(out.size());
+  std::vector<const char*> next_opener(n);
   const char* last_opener = "<eos>";
   for (uint32_t i = window.end, last = window.end; i-- > window.begin;) {
     const bool sentence_end = i + 1 == v.sentences[v.tokens[i].sentence].second;
@@ -540,10 +588,9 @@ std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, Toke
   static const HashedString kCounts[] = {HashedString("-2"), HashedString("-1"), HashedString("0"),
                                          HashedString("1"), HashedString("2"), HashedString("3")};
   auto count = [](int n) -> const HashedString& { return kCounts[n + 2]; };
-  Heads heads;
+  thread_local Heads heads;
   for (uint32_t i = window.begin; i < window.end; ++i) {
-    out[i - window.begin].reserve(48);
-    FeatureSink f{out[i - window.begin], {}, &heads};
+    FeatureSink f{out, {}, &heads};
     const HashedString& np = *next_punct[i - window.begin];
     const HashedString& pp = *prev_punct[i - window.begin];
     const char* nd = DistanceBucket(std::min(to_next[i - window.begin], 50));
@@ -641,10 +688,22 @@ TokenRange Words(const ArticleView& v, TokenRange r) {
 
 struct Edges {
   std::vector<uint32_t> at;
-  std::vector<Features> features;
+  FeatureRows features;  // a row a candidate
 };
 
-std::string Clip(int n, int lo, int hi) { return std::to_string(std::clamp(n, lo, hi)); }
+// A small count as feature text, clipped to [lo, hi] (within -4 .. 4).
+const char* Clip(int n, int lo, int hi) {
+  static const char* const kText[] = {"-4", "-3", "-2", "-1", "0", "1", "2", "3", "4"};
+  return kText[std::clamp(n, lo, hi) + 4];
+}
+
+// Which bytes some word of a list starts with.
+template <size_t N>
+std::array<bool, 256> FirstLetters(const std::string_view (&words)[N]) {
+  std::array<bool, 256> first{};
+  for (std::string_view w : words) first[static_cast<unsigned char>(w[0])] = true;
+  return first;
+}
 
 // The kind of word that opens what follows a clause edge: a conjunction or relative word
 // starts a new clause (", and she ...", ", which ..."), a participle a clause of its own
@@ -655,8 +714,11 @@ const char* Opener(const ArticleView& v, uint32_t i) {
   static constexpr std::string_view kOpeners[] = {"and", "but", "or", "which", "who", "whom", "whose", "where",
                                                   "while", "although", "though", "because", "as", "so", "since",
                                                   "after", "before", "including", "according", "said", "says"};
-  for (std::string_view w : kOpeners)
-    if (t.lower == w) return w.data();
+  // Most words start with a letter none of these does: no compares for them.
+  static const std::array<bool, 256> kFirst = FirstLetters(kOpeners);
+  if (!t.lower.empty() && kFirst[static_cast<unsigned char>(t.lower[0])])
+    for (std::string_view w : kOpeners)
+      if (t.lower == w) return w.data();
   if (t.lower.size() > 4 && t.lower.ends_with("ing")) return "ing";
   if (t.lower.size() > 3 && t.lower.ends_with("ed")) return "ed";
   return t.word_class;
@@ -668,6 +730,8 @@ bool Joiner(const TokenInfo& t) {
   static constexpr std::string_view kJoiners[] = {"and", "but", "when", "while", "as", "after", "before",
                                                   "because", "since", "although", "though", "where", "who",
                                                   "which", "until", "unless"};
+  static const std::array<bool, 256> kFirst = FirstLetters(kJoiners);
+  if (t.lower.empty() || !kFirst[static_cast<unsigned char>(t.lower[0])]) return false;
   for (std::string_view w : kJoiners)
     if (t.lower == w) return true;
   return false;
@@ -703,7 +767,9 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
     if (e.at[k] <= guess.end) guess_index = int(k);
   const TokenInfo& first = v.tokens[guess.begin];
   const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
-  const std::string& cue_stem = v.tokens[cue.end - 1].stem;
+  const HashedString& cue_stem = v.tokens[cue.end - 1].stem;
+  static const HashedString kEos("<eos>"), kEnd("<end>");
+  thread_local Heads heads;
   int other_cues = 0;  // other cues' first tokens in [guess.begin, end)
   // The clause breaks a span ending at each edge runs over (", and she ...", ", which ..."):
   // each kind once.
@@ -718,13 +784,12 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
           crossed_breaks.push_back(std::move(b));
       }
     }
-    Features out;
-    FeatureSink f{out, kind};
+    FeatureSink f{e.features, kind, &heads};
     const TokenInfo& last = v.tokens[end - 1];
-    const std::string next = end < v.tokens.size() && !SentenceStart(v, end) ? v.tokens[end].lower : "<eos>";
+    const HashedString& next = end < v.tokens.size() && !SentenceStart(v, end) ? v.tokens[end].lower : kEos;
     const bool spans_cue = guess.begin < cue.begin && end > cue.begin;
     const char* side = end <= cue.begin ? "L" : guess.begin >= cue.end ? "R" : "LR";
-    const std::string rel = Clip(int(k) - guess_index, -4, 4);
+    const char* rel = Clip(int(k) - guess_index, -4, 4);
     f.Add("rel", rel);
     f.Add("relside", rel, side);
     f.Add("next", side, next);
@@ -737,7 +802,7 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
     f.Add("q", last.region < 0 ? "out" : last.region == first.region ? "same" : "other", next);
     f.Add("para", last.paragraph == first.paragraph ? "same" : "other", side);
     f.Add("len", side, DistanceBucket(int(end - guess.begin)));
-    f.Add("next2", next, end + 1 < v.tokens.size() ? v.tokens[end + 1].lower : "<end>");
+    f.Add("next2", next, end + 1 < v.tokens.size() ? v.tokens[end + 1].lower : kEnd);
     f.Add("atcue", end == cue.begin ? "y" : "n", side);
     // The kind of word that follows ("has", "who", a name) tells a phrase's end from a cut
     // inside it: a source is a noun phrase, and the tagger's often runs on into a clause.
@@ -752,7 +817,6 @@ Edges EndEdges(const ArticleView& v, TokenRange window, TokenRange cue, const st
     f.Add("lencue", side, cue_stem, DistanceBucket(int(end - guess.begin)));
     f.Add("brkcue", side, cue_stem, at_break.empty() ? "-" : at_break);
     for (const std::string& b : crossed_breaks) f.Add("xbrk", side, b);
-    e.features.push_back(std::move(out));
   }
   return e;
 }
@@ -775,6 +839,8 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const 
     if (e.at[k] <= guess.begin) guess_index = int(k);
   const TokenInfo& last = v.tokens[guess.end - 1];
   const uint32_t cue_sentence = v.tokens[cue.begin].sentence;
+  static const HashedString kBos("<bos>");
+  thread_local Heads heads;
   // Other cues' first tokens in [begin, guess.end), counted from the nearest start outward.
   std::vector<int> other_cues(e.at.size(), 0);
   // The clause breaks a span starting at each edge runs over, each kind once (as for ends):
@@ -796,12 +862,11 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const 
   for (size_t k = 0; k < e.at.size(); ++k) {
     const uint32_t begin = e.at[k];
     const char* crossed = other_cues[k] == 0 ? "0" : other_cues[k] == 1 ? "1" : "2+";
-    Features out;
-    FeatureSink f{out, kind};
+    FeatureSink f{e.features, kind, &heads};
     const TokenInfo& first = v.tokens[begin];
-    const std::string prev = begin > 0 && !SentenceStart(v, begin) ? v.tokens[begin - 1].lower : "<bos>";
+    const HashedString& prev = begin > 0 && !SentenceStart(v, begin) ? v.tokens[begin - 1].lower : kBos;
     const char* side = begin >= cue.end ? "R" : guess.end <= cue.begin ? "L" : "LR";
-    const std::string rel = Clip(int(k) - guess_index, -4, 4);
+    const char* rel = Clip(int(k) - guess_index, -4, 4);
     f.Add("rel", rel);
     f.Add("relside", rel, side);
     f.Add("prev", side, prev);
@@ -818,7 +883,6 @@ Edges StartEdges(const ArticleView& v, TokenRange window, TokenRange cue, const 
     f.Add("xcue", side, crossed);
     f.Add("xcueprev", crossed, prev);
     for (size_t b = 0; b < crossed_breaks[k]; ++b) f.Add("xbrk", side, breaks[b]);
-    e.features.push_back(std::move(out));
   }
   return e;
 }
@@ -890,8 +954,7 @@ bool MayHoldCue(const QuoteModel& m, const ArticleView& v, uint32_t first, uint3
     const TokenInfo& t = v.tokens[i];
     if (t.quote_mark != 0 || t.region >= 0) return true;
     if (t.punct) continue;
-    auto it = m.lexicon.rate.find(uint32_t(t.stem.hash));
-    if (it != m.lexicon.rate.end() && it->second >= kEverCue) return true;
+    if (m.lexicon.RateOf(uint32_t(t.stem.hash)) >= kEverCue) return true;
   }
   return false;
 }
@@ -970,7 +1033,7 @@ TokenRange TokensOf(const ArticleView& v, Span s) {
 namespace {
 
 struct RoleExample {
-  std::vector<Features> features;
+  FeatureRows features;
   std::vector<int> tags;
 };
 
@@ -1117,6 +1180,7 @@ CueLexicon CountCues(const std::vector<GoldDocument>& docs, int skip) {
   CueLexicon out;
   for (const auto& [stem, n] : counts)
     if (n.first > 0 || n.second >= 3) out.rate[uint32_t(HashFeature(stem))] = RateClass(n.first, n.second);
+  out.Freeze();
   return out;
 }
 

@@ -69,6 +69,15 @@ struct CueLexicon {
   std::unordered_map<uint32_t, uint8_t> rate;  // stem hash -> class (see RateClass in model.cc)
   const char* Class(const std::string& stem) const;
   const char* ClassOf(const HashedString& stem) const;  // the same, from the hash it carries
+  int RateOf(uint32_t stem_hash) const;  // the class, -1 for a stem not counted
+  // Copies `rate` into a flat table that lookups read (a few times faster than the map; they
+  // run for every token); lookups read the map while `rate` differs from it in size.
+  void Freeze();
+
+ private:
+  std::vector<std::pair<uint32_t, uint8_t>> flat_;
+  uint32_t mask_ = 0;
+  size_t frozen_size_ = 0;
 };
 
 struct QuoteModel {
@@ -83,12 +92,11 @@ struct QuoteModel {
   void Save(std::ostream& out) const;
 };
 
-std::vector<Features> CueFeatures(const ArticleView& v, uint32_t first, uint32_t last,
-                                  const CueLexicon& lexicon);
+FeatureRows CueFeatures(const ArticleView& v, uint32_t first, uint32_t last, const CueLexicon& lexicon);
 // The window the role tagger reads for a cue: token range over neighbouring sentences.
 TokenRange RoleWindow(const ArticleView& v, TokenRange cue);
-std::vector<Features> RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
-                                   const std::vector<bool>& other_cue, const CueLexicon& lexicon);
+FeatureRows RoleFeatures(const ArticleView& v, TokenRange window, TokenRange cue,
+                         const std::vector<bool>& other_cue, const CueLexicon& lexicon);
 
 // One found attribution in tokens, before it becomes spans.
 struct TokenAttribution {

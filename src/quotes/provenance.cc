@@ -20,6 +20,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -214,9 +215,59 @@ std::string StripThe(std::string s) {
   return s;
 }
 
+// Whether a sentence may hold a venue or relay phrase: each pattern of ProvenanceIn needs one
+// of these words (lower-cased here, a superset of what the case-bound patterns take). Most
+// sentences hold none, and these few scans cost less than the nine patterns. None has an 's'
+// or a 'k': Unicode case folding lets the case-blind patterns match those by non-ASCII
+// letters (the long s, the Kelvin sign); sentences with such folding partners of ASCII
+// letters go to the patterns anyway.
+bool MayHoldProvenance(std::string_view sentence) {
+  if (sentence.find("\xC4\xB0") != std::string_view::npos || sentence.find("\xC4\xB1") != std::string_view::npos ||
+      sentence.find("\xC5\xBF") != std::string_view::npos || sentence.find("\xE2\x84") != std::string_view::npos)
+    return true;
+  static constexpr std::string_view kWords[] = {
+      "air of", "live on",                                                    // air
+      "interview ",                                                           // interview
+      "told ", "telling ", "speaking to ", "comments to ", "said to ",        // told
+      " channel", " program", " show",                                        // channel
+      "national ", "press conference", "briefing", "telethon",                // television
+      "telegram channel", "facebook page", "twitter account", "blog",         // social
+      "reference to", "citing", "quoted by", "quoting",                       // reference
+      " quoted", " cited", " report", " writes", " wrote",                    // quoted
+      "according to"};                                                        // according
+  // One pass over the lower-cased text, trying the words that start with each pair of bytes
+  // where some word starts with that pair (a bit a pair says so).
+  static const auto kByFirst = [] {
+    std::array<std::vector<std::string_view>, 256> by_first;
+    for (std::string_view w : kWords) by_first[static_cast<unsigned char>(w[0])].push_back(w);
+    return by_first;
+  }();
+  static const auto kPairs = [] {
+    std::array<uint64_t, 1024> pairs{};
+    for (std::string_view w : kWords) {
+      const unsigned pair = static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]);
+      pairs[pair >> 6] |= uint64_t(1) << (pair & 63);
+    }
+    return pairs;
+  }();
+  thread_local std::string lower;
+  lower.assign(sentence);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  const std::string_view text(lower);
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    const unsigned pair = static_cast<unsigned char>(text[i]) << 8 | static_cast<unsigned char>(text[i + 1]);
+    if (!(kPairs[pair >> 6] >> (pair & 63) & 1)) continue;
+    for (std::string_view w : kByFirst[static_cast<unsigned char>(text[i])])
+      if (text[i + 1] == w[1] && text.substr(i).starts_with(w)) return true;
+  }
+  return false;
+}
+
 // Venue and relay phrases in one sentence.
 Provenance ProvenanceIn(const Article& a, std::string_view sentence) {
   Provenance p;
+  if (!MayHoldProvenance(sentence)) return p;
   static const RE2 air(R"((?i:on the air of|on air of|live on) (?:the )?([^,.;]+))");
   static const RE2 interview(std::string(R"((?i:interview (?:with|to|for)) )") + kName);
   static const RE2 told(std::string(R"(\b(?:told|telling|speaking to|in comments to|said to) )") + kName);

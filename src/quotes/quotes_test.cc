@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "quotes/model.h"
+#include "quotes/ranker.h"
 #include "quotes/polnear.h"
 #include "quotes/tagger.h"
 #include "quotes/quotes_testing.h"
@@ -255,8 +256,44 @@ TEST(SequenceTagger, LearnsAndRoundTrips) {
   quotes::SequenceTagger u(2, allowed);
   ASSERT_TRUE(u.Load(file));
   EXPECT_EQ(u.Decode(x), y);
+  // A loaded model keeps its rows in the decoding table only, and saves from there.
+  EXPECT_EQ(u.size(), t.size());
+  std::stringstream again;
+  u.Save(again);
+  quotes::SequenceTagger w(2, allowed);
+  ASSERT_TRUE(w.Load(again));
+  EXPECT_EQ(w.size(), t.size());
+  EXPECT_EQ(w.Decode(x), y);
+  EXPECT_EQ(w.Decode(std::vector<quotes::Features>{{HashFeature("b")}, {HashFeature("a")}}), (std::vector<int>{1, 0}));
   std::stringstream broken("SQT2");
   EXPECT_FALSE(u.Load(broken));
+}
+
+// The edge ranker learns to pick the candidate that holds the gold feature, and a loaded one
+// (its weights in the scoring table only) ranks and saves as the trained one.
+TEST(Ranker, LearnsAndRoundTrips) {
+  using quotes::HashFeature;
+  quotes::FeatureRows candidates(std::vector<quotes::Features>{{HashFeature("x"), HashFeature("far")},
+                                                               {HashFeature("x"), HashFeature("edge")},
+                                                               {HashFeature("x")}});
+  quotes::Ranker r;
+  for (int i = 0; i < 5; ++i) r.Learn(candidates, 1);
+  r.Average();
+  EXPECT_EQ(r.Best(candidates), 1u);
+  std::stringstream file;
+  r.Save(file);
+  quotes::Ranker loaded;
+  ASSERT_TRUE(loaded.Load(file));
+  EXPECT_EQ(loaded.size(), r.size());
+  EXPECT_EQ(loaded.Best(candidates), 1u);
+  std::stringstream again;
+  loaded.Save(again);
+  quotes::Ranker twice;
+  ASSERT_TRUE(twice.Load(again));
+  EXPECT_EQ(twice.size(), r.size());
+  EXPECT_EQ(twice.Best(candidates), 1u);
+  std::stringstream broken("SQR1");
+  EXPECT_FALSE(twice.Load(broken));
 }
 
 // A model trained on a few invented articles: the cue rates it counts come back from the

@@ -13,16 +13,16 @@ namespace sitrep::quotes {
 
 class Ranker {
  public:
-  size_t Best(const std::vector<Features>& candidates) const;
+  size_t Best(const FeatureRows& candidates) const;
   // One step toward `gold`; returns whether the guess was wrong.
-  bool Learn(const std::vector<Features>& candidates, size_t gold);
+  bool Learn(const FeatureRows& candidates, size_t gold);
   void Average();
   void Save(std::ostream& out) const;
   bool Load(std::istream& in);
-  size_t size() const { return weights_.size(); }
+  size_t size() const { return weights_.empty() ? frozen_ : weights_.size(); }
 
  private:
-  float Score(const Features& f) const;
+  float Score(std::span<const uint32_t> f) const;
   struct Weight {
     float value = 0;
     double total = 0;
@@ -33,8 +33,12 @@ class Ranker {
   // A loaded or averaged ranker scores from a flat open-addressing copy (key, value): the
   // node map's lookups were most of the ranking time.
   void Freeze();
+  void MakeTable(size_t n);
+  void Place(uint32_t key, float value);
+  void Thaw();
   std::vector<std::pair<uint32_t, float>> table_;
   uint32_t mask_ = 0;
+  size_t frozen_ = 0;  // keys in table_
 };
 
 }  // namespace sitrep::quotes
