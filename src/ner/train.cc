@@ -110,6 +110,25 @@ void CountCase(const std::vector<std::string>& tokens, KeyMap<CaseCounts>& count
   }
 }
 
+// The clusters' centres (weighted sums of their members, scaled to unit length) and their
+// weights (the members' summed weights): the points the next, coarser clustering groups.
+std::pair<std::vector<float>, std::vector<float>> Centroids(const std::vector<float>& x, const std::vector<float>& weight,
+                                                           const std::vector<int>& cluster, int d) {
+  const int k = *std::max_element(cluster.begin(), cluster.end()) + 1;
+  std::vector<float> c(size_t(k) * d, 0.0f), w(k, 0.0f);
+  for (size_t i = 0; i < cluster.size(); ++i) {
+    w[cluster[i]] += weight[i];
+    for (int j = 0; j < d; ++j) c[size_t(cluster[i]) * d + j] += weight[i] * x[i * d + j];
+  }
+  for (int a = 0; a < k; ++a) {
+    float norm = 0;
+    for (int j = 0; j < d; ++j) norm += c[size_t(a) * d + j] * c[size_t(a) * d + j];
+    norm = std::sqrt(std::max(norm, 1e-12f));
+    for (int j = 0; j < d; ++j) c[size_t(a) * d + j] /= norm;
+  }
+  return {std::move(c), std::move(w)};
+}
+
 // Spherical k-means over unit rows of `x` (n × d), each row weighted; returns a cluster a row.
 std::vector<int> KMeans(const std::vector<float>& x, const std::vector<float>& weight, int d, int k,
                         int iterations, unsigned seed) {
@@ -240,37 +259,15 @@ void BuildLexicon(const TrainOptions& o, const std::vector<ConllDocument>& train
   log << "lexicon: " << words.size() << " word vectors in " << Seconds(start) << " s\n";
   // Three granularities, each clustering the centroids of the finer one, so they nest.
   auto fine = KMeans(x, weight, d, o.clusters, 12, o.seed);
-  const int k0 = *std::max_element(fine.begin(), fine.end()) + 1;
-  std::vector<float> cx(size_t(k0) * d, 0.0f), cw(k0, 0.0f);
-  for (size_t i = 0; i < words.size(); ++i) {
-    cw[fine[i]] += 1;
-    for (int j = 0; j < d; ++j) cx[size_t(fine[i]) * d + j] += x[i * d + j];
-  }
-  for (int c = 0; c < k0; ++c) {
-    float norm = 0;
-    for (int j = 0; j < d; ++j) norm += cx[size_t(c) * d + j] * cx[size_t(c) * d + j];
-    norm = std::sqrt(std::max(norm, 1e-12f));
-    for (int j = 0; j < d; ++j) cx[size_t(c) * d + j] /= norm;
-  }
+  auto [cx, cw] = Centroids(x, weight, fine, d);
   auto mid = KMeans(cx, cw, d, std::max(2, o.clusters / 5), 20, o.seed + 1);
-  const int k1 = *std::max_element(mid.begin(), mid.end()) + 1;
-  std::vector<float> mx(size_t(k1) * d, 0.0f), mw(k1, 0.0f);
-  for (int c = 0; c < k0; ++c) {
-    mw[mid[c]] += cw[c];
-    for (int j = 0; j < d; ++j) mx[size_t(mid[c]) * d + j] += cw[c] * cx[size_t(c) * d + j];
-  }
-  for (int c = 0; c < k1; ++c) {
-    float norm = 0;
-    for (int j = 0; j < d; ++j) norm += mx[size_t(c) * d + j] * mx[size_t(c) * d + j];
-    norm = std::sqrt(std::max(norm, 1e-12f));
-    for (int j = 0; j < d; ++j) mx[size_t(c) * d + j] /= norm;
-  }
+  auto [mx, mw] = Centroids(cx, cw, mid, d);
   auto coarse = KMeans(mx, mw, d, std::max(2, o.clusters / 25), 20, o.seed + 2);
   for (size_t i = 0; i < words.size(); ++i) {
     const uint32_t c0 = fine[i], c1 = mid[c0], c2 = coarse[c1];
     lexicon.clusters[HashBytes(words[i])] = (c0 + 1) | ((c1 + 1) << 10) | ((c2 + 1) << 20);
   }
-  log << "lexicon: clusters " << k0 << "/" << k1 << "/" << (*std::max_element(coarse.begin(), coarse.end()) + 1)
+  log << "lexicon: clusters " << cw.size() << "/" << mw.size() << "/" << (*std::max_element(coarse.begin(), coarse.end()) + 1)
       << " in " << Seconds(start) << " s\n";
 }
 
