@@ -149,17 +149,18 @@ DeedTerms ReadDeeds(dedup::Vocabulary& vocab) {
   return out;
 }
 
-// A compound of words joined by hyphens as its words: "in February-March" says what "in
+// Calls `fn` on each word of a compound joined by hyphens: "in February-March" says what "in
 // February, in March" says. One with a digit ("S-400", "20-year-old") is one term.
-std::vector<std::string_view> WordsOfCompound(std::string_view token) {
-  if (token.find('-') == std::string_view::npos || dedup::HasDigit(token)) return {token};
-  std::vector<std::string_view> parts;
+template <class Fn>
+void ForEachWordOfCompound(std::string_view token, Fn&& fn) {
+  if (token.find('-') == std::string_view::npos || dedup::HasDigit(token)) return fn(token);
+  bool any = false;
   for (size_t from = 0; from <= token.size();) {
     const size_t dash = std::min(token.find('-', from), token.size());
-    if (dash > from) parts.push_back(token.substr(from, dash - from));
+    if (dash > from) fn(token.substr(from, dash - from)), any = true;
     from = dash + 1;
   }
-  return parts.empty() ? std::vector<std::string_view>{token} : parts;
+  if (!any) fn(token);
 }
 
 // The terms of a span; its names and figures go to `names` and `numbers` when given.
@@ -183,7 +184,7 @@ void CountTerms(const Article& a, Span span, dedup::Vocabulary& vocab, TermCount
     first = false;
   };
   for (const Span& token : TokensIn(a, span))
-    for (std::string_view part : WordsOfCompound(a.Text(token))) count(part);
+    ForEachWordOfCompound(a.Text(token), count);
 }
 
 TermVector TermWeights::Vector(const TermCounts& tf) const {
